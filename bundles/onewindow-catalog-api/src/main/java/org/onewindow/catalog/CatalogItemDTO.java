@@ -1,0 +1,33 @@
+package org.onewindow.catalog;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One version of a catalog item; also the record of the JSON exchange format (an array of these).
+ * In search results {@code materials} is left out.
+ */
+public class CatalogItemDTO {
+    /** Unique item code, e.g. {@code GA-HJ-001}. */
+    public String code;
+    public String name;
+    public DepartmentDTO department;
+    public ItemKind kind;
+    public String legalBasis;
+    /** Conditions of application (申请条件). */
+    public String conditions;
+    /** Promised limit in working days; 0 means instant (即来即办). */
+    public Integer timeLimitDays;
+    /** May be filed at any hall of the city (全市通办). */
+    public Boolean crossDistrict;
+    /** May be filed online. */
+    public Boolean online;
+    /** Fee in CNY, 0 if free. */
+    public BigDecimal fee;
+    public List<MaterialDTO> materials;
+    /**
+     * The version, assigned by the catalog. In an import it is optional: when given, it must be
+     * the current version the edit started from, or the import is refused as a conflict.
+     */
+    public Integer version;
+}

@@ -1,0 +1,101 @@
+package org.onewindow.catalog.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.problem.Problem;
+import org.onewindow.problem.ProblemDetail;
+import org.onewindow.problem.ProblemKind;
+import org.onewindow.rest.Json;
+import org.onewindow.rest.JsonProblems;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Reads the catalog exchange format (a JSON array of items). Each item is read on its own, so
+ * one file with many bad items is refused with every one of them named, not just the first.
+ */
+final class CatalogJson {
+    private CatalogJson() {
+    }
+
+    static List<CatalogItemDTO> read(byte[] json) {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw JsonProblems.of(e);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        if (root == null || !root.isArray()) {
+            throw Problem.badRequest("CATALOG_INVALID", "事项目录文件须为 JSON 数组（每个元素一个事项）");
+        }
+        if (root.isEmpty()) {
+            throw Problem.badRequest("CATALOG_EMPTY", "事项目录文件中没有事项");
+        }
+        List<CatalogItemDTO> items = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<ProblemDetail> problems = new ArrayList<>();
+        for (int i = 0; i < root.size(); i++) {
+            JsonNode node = root.get(i);
+            String label = node.path("code").isTextual() && !node.path("code").asText().isBlank()
+                    ? node.path("code").asText() : "#" + (i + 1);
+            labels.add(label);
+            try {
+                items.add(Json.mapper().treeToValue(node, CatalogItemDTO.class));
+            } catch (JsonProcessingException e) {
+                items.add(null);
+                problems.add(mappingProblem(label, e));
+            }
+        }
+        List<CatalogItemDTO> parsed = new ArrayList<>();
+        List<String> parsedLabels = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) != null) {
+                parsed.add(items.get(i));
+                parsedLabels.add(labels.get(i));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.addAll(CatalogValidator.validate(parsed, parsedLabels));
+            throw invalid(problems);
+        }
+        return items;
+    }
+
+    static Problem invalid(List<ProblemDetail> problems) {
+        long items = problems.stream().map(p -> p.item).distinct().count();
+        String summary = problems.stream().limit(5).map(ProblemDetail::toString).collect(Collectors.joining("；"));
+        return new Problem(ProblemKind.BAD_REQUEST, "CATALOG_INVALID", "导入被拒绝，未做任何修改：" + items + " 个事项有 "
+                + problems.size() + " 处错误：" + summary + (problems.size() > 5 ? "……" : ""), problems);
+    }
+
+    private static ProblemDetail mappingProblem(String label, JsonProcessingException e) {
+        String field = e instanceof JsonMappingException ? path((JsonMappingException) e) : null;
+        String message;
+        if (e instanceof UnrecognizedPropertyException) {
+            message = "未知字段（请检查拼写）";
+        } else if (e instanceof InvalidFormatException) {
+            InvalidFormatException f = (InvalidFormatException) e;
+            message = "取值无效：'" + f.getValue() + "'" + (f.getTargetType().isEnum()
+                    ? "，应为 " + List.of(f.getTargetType().getEnumConstants()) : "，应为 " + f.getTargetType().getSimpleName());
+        } else {
+            message = "类型不符：" + e.getOriginalMessage();
+        }
+        return new ProblemDetail(label, field, message);
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+    }
+}

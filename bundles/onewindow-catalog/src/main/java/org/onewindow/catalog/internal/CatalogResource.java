@@ -1,0 +1,93 @@
+package org.onewindow.catalog.internal;
+
+import java.io.InputStream;
+import java.util.List;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.catalog.CatalogPage;
+import org.onewindow.catalog.CatalogQuery;
+import org.onewindow.catalog.CatalogService;
+import org.onewindow.catalog.DepartmentDTO;
+import org.onewindow.catalog.ImportResultDTO;
+import org.onewindow.problem.Problem;
+import org.onewindow.rest.Caller;
+import org.onewindow.rest.RequestBodies;
+
+/** {@code /api/v1/catalog}: search and read for every user, import for administrators. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class CatalogResource {
+    private final CatalogService catalog;
+    private final long maxImportBytes;
+
+    CatalogResource(CatalogService catalog, long maxImportBytes) {
+        this.catalog = catalog;
+        this.maxImportBytes = maxImportBytes;
+    }
+
+    @GET
+    @Path("items")
+    public CatalogPage search(@QueryParam("q") String q, @QueryParam("department") String department,
+            @QueryParam("page") @DefaultValue("1") String page, @QueryParam("size") @DefaultValue("20") String size) {
+        CatalogQuery query = new CatalogQuery();
+        query.q = q;
+        query.department = department;
+        query.page = number("page", page);
+        query.size = number("size", size);
+        return catalog.search(query);
+    }
+
+    @GET
+    @Path("items/{code}")
+    public CatalogItemDTO item(@PathParam("code") String code, @QueryParam("version") String version) {
+        return version == null ? catalog.get(code) : catalog.get(code, number("version", version));
+    }
+
+    @GET
+    @Path("items/{code}/versions")
+    public List<Integer> versions(@PathParam("code") String code) {
+        return catalog.versions(code);
+    }
+
+    @POST
+    @Path("items")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public ImportResultDTO importItems(InputStream body, @Context SecurityContext caller) {
+        List<CatalogItemDTO> items = CatalogJson.read(RequestBodies.read(body, maxImportBytes));
+        return catalog.importItems(items, Caller.name(caller));
+    }
+
+    @GET
+    @Path("departments")
+    public List<DepartmentDTO> departments() {
+        return catalog.departments();
+    }
+
+    @GET
+    @Path("export")
+    public List<CatalogItemDTO> export() {
+        return catalog.export();
+    }
+
+    private static int number(String name, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("INVALID_QUERY", name + " 须为整数，当前为 '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.onewindow.catalog.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.catalog.MaterialDTO;
+import org.onewindow.problem.ProblemDetail;
+
+/** Checks items in the exchange format and lists every bad item and field, in file order. */
+final class CatalogValidator {
+    static final Pattern ITEM_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_.-]{1,63}");
+    static final Pattern DEPARTMENT_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_.-]{0,31}");
+    static final Pattern MATERIAL_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_.-]{0,63}");
+    static final Pattern LICENCE_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
+    static final int MAX_TIME_LIMIT_DAYS = 365;
+    static final BigDecimal MAX_FEE = new BigDecimal("9999999999.99");
+
+    private CatalogValidator() {
+    }
+
+    /**
+     * @param labels how each item is named in messages (its code, or its place in the file)
+     */
+    static List<ProblemDetail> validate(List<CatalogItemDTO> items, List<String> labels) {
+        List<ProblemDetail> problems = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            CatalogItemDTO item = items.get(i);
+            String label = labels.get(i);
+            if (item == null) {
+                problems.add(new ProblemDetail(label, null, "事项不能为 null"));
+                continue;
+            }
+            Checks c = new Checks(label, problems);
+            if (c.pattern("code", item.code, ITEM_CODE, "事项编码须为 2-64 位大写字母、数字或 _.-") && !codes.add(item.code)) {
+                c.fail("code", "事项编码在文件中重复");
+            }
+            c.text("name", item.name, 100);
+            if (c.present("department", item.department)) {
+                c.pattern("department.code", item.department.code, DEPARTMENT_CODE, "部门编码须为 1-32 位大写字母、数字或 _.-");
+                c.text("department.name", item.department.name, 100);
+            }
+            c.present("kind", item.kind);
+            c.text("legalBasis", item.legalBasis, 1000);
+            c.text("conditions", item.conditions, 2000);
+            if (c.present("timeLimitDays", item.timeLimitDays)
+                    && (item.timeLimitDays < 0 || item.timeLimitDays > MAX_TIME_LIMIT_DAYS)) {
+                c.fail("timeLimitDays", "承诺时限须在 0 到 " + MAX_TIME_LIMIT_DAYS + " 个工作日之间（0 为即来即办）");
+            }
+            c.present("crossDistrict", item.crossDistrict);
+            c.present("online", item.online);
+            if (c.present("fee", item.fee)
+                    && (item.fee.signum() < 0 || item.fee.compareTo(MAX_FEE) > 0 || item.fee.stripTrailingZeros().scale() > 2)) {
+                c.fail("fee", "收费须为 0 或正数，最多两位小数（单位：元）");
+            }
+            if (item.version != null && item.version < 1) {
+                c.fail("version", "版本号须为正整数");
+            }
+            if (c.present("materials", item.materials)) {
+                validateMaterials(item.materials, c);
+            }
+        }
+        return problems;
+    }
+
+    private static void validateMaterials(List<MaterialDTO> materials, Checks c) {
+        Set<String> codes = new HashSet<>();
+        for (int m = 0; m < materials.size(); m++) {
+            MaterialDTO material = materials.get(m);
+            String at = "materials[" + m + "]";
+            if (!c.present(at, material)) {
+                continue;
+            }
+            if (c.pattern(at + ".code", material.code, MATERIAL_CODE, "材料编码须为 1-64 位大写字母、数字或 _.-")
+                    && !codes.add(material.code)) {
+                c.fail(at + ".code", "材料编码 " + material.code + " 在本事项中重复");
+            }
+            c.text(at + ".name", material.name, 200);
+            c.present(at + ".required", material.required);
+            // R3: a material without a legal basis may not be asked for
+            c.text(at + ".legalBasis", material.legalBasis, 1000);
+            if (material.licenceType != null) {
+                c.pattern(at + ".licenceType", material.licenceType, LICENCE_TYPE, "证照类型须为大写字母、数字或 _，如 RESIDENT_ID_CARD");
+            }
+        }
+    }
+
+    /** Collects the problems of one item. */
+    private static final class Checks {
+        private final String label;
+        private final List<ProblemDetail> problems;
+
+        Checks(String label, List<ProblemDetail> problems) {
+            this.label = label;
+            this.problems = problems;
+        }
+
+        void fail(String field, String message) {
+            problems.add(new ProblemDetail(label, field, message));
+        }
+
+        boolean present(String field, Object value) {
+            if (value == null) {
+                fail(field, "必填");
+                return false;
+            }
+            return true;
+        }
+
+        boolean text(String field, String value, int maxLength) {
+            if (value == null || value.isBlank()) {
+                fail(field, "必填");
+                return false;
+            }
+            if (value.length() > maxLength) {
+                fail(field, "长度不能超过 " + maxLength + " 字");
+                return false;
+            }
+            return true;
+        }
+
+        boolean pattern(String field, String value, Pattern pattern, String message) {
+            if (value == null || value.isBlank()) {
+                fail(field, "必填");
+                return false;
+            }
+            if (!pattern.matcher(value).matches()) {
+                fail(field, message + "（当前为 '" + value + "'）");
+                return false;
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.onewindow.catalog.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.catalog.CatalogService;
+import org.onewindow.catalog.ImportResultDTO;
+import org.onewindow.node.NodeService;
+import org.onewindow.problem.Problem;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fills an empty catalog at start: first from the hall's own files in {@code etc/onewindow/catalog/*.json},
+ * then, in demo mode only, from the demo catalog carried by this bundle.
+ */
+@Component(immediate = true, configurationPid = CatalogConfig.PID)
+@Designate(ocd = CatalogConfig.class)
+public class InitialCatalog {
+    private static final Logger LOG = LoggerFactory.getLogger(InitialCatalog.class);
+    static final String DEMO_CATALOG = "/demo/catalog.json";
+
+    @Reference
+    CatalogService catalog;
+
+    @Reference
+    NodeService node;
+
+    @Activate
+    void activate(CatalogConfig config) {
+        if (catalog.count() > 0) {
+            return;
+        }
+        for (Path file : files(directory(config))) {
+            load(file.toString(), () -> Files.newInputStream(file));
+        }
+        if (catalog.count() == 0 && node.info().demo) {
+            load("demo catalog", () -> InitialCatalog.class.getResourceAsStream(DEMO_CATALOG));
+        }
+    }
+
+    private void load(String source, Opener opener) {
+        try (InputStream in = opener.open()) {
+            List<CatalogItemDTO> items = CatalogJson.read(in.readAllBytes());
+            ImportResultDTO result = catalog.importItems(items, "system:initial-import");
+            LOG.info("Catalog loaded from {}: {} items", source, result.items.size());
+        } catch (Problem e) {
+            LOG.error("Catalog file {} refused, nothing imported from it: {}", source, e.getMessage());
+        } catch (IOException e) {
+            LOG.error("Cannot read catalog file {}: {}", source, e.getMessage());
+        }
+    }
+
+    static Path directory(CatalogConfig config) {
+        return config.importDirectory().isBlank()
+                ? Paths.get(System.getProperty("karaf.etc", "etc"), "onewindow", "catalog")
+                : Paths.get(config.importDirectory());
+    }
+
+    /** The *.json files of a folder, by name. */
+    static List<Path> files(Path dir) {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.json")) {
+            entries.forEach(out::add);
+        } catch (IOException e) {
+            LOG.error("Cannot list catalog folder {}: {}", dir, e.getMessage());
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+}

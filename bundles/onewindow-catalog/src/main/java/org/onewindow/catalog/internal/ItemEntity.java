@@ -1,0 +1,127 @@
+package org.onewindow.catalog.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import javax.persistence.CascadeType;
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.OneToMany;
+import javax.persistence.OrderBy;
+import javax.persistence.Table;
+import javax.persistence.Temporal;
+import javax.persistence.TemporalType;
+
+import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.catalog.DepartmentDTO;
+import org.onewindow.catalog.ItemKind;
+
+/** One version of a catalog item; private to this bundle, which speaks {@link CatalogItemDTO}. */
+@Entity
+@Table(name = "CATALOG_ITEM")
+public class ItemEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    String code;
+
+    @Column(name = "ITEM_VERSION")
+    int version;
+
+    @Column(name = "IS_CURRENT")
+    boolean current;
+
+    String name;
+
+    @Column(name = "DEPT_CODE")
+    String departmentCode;
+
+    @Column(name = "DEPT_NAME")
+    String departmentName;
+
+    @Enumerated(EnumType.STRING)
+    ItemKind kind;
+
+    @Column(name = "LEGAL_BASIS")
+    String legalBasis;
+
+    String conditions;
+
+    @Column(name = "TIME_LIMIT_DAYS")
+    int timeLimitDays;
+
+    @Column(name = "CROSS_DISTRICT")
+    boolean crossDistrict;
+
+    @Column(name = "ONLINE_ALLOWED")
+    boolean online;
+
+    BigDecimal fee;
+
+    @Column(name = "CREATED_AT")
+    @Temporal(TemporalType.TIMESTAMP)
+    Date createdAt;
+
+    @Column(name = "CREATED_BY")
+    String createdBy;
+
+    @OneToMany(mappedBy = "item", cascade = CascadeType.PERSIST)
+    @OrderBy("position")
+    List<MaterialEntity> materials = new ArrayList<>();
+
+    /** A new version of an item from its exchange record. */
+    static ItemEntity of(CatalogItemDTO dto, int version, String actor, Date now) {
+        ItemEntity e = new ItemEntity();
+        e.code = dto.code;
+        e.version = version;
+        e.current = true;
+        e.name = dto.name;
+        e.departmentCode = dto.department.code;
+        e.departmentName = dto.department.name;
+        e.kind = dto.kind;
+        e.legalBasis = dto.legalBasis;
+        e.conditions = dto.conditions;
+        e.timeLimitDays = dto.timeLimitDays;
+        e.crossDistrict = dto.crossDistrict;
+        e.online = dto.online;
+        e.fee = dto.fee;
+        e.createdAt = now;
+        e.createdBy = actor;
+        for (int i = 0; i < dto.materials.size(); i++) {
+            e.materials.add(MaterialEntity.of(e, i, dto.materials.get(i)));
+        }
+        return e;
+    }
+
+    CatalogItemDTO toDTO(boolean withMaterials) {
+        CatalogItemDTO dto = new CatalogItemDTO();
+        dto.code = code;
+        dto.version = version;
+        dto.name = name;
+        dto.department = new DepartmentDTO();
+        dto.department.code = departmentCode;
+        dto.department.name = departmentName;
+        dto.kind = kind;
+        dto.legalBasis = legalBasis;
+        dto.conditions = conditions;
+        dto.timeLimitDays = timeLimitDays;
+        dto.crossDistrict = crossDistrict;
+        dto.online = online;
+        dto.fee = fee;
+        if (withMaterials) {
+            dto.materials = new ArrayList<>();
+            for (MaterialEntity m : materials) {
+                dto.materials.add(m.toDTO());
+            }
+        }
+        return dto;
+    }
+}

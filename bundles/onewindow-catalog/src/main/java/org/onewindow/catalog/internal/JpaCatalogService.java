@@ -1,0 +1,224 @@
+package org.onewindow.catalog.internal;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.catalog.CatalogPage;
+import org.onewindow.catalog.CatalogQuery;
+import org.onewindow.catalog.CatalogService;
+import org.onewindow.catalog.DepartmentDTO;
+import org.onewindow.catalog.ImportOutcome;
+import org.onewindow.catalog.ImportResultDTO;
+import org.onewindow.catalog.ImportedItemDTO;
+import org.onewindow.db.SchemaMigrations;
+import org.onewindow.node.StatusContributor;
+import org.onewindow.problem.Problem;
+import org.onewindow.problem.ProblemKind;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The catalog on Derby through Aries JPA; every call is one transaction. */
+@Component(service = {CatalogService.class, StatusContributor.class})
+public class JpaCatalogService implements CatalogService, StatusContributor {
+    private static final Logger LOG = LoggerFactory.getLogger(JpaCatalogService.class);
+    static final String MODULE = "catalog";
+
+    @Reference(target = "(osgi.unit.name=onewindow-catalog)")
+    JpaTemplate jpa;
+
+    @Reference
+    SchemaMigrations migrations;
+
+    private int schemaVersion;
+
+    @Activate
+    void activate(BundleContext context) {
+        // the tables must be in place before the first query
+        schemaVersion = migrations.migrate(MODULE, context.getBundle(), "db/migration/catalog");
+    }
+
+    @Override
+    public CatalogPage search(CatalogQuery query) {
+        SearchCriteria criteria = SearchCriteria.of(query);
+        return read(em -> {
+            String where = " WHERE i.current = TRUE"
+                    + (criteria.pattern == null ? "" : " AND (LOWER(i.name) LIKE :q ESCAPE '\\' OR LOWER(i.code) LIKE :q ESCAPE '\\')")
+                    + (criteria.department == null ? "" : " AND i.departmentCode = :dept");
+            TypedQuery<ItemEntity> rows = em.createQuery("SELECT i FROM ItemEntity i" + where + " ORDER BY i.code", ItemEntity.class);
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(i) FROM ItemEntity i" + where, Long.class);
+            if (criteria.pattern != null) {
+                rows.setParameter("q", criteria.pattern);
+                count.setParameter("q", criteria.pattern);
+            }
+            if (criteria.department != null) {
+                rows.setParameter("dept", criteria.department);
+                count.setParameter("dept", criteria.department);
+            }
+            CatalogPage page = new CatalogPage();
+            page.page = criteria.page;
+            page.size = criteria.size;
+            page.total = count.getSingleResult();
+            page.items = rows.setFirstResult(criteria.firstRow()).setMaxResults(criteria.size).getResultList()
+                    .stream().map(e -> e.toDTO(false)).collect(Collectors.toList());
+            return page;
+        });
+    }
+
+    @Override
+    public CatalogItemDTO get(String code) {
+        return read(em -> current(em, List.of(code)).stream().findFirst()
+                .orElseThrow(() -> Problem.notFound("ITEM_NOT_FOUND", "目录中没有事项 " + code))
+                .toDTO(true));
+    }
+
+    @Override
+    public CatalogItemDTO get(String code, int version) {
+        return read(em -> em.createQuery("SELECT i FROM ItemEntity i WHERE i.code = :code AND i.version = :version", ItemEntity.class)
+                .setParameter("code", code).setParameter("version", version).getResultList().stream().findFirst()
+                .orElseThrow(() -> versions(em, code).isEmpty()
+                        ? Problem.notFound("ITEM_NOT_FOUND", "目录中没有事项 " + code)
+                        : Problem.notFound("VERSION_NOT_FOUND", "事项 " + code + " 没有第 " + version + " 版"))
+                .toDTO(true));
+    }
+
+    @Override
+    public List<Integer> versions(String code) {
+        List<Integer> versions = read(em -> versions(em, code));
+        if (versions.isEmpty()) {
+            throw Problem.notFound("ITEM_NOT_FOUND", "目录中没有事项 " + code);
+        }
+        return versions;
+    }
+
+    @Override
+    public List<DepartmentDTO> departments() {
+        return read(em -> em.createQuery("SELECT DISTINCT i.departmentCode, i.departmentName FROM ItemEntity i"
+                + " WHERE i.current = TRUE ORDER BY i.departmentCode", Object[].class).getResultList().stream().map(row -> {
+                    DepartmentDTO d = new DepartmentDTO();
+                    d.code = (String) row[0];
+                    d.name = (String) row[1];
+                    return d;
+                }).collect(Collectors.toList()));
+    }
+
+    @Override
+    public synchronized ImportResultDTO importItems(List<CatalogItemDTO> items, String actor) {
+        if (items == null || items.isEmpty()) {
+            throw Problem.badRequest("CATALOG_EMPTY", "没有要导入的事项");
+        }
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            CatalogItemDTO item = items.get(i);
+            labels.add(item != null && item.code != null && !item.code.isBlank() ? item.code : "#" + (i + 1));
+        }
+        var problems = CatalogValidator.validate(items, labels);
+        if (!problems.isEmpty()) {
+            throw CatalogJson.invalid(problems);
+        }
+        try {
+            ImportResultDTO result = jpa.txExpr(TransactionType.Required, em -> apply(em, items, actor));
+            LOG.info("Catalog import by {}: {} created, {} new versions, {} unchanged", actor, result.created,
+                    result.newVersions, result.unchanged);
+            return result;
+        } catch (PersistenceException e) {
+            // another writer got in between (unique code and version): nothing of this import was kept
+            throw new Problem(ProblemKind.CONFLICT, "CATALOG_CONCURRENT_UPDATE", "事项目录同时被另一次导入修改，本次导入未生效，请重试");
+        }
+    }
+
+    private ImportResultDTO apply(EntityManager em, List<CatalogItemDTO> items, String actor) {
+        Map<String, ItemEntity> current = new HashMap<>();
+        for (ItemEntity e : current(em, items.stream().map(i -> i.code).collect(Collectors.toList()))) {
+            current.put(e.code, e);
+        }
+        Map<String, CatalogItemDTO> currentDtos = new LinkedHashMap<>();
+        current.forEach((code, e) -> currentDtos.put(code, e.toDTO(true)));
+        ImportPlan plan = ImportPlan.of(items, currentDtos);
+        if (!plan.conflicts.isEmpty()) {
+            throw new Problem(ProblemKind.CONFLICT, "CATALOG_VERSION_CONFLICT", "导入被拒绝，未做任何修改：" + plan.conflicts.size()
+                    + " 个事项已被他人更新（" + plan.conflicts.stream().map(p -> p.item).collect(Collectors.joining("、")) + "）",
+                    plan.conflicts);
+        }
+        Date now = new Date();
+        ImportResultDTO result = new ImportResultDTO();
+        result.items = new ArrayList<>();
+        for (ImportPlan.Step step : plan.steps) {
+            if (step.outcome == ImportOutcome.NEW_VERSION) {
+                current.get(step.item.code).current = false;
+            }
+            if (step.outcome != ImportOutcome.UNCHANGED) {
+                em.persist(ItemEntity.of(step.item, step.version, actor, now));
+            }
+            ImportedItemDTO done = new ImportedItemDTO();
+            done.code = step.item.code;
+            done.version = step.version;
+            done.outcome = step.outcome;
+            result.items.add(done);
+            result.created += step.outcome == ImportOutcome.CREATED ? 1 : 0;
+            result.newVersions += step.outcome == ImportOutcome.NEW_VERSION ? 1 : 0;
+            result.unchanged += step.outcome == ImportOutcome.UNCHANGED ? 1 : 0;
+        }
+        return result;
+    }
+
+    @Override
+    public List<CatalogItemDTO> export() {
+        return read(em -> em.createQuery("SELECT i FROM ItemEntity i WHERE i.current = TRUE ORDER BY i.code", ItemEntity.class)
+                .setHint("eclipselink.batch", "i.materials")
+                .getResultList().stream().map(e -> e.toDTO(true)).collect(Collectors.toList()));
+    }
+
+    @Override
+    public long count() {
+        return read(em -> em.createQuery("SELECT COUNT(i) FROM ItemEntity i WHERE i.current = TRUE", Long.class).getSingleResult());
+    }
+
+    @Override
+    public String capability() {
+        return "catalog (事项目录)";
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("items", count());
+        status.put("departments", departments().size());
+        status.put("item versions", read(em -> em.createQuery("SELECT COUNT(i) FROM ItemEntity i", Long.class).getSingleResult()));
+        status.put("schema version", schemaVersion);
+        return status;
+    }
+
+    private static List<ItemEntity> current(EntityManager em, List<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT i FROM ItemEntity i WHERE i.current = TRUE AND i.code IN :codes", ItemEntity.class)
+                .setParameter("codes", codes).getResultList();
+    }
+
+    private static List<Integer> versions(EntityManager em, String code) {
+        return em.createQuery("SELECT i.version FROM ItemEntity i WHERE i.code = :code ORDER BY i.version", Integer.class)
+                .setParameter("code", code).getResultList();
+    }
+
+    /** Reads run in a transaction too: a RESOURCE_LOCAL unit supports only REQUIRED. */
+    private <R> R read(java.util.function.Function<EntityManager, R> query) {
+        return jpa.txExpr(TransactionType.Required, query::apply);
+    }
+}

@@ -1,0 +1,26 @@
+package org.onewindow.db;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.framework.Bundle;
+
+/**
+ * Brings a module's tables up to date from the versioned SQL scripts its bundle carries.
+ *
+ * <p>Scripts are named {@code V<n>__<description>.sql} (n = 1, 2, ...). Each one runs once, in its
+ * own transaction together with its row in the history table; a script changed after it ran is
+ * refused, since schema changes must be new versions, never edits.
+ */
+@ProviderType
+public interface SchemaMigrations {
+
+    /**
+     * Applies the scripts in {@code folder} of {@code bundle} not yet applied for {@code module}.
+     *
+     * @return the schema version of the module after migration
+     * @throws MigrationException if a script fails or an applied script was changed
+     */
+    int migrate(String module, Bundle bundle, String folder);
+
+    /** The schema version of {@code module}, 0 if it has none yet. */
+    int currentVersion(String module);
+}

@@ -1,0 +1,19 @@
+package org.onewindow.node;
+
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A capability's lines in {@code onewindow:status}: registered as a service by each capability,
+ * so the status of a node shows exactly the capabilities installed on it.
+ */
+@ConsumerType
+public interface StatusContributor {
+
+    /** A short name of the capability, such as {@code catalog}. */
+    String capability();
+
+    /** Figures to show, in order, such as {@code items -> 44}. */
+    Map<String, Object> status();
+}

@@ -1,0 +1,47 @@
+package org.onewindow.problem;
+
+import java.util.List;
+
+/**
+ * A failure a caller can act on, with a stable machine-readable {@code code} (such as
+ * {@code ITEM_NOT_FOUND}) and a message for people. Services throw it; the REST layer turns it
+ * into {@code {"code": ..., "message": ..., "details": [...]}} with the status of its kind.
+ */
+public class Problem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final ProblemKind kind;
+    private final String code;
+    private final transient List<ProblemDetail> details;
+
+    public Problem(ProblemKind kind, String code, String message) {
+        this(kind, code, message, List.of());
+    }
+
+    public Problem(ProblemKind kind, String code, String message, List<ProblemDetail> details) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+        this.details = List.copyOf(details);
+    }
+
+    public ProblemKind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public List<ProblemDetail> details() {
+        return details;
+    }
+
+    public static Problem badRequest(String code, String message) {
+        return new Problem(ProblemKind.BAD_REQUEST, code, message);
+    }
+
+    public static Problem notFound(String code, String message) {
+        return new Problem(ProblemKind.NOT_FOUND, code, message);
+    }
+}

@@ -1,0 +1,26 @@
+package org.onewindow.problem;
+
+/** What kind of failure a {@link Problem} is; each maps to one HTTP status. */
+public enum ProblemKind {
+    BAD_REQUEST(400),
+    UNAUTHORIZED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    NOT_ACCEPTABLE(406),
+    CONFLICT(409),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    UNAVAILABLE(503),
+    INTERNAL(500);
+
+    private final int status;
+
+    ProblemKind(int status) {
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}

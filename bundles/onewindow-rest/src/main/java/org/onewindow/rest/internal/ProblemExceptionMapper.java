@@ -1,0 +1,68 @@
+package org.onewindow.rest.internal;
+
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.onewindow.problem.Problem;
+import org.onewindow.problem.ProblemKind;
+import org.onewindow.rest.ErrorDTO;
+import org.onewindow.rest.JsonProblems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** The one place where failures become JSON errors; no stack trace ever reaches a client. */
+final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionMapper.class);
+    static final String CHALLENGE = "Basic realm=\"OneWindow\", charset=\"UTF-8\"";
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        Problem problem = toProblem(failure);
+        Response.ResponseBuilder answer = Response.status(problem.kind().status())
+                .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(new ErrorDTO(problem.code(), problem.getMessage(), problem.details()));
+        if (problem.kind() == ProblemKind.UNAUTHORIZED) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+        }
+        return answer.build();
+    }
+
+    static Problem toProblem(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Problem) {
+                return (Problem) t;
+            }
+            if (t instanceof JsonProcessingException) {
+                return JsonProblems.of((JsonProcessingException) t);
+            }
+        }
+        if (failure instanceof WebApplicationException) {
+            return fromStatus(((WebApplicationException) failure).getResponse().getStatus());
+        }
+        LOG.error("Unexpected failure while answering a request", failure);
+        return new Problem(ProblemKind.INTERNAL, "INTERNAL_ERROR", "服务器内部错误，详情见日志");
+    }
+
+    private static Problem fromStatus(int status) {
+        switch (status) {
+            case 404:
+                return Problem.notFound("NOT_FOUND", "没有这个接口");
+            case 405:
+                return new Problem(ProblemKind.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "此接口不支持该请求方法");
+            case 406:
+                return new Problem(ProblemKind.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "只能以 application/json 回答");
+            case 415:
+                return new Problem(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "请以 application/json 提交");
+            default:
+                if (status >= 400 && status < 500) {
+                    return Problem.badRequest("BAD_REQUEST", "请求有误");
+                }
+                return new Problem(ProblemKind.INTERNAL, "INTERNAL_ERROR", "服务器内部错误，详情见日志");
+        }
+    }
+}
