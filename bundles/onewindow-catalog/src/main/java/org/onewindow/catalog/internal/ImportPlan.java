@@ -39,11 +39,12 @@ final class ImportPlan {
             CatalogItemDTO existing = current.get(item.code);
             if (existing == null) {
                 plan.steps.add(new Step(item, ImportOutcome.CREATED, 1));
+            } else if (sameContent(item, existing)) {
+                // importing what is already current is harmless, whatever version the file names
+                plan.steps.add(new Step(item, ImportOutcome.UNCHANGED, existing.version));
             } else if (item.version != null && !item.version.equals(existing.version)) {
                 plan.conflicts.add(new ProblemDetail(item.code, "version", "文件基于第 " + item.version
                         + " 版编辑，但目录当前已是第 " + existing.version + " 版；请基于当前版本重新导出后修改"));
-            } else if (sameContent(item, existing)) {
-                plan.steps.add(new Step(item, ImportOutcome.UNCHANGED, existing.version));
             } else {
                 plan.steps.add(new Step(item, ImportOutcome.NEW_VERSION, existing.version + 1));
             }

@@ -1,0 +1,85 @@
+package org.onewindow.catalog.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.Test;
+import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.problem.ProblemDetail;
+
+public class CatalogValidatorTest {
+
+    @Test
+    public void validItemPasses() {
+        assertEquals(List.of(), validate(Items.item("GA-SFZ-001")));
+    }
+
+    @Test
+    public void namesEveryBadItemAndField() {
+        CatalogItemDTO missing = Items.item("GA-1");
+        missing.code = null;
+        missing.kind = null;
+        CatalogItemDTO negative = Items.item("GA-2");
+        negative.timeLimitDays = -1;
+        CatalogItemDTO duplicateMaterial = Items.item("GA-3");
+        duplicateMaterial.materials.add(Items.material("M01"));
+        List<ProblemDetail> problems = CatalogValidator.validate(List.of(missing, negative, duplicateMaterial),
+                List.of("#1", "GA-2", "GA-3"));
+        assertEquals(List.of("#1 code", "#1 kind", "GA-2 timeLimitDays", "GA-3 materials[1].code"), where(problems));
+    }
+
+    @Test
+    public void duplicateItemCodeInOneFileIsRefused() {
+        List<ProblemDetail> problems = CatalogValidator.validate(List.of(Items.item("GA-1"), Items.item("GA-1")),
+                List.of("GA-1", "GA-1"));
+        assertEquals(List.of("GA-1 code"), where(problems));
+    }
+
+    @Test
+    public void materialWithoutLegalBasisIsRefused() {
+        CatalogItemDTO item = Items.item("GA-1");
+        item.materials.get(0).legalBasis = " ";
+        assertEquals(List.of("GA-1 materials[0].legalBasis"), where(validate(item)));
+    }
+
+    @Test
+    public void feeMustBeNonNegativeWithAtMostTwoDecimals() {
+        CatalogItemDTO item = Items.item("GA-1");
+        item.fee = new BigDecimal("-1");
+        assertEquals(List.of("GA-1 fee"), where(validate(item)));
+        item.fee = new BigDecimal("1.005");
+        assertEquals(List.of("GA-1 fee"), where(validate(item)));
+        item.fee = new BigDecimal("80.50");
+        assertEquals(List.of(), validate(item));
+    }
+
+    @Test
+    public void codesMustFollowThePattern() {
+        CatalogItemDTO item = Items.item("ga 1");
+        item.department.code = "公安";
+        item.materials.get(0).licenceType = "id card";
+        assertEquals(List.of("GA-1 code", "GA-1 department.code", "GA-1 materials[0].licenceType"),
+                where(CatalogValidator.validate(List.of(item), List.of("GA-1"))));
+    }
+
+    @Test
+    public void instantItemsAreValidAndLimitsAreBounded() {
+        CatalogItemDTO item = Items.item("GA-1");
+        item.timeLimitDays = 0;
+        assertTrue(validate(item).isEmpty());
+        item.timeLimitDays = 366;
+        assertEquals(List.of("GA-1 timeLimitDays"), where(validate(item)));
+    }
+
+    private static List<ProblemDetail> validate(CatalogItemDTO item) {
+        return CatalogValidator.validate(List.of(item), List.of(item.code));
+    }
+
+    private static List<String> where(List<ProblemDetail> problems) {
+        return problems.stream().map(p -> p.item + " " + p.field).collect(Collectors.toList());
+    }
+}
