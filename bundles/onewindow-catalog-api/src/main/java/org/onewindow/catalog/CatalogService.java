@@ -7,7 +7,7 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The service catalog. Failures are {@link org.onewindow.problem.Problem}s with stable codes:
  * {@code ITEM_NOT_FOUND}, {@code VERSION_NOT_FOUND}, {@code CATALOG_INVALID},
- * {@code CATALOG_VERSION_CONFLICT}, {@code INVALID_QUERY}.
+ * {@code CATALOG_EMPTY}, {@code CATALOG_VERSION_CONFLICT}, {@code CATALOG_CONCURRENT_UPDATE}, {@code INVALID_QUERY}.
  */
 @ProviderType
 public interface CatalogService {

@@ -8,9 +8,6 @@ import java.io.UncheckedIOException;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-
 /** Reads request bodies with an upper bound, so an oversized upload is refused before it is parsed. */
 public final class RequestBodies {
     private RequestBodies() {
@@ -34,20 +31,5 @@ public final class RequestBodies {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    /** Reads and parses a bounded JSON body; malformed JSON is a {@code MALFORMED_JSON} problem. */
-    public static <T> T readJson(InputStream in, long maxBytes, TypeReference<T> type) {
-        byte[] body = read(in, maxBytes);
-        if (body.length == 0) {
-            throw Problem.badRequest("EMPTY_BODY", "请求内容为空");
-        }
-        try {
-            return Json.mapper().readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw JsonProblems.of(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -46,6 +46,12 @@ final class CatalogJson {
         List<ProblemDetail> problems = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
             JsonNode node = root.get(i);
+            if (!node.isObject()) {
+                labels.add("#" + (i + 1));
+                items.add(null);
+                problems.add(new ProblemDetail("#" + (i + 1), null, "每个事项须为 JSON 对象"));
+                continue;
+            }
             String label = node.path("code").isTextual() && !node.path("code").asText().isBlank()
                     ? node.path("code").asText() : "#" + (i + 1);
             labels.add(label);

@@ -2,8 +2,10 @@ package org.onewindow.catalog.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,7 @@ final class CatalogValidator {
     static List<ProblemDetail> validate(List<CatalogItemDTO> items, List<String> labels) {
         List<ProblemDetail> problems = new ArrayList<>();
         Set<String> codes = new HashSet<>();
+        Map<String, String> departmentNames = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             CatalogItemDTO item = items.get(i);
             String label = labels.get(i);
@@ -43,7 +46,12 @@ final class CatalogValidator {
             c.text("name", item.name, 100);
             if (c.present("department", item.department)) {
                 c.pattern("department.code", item.department.code, DEPARTMENT_CODE, "部门编码须为 1-32 位大写字母、数字或 _.-");
-                c.text("department.name", item.department.name, 100);
+                if (c.text("department.name", item.department.name, 100) && item.department.code != null) {
+                    String known = departmentNames.putIfAbsent(item.department.code, item.department.name);
+                    if (known != null && !known.equals(item.department.name)) {
+                        c.fail("department.name", "部门 " + item.department.code + " 在文件中有两个名称：" + known + "、" + item.department.name);
+                    }
+                }
             }
             c.present("kind", item.kind);
             c.text("legalBasis", item.legalBasis, 1000);
@@ -84,7 +92,9 @@ final class CatalogValidator {
             c.present(at + ".required", material.required);
             // R3: a material without a legal basis may not be asked for
             c.text(at + ".legalBasis", material.legalBasis, 1000);
-            if (material.licenceType != null) {
+            if (material.licenceType != null && material.licenceType.isBlank()) {
+                c.fail(at + ".licenceType", "不适用时请省略此字段，不要留空");
+            } else if (material.licenceType != null) {
                 c.pattern(at + ".licenceType", material.licenceType, LICENCE_TYPE, "证照类型须为大写字母、数字或 _，如 RESIDENT_ID_CARD");
             }
         }

@@ -12,45 +12,35 @@ import java.util.List;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.ImportResultDTO;
-import org.onewindow.node.NodeService;
 import org.onewindow.problem.Problem;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fills an empty catalog at start: first from the hall's own files in {@code etc/onewindow/catalog/*.json},
- * then, in demo mode only, from the demo catalog carried by this bundle.
+ * then, in demo mode only, from the demo catalog carried by this bundle. A refused file is logged
+ * and skipped: it never stops the node.
  */
-@Component(immediate = true, configurationPid = CatalogConfig.PID)
-@Designate(ocd = CatalogConfig.class)
-public class InitialCatalog {
+final class InitialCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(InitialCatalog.class);
     static final String DEMO_CATALOG = "/demo/catalog.json";
 
-    @Reference
-    CatalogService catalog;
+    private InitialCatalog() {
+    }
 
-    @Reference
-    NodeService node;
-
-    @Activate
-    void activate(CatalogConfig config) {
+    static void fill(CatalogService catalog, Path directory, boolean demo) {
         if (catalog.count() > 0) {
             return;
         }
-        for (Path file : files(directory(config))) {
-            load(file.toString(), () -> Files.newInputStream(file));
+        for (Path file : files(directory)) {
+            load(catalog, file.toString(), () -> Files.newInputStream(file));
         }
-        if (catalog.count() == 0 && node.info().demo) {
-            load("demo catalog", () -> InitialCatalog.class.getResourceAsStream(DEMO_CATALOG));
+        if (catalog.count() == 0 && demo) {
+            load(catalog, "demo catalog", () -> InitialCatalog.class.getResourceAsStream(DEMO_CATALOG));
         }
     }
 
-    private void load(String source, Opener opener) {
+    private static void load(CatalogService catalog, String source, Opener opener) {
         try (InputStream in = opener.open()) {
             List<CatalogItemDTO> items = CatalogJson.read(in.readAllBytes());
             ImportResultDTO result = catalog.importItems(items, "system:initial-import");

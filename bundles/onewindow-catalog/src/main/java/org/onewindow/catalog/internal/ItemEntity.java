@@ -1,7 +1,9 @@
 package org.onewindow.catalog.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 
@@ -77,7 +79,7 @@ public class ItemEntity {
     @OrderBy("position")
     List<MaterialEntity> materials = new ArrayList<>();
 
-    /** A new version of an item from its exchange record. */
+    /** A new version of an item from its (validated) exchange record; fees are kept to the fen. */
     static ItemEntity of(CatalogItemDTO dto, int version, String actor, Date now) {
         ItemEntity e = new ItemEntity();
         e.code = dto.code;
@@ -92,7 +94,7 @@ public class ItemEntity {
         e.timeLimitDays = dto.timeLimitDays;
         e.crossDistrict = dto.crossDistrict;
         e.online = dto.online;
-        e.fee = dto.fee;
+        e.fee = dto.fee.setScale(2, RoundingMode.UNNECESSARY);
         e.createdAt = now;
         e.createdBy = actor;
         for (int i = 0; i < dto.materials.size(); i++) {
@@ -118,9 +120,8 @@ public class ItemEntity {
         dto.fee = fee;
         if (withMaterials) {
             dto.materials = new ArrayList<>();
-            for (MaterialEntity m : materials) {
-                dto.materials.add(m.toDTO());
-            }
+            // by position whatever the fetch: a join fetch does not apply @OrderBy
+            materials.stream().sorted(Comparator.comparingInt(m -> m.position)).forEach(m -> dto.materials.add(m.toDTO()));
         }
         return dto;
     }

@@ -1,5 +1,6 @@
 package org.onewindow.catalog.internal;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.onewindow.catalog.ImportOutcome;
 import org.onewindow.catalog.ImportResultDTO;
 import org.onewindow.catalog.ImportedItemDTO;
 import org.onewindow.db.SchemaMigrations;
+import org.onewindow.node.NodeService;
 import org.onewindow.node.StatusContributor;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
@@ -30,11 +32,16 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The catalog on Derby through Aries JPA; every call is one transaction. */
-@Component(service = {CatalogService.class, StatusContributor.class})
+/**
+ * The catalog on Derby through Aries JPA; every call is one transaction. The service is registered
+ * only once its tables are migrated and an empty catalog has been filled, so whoever sees it sees data.
+ */
+@Component(service = {CatalogService.class, StatusContributor.class}, configurationPid = CatalogConfig.PID)
+@Designate(ocd = CatalogConfig.class)
 public class JpaCatalogService implements CatalogService, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(JpaCatalogService.class);
     static final String MODULE = "catalog";
@@ -45,12 +52,16 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
     @Reference
     SchemaMigrations migrations;
 
+    @Reference
+    NodeService node;
+
     private int schemaVersion;
 
     @Activate
-    void activate(BundleContext context) {
+    void activate(BundleContext context, CatalogConfig config) {
         // the tables must be in place before the first query
         schemaVersion = migrations.migrate(MODULE, context.getBundle(), "db/migration/catalog");
+        InitialCatalog.fill(this, InitialCatalog.directory(config), node.info().demo);
     }
 
     @Override
@@ -137,6 +148,9 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
                     result.newVersions, result.unchanged);
             return result;
         } catch (PersistenceException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
             // another writer got in between (unique code and version): nothing of this import was kept
             throw new Problem(ProblemKind.CONFLICT, "CATALOG_CONCURRENT_UPDATE", "事项目录同时被另一次导入修改，本次导入未生效，请重试");
         }
@@ -179,8 +193,9 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
 
     @Override
     public List<CatalogItemDTO> export() {
-        return read(em -> em.createQuery("SELECT i FROM ItemEntity i WHERE i.current = TRUE ORDER BY i.code", ItemEntity.class)
-                .setHint("eclipselink.batch", "i.materials")
+        // one query for items and materials (a batch-read hint left cached items without their materials)
+        return read(em -> em.createQuery("SELECT DISTINCT i FROM ItemEntity i LEFT JOIN FETCH i.materials"
+                + " WHERE i.current = TRUE ORDER BY i.code", ItemEntity.class)
                 .getResultList().stream().map(e -> e.toDTO(true)).collect(Collectors.toList()));
     }
 
@@ -202,6 +217,15 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
         status.put("item versions", read(em -> em.createQuery("SELECT COUNT(i) FROM ItemEntity i", Long.class).getSingleResult()));
         status.put("schema version", schemaVersion);
         return status;
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && "23505".equals(((SQLException) t).getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<ItemEntity> current(EntityManager em, List<String> codes) {

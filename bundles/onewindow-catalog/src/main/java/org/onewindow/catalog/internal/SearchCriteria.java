@@ -8,6 +8,8 @@ import org.onewindow.problem.Problem;
 /** A checked catalog query, ready for the database: the LIKE pattern, department and row window. */
 final class SearchCriteria {
     static final int MAX_TEXT = 100;
+    /** Deeper than any catalog goes; keeps the row offset within an int. */
+    static final int MAX_PAGE = 100_000;
 
     /** Lower-case LIKE pattern with {@code \} as escape, or null to match every item. */
     final String pattern;
@@ -23,8 +25,8 @@ final class SearchCriteria {
     }
 
     static SearchCriteria of(CatalogQuery query) {
-        if (query.page < 1) {
-            throw Problem.badRequest("INVALID_QUERY", "page 须从 1 开始");
+        if (query.page < 1 || query.page > MAX_PAGE) {
+            throw Problem.badRequest("INVALID_QUERY", "page 须在 1 到 " + MAX_PAGE + " 之间");
         }
         if (query.size < 1 || query.size > CatalogQuery.MAX_SIZE) {
             throw Problem.badRequest("INVALID_QUERY", "size 须在 1 到 " + CatalogQuery.MAX_SIZE + " 之间");

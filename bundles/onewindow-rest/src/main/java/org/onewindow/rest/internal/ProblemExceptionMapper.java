@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 
 /** The one place where failures become JSON errors; no stack trace ever reaches a client. */
 final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
@@ -37,7 +38,7 @@ final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
             if (t instanceof Problem) {
                 return (Problem) t;
             }
-            if (t instanceof JsonProcessingException) {
+            if (t instanceof JsonProcessingException && !(t instanceof InvalidDefinitionException)) {
                 return JsonProblems.of((JsonProcessingException) t);
             }
         }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# OneWindow benchmark: cold boot to the first 200 from /api/v1/health, resident memory after boot,
+# warm restart, and catalog search latency over 1,000+ items. Prints figures; asserts nothing.
+# Usage: distribution/bench/benchmark.sh [cold-boots]     (BUILD=1 also times `mvn install` with tests)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -1)
+tarball="$root/distribution/karaf/target/onewindow-$version.tar.gz"
+boots=${1:-3}
+port=9381
+work=$(mktemp -d /tmp/onewindow-bench.XXXXXX)
+trap 'pkill -f "karaf.home=$work" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+if [ "${BUILD:-0}" = 1 ]; then
+  start=$(date +%s.%N)
+  (cd "$root" && mvn -q -B install > "$work/build.log" 2>&1)
+  printf 'build: mvn install with all tests: %.0f s\n' "$(echo "$(date +%s.%N) - $start" | bc)"
+fi
+[ -f "$tarball" ] || { echo "no $tarball: build first (mvn install -DskipTests)" >&2; exit 1; }
+
+now() { date +%s.%N; }
+await_health() {
+  local start=$1
+  for _ in $(seq 1 1200); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/api/v1/health")" = 200 ]; then
+      echo "$(now) - $start" | bc; return 0
+    fi
+    sleep 0.05
+  done
+  echo "no health within 60 s" >&2; return 1
+}
+start_node() { (cd "$1" && bin/karaf server > "$1/console.log" 2>&1 &); }
+stop_node() { (cd "$1" && bin/stop) >/dev/null 2>&1; while pgrep -f "karaf.home=$1" >/dev/null; do sleep 0.2; done; }
+
+times=()
+for i in $(seq 1 "$boots"); do
+  rm -rf "$work/node" && mkdir -p "$work/node" && tar xzf "$tarball" -C "$work/node"
+  home="$work/node/onewindow-$version"
+  sed -i 's/^demo = .*/demo = true/' "$home/etc/org.onewindow.node.cfg"
+  sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$home/etc/org.ops4j.pax.web.cfg"
+  echo "sshPort = 9391" >> "$home/etc/org.apache.karaf.shell.cfg"
+  t0=$(now); start_node "$home"
+  t=$(await_health "$t0"); times+=("$t")
+  printf 'cold boot %d: first 200 from /api/v1/health after %.2f s\n' "$i" "$t"
+  if [ "$i" -lt "$boots" ]; then stop_node "$home"; fi
+done
+sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+printf 'cold boot median: %.2f s (of %d)\n' "$(echo "$sorted" | sed -n "$(( (boots + 1) / 2 ))p")" "$boots"
+
+sleep 10
+pid=$(pgrep -f "karaf.home=$home" | head -1)
+rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+printf 'resident memory 10 s after boot: %d MB (%d bundles)\n' $((rss / 1024)) "$(ls "$home/data/cache" | grep -c '^bundle')"
+
+java "$here/CatalogSearchBench.java" "http://localhost:$port/api/v1" 2000
+rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+printf 'resident memory after the search run: %d MB\n' $((rss / 1024))
+
+stop_node "$home"
+t0=$(now); start_node "$home"
+printf 'warm restart (same data): first 200 after %.2f s\n' "$(await_health "$t0")"
+stop_node "$home"

@@ -1,0 +1,203 @@
+package org.onewindow.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.onewindow.catalog.CatalogService;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The district appliance as built: features, health, demo catalog, versioned imports, errors, shell. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ApplianceIT extends OneWindowTestSupport {
+
+    @Inject
+    FeaturesService features;
+
+    @Inject
+    CatalogService catalog;
+
+    @Configuration
+    public Option[] config() {
+        return appliance();
+    }
+
+    @Before
+    public void apiUp() throws InterruptedException {
+        awaitApi();
+    }
+
+    @Test
+    public void districtFeaturesAreInstalled() throws Exception {
+        for (String feature : List.of("onewindow-platform", "onewindow-catalog")) {
+            assertTrue(feature, features.isInstalled(features.getFeature(feature)));
+        }
+        assertNotNull("onewindow-district is offered", features.getFeature("onewindow-district"));
+    }
+
+    @Test
+    public void healthIsOpenAndTellsNothingSensitive() {
+        Http.Answer health = http.get("/health", null);
+        assertEquals(200, health.status);
+        JsonNode body = health.json();
+        assertEquals("UP", body.path("status").asText());
+        assertEquals("district", body.path("role").asText());
+        assertEquals("441302", body.path("node").asText());
+        assertTrue(body.path("version").asText().startsWith("0."));
+        List<String> fields = new ArrayList<>();
+        body.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("status", "role", "node", "version"), fields);
+    }
+
+    @Test
+    public void demoCatalogIsThere() {
+        JsonNode page = http.get("/catalog/items?size=500", "clerk").json();
+        assertTrue(page.toString(), page.path("total").asLong() >= 40);
+        assertTrue(http.get("/catalog/departments", "clerk").json().size() >= 10);
+        JsonNode hits = http.get("/catalog/items?q=%E6%88%B7%E5%8F%A3", "clerk").json(); // 户口
+        assertTrue(hits.path("total").asLong() > 0);
+        for (JsonNode item : hits.path("items")) {
+            assertTrue(item.path("name").asText().contains("户口") || item.path("code").asText().contains("户口"));
+        }
+        JsonNode item = http.get("/catalog/items/" + page.path("items").get(0).path("code").asText(), "reviewer").json();
+        assertTrue("an item comes with its materials", item.path("materials").size() > 0);
+    }
+
+    @Test
+    public void importOfANewVersionKeepsTheOldOneReadable() {
+        Http.Answer first = http.postJson("/catalog/items", "admin", CatalogFiles.array(CatalogFiles.item("IT-VER-1", "版本测试", 5)));
+        assertEquals(first.toString(), 200, first.status);
+        assertEquals("CREATED", first.json().path("items").get(0).path("outcome").asText());
+
+        Http.Answer second = http.postJson("/catalog/items", "admin", CatalogFiles.array(CatalogFiles.item("IT-VER-1", "版本测试", 3)));
+        assertEquals(second.toString(), 200, second.status);
+        assertEquals(2, second.json().path("items").get(0).path("version").asInt());
+
+        assertEquals(3, http.get("/catalog/items/IT-VER-1", "clerk").json().path("timeLimitDays").asInt());
+        JsonNode old = http.get("/catalog/items/IT-VER-1?version=1", "clerk").json();
+        assertEquals(1, old.path("version").asInt());
+        assertEquals(5, old.path("timeLimitDays").asInt());
+        assertEquals("[1,2]", http.get("/catalog/items/IT-VER-1/versions", "clerk").body);
+
+        Http.Answer again = http.postJson("/catalog/items", "admin", CatalogFiles.array(CatalogFiles.item("IT-VER-1", "版本测试", 3)));
+        assertEquals("UNCHANGED", again.json().path("items").get(0).path("outcome").asText());
+    }
+
+    @Test
+    public void aBadImportChangesNothing() {
+        String before = http.get("/catalog/export", "admin").body;
+        String good = CatalogFiles.item("IT-BAD-1", "好事项", 1);
+        String bad = CatalogFiles.item("IT-BAD-2", "坏事项", -1);
+        Http.Answer refused = http.postJson("/catalog/items", "admin", CatalogFiles.array(good, bad));
+        assertEquals(400, refused.status);
+        assertEquals("CATALOG_INVALID", refused.code());
+        assertEquals("IT-BAD-2", refused.json().path("details").get(0).path("item").asText());
+        assertEquals("timeLimitDays", refused.json().path("details").get(0).path("field").asText());
+        assertEquals(before, http.get("/catalog/export", "admin").body);
+        assertEquals("ITEM_NOT_FOUND", http.get("/catalog/items/IT-BAD-1", "clerk").code());
+    }
+
+    @Test
+    public void everyErrorIsJsonWithAStableCode() {
+        // 401: no login, wrong password
+        Http.Answer anonymous = http.get("/catalog/items", null);
+        assertEquals(401, anonymous.status);
+        assertEquals("UNAUTHENTICATED", anonymous.code());
+        assertNotNull(anonymous.challenge);
+        assertEquals(401, http.get("/catalog/items", "clerk:wrong").status);
+        // 403: a clerk may read the catalog but not import
+        Http.Answer clerkImport = http.postJson("/catalog/items", "clerk", CatalogFiles.array(CatalogFiles.item("IT-403", "无权", 1)));
+        assertEquals(403, clerkImport.status);
+        assertEquals("FORBIDDEN", clerkImport.code());
+        assertEquals("ITEM_NOT_FOUND", http.get("/catalog/items/IT-403", "clerk").code());
+        // 404: unknown item, unknown version, unknown path
+        assertEquals(404, http.get("/catalog/items/NO-SUCH-ITEM", "clerk").status);
+        assertEquals("VERSION_NOT_FOUND", http.get("/catalog/items/GA-HJ-001?version=99", "clerk").code());
+        assertEquals("NOT_FOUND", http.get("/no/such/path", "clerk").code());
+        // 400: malformed JSON, bad paging
+        Http.Answer malformed = http.postJson("/catalog/items", "admin", "[{\"code\": ");
+        assertEquals(400, malformed.status);
+        assertEquals("MALFORMED_JSON", malformed.code());
+        assertEquals("INVALID_QUERY", http.get("/catalog/items?size=501", "clerk").code());
+        assertEquals("INVALID_QUERY", http.get("/catalog/items?page=zero", "clerk").code());
+        // 409: an edit of a version that is no longer current
+        http.postJson("/catalog/items", "admin", CatalogFiles.array(CatalogFiles.item("IT-409", "冲突", 1)));
+        http.postJson("/catalog/items", "admin", CatalogFiles.array(CatalogFiles.item("IT-409", "冲突", 2)));
+        String stale = CatalogFiles.item("IT-409", "冲突", 4).replaceFirst("\\{", "{\"version\":1,");
+        Http.Answer conflict = http.postJson("/catalog/items", "admin", CatalogFiles.array(stale));
+        assertEquals(409, conflict.status);
+        assertEquals("CATALOG_VERSION_CONFLICT", conflict.code());
+        // 413: larger than maxImportBytes
+        byte[] huge = new byte[10 * 1024 * 1024 + 1];
+        Arrays.fill(huge, (byte) ' ');
+        Http.Answer tooLarge = http.post("/catalog/items", "admin", "application/json", huge);
+        assertEquals(413, tooLarge.status);
+        assertEquals("PAYLOAD_TOO_LARGE", tooLarge.code());
+        // 415
+        assertEquals(415, http.post("/catalog/items", "admin", "text/plain", "x".getBytes(StandardCharsets.UTF_8)).status);
+        for (Http.Answer a : List.of(anonymous, clerkImport, malformed, conflict, tooLarge)) {
+            assertTrue(a.contentType, a.contentType.startsWith("application/json"));
+            assertFalse(a.body, a.body.contains("Exception"));
+        }
+    }
+
+    @Test
+    public void openApiDescribesEveryPath() {
+        Http.Answer doc = http.get("/openapi.json", null);
+        assertEquals(200, doc.status);
+        JsonNode paths = doc.json().path("paths");
+        for (String path : List.of("/health", "/catalog/items", "/catalog/items/{code}", "/catalog/items/{code}/versions",
+                "/catalog/departments", "/catalog/export")) {
+            assertTrue(path, paths.has(path));
+        }
+    }
+
+    @Test
+    public void shellCommandsForDistrictIt() throws Exception {
+        String status = shell("onewindow:status");
+        assertTrue(status, status.contains("district 441302"));
+        assertTrue(status, status.contains("惠城区"));
+        assertTrue(status, status.contains("DEMO"));
+        assertTrue(status, status.contains("items"));
+        String list = shell("onewindow:catalog-list -q 身份证 -s 500");
+        assertTrue(list, list.contains("居民身份证"));
+        assertTrue(list, list.matches("(?s).*\\d+ items, page 1 of \\d+.*"));
+    }
+
+    @Test
+    public void shellImportIsAllOrNothing() throws Exception {
+        long before = catalog.count();
+        Path file = Files.createTempFile("catalog", ".json");
+        Files.writeString(file, CatalogFiles.array(CatalogFiles.item("IT-SH-1", "命令行", 1),
+                CatalogFiles.item("IT-SH-2", "命令行", -3)));
+        String refused = shell("onewindow:catalog-import " + file);
+        assertTrue(refused, refused.contains("CATALOG_INVALID"));
+        assertTrue(refused, refused.contains("IT-SH-2 timeLimitDays"));
+        assertEquals(before, catalog.count());
+        Files.writeString(file, CatalogFiles.array(CatalogFiles.item("IT-SH-1", "命令行", 1)));
+        String done = shell("onewindow:catalog-import " + file);
+        assertTrue(done, done.contains("1 created"));
+        assertEquals(before + 1, catalog.count());
+    }
+}

@@ -1,0 +1,112 @@
+package org.onewindow.itests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A plain HTTP client of the appliance's REST API, as a monitor or the console would use it. */
+final class Http {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+
+    Http(int port) {
+        this.base = "http://localhost:" + port + "/api/v1";
+    }
+
+    /** An answer: status and body (parsed when it is JSON). */
+    static final class Answer {
+        final int status;
+        final String body;
+        final String contentType;
+        final String challenge;
+
+        Answer(HttpResponse<String> r) {
+            status = r.statusCode();
+            body = r.body();
+            contentType = r.headers().firstValue("Content-Type").orElse("");
+            challenge = r.headers().firstValue("WWW-Authenticate").orElse(null);
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        String code() {
+            return json().path("code").asText();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    Answer get(String path, String user) {
+        return send(request(path, user).GET());
+    }
+
+    Answer post(String path, String user, String contentType, byte[] body) {
+        return send(request(path, user).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    Answer postJson(String path, String user, String json) {
+        return post(path, user, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Waits until the node is healthy and the catalog answers, as a monitor and a clerk would see it. */
+    void awaitReady(Duration limit) throws InterruptedException {
+        awaitOk("/health", null, limit);
+        awaitOk("/catalog/items?size=1", "clerk", limit);
+    }
+
+    /** Waits until {@code path} answers 200. */
+    void awaitOk(String path, String user, Duration limit) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                if (get(path, user).status == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // connection refused while the appliance starts
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " not answering 200 within " + limit);
+    }
+
+    private HttpRequest.Builder request(String path, String user) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            // the demo users' passwords are <user>-demo
+            String credentials = user.contains(":") ? user : user + ":" + user + "-demo";
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return b;
+    }
+
+    private static Answer send(HttpRequest.Builder request) {
+        try {
+            return new Answer(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

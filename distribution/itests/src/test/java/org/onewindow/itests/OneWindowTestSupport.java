@@ -1,0 +1,73 @@
+package org.onewindow.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/**
+ * Boots the real built appliance (the tar.gz of distribution/karaf) once per test class, in demo
+ * mode, on ports of its own so that a running appliance on this machine is not in the way.
+ */
+public abstract class OneWindowTestSupport {
+    static final int HTTP_PORT = 9181;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    protected final Http http = new Http(HTTP_PORT);
+
+    /** The appliance as the README starts it, plus {@code extra}. */
+    protected static Option[] appliance(Option... extra) {
+        String distribution = System.getProperty("onewindow.distribution");
+        Option[] base = {
+            karafDistributionConfiguration()
+                    .frameworkUrl(new File(distribution).toURI().toString())
+                    .name("OneWindow")
+                    .unpackDirectory(new File("target/exam"))
+                    .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.WARN),
+            editConfigurationFilePut("etc/org.onewindow.node.cfg", "demo", "true"),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "9101"),
+        };
+        Option[] all = new Option[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return options(all);
+    }
+
+    /** Waits for the API before a test talks to it. */
+    protected void awaitApi() throws InterruptedException {
+        http.awaitReady(Duration.ofSeconds(60));
+    }
+
+    /** Runs a shell command as district IT would, and returns what it printed. */
+    protected String shell(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            session.execute(command);
+        } finally {
+            session.close();
+        }
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}

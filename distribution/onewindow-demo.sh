@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds OneWindow if needed and starts the district appliance in the foreground, in demo mode
+# (demo catalog, demo users). Data is kept between runs under distribution/run/.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -1)
+tarball="$here/karaf/target/onewindow-$version.tar.gz"
+port=${ONEWINDOW_HTTP_PORT:-8181}
+
+stale() {
+  [ ! -f "$tarball" ] && return 0
+  [ -n "$(find "$root/pom.xml" "$root/bundles" "$root/features" "$root/etc" "$here/karaf" \
+      -newer "$tarball" -type f -not -path '*/target/*' -print -quit)" ]
+}
+if stale; then
+  echo "Building OneWindow $version (mvn install, tests skipped) ..."
+  (cd "$root" && mvn -q -B install -DskipTests)
+fi
+
+run="$here/run"
+home="$run/onewindow-$version"
+if [ -d "$home" ] && [ "$tarball" -nt "$home/.unpacked" ]; then
+  # a new build: fresh program files and bundle cache, but the same OneWindow data
+  [ -d "$home/data/onewindow" ] && rm -rf "$run/onewindow-data.keep" && mv "$home/data/onewindow" "$run/onewindow-data.keep"
+  rm -rf "$home"
+fi
+if [ ! -d "$home" ]; then
+  mkdir -p "$run"
+  tar xzf "$tarball" -C "$run"
+  touch "$home/.unpacked"
+  if [ -d "$run/onewindow-data.keep" ]; then mkdir -p "$home/data" && mv "$run/onewindow-data.keep" "$home/data/onewindow"; fi
+fi
+sed -i 's/^demo = .*/demo = true/' "$home/etc/org.onewindow.node.cfg"
+sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$home/etc/org.ops4j.pax.web.cfg"
+
+cat <<BANNER
+
+  OneWindow $version -- district appliance, DEMO MODE (演示模式)
+  API          http://localhost:$port/api/v1   (health: /api/v1/health, description: /api/v1/openapi.json)
+  Demo logins  admin/admin-demo  clerk/clerk-demo  reviewer/reviewer-demo  supervisor/supervisor-demo
+  Shell        this console; or bin/client -u admin -p admin-demo from $home
+  Data         $home/data/onewindow
+  Stop         system:shutdown (or Ctrl-D) in the console
+
+BANNER
+cd "$home"
+exec bin/karaf
