@@ -94,7 +94,7 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
     @Override
     public CatalogItemDTO get(String code) {
         return read(em -> current(em, List.of(code)).stream().findFirst()
-                .orElseThrow(() -> Problem.notFound("ITEM_NOT_FOUND", "目录中没有事项 " + code))
+                .orElseThrow(() -> itemNotFound(code))
                 .toDTO(true));
     }
 
@@ -103,7 +103,7 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
         return read(em -> em.createQuery("SELECT i FROM ItemEntity i WHERE i.code = :code AND i.version = :version", ItemEntity.class)
                 .setParameter("code", code).setParameter("version", version).getResultList().stream().findFirst()
                 .orElseThrow(() -> versions(em, code).isEmpty()
-                        ? Problem.notFound("ITEM_NOT_FOUND", "目录中没有事项 " + code)
+                        ? itemNotFound(code)
                         : Problem.notFound("VERSION_NOT_FOUND", "事项 " + code + " 没有第 " + version + " 版"))
                 .toDTO(true));
     }
@@ -112,7 +112,7 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
     public List<Integer> versions(String code) {
         List<Integer> versions = read(em -> versions(em, code));
         if (versions.isEmpty()) {
-            throw Problem.notFound("ITEM_NOT_FOUND", "目录中没有事项 " + code);
+            throw itemNotFound(code);
         }
         return versions;
     }
@@ -217,6 +217,10 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
         status.put("item versions", read(em -> em.createQuery("SELECT COUNT(i) FROM ItemEntity i", Long.class).getSingleResult()));
         status.put("schema version", schemaVersion);
         return status;
+    }
+
+    private static Problem itemNotFound(String code) {
+        return Problem.notFound("ITEM_NOT_FOUND", "目录中没有事项 " + code);
     }
 
     private static boolean isUniqueViolation(Throwable e) {
