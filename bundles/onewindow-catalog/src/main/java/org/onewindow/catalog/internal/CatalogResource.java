@@ -22,8 +22,8 @@ import org.onewindow.catalog.CatalogQuery;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.DepartmentDTO;
 import org.onewindow.catalog.ImportResultDTO;
-import org.onewindow.problem.Problem;
 import org.onewindow.rest.Caller;
+import org.onewindow.rest.QueryParams;
 import org.onewindow.rest.RequestBodies;
 
 /** {@code /api/v1/catalog}: search and read for every user, import for administrators. */
@@ -45,15 +45,15 @@ public class CatalogResource {
         CatalogQuery query = new CatalogQuery();
         query.q = q;
         query.department = department;
-        query.page = number("page", page);
-        query.size = number("size", size);
+        query.page = QueryParams.integer("page", page);
+        query.size = QueryParams.integer("size", size);
         return catalog.search(query);
     }
 
     @GET
     @Path("items/{code}")
     public CatalogItemDTO item(@PathParam("code") String code, @QueryParam("version") String version) {
-        return version == null ? catalog.get(code) : catalog.get(code, number("version", version));
+        return version == null ? catalog.get(code) : catalog.get(code, QueryParams.integer("version", version));
     }
 
     @GET
@@ -81,13 +81,5 @@ public class CatalogResource {
     @Path("export")
     public List<CatalogItemDTO> export() {
         return catalog.export();
-    }
-
-    private static int number(String name, String value) {
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw Problem.badRequest("INVALID_QUERY", name + " 须为整数，当前为 '" + value + "'");
-        }
     }
 }

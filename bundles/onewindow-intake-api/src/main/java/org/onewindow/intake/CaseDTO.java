@@ -1,0 +1,35 @@
+package org.onewindow.intake;
+
+import java.util.List;
+
+/** A case (办件) as the window and back office see it. */
+public class CaseDTO {
+    /** {@code <districtCode>-<yyyyMMdd>-<sequence>}, unique citywide. */
+    public String caseNo;
+    public String itemCode;
+    /** The catalog version the case was taken in under, and keeps. */
+    public int itemVersion;
+    public String itemName;
+    public String departmentCode;
+    public String departmentName;
+    public int timeLimitDays;
+    public Channel channel;
+    public CaseStatus status;
+    public PartyDTO applicant;
+    public PartyDTO agent;
+    public List<CaseMaterialDTO> materials;
+    /** Required materials not yet received: what the one-time notice lists. */
+    public List<CaseMaterialDTO> missingMaterials;
+    /** Things the clerk should know, such as another open case of the same item. */
+    public List<String> warnings;
+    /** Times the applicant came to the hall for this case. */
+    public int visits;
+    /** The code the applicant shows to collect the result (取件码). */
+    public String pickupCode;
+    public DeliveryDTO delivery;
+    public String createdAt;
+    public String createdBy;
+    public List<HistoryEntryDTO> history;
+    /** The transitions allowed from the current status. */
+    public List<CaseStatus> next;
+}

@@ -1,0 +1,6 @@
+package org.onewindow.intake;
+
+/** Where a case came in. */
+public enum Channel {
+    WINDOW, ONLINE, KIOSK
+}

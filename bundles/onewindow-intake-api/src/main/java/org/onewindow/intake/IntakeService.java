@@ -1,0 +1,41 @@
+package org.onewindow.intake;
+
+import java.util.List;
+
+import org.onewindow.security.Actor;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The comprehensive window. Every call is one transaction; failures are
+ * {@link org.onewindow.problem.Problem}s: {@code INVALID_CASE}, {@code INVALID_ID_NUMBER},
+ * {@code ITEM_NOT_FOUND}, {@code MATERIAL_NOT_IN_CATALOG}, {@code CASE_NOT_FOUND},
+ * {@code MATERIALS_MISSING}, {@code ILLEGAL_TRANSITION}, {@code PICKUP_CHECK_FAILED}, {@code FORBIDDEN}.
+ */
+@ProviderType
+public interface IntakeService {
+
+    /** Takes in a case as a {@code DRAFT} for the item's current catalog version. */
+    CaseDTO open(NewCaseDTO request, Actor actor);
+
+    /** Records more materials received for a case being taken in or supplemented. */
+    CaseDTO receive(String caseNo, List<String> materials, Actor actor);
+
+    /** Moves a case; an illegal move names the allowed ones. */
+    CaseDTO transition(String caseNo, TransitionDTO request, Actor actor);
+
+    /** A case with its materials and history; the read is audited. */
+    CaseDTO get(String caseNo, Actor actor);
+
+    /** Whether the case exists and {@code actor} may see it; throws otherwise. For capabilities attaching to cases. */
+    void checkVisible(String caseNo, Actor actor);
+
+    CasePage search(CaseQuery query, Actor actor);
+
+    /** The one-time notice (一次性告知书) as printable HTML. */
+    String noticeHtml(String caseNo, Actor actor);
+
+    /** The acceptance receipt (受理回执) as printable HTML; only for accepted cases. */
+    String receiptHtml(String caseNo, Actor actor);
+
+    IntakeStatisticsDTO statistics();
+}

@@ -1,0 +1,95 @@
+package org.onewindow.intake.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.onewindow.citizen.IdNumbers;
+import org.onewindow.intake.CaseDTO;
+import org.onewindow.intake.CaseMaterialDTO;
+
+/** The printable papers of the window: the one-time notice and the acceptance receipt, as HTML. */
+final class CaseDocuments {
+    private static final String STYLE = "<style>body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;"
+            + "max-width:46em;margin:2em auto;line-height:1.6}h1{text-align:center;font-size:1.5em}"
+            + "table{border-collapse:collapse;width:100%}td,th{border:1px solid #444;padding:.3em .5em;text-align:left}"
+            + ".meta td:first-child{width:9em;background:#f3f3f3}@media print{body{margin:0}}</style>";
+
+    private CaseDocuments() {
+    }
+
+    /** 一次性告知书: everything still missing, at once, with the provision that asks for it. */
+    static String notice(CaseDTO c, String hall, LocalDate today) {
+        StringBuilder html = page("一次性告知书");
+        meta(html, c);
+        List<CaseMaterialDTO> missing = c.missingMaterials;
+        if (missing.isEmpty()) {
+            html.append("<p>您申请的事项所需材料已齐全，无需补充。</p>");
+        } else {
+            html.append("<p>经审查，您申请办理的事项尚需补充以下材料（共 ").append(missing.size())
+                    .append(" 项）。请一次性备齐后再来办理：</p><table><tr><th>序号</th><th>材料名称</th><th>设定依据</th></tr>");
+            int n = 1;
+            for (CaseMaterialDTO m : missing) {
+                html.append("<tr><td>").append(n++).append("</td><td>").append(esc(m.name)).append("</td><td>")
+                        .append(esc(m.legalBasis)).append("</td></tr>");
+            }
+            html.append("</table>");
+        }
+        html.append("<p>除上述材料外，本窗口不再要求您提交其他材料。</p>");
+        return end(html, hall, today.toString());
+    }
+
+    /** 受理回执: what was accepted, when, and the code to collect the result. */
+    static String receipt(CaseDTO c, String hall) {
+        StringBuilder html = page("受理回执");
+        meta(html, c);
+        html.append("<table class=\"meta\"><tr><td>承诺时限</td><td>")
+                .append(c.timeLimitDays == 0 ? "即来即办" : c.timeLimitDays + " 个工作日").append("</td></tr>")
+                .append("<tr><td>取件码</td><td>").append(esc(c.pickupCode)).append("</td></tr></table>")
+                .append("<p>已收材料：</p><ul>");
+        for (CaseMaterialDTO m : c.materials) {
+            if (m.received) {
+                html.append("<li>").append(esc(m.name)).append("</li>");
+            }
+        }
+        html.append("</ul><p>请凭本回执、取件码或本人身份证件到任一综合窗口领取办理结果，也可申请邮寄送达。</p>");
+        return end(html, hall, c.createdAt.substring(0, 10));
+    }
+
+    private static StringBuilder page(String title) {
+        return new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>")
+                .append(title).append("</title>").append(STYLE).append("</head><body><h1>").append(title).append("</h1>");
+    }
+
+    private static void meta(StringBuilder html, CaseDTO c) {
+        html.append("<table class=\"meta\">")
+                .append("<tr><td>办件编号</td><td>").append(esc(c.caseNo)).append("</td></tr>")
+                .append("<tr><td>申请事项</td><td>").append(esc(c.itemName)).append("（").append(esc(c.itemCode))
+                .append("，第 ").append(c.itemVersion).append(" 版）</td></tr>")
+                .append("<tr><td>承办部门</td><td>").append(esc(c.departmentName)).append("</td></tr>")
+                .append("<tr><td>申请人</td><td>").append(esc(c.applicant.name)).append("（")
+                .append(esc(IdNumbers.mask(c.applicant.idNumber))).append("）</td></tr></table>");
+    }
+
+    private static String end(StringBuilder html, String hall, String date) {
+        return html.append("<p style=\"text-align:right\">").append(esc(hall)).append("行政服务中心<br>").append(esc(date))
+                .append("</p></body></html>").toString();
+    }
+
+    static String esc(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (char ch : text.toCharArray()) {
+            switch (ch) {
+                case '<': out.append("&lt;"); break;
+                case '>': out.append("&gt;"); break;
+                case '&': out.append("&amp;"); break;
+                case '"': out.append("&quot;"); break;
+                case '\'': out.append("&#39;"); break;
+                default: out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+}

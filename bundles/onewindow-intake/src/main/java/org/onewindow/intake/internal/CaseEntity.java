@@ -1,0 +1,132 @@
+package org.onewindow.intake.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import javax.persistence.CascadeType;
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.OneToMany;
+import javax.persistence.OrderBy;
+import javax.persistence.Table;
+import javax.persistence.Temporal;
+import javax.persistence.TemporalType;
+
+import org.onewindow.citizen.IdType;
+import org.onewindow.intake.CaseStatus;
+import org.onewindow.intake.Channel;
+
+/** A case; private to this bundle, which speaks {@link org.onewindow.intake.CaseDTO}. */
+@Entity
+@Table(name = "CASE_FILE")
+public class CaseEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(name = "CASE_NO")
+    String caseNo;
+
+    @Column(name = "ITEM_CODE")
+    String itemCode;
+
+    @Column(name = "ITEM_VERSION")
+    int itemVersion;
+
+    @Column(name = "ITEM_NAME")
+    String itemName;
+
+    @Column(name = "DEPT_CODE")
+    String departmentCode;
+
+    @Column(name = "DEPT_NAME")
+    String departmentName;
+
+    @Column(name = "TIME_LIMIT_DAYS")
+    int timeLimitDays;
+
+    @Enumerated(EnumType.STRING)
+    Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    CaseStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "APPLICANT_ID_TYPE")
+    IdType applicantIdType;
+
+    @Column(name = "APPLICANT_ID")
+    String applicantId;
+
+    @Column(name = "APPLICANT_NAME")
+    String applicantName;
+
+    @Column(name = "APPLICANT_PHONE")
+    String applicantPhone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "AGENT_ID_TYPE")
+    IdType agentIdType;
+
+    @Column(name = "AGENT_ID")
+    String agentId;
+
+    @Column(name = "AGENT_NAME")
+    String agentName;
+
+    @Column(name = "AGENT_PHONE")
+    String agentPhone;
+
+    int visits;
+
+    @Column(name = "LAST_VISIT_DAY")
+    LocalDate lastVisitDay;
+
+    @Column(name = "PICKUP_CODE")
+    String pickupCode;
+
+    @Column(name = "DELIVERY_METHOD")
+    String deliveryMethod;
+
+    String carrier;
+
+    @Column(name = "TRACKING_NO")
+    String trackingNo;
+
+    @Column(name = "COLLECTED_BY")
+    String collectedBy;
+
+    @Column(name = "CREATED_AT")
+    @Temporal(TemporalType.TIMESTAMP)
+    Date createdAt;
+
+    @Column(name = "CREATED_BY")
+    String createdBy;
+
+    @Column(name = "UPDATED_AT")
+    @Temporal(TemporalType.TIMESTAMP)
+    Date updatedAt;
+
+    @OneToMany(mappedBy = "caseFile", cascade = CascadeType.PERSIST)
+    @OrderBy("code")
+    List<CaseMaterialEntity> received = new ArrayList<>();
+
+    @OneToMany(mappedBy = "caseFile", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    List<CaseHistoryEntity> history = new ArrayList<>();
+
+    /** Counts a visit of the applicant to the hall: at most one a day. */
+    void visit(LocalDate today) {
+        if (!today.equals(lastVisitDay)) {
+            visits++;
+            lastVisitDay = today;
+        }
+    }
+}

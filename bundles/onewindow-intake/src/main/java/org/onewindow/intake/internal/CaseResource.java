@@ -1,0 +1,129 @@
+package org.onewindow.intake.internal;
+
+import java.net.URI;
+import java.util.List;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.onewindow.intake.CaseDTO;
+import org.onewindow.intake.CasePage;
+import org.onewindow.intake.CaseQuery;
+import org.onewindow.intake.CaseStatus;
+import org.onewindow.intake.IntakeService;
+import org.onewindow.intake.IntakeStatisticsDTO;
+import org.onewindow.intake.NewCaseDTO;
+import org.onewindow.intake.TransitionDTO;
+import org.onewindow.problem.Problem;
+import org.onewindow.problem.ProblemKind;
+import org.onewindow.rest.Caller;
+import org.onewindow.rest.QueryParams;
+
+/** {@code /api/v1/cases}: the window's cases. Roles are checked again, finer, by the service. */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"clerk", "reviewer", "supervisor", "admin"})
+public class CaseResource {
+    private final IntakeService intake;
+
+    CaseResource(IntakeService intake) {
+        this.intake = intake;
+    }
+
+    /** The materials received, by catalog code. */
+    public static class ReceivedDTO {
+        public List<String> materials;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("clerk")
+    public Response open(NewCaseDTO request, @Context SecurityContext caller) {
+        CaseDTO created = intake.open(request, Caller.actor(caller));
+        return Response.created(URI.create(created.caseNo)).entity(created).build();
+    }
+
+    @GET
+    public CasePage search(@QueryParam("status") String status, @QueryParam("applicant") String applicant,
+            @QueryParam("item") String item, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("page") @DefaultValue("1") String page, @QueryParam("size") @DefaultValue("20") String size,
+            @Context SecurityContext caller) {
+        CaseQuery query = new CaseQuery();
+        query.status = QueryParams.enumValue(CaseStatus.class, "status", status);
+        query.applicant = applicant;
+        query.item = item;
+        query.from = from;
+        query.to = to;
+        query.page = QueryParams.integer("page", page);
+        query.size = QueryParams.integer("size", size);
+        return intake.search(query, Caller.actor(caller));
+    }
+
+    @GET
+    @Path("statistics")
+    public IntakeStatisticsDTO statistics() {
+        return intake.statistics();
+    }
+
+    @GET
+    @Path("{caseNo}")
+    public CaseDTO get(@PathParam("caseNo") String caseNo, @Context SecurityContext caller) {
+        return intake.get(caseNo, Caller.actor(caller));
+    }
+
+    @POST
+    @Path("{caseNo}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CaseDTO transition(@PathParam("caseNo") String caseNo, TransitionDTO request, @Context SecurityContext caller) {
+        return intake.transition(caseNo, request, Caller.actor(caller));
+    }
+
+    @POST
+    @Path("{caseNo}/received-materials")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("clerk")
+    public CaseDTO receive(@PathParam("caseNo") String caseNo, ReceivedDTO request, @Context SecurityContext caller) {
+        return intake.receive(caseNo, request == null ? null : request.materials, Caller.actor(caller));
+    }
+
+    @GET
+    @Path("{caseNo}/notice")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    public String notice(@PathParam("caseNo") String caseNo, @Context SecurityContext caller) {
+        return intake.noticeHtml(caseNo, Caller.actor(caller));
+    }
+
+    @GET
+    @Path("{caseNo}/receipt")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    public String receipt(@PathParam("caseNo") String caseNo, @Context SecurityContext caller) {
+        return intake.receiptHtml(caseNo, Caller.actor(caller));
+    }
+
+    /**
+     * Scanned materials belong to the scanning capability, which serves these paths when installed
+     * (its resource matches them first); without it they answer 503, not 404.
+     */
+    @GET
+    @Path("{caseNo}/materials{rest:(/.*)?}")
+    public Response scanningAbsent() {
+        throw new Problem(ProblemKind.UNAVAILABLE, "SCANNING_UNAVAILABLE", "扫描功能（onewindow-scanning）未安装，暂不能上传或查看扫描件");
+    }
+
+    @POST
+    @Path("{caseNo}/materials{rest:(/.*)?}")
+    public Response scanningAbsentForUpload() {
+        return scanningAbsent();
+    }
+}

@@ -1,0 +1,48 @@
+package org.onewindow.intake.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.onewindow.citizen.IdNumbers;
+import org.onewindow.intake.CaseDTO;
+import org.onewindow.intake.CaseMaterialDTO;
+import org.onewindow.intake.HistoryEntryDTO;
+import org.onewindow.intake.IntakeService;
+
+/** {@code onewindow:case-show CASENO}: one case, its materials and history (the read is audited). */
+@Command(scope = "onewindow", name = "case-show", description = "Shows a case: item, applicant (masked), materials, history")
+@Service
+public class CaseShowCommand implements Action {
+
+    @Reference
+    IntakeService intake;
+
+    @Reference
+    Session session;
+
+    @Argument(index = 0, name = "caseNo", required = true, description = "The case number, e.g. 441302-20261128-0001")
+    String caseNo;
+
+    @Override
+    public Object execute() {
+        CaseDTO c = intake.get(caseNo, ShellActor.of(session));
+        System.out.printf("%s  %s%n", c.caseNo, c.status);
+        System.out.printf("  item       %s %s (v%d, %s)%n", c.itemCode, c.itemName, c.itemVersion, c.departmentName);
+        System.out.printf("  applicant  %s %s%n", c.applicant.name, IdNumbers.mask(c.applicant.idNumber));
+        System.out.printf("  channel    %s, visits %d, taken in %s by %s%n", c.channel, c.visits, c.createdAt, c.createdBy);
+        System.out.println("  materials");
+        for (CaseMaterialDTO m : c.materials) {
+            System.out.printf("    [%s] %s %s%s%n", m.received ? "x" : " ", m.code, m.name, m.required ? "" : " (optional)");
+        }
+        System.out.println("  history");
+        for (HistoryEntryDTO h : c.history) {
+            System.out.printf("    %s %-10s %s -> %s %s%n", h.at, h.by, h.from == null ? "" : h.from, h.to, h.note == null ? "" : h.note);
+        }
+        System.out.println("  next: " + c.next);
+        return null;
+    }
+
+}

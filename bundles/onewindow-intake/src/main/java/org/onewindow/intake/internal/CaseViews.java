@@ -1,0 +1,71 @@
+package org.onewindow.intake.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.onewindow.intake.CaseDTO;
+import org.onewindow.intake.CaseMaterialDTO;
+import org.onewindow.intake.DeliveryDTO;
+import org.onewindow.intake.PartyDTO;
+import org.onewindow.catalog.MaterialDTO;
+import org.onewindow.citizen.IdNumbers;
+
+/** Turns case entities into DTOs: the full view for one case, the short one for lists. */
+final class CaseViews {
+    private CaseViews() {
+    }
+
+    static CaseDTO summary(CaseEntity e) {
+        CaseDTO dto = new CaseDTO();
+        dto.caseNo = e.caseNo;
+        dto.itemCode = e.itemCode;
+        dto.itemVersion = e.itemVersion;
+        dto.itemName = e.itemName;
+        dto.departmentCode = e.departmentCode;
+        dto.departmentName = e.departmentName;
+        dto.timeLimitDays = e.timeLimitDays;
+        dto.channel = e.channel;
+        dto.status = e.status;
+        dto.applicant = party(e.applicantIdType, e.applicantId, e.applicantName, e.applicantPhone);
+        dto.visits = e.visits;
+        dto.createdAt = e.createdAt.toInstant().toString();
+        dto.createdBy = e.createdBy;
+        return dto;
+    }
+
+    static CaseDTO full(CaseEntity e, List<MaterialDTO> catalogMaterials) {
+        CaseDTO dto = summary(e);
+        if (e.agentId != null) {
+            dto.agent = party(e.agentIdType, e.agentId, e.agentName, e.agentPhone);
+        }
+        Set<String> received = e.received.stream().map(m -> m.code).collect(Collectors.toSet());
+        dto.materials = Completeness.materials(catalogMaterials, received);
+        dto.missingMaterials = Completeness.missing(dto.materials);
+        dto.pickupCode = e.pickupCode;
+        if (e.deliveryMethod != null) {
+            dto.delivery = new DeliveryDTO();
+            dto.delivery.method = e.deliveryMethod;
+            dto.delivery.carrier = e.carrier;
+            dto.delivery.trackingNo = e.trackingNo;
+            dto.delivery.collectedBy = e.collectedBy == null ? null : IdNumbers.mask(e.collectedBy);
+        }
+        dto.history = e.history.stream().map(CaseHistoryEntity::toDTO).collect(Collectors.toList());
+        dto.next = StatusMachine.allowed(e.status, e.timeLimitDays == 0);
+        return dto;
+    }
+
+    static List<CaseMaterialDTO> missing(CaseEntity e, List<MaterialDTO> catalogMaterials) {
+        Set<String> received = e.received.stream().map(m -> m.code).collect(Collectors.toSet());
+        return Completeness.missing(Completeness.materials(catalogMaterials, received));
+    }
+
+    private static PartyDTO party(org.onewindow.citizen.IdType type, String id, String name, String phone) {
+        PartyDTO p = new PartyDTO();
+        p.idType = type;
+        p.idNumber = id;
+        p.name = name;
+        p.phone = phone;
+        return p;
+    }
+}

@@ -1,0 +1,12 @@
+package org.onewindow.intake.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "OneWindow intake", description = "The comprehensive window")
+@interface IntakeConfig {
+    String PID = "org.onewindow.intake";
+
+    @AttributeDefinition(description = "Time zone of the hall: the day in case numbers and visits")
+    String zone() default "Asia/Shanghai";
+}

@@ -1,0 +1,494 @@
+package org.onewindow.intake.internal;
+
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.catalog.CatalogService;
+import org.onewindow.catalog.MaterialDTO;
+import org.onewindow.citizen.IdNumbers;
+import org.onewindow.citizen.IdType;
+import org.onewindow.db.SchemaMigrations;
+import org.onewindow.intake.CaseDTO;
+import org.onewindow.intake.CaseMaterialDTO;
+import org.onewindow.intake.CasePage;
+import org.onewindow.intake.CaseQuery;
+import org.onewindow.intake.CaseStatus;
+import org.onewindow.intake.Channel;
+import org.onewindow.intake.IntakeService;
+import org.onewindow.intake.IntakeStatisticsDTO;
+import org.onewindow.intake.NewCaseDTO;
+import org.onewindow.intake.PartyDTO;
+import org.onewindow.intake.TransitionDTO;
+import org.onewindow.node.NodeService;
+import org.onewindow.node.StatusContributor;
+import org.onewindow.problem.Problem;
+import org.onewindow.problem.ProblemDetail;
+import org.onewindow.problem.ProblemKind;
+import org.onewindow.security.Actor;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The comprehensive window on Derby through Aries JPA; every call is one transaction. */
+@Component(service = {IntakeService.class, StatusContributor.class}, configurationPid = IntakeConfig.PID)
+@Designate(ocd = IntakeConfig.class)
+public class JpaIntakeService implements IntakeService, StatusContributor {
+    private static final Logger LOG = LoggerFactory.getLogger(JpaIntakeService.class);
+    private static final Set<String> STAFF = Set.of(Actor.CLERK, Actor.REVIEWER, Actor.SUPERVISOR, Actor.ADMIN);
+    private static final int MAX_PAGE_SIZE = 500;
+    private static final int NUMBER_RETRIES = 3;
+    private final SecureRandom random = new SecureRandom();
+
+    @Reference(target = "(osgi.unit.name=onewindow-intake)")
+    JpaTemplate jpa;
+
+    @Reference
+    SchemaMigrations migrations;
+
+    @Reference
+    CatalogService catalog;
+
+    @Reference
+    NodeService node;
+
+    private volatile ZoneId zone;
+    private int schemaVersion;
+
+    @Activate
+    void activate(BundleContext context, IntakeConfig config) {
+        schemaVersion = migrations.migrate("intake", context.getBundle(), "db/migration/intake");
+        configure(config);
+    }
+
+    @Modified
+    void configure(IntakeConfig config) {
+        zone = ZoneId.of(config.zone());
+    }
+
+    @Override
+    public CaseDTO open(NewCaseDTO request, Actor actor) {
+        require(actor, Actor.CLERK);
+        Intake intake = Intake.check(request);
+        CatalogItemDTO item = catalog.get(intake.itemCode);
+        refuseUnlisted(item, intake.materials, null, actor);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return tx(em -> insert(em, intake, item, actor));
+            } catch (PersistenceException e) {
+                // two clerks opened the first case of a day at once: the loser takes the next number
+                if (!isUniqueViolation(e) || attempt == NUMBER_RETRIES) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private CaseDTO insert(EntityManager em, Intake intake, CatalogItemDTO item, Actor actor) {
+        Date now = new Date();
+        LocalDate today = LocalDate.now(zone);
+        CaseEntity c = new CaseEntity();
+        c.caseNo = CaseNumbers.format(node.info().districtCode, today, nextSequence(em, today));
+        c.itemCode = item.code;
+        c.itemVersion = item.version;
+        c.itemName = item.name;
+        c.departmentCode = item.department.code;
+        c.departmentName = item.department.name;
+        c.timeLimitDays = item.timeLimitDays;
+        c.channel = intake.channel;
+        c.status = CaseStatus.DRAFT;
+        c.applicantIdType = intake.applicant.idType;
+        c.applicantId = intake.applicant.idNumber;
+        c.applicantName = intake.applicant.name;
+        c.applicantPhone = intake.applicant.phone;
+        if (intake.agent != null) {
+            c.agentIdType = intake.agent.idType;
+            c.agentId = intake.agent.idNumber;
+            c.agentName = intake.agent.name;
+            c.agentPhone = intake.agent.phone;
+        }
+        if (c.channel == Channel.WINDOW) {
+            c.visit(today);
+        }
+        c.createdAt = now;
+        c.updatedAt = now;
+        c.createdBy = actor.name();
+        for (String code : intake.materials) {
+            c.received.add(CaseMaterialEntity.of(c, code, actor.name(), now));
+        }
+        c.history.add(CaseHistoryEntity.of(c, null, CaseStatus.DRAFT, actor.name(), now, "收件"));
+        List<String> warnings = new ArrayList<>();
+        List<String> open = openCasesOf(em, c.applicantId, c.itemCode);
+        if (!open.isEmpty()) {
+            warnings.add("REPEAT_FILING: 该申请人已有同一事项的在办件 " + String.join("、", open));
+            em.persist(IntakeFlagEntity.of(IntakeFlagEntity.REPEAT_FILING, c.caseNo, c.itemCode,
+                    "open cases " + String.join(",", open), actor.name()));
+        }
+        em.persist(c);
+        LOG.info("Case {} taken in by {} for {} v{}, applicant {}", c.caseNo, actor, c.itemCode, c.itemVersion,
+                IdNumbers.mask(c.applicantId));
+        CaseDTO dto = CaseViews.full(c, item.materials);
+        dto.warnings = warnings;
+        return dto;
+    }
+
+    /** Gap-free per day: the counter row stays locked until the case is committed, and rolls back with it. */
+    private static int nextSequence(EntityManager em, LocalDate day) {
+        String key = CaseNumbers.DAY.format(day);
+        int updated = em.createNativeQuery("UPDATE CASE_SEQUENCE SET LAST_VALUE = LAST_VALUE + 1 WHERE SEQ_DAY = ?")
+                .setParameter(1, key).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("INSERT INTO CASE_SEQUENCE (SEQ_DAY, LAST_VALUE) VALUES (?, 1)").setParameter(1, key).executeUpdate();
+            return 1;
+        }
+        return ((Number) em.createNativeQuery("SELECT LAST_VALUE FROM CASE_SEQUENCE WHERE SEQ_DAY = ?")
+                .setParameter(1, key).getSingleResult()).intValue();
+    }
+
+    private static List<String> openCasesOf(EntityManager em, String applicantId, String itemCode) {
+        return em.createQuery("SELECT c.caseNo FROM CaseEntity c WHERE c.applicantId = :id AND c.itemCode = :item"
+                + " AND c.status NOT IN :closed", String.class)
+                .setParameter("id", applicantId).setParameter("item", itemCode)
+                .setParameter("closed", List.of(CaseStatus.REJECTED, CaseStatus.DELIVERED, CaseStatus.WITHDRAWN))
+                .getResultList();
+    }
+
+    @Override
+    public CaseDTO receive(String caseNo, List<String> materials, Actor actor) {
+        require(actor, Actor.CLERK);
+        if (materials == null || materials.isEmpty()) {
+            throw Problem.badRequest("INVALID_CASE", "materials 必填：收到的材料编码");
+        }
+        CaseEntity peek = tx(em -> find(em, caseNo));
+        if (peek.status != CaseStatus.DRAFT && peek.status != CaseStatus.SUPPLEMENT_REQUESTED) {
+            throw new Problem(ProblemKind.CONFLICT, "ILLEGAL_TRANSITION", "办件状态为 " + peek.status + "，此时不能收取材料");
+        }
+        List<MaterialDTO> catalogMaterials = catalog.get(peek.itemCode, peek.itemVersion).materials;
+        refuseUnlisted(catalog.get(peek.itemCode, peek.itemVersion), materials, caseNo, actor);
+        return tx(em -> {
+            CaseEntity c = find(em, caseNo);
+            Date now = new Date();
+            Set<String> have = c.received.stream().map(m -> m.code).collect(Collectors.toSet());
+            for (String code : materials.stream().distinct().collect(Collectors.toList())) {
+                if (!have.contains(code)) {
+                    CaseMaterialEntity m = CaseMaterialEntity.of(c, code, actor.name(), now);
+                    em.persist(m);
+                    c.received.add(m);
+                }
+            }
+            c.updatedAt = now;
+            return CaseViews.full(c, catalogMaterials);
+        });
+    }
+
+    @Override
+    public CaseDTO transition(String caseNo, TransitionDTO request, Actor actor) {
+        if (request == null || request.to == null) {
+            throw Problem.badRequest("INVALID_CASE", "to 必填：目标状态");
+        }
+        return tx(em -> {
+            CaseEntity c = find(em, caseNo);
+            StatusMachine.check(c.status, request.to, c.timeLimitDays == 0, actor);
+            List<MaterialDTO> catalogMaterials = catalog.get(c.itemCode, c.itemVersion).materials;
+            LocalDate today = LocalDate.now(zone);
+            String note = request.note;
+            switch (request.to) {
+                case ACCEPTED:
+                    List<CaseMaterialDTO> missing = CaseViews.missing(c, catalogMaterials);
+                    if (!missing.isEmpty()) {
+                        throw new Problem(ProblemKind.CONFLICT, "MATERIALS_MISSING", "材料不齐，不能受理：缺 "
+                                + missing.stream().map(m -> m.name).collect(Collectors.joining("、")) + "（请出具一次性告知书）",
+                                missing.stream().map(m -> new ProblemDetail(c.caseNo, m.code, m.name)).collect(Collectors.toList()));
+                    }
+                    c.pickupCode = String.format("%06d", random.nextInt(1_000_000));
+                    break;
+                case REJECTED:
+                case DENIED:
+                    note = required(request.reason, "reason", "不予受理或不予许可须写明理由");
+                    break;
+                case IN_REVIEW:
+                    if (c.status == CaseStatus.SUPPLEMENT_REQUESTED) {
+                        c.visit(today);
+                    }
+                    break;
+                case DELIVERED:
+                    deliver(c, request, today);
+                    break;
+                default:
+                    break;
+            }
+            Date now = new Date();
+            CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, request.to, actor.name(), now, note);
+            em.persist(step);
+            c.history.add(step);
+            LOG.info("Case {} {} -> {} by {}", c.caseNo, c.status, request.to, actor);
+            c.status = request.to;
+            c.updatedAt = now;
+            return CaseViews.full(c, catalogMaterials);
+        });
+    }
+
+    private static void deliver(CaseEntity c, TransitionDTO request, LocalDate today) {
+        if (request.trackingNo != null || request.carrier != null) {
+            c.deliveryMethod = "POST";
+            c.carrier = required(request.carrier, "carrier", "邮寄送达须写明承运方");
+            c.trackingNo = required(request.trackingNo, "trackingNo", "邮寄送达须写明运单号");
+            return;
+        }
+        String collector = request.collectorIdNumber == null ? null : request.collectorIdNumber.strip().toUpperCase(java.util.Locale.ROOT);
+        boolean byId = collector != null && (collector.equals(c.applicantId) || collector.equals(c.agentId));
+        boolean byCode = request.pickupCode != null && request.pickupCode.equals(c.pickupCode);
+        if (!byId && !byCode) {
+            throw Problem.badRequest("PICKUP_CHECK_FAILED", "取件核验未通过：请核对申请人或代办人身份证件号码，或取件码");
+        }
+        c.deliveryMethod = "WINDOW";
+        c.collectedBy = byId ? collector : null;
+        c.visit(today);
+    }
+
+    @Override
+    public CaseDTO get(String caseNo, Actor actor) {
+        require(actor, STAFF);
+        return tx(em -> {
+            CaseEntity c = find(em, caseNo);
+            em.persist(AuditEntity.of(actor.name(), "READ_CASE", c.caseNo, c.applicantId));
+            return CaseViews.full(c, catalog.get(c.itemCode, c.itemVersion).materials);
+        });
+    }
+
+    @Override
+    public void checkVisible(String caseNo, Actor actor) {
+        require(actor, STAFF);
+        tx(em -> find(em, caseNo));
+    }
+
+    @Override
+    public CasePage search(CaseQuery query, Actor actor) {
+        require(actor, STAFF);
+        if (query.page < 1 || query.page > 100_000 || query.size < 1 || query.size > MAX_PAGE_SIZE) {
+            throw Problem.badRequest("INVALID_QUERY", "page 从 1 开始，size 须在 1 到 " + MAX_PAGE_SIZE + " 之间");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (query.status != null) {
+            where.append(" AND c.status = :status");
+            params.put("status", query.status);
+        }
+        if (query.applicant != null && !query.applicant.isBlank()) {
+            where.append(" AND c.applicantId = :applicant");
+            params.put("applicant", query.applicant.strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (query.item != null && !query.item.isBlank()) {
+            where.append(" AND c.itemCode = :item");
+            params.put("item", query.item.strip());
+        }
+        if (query.from != null && !query.from.isBlank()) {
+            where.append(" AND c.createdAt >= :from");
+            params.put("from", Date.from(day(query.from, "from").atStartOfDay(zone).toInstant()));
+        }
+        if (query.to != null && !query.to.isBlank()) {
+            where.append(" AND c.createdAt < :to");
+            params.put("to", Date.from(day(query.to, "to").plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        return tx(em -> {
+            TypedQuery<CaseEntity> rows = em.createQuery("SELECT c FROM CaseEntity c" + where + " ORDER BY c.caseNo DESC", CaseEntity.class);
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM CaseEntity c" + where, Long.class);
+            params.forEach((k, v) -> {
+                rows.setParameter(k, v);
+                count.setParameter(k, v);
+            });
+            if (params.containsKey("applicant")) {
+                em.persist(AuditEntity.of(actor.name(), "SEARCH_APPLICANT", null, (String) params.get("applicant")));
+            }
+            CasePage page = new CasePage();
+            page.page = query.page;
+            page.size = query.size;
+            page.total = count.getSingleResult();
+            page.items = rows.setFirstResult((query.page - 1) * query.size).setMaxResults(query.size).getResultList()
+                    .stream().map(CaseViews::summary).collect(Collectors.toList());
+            return page;
+        });
+    }
+
+    @Override
+    public String noticeHtml(String caseNo, Actor actor) {
+        CaseDTO c = get(caseNo, actor);
+        return CaseDocuments.notice(c, node.info().districtName, LocalDate.now(zone));
+    }
+
+    @Override
+    public String receiptHtml(String caseNo, Actor actor) {
+        CaseDTO c = get(caseNo, actor);
+        if (c.status == CaseStatus.DRAFT || c.status == CaseStatus.REJECTED) {
+            throw new Problem(ProblemKind.CONFLICT, "NOT_ACCEPTED", "办件 " + caseNo + " 尚未受理，没有受理回执");
+        }
+        return CaseDocuments.receipt(c, node.info().districtName);
+    }
+
+    @Override
+    public IntakeStatisticsDTO statistics() {
+        return tx(em -> {
+            IntakeStatisticsDTO s = new IntakeStatisticsDTO();
+            s.cases = em.createQuery("SELECT COUNT(c) FROM CaseEntity c", Long.class).getSingleResult();
+            s.openCases = em.createQuery("SELECT COUNT(c) FROM CaseEntity c WHERE c.status NOT IN :closed", Long.class)
+                    .setParameter("closed", List.of(CaseStatus.REJECTED, CaseStatus.DELIVERED, CaseStatus.WITHDRAWN)).getSingleResult();
+            s.finished = em.createQuery("SELECT COUNT(c) FROM CaseEntity c WHERE c.status = :d", Long.class)
+                    .setParameter("d", CaseStatus.DELIVERED).getSingleResult();
+            s.finishedInOneVisit = em.createQuery("SELECT COUNT(c) FROM CaseEntity c WHERE c.status = :d AND c.visits <= 1", Long.class)
+                    .setParameter("d", CaseStatus.DELIVERED).getSingleResult();
+            s.oneVisitShare = s.finished == 0 ? 0 : (double) s.finishedInOneVisit / s.finished;
+            s.repeatFilings = flags(em, IntakeFlagEntity.REPEAT_FILING);
+            s.materialViolations = flags(em, IntakeFlagEntity.MATERIAL_NOT_IN_CATALOG);
+            return s;
+        });
+    }
+
+    private static long flags(EntityManager em, String kind) {
+        return em.createQuery("SELECT COUNT(f) FROM IntakeFlagEntity f WHERE f.kind = :k", Long.class)
+                .setParameter("k", kind).getSingleResult();
+    }
+
+    @Override
+    public String capability() {
+        return "intake (综合窗口)";
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        IntakeStatisticsDTO s = statistics();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cases", s.cases);
+        out.put("open cases", s.openCases);
+        out.put("delivered", s.finished);
+        out.put("one visit share", String.format("%.1f %%", 100 * s.oneVisitShare));
+        out.put("repeat filings", s.repeatFilings);
+        out.put("material violations", s.materialViolations);
+        out.put("schema version", schemaVersion);
+        return out;
+    }
+
+    /** A demand beyond the catalog is refused, and recorded for supervision in a transaction of its own (R3). */
+    private void refuseUnlisted(CatalogItemDTO item, List<String> codes, String caseNo, Actor actor) {
+        List<String> unlisted = Completeness.notInCatalog(item.materials, codes);
+        if (unlisted.isEmpty()) {
+            return;
+        }
+        tx(em -> {
+            em.persist(IntakeFlagEntity.of(IntakeFlagEntity.MATERIAL_NOT_IN_CATALOG, caseNo, item.code,
+                    "materials " + String.join(",", unlisted), actor.name()));
+            return null;
+        });
+        LOG.warn("{} asked for materials {} that item {} v{} does not list", actor, unlisted, item.code, item.version);
+        throw new Problem(ProblemKind.BAD_REQUEST, "MATERIAL_NOT_IN_CATALOG", "事项目录未列明的材料不得要求提交："
+                + String.join("、", unlisted) + "（已记录备查）",
+                unlisted.stream().map(u -> new ProblemDetail(item.code, "materials", u)).collect(Collectors.toList()));
+    }
+
+    private static CaseEntity find(EntityManager em, String caseNo) {
+        return em.createQuery("SELECT c FROM CaseEntity c WHERE c.caseNo = :no", CaseEntity.class)
+                .setParameter("no", caseNo).getResultList().stream().findFirst()
+                .orElseThrow(() -> Problem.notFound("CASE_NOT_FOUND", "没有办件 " + caseNo));
+    }
+
+    private static void require(Actor actor, String role) {
+        require(actor, Set.of(role));
+    }
+
+    private static void require(Actor actor, Set<String> roles) {
+        if (roles.stream().noneMatch(actor::has)) {
+            throw new Problem(ProblemKind.FORBIDDEN, "FORBIDDEN", "当前用户无权执行此操作，需要角色：" + String.join("、", roles));
+        }
+    }
+
+    private static String required(String value, String field, String message) {
+        if (value == null || value.isBlank()) {
+            throw Problem.badRequest("INVALID_CASE", field + " 必填：" + message);
+        }
+        return value.strip();
+    }
+
+    private static LocalDate day(String value, String field) {
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw Problem.badRequest("INVALID_QUERY", field + " 须为日期 yyyy-MM-dd，当前为 '" + value + "'");
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && "23505".equals(((SQLException) t).getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <R> R tx(Function<EntityManager, R> work) {
+        return jpa.txExpr(TransactionType.Required, work::apply);
+    }
+
+    /** A checked intake request. */
+    static final class Intake {
+        String itemCode;
+        PartyDTO applicant;
+        PartyDTO agent;
+        Channel channel;
+        List<String> materials;
+
+        static Intake check(NewCaseDTO request) {
+            if (request == null) {
+                throw Problem.badRequest("INVALID_CASE", "请求内容为空");
+            }
+            Intake i = new Intake();
+            i.itemCode = required(request.itemCode, "itemCode", "事项编码");
+            i.applicant = party(request.applicant, "applicant");
+            i.agent = request.agent == null ? null : party(request.agent, "agent");
+            i.channel = request.channel == null ? Channel.WINDOW : request.channel;
+            i.materials = request.materials == null ? List.of()
+                    : request.materials.stream().filter(m -> m != null && !m.isBlank()).map(String::strip).distinct()
+                            .collect(Collectors.toList());
+            return i;
+        }
+
+        private static PartyDTO party(PartyDTO in, String field) {
+            if (in == null) {
+                throw Problem.badRequest("INVALID_CASE", field + " 必填：申请人身份证件号码和姓名");
+            }
+            PartyDTO p = new PartyDTO();
+            p.idType = in.idType == null ? IdType.RESIDENT_ID : in.idType;
+            p.idNumber = IdNumbers.check(p.idType, in.idNumber);
+            p.name = required(in.name, field + ".name", "姓名或名称");
+            if (p.name.length() > 100) {
+                throw Problem.badRequest("INVALID_CASE", field + ".name 不能超过 100 字");
+            }
+            p.phone = in.phone == null || in.phone.isBlank() ? null : in.phone.strip();
+            if (p.phone != null && !p.phone.matches("[0-9+\\- ]{5,32}")) {
+                throw Problem.badRequest("INVALID_CASE", field + ".phone 格式不正确");
+            }
+            return p;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.onewindow.intake.internal;
+
+import java.security.AccessController;
+import java.security.Principal;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.onewindow.security.Actor;
+
+/** The shell user as a service actor: Karaf runs commands as the logged-in subject, with its roles. */
+final class ShellActor {
+    private ShellActor() {
+    }
+
+    @SuppressWarnings("removal") // Karaf 4.4 hands the shell subject over through the access control context
+    static Actor of(Session session) {
+        Object user = session.get("USER");
+        Subject subject = Subject.getSubject(AccessController.getContext());
+        Set<String> roles = subject == null ? Set.of()
+                : subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
+                        .filter(Actor.ROLES::contains).collect(Collectors.toSet());
+        return new Actor("shell:" + (user == null ? "karaf" : user), roles);
+    }
+}

@@ -1,0 +1,84 @@
+package org.onewindow.intake.internal;
+
+import static org.onewindow.intake.CaseStatus.ACCEPTED;
+import static org.onewindow.intake.CaseStatus.APPROVED;
+import static org.onewindow.intake.CaseStatus.DELIVERED;
+import static org.onewindow.intake.CaseStatus.DENIED;
+import static org.onewindow.intake.CaseStatus.DRAFT;
+import static org.onewindow.intake.CaseStatus.IN_REVIEW;
+import static org.onewindow.intake.CaseStatus.READY_FOR_PICKUP;
+import static org.onewindow.intake.CaseStatus.REJECTED;
+import static org.onewindow.intake.CaseStatus.SUPPLEMENT_REQUESTED;
+import static org.onewindow.intake.CaseStatus.WITHDRAWN;
+import static org.onewindow.security.Actor.CLERK;
+import static org.onewindow.security.Actor.REVIEWER;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.onewindow.intake.CaseStatus;
+import org.onewindow.problem.Problem;
+import org.onewindow.problem.ProblemKind;
+import org.onewindow.security.Actor;
+
+/** The allowed moves of a case and who may make each: front office takes in and hands out, back office decides. */
+final class StatusMachine {
+    private static final Map<CaseStatus, Map<CaseStatus, Set<String>>> MOVES = new EnumMap<>(CaseStatus.class);
+
+    static {
+        move(DRAFT, ACCEPTED, CLERK);
+        move(DRAFT, REJECTED, CLERK);
+        move(DRAFT, WITHDRAWN, CLERK);
+        move(ACCEPTED, IN_REVIEW, REVIEWER);
+        // instant items (即来即办) only: see allowed()
+        move(ACCEPTED, READY_FOR_PICKUP, CLERK);
+        move(ACCEPTED, WITHDRAWN, CLERK);
+        move(IN_REVIEW, APPROVED, REVIEWER);
+        move(IN_REVIEW, DENIED, REVIEWER);
+        move(IN_REVIEW, SUPPLEMENT_REQUESTED, REVIEWER);
+        move(IN_REVIEW, WITHDRAWN, CLERK);
+        // the supplement is handed in at the window
+        move(SUPPLEMENT_REQUESTED, IN_REVIEW, CLERK);
+        move(SUPPLEMENT_REQUESTED, WITHDRAWN, CLERK);
+        move(APPROVED, READY_FOR_PICKUP, CLERK, REVIEWER);
+        move(DENIED, READY_FOR_PICKUP, CLERK, REVIEWER);
+        move(READY_FOR_PICKUP, DELIVERED, CLERK);
+    }
+
+    private StatusMachine() {
+    }
+
+    private static void move(CaseStatus from, CaseStatus to, String... roles) {
+        MOVES.computeIfAbsent(from, k -> new LinkedHashMap<>()).put(to, Set.of(roles));
+    }
+
+    /** Where a case may go from {@code from}; straight to pickup only for instant items. */
+    static List<CaseStatus> allowed(CaseStatus from, boolean instant) {
+        List<CaseStatus> out = new ArrayList<>(MOVES.getOrDefault(from, Map.of()).keySet());
+        if (from == ACCEPTED && !instant) {
+            out.remove(READY_FOR_PICKUP);
+        }
+        return out;
+    }
+
+    /** Refuses a move that is not allowed (409, naming the allowed ones) or not the actor's to make (403). */
+    static void check(CaseStatus from, CaseStatus to, boolean instant, Actor actor) {
+        List<CaseStatus> allowed = allowed(from, instant);
+        if (to == null || !allowed.contains(to)) {
+            String names = allowed.isEmpty() ? "（已办结，不能再变更）"
+                    : allowed.stream().map(Enum::name).collect(Collectors.joining("、"));
+            throw new Problem(ProblemKind.CONFLICT, "ILLEGAL_TRANSITION",
+                    "办件状态 " + from + " 不能转为 " + to + "；可转为：" + names);
+        }
+        Set<String> roles = MOVES.get(from).get(to);
+        if (roles.stream().noneMatch(actor::has)) {
+            throw new Problem(ProblemKind.FORBIDDEN, "FORBIDDEN", "从 " + from + " 转为 " + to + " 需要角色："
+                    + String.join("、", roles));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.onewindow.intake.internal;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.Test;
+import org.onewindow.catalog.MaterialDTO;
+import org.onewindow.intake.CaseMaterialDTO;
+
+public class CompletenessTest {
+    private static final List<MaterialDTO> CATALOG = List.of(material("M01", true), material("M02", true), material("M03", false));
+
+    @Test
+    public void everyMissingRequiredMaterialAtOnce() {
+        List<CaseMaterialDTO> materials = Completeness.materials(CATALOG, Set.of());
+        assertEquals(List.of("M01", "M02"), codes(Completeness.missing(materials)));
+        assertEquals(List.of("M02"), codes(Completeness.missing(Completeness.materials(CATALOG, Set.of("M01", "M03")))));
+        assertEquals(List.of(), codes(Completeness.missing(Completeness.materials(CATALOG, Set.of("M01", "M02")))));
+    }
+
+    @Test
+    public void materialsBeyondTheCatalogAreNamed() {
+        assertEquals(List.of("X9"), Completeness.notInCatalog(CATALOG, List.of("M01", "X9", "X9")));
+        assertEquals(List.of(), Completeness.notInCatalog(CATALOG, List.of("M03")));
+    }
+
+    @Test
+    public void caseNumbersCarryDistrictDayAndSequence() {
+        assertEquals("441302-20261128-0007", CaseNumbers.format("441302", java.time.LocalDate.of(2026, 11, 28), 7));
+        assertEquals("441302-20261128-12345", CaseNumbers.format("441302", java.time.LocalDate.of(2026, 11, 28), 12345));
+    }
+
+    @Test
+    public void documentsEscapeWhatPeopleTyped() {
+        assertEquals("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;", CaseDocuments.esc("<script>alert('x')</script> & \""));
+    }
+
+    private static List<String> codes(List<CaseMaterialDTO> materials) {
+        return materials.stream().map(m -> m.code).collect(Collectors.toList());
+    }
+
+    private static MaterialDTO material(String code, boolean required) {
+        MaterialDTO m = new MaterialDTO();
+        m.code = code;
+        m.name = code;
+        m.required = required;
+        m.legalBasis = "依据";
+        return m;
+    }
+}
