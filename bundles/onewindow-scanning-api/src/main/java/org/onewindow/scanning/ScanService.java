@@ -1,0 +1,27 @@
+package org.onewindow.scanning;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.onewindow.security.Actor;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Scanned materials. Failures are {@link org.onewindow.problem.Problem}s: {@code CASE_NOT_FOUND},
+ * {@code INVALID_FILE_NAME}, {@code UNSUPPORTED_FILE_TYPE}, {@code PAYLOAD_TOO_LARGE},
+ * {@code TOO_MANY_FILES}, {@code SCAN_NOT_FOUND}, {@code FORBIDDEN}.
+ */
+@ProviderType
+public interface ScanService {
+
+    /** Stores files for a case, in order, all or nothing: one bad file refuses them all and leaves nothing behind. */
+    List<ScanDTO> store(String caseNo, List<Upload> uploads, Actor actor);
+
+    List<ScanDTO> list(String caseNo, Actor actor);
+
+    /** A file's metadata; the read is audited. */
+    ScanDTO get(String caseNo, long id, Actor actor);
+
+    /** Where the bytes of a file are (read-only; content-addressed, shared by identical files). */
+    Path content(ScanDTO scan);
+}

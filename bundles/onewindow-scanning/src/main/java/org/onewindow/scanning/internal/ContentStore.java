@@ -1,0 +1,142 @@
+package org.onewindow.scanning.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.onewindow.problem.Problem;
+import org.onewindow.problem.ProblemKind;
+
+/**
+ * Files stored by their SHA-256 under {@code <root>/ab/cd/<sha256>}: identical scans are kept once,
+ * and a file is written whole to {@code tmp/} first, so a half file never appears under its name.
+ */
+final class ContentStore {
+    private final Path root;
+    private final Path tmp;
+
+    ContentStore(Path root) {
+        this.root = root;
+        this.tmp = root.resolve("tmp");
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file received into {@code tmp/}, not yet stored. */
+    static final class Received {
+        final Path temp;
+        final String sha256;
+        final long size;
+        final byte[] head;
+        final int headLength;
+
+        Received(Path temp, String sha256, long size, byte[] head, int headLength) {
+            this.temp = temp;
+            this.sha256 = sha256;
+            this.size = size;
+            this.head = head;
+            this.headLength = headLength;
+        }
+    }
+
+    /** Copies {@code in} to a temporary file, hashing it; more than {@code maxBytes} is refused and nothing kept. */
+    Received receive(InputStream in, long maxBytes) {
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(tmp, "upload-", ".part");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] head = new byte[ContentTypes.HEAD];
+            int headLength = 0;
+            long size = 0;
+            byte[] buf = new byte[65536];
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                for (int n; (n = in.read(buf)) >= 0;) {
+                    if (headLength < head.length) {
+                        int take = Math.min(n, head.length - headLength);
+                        System.arraycopy(buf, 0, head, headLength, take);
+                        headLength += take;
+                    }
+                    size += n;
+                    if (size > maxBytes) {
+                        throw new Problem(ProblemKind.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "文件超过上限 " + maxBytes + " 字节");
+                    }
+                    sha.update(buf, 0, n);
+                    out.write(buf, 0, n);
+                }
+            }
+            return new Received(temp, HexFormat.of().formatHex(sha.digest()), size, head, headLength);
+        } catch (IOException e) {
+            discard(temp);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            discard(temp);
+            throw e;
+        } catch (NoSuchAlgorithmException e) {
+            discard(temp);
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Moves a received file to its place; true if it is new, false if the same bytes were already stored. */
+    boolean keep(Received file) {
+        Path target = path(file.sha256);
+        try {
+            if (Files.exists(target)) {
+                Files.delete(file.temp);
+                return false;
+            }
+            Files.createDirectories(target.getParent());
+            try {
+                Files.move(file.temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(file.temp, target);
+            }
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            discard(file.temp);
+            return false;
+        } catch (IOException e) {
+            discard(file.temp);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path path(String sha256) {
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    void delete(String sha256) {
+        discard(path(sha256));
+    }
+
+    static void discard(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // nothing else can be done; the startup sweep of tmp/ removes leftovers
+            }
+        }
+    }
+
+    /** Removes uploads a crash left half-written. */
+    void sweep() {
+        try (var files = Files.list(tmp)) {
+            files.forEach(ContentStore::discard);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.onewindow.scanning.internal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.apache.cxf.jaxrs.ext.multipart.Attachment;
+import org.onewindow.problem.Problem;
+import org.onewindow.rest.Caller;
+import org.onewindow.rest.QueryParams;
+import org.onewindow.scanning.ScanDTO;
+import org.onewindow.scanning.ScanService;
+import org.onewindow.scanning.Upload;
+
+/** {@code /api/v1/cases/{caseNo}/materials}: scanned files of a case, served beside the intake's resource. */
+@Path("/{caseNo}/materials")
+@RolesAllowed({"clerk", "reviewer", "supervisor", "admin"})
+public class ScanResource {
+    private final ScanService scans;
+
+    ScanResource(ScanService scans) {
+        this.scans = scans;
+    }
+
+    /** Uploads one or more files (multipart field {@code file}), kept in the order sent. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("clerk")
+    public Response upload(@PathParam("caseNo") String caseNo, List<Attachment> parts, @Context SecurityContext caller)
+            throws java.io.IOException {
+        List<Upload> uploads = new ArrayList<>();
+        for (Attachment part : parts) {
+            if (part.getContentDisposition() == null || part.getContentDisposition().getParameter("filename") == null) {
+                throw Problem.badRequest("NO_FILE", "每个上传部分须带文件名（multipart 表单字段 file）");
+            }
+            uploads.add(new Upload(part.getContentDisposition().getParameter("filename"), part.getDataHandler().getInputStream()));
+        }
+        List<ScanDTO> stored = scans.store(caseNo, uploads, Caller.actor(caller));
+        return Response.status(Response.Status.CREATED).entity(stored).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ScanDTO> list(@PathParam("caseNo") String caseNo, @Context SecurityContext caller) {
+        return scans.list(caseNo, Caller.actor(caller));
+    }
+
+    @GET
+    @Path("{id}")
+    public Response download(@PathParam("caseNo") String caseNo, @PathParam("id") String id, @Context SecurityContext caller) {
+        ScanDTO scan = scans.get(caseNo, QueryParams.integer("id", id), Caller.actor(caller));
+        return Response.ok(scans.content(scan).toFile(), scan.contentType)
+                .header("Content-Disposition", "inline; filename*=UTF-8''" + URLEncoder.encode(scan.fileName, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store")
+                .build();
+    }
+}

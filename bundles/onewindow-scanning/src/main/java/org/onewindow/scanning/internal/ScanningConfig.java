@@ -1,0 +1,18 @@
+package org.onewindow.scanning.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "OneWindow scanning", description = "Scanned materials of cases")
+@interface ScanningConfig {
+    String PID = "org.onewindow.scanning";
+
+    @AttributeDefinition(description = "Largest file accepted, in bytes")
+    long maxFileBytes() default 20L * 1024 * 1024;
+
+    @AttributeDefinition(description = "Most files one case may have")
+    int maxFilesPerCase() default 200;
+
+    @AttributeDefinition(description = "Where the files are kept; empty means data/onewindow/scans of the appliance")
+    String directory() default "";
+}
