@@ -67,10 +67,30 @@ final class Http {
         return post(path, user, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Uploads files as multipart/form-data, each as a part named {@code file}, in order. */
+    Answer upload(String path, String user, String[] fileNames, byte[][] contents) {
+        String boundary = "----onewindow" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < fileNames.length; i++) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileNames[i]
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(contents[i]);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return post(path, user, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
     /** Waits until the node is healthy and the catalog answers, as a monitor and a clerk would see it. */
     void awaitReady(Duration limit) throws InterruptedException {
         awaitOk("/health", null, limit);
         awaitOk("/catalog/items?size=1", "clerk", limit);
+    }
+
+    /** Waits until the window answers too (cases and scanned materials). */
+    void awaitWindow(Duration limit) throws InterruptedException {
+        awaitReady(limit);
+        awaitOk("/cases?size=1", "clerk", limit);
     }
 
     /** Waits until {@code path} answers 200. */

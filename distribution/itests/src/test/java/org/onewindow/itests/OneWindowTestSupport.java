@@ -10,9 +10,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 
 import javax.inject.Inject;
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
@@ -54,16 +60,21 @@ public abstract class OneWindowTestSupport {
 
     /** Waits for the API before a test talks to it. */
     protected void awaitApi() throws InterruptedException {
-        http.awaitReady(Duration.ofSeconds(60));
+        http.awaitWindow(Duration.ofSeconds(60));
     }
 
-    /** Runs a shell command as district IT would, and returns what it printed. */
+    /** Runs a shell command as district IT would (logged in as an admin), and returns what it printed. */
     protected String shell(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Session session = sessionFactory.create(System.in, out, out);
+        Subject admin = new Subject();
+        admin.getPrincipals().add(new UserPrincipal("it-admin"));
+        admin.getPrincipals().add(new RolePrincipal("admin"));
         try {
-            session.execute(command);
+            Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } catch (PrivilegedActionException e) {
+            throw e.getException();
         } finally {
             session.close();
         }

@@ -2,6 +2,7 @@ package org.onewindow.intake.internal;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
@@ -18,6 +19,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.onewindow.intake.CaseDTO;
+import org.onewindow.intake.CaseExtension;
 import org.onewindow.intake.CasePage;
 import org.onewindow.intake.CaseQuery;
 import org.onewindow.intake.CaseStatus;
@@ -36,9 +38,11 @@ import org.onewindow.rest.QueryParams;
 @RolesAllowed({"clerk", "reviewer", "supervisor", "admin"})
 public class CaseResource {
     private final IntakeService intake;
+    private final Function<String, CaseExtension> extensions;
 
-    CaseResource(IntakeService intake) {
+    CaseResource(IntakeService intake, Function<String, CaseExtension> extensions) {
         this.intake = intake;
+        this.extensions = extensions;
     }
 
     /** The materials received, by catalog code. */
@@ -112,18 +116,15 @@ public class CaseResource {
     }
 
     /**
-     * Scanned materials belong to the scanning capability, which serves these paths when installed
-     * (its resource matches them first); without it they answer 503, not 404.
+     * Paths a capability adds below a case (scanned materials: {@code materials}); while the
+     * capability is not installed they answer 503 with the reason, not 404.
      */
-    @GET
-    @Path("{caseNo}/materials{rest:(/.*)?}")
-    public Response scanningAbsent() {
-        throw new Problem(ProblemKind.UNAVAILABLE, "SCANNING_UNAVAILABLE", "扫描功能（onewindow-scanning）未安装，暂不能上传或查看扫描件");
-    }
-
-    @POST
-    @Path("{caseNo}/materials{rest:(/.*)?}")
-    public Response scanningAbsentForUpload() {
-        return scanningAbsent();
+    @Path("{caseNo}/{segment:materials}")
+    public Object extension(@PathParam("caseNo") String caseNo, @PathParam("segment") String segment) {
+        CaseExtension extension = extensions.apply(segment);
+        if (extension == null) {
+            throw new Problem(ProblemKind.UNAVAILABLE, "SCANNING_UNAVAILABLE", "扫描功能（onewindow-scanning）未安装，暂不能上传或查看扫描件");
+        }
+        return extension.resource(caseNo);
     }
 }

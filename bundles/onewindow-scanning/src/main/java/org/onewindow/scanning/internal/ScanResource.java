@@ -25,14 +25,15 @@ import org.onewindow.scanning.ScanDTO;
 import org.onewindow.scanning.ScanService;
 import org.onewindow.scanning.Upload;
 
-/** {@code /api/v1/cases/{caseNo}/materials}: scanned files of a case, served beside the intake's resource. */
-@Path("/{caseNo}/materials")
+/** {@code /api/v1/cases/{caseNo}/materials}: scanned files of one case, a sub-resource of the intake's. */
 @RolesAllowed({"clerk", "reviewer", "supervisor", "admin"})
 public class ScanResource {
     private final ScanService scans;
+    private final String caseNo;
 
-    ScanResource(ScanService scans) {
+    ScanResource(ScanService scans, String caseNo) {
         this.scans = scans;
+        this.caseNo = caseNo;
     }
 
     /** Uploads one or more files (multipart field {@code file}), kept in the order sent. */
@@ -40,14 +41,15 @@ public class ScanResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("clerk")
-    public Response upload(@PathParam("caseNo") String caseNo, List<Attachment> parts, @Context SecurityContext caller)
+    public Response upload(List<Attachment> parts, @Context SecurityContext caller)
             throws java.io.IOException {
         List<Upload> uploads = new ArrayList<>();
         for (Attachment part : parts) {
             if (part.getContentDisposition() == null || part.getContentDisposition().getParameter("filename") == null) {
                 throw Problem.badRequest("NO_FILE", "每个上传部分须带文件名（multipart 表单字段 file）");
             }
-            uploads.add(new Upload(part.getContentDisposition().getParameter("filename"), part.getDataHandler().getInputStream()));
+            uploads.add(new Upload(FileNames.fromHeader(part.getContentDisposition().getParameter("filename")),
+                    part.getDataHandler().getInputStream()));
         }
         List<ScanDTO> stored = scans.store(caseNo, uploads, Caller.actor(caller));
         return Response.status(Response.Status.CREATED).entity(stored).type(MediaType.APPLICATION_JSON_TYPE).build();
@@ -55,13 +57,13 @@ public class ScanResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<ScanDTO> list(@PathParam("caseNo") String caseNo, @Context SecurityContext caller) {
+    public List<ScanDTO> list(@Context SecurityContext caller) {
         return scans.list(caseNo, Caller.actor(caller));
     }
 
     @GET
     @Path("{id}")
-    public Response download(@PathParam("caseNo") String caseNo, @PathParam("id") String id, @Context SecurityContext caller) {
+    public Response download(@PathParam("id") String id, @Context SecurityContext caller) {
         ScanDTO scan = scans.get(caseNo, QueryParams.integer("id", id), Caller.actor(caller));
         return Response.ok(scans.content(scan).toFile(), scan.contentType)
                 .header("Content-Disposition", "inline; filename*=UTF-8''" + URLEncoder.encode(scan.fileName, StandardCharsets.UTF_8).replace("+", "%20"))

@@ -1,32 +1,24 @@
 package org.onewindow.scanning.internal;
 
-import org.onewindow.rest.RestPublisher;
-import org.onewindow.rest.RestPublisher.Publication;
+import org.onewindow.intake.CaseExtension;
 import org.onewindow.scanning.ScanService;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-/** Publishes {@link ScanResource} beside the intake's resource, at {@code /api/v1/cases}. */
-@Component(immediate = true)
-public class ScanningApi {
-
-    @Reference
-    RestPublisher publisher;
+/** Serves {@code /api/v1/cases/{caseNo}/materials} through the intake's case resource. */
+@Component(service = CaseExtension.class)
+public class ScanningApi implements CaseExtension {
 
     @Reference
     ScanService scans;
 
-    private Publication publication;
-
-    @Activate
-    void activate() {
-        publication = publisher.publish("/v1/cases", new ScanResource(scans));
+    @Override
+    public String segment() {
+        return "materials";
     }
 
-    @Deactivate
-    void deactivate() {
-        publication.close();
+    @Override
+    public Object resource(String caseNo) {
+        return new ScanResource(scans, caseNo);
     }
 }
