@@ -10,4 +10,9 @@ public class MaterialDTO {
     public String legalBasis;
     /** The electronic licence type that can stand in for the paper, if any, e.g. {@code RESIDENT_ID_CARD}. */
     public String licenceType;
+    /**
+     * Whether a case may be accepted while this material is missing, to be handed in later
+     * (容缺受理); absent means no.
+     */
+    public Boolean deficiencyAllowed;
 }

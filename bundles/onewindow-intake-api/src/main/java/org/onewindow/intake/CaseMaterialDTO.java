@@ -7,4 +7,8 @@ public class CaseMaterialDTO {
     public boolean required;
     public String legalBasis;
     public boolean received;
+    /** The catalog allows accepting the case without it, to be handed in later (容缺受理). */
+    public boolean deficiencyAllowed;
+    /** The case was accepted without it: it is owed (容缺). */
+    public boolean owed;
 }

@@ -4,6 +4,11 @@ package org.onewindow.intake;
 public class TransitionDTO {
     public CaseStatus to;
     public String note;
+    /**
+     * For {@code ACCEPTED}: missing materials the clerk accepts the case without (容缺受理); only
+     * materials the catalog marks {@code deficiencyAllowed} may be listed.
+     */
+    public java.util.List<String> deficient;
     /** Why a case is not accepted or denied; required for {@code REJECTED} and {@code DENIED}. */
     public String reason;
     /** For {@code DELIVERED} at the window: the collector's ID number (applicant or agent), or the pickup code. */

@@ -132,6 +132,40 @@ public class WindowIT extends OneWindowTestSupport {
     }
 
     @Test
+    public void acceptanceWithDeficiencyWhereTheCatalogAllowsIt() {
+        String item = null;
+        String owed = null;
+        List<String> others = new ArrayList<>();
+        for (JsonNode summary : http.get("/catalog/items?size=500", "clerk").json().path("items")) {
+            JsonNode full = http.get("/catalog/items/" + summary.path("code").asText(), "clerk").json();
+            others.clear();
+            owed = null;
+            for (JsonNode m : full.path("materials")) {
+                if (m.path("deficiencyAllowed").asBoolean() && owed == null) {
+                    owed = m.path("code").asText();
+                } else if (m.path("required").asBoolean()) {
+                    others.add(m.path("code").asText());
+                }
+            }
+            if (owed != null) {
+                item = full.path("code").asText();
+                break;
+            }
+        }
+        assertTrue("the demo catalog flags materials for 容缺受理", item != null);
+        String no = http.postJson("/cases", "clerk", Cases.open(item, Cases.LI_SI, others.toArray(new String[0])))
+                .json().path("caseNo").asText();
+        assertEquals("MATERIALS_MISSING", http.postJson("/cases/" + no + "/transitions", "clerk", Cases.to("ACCEPTED")).code());
+        JsonNode accepted = http.postJson("/cases/" + no + "/transitions", "clerk",
+                "{\"to\":\"ACCEPTED\",\"deficient\":[\"" + owed + "\"]}").json();
+        assertEquals(accepted.toString(), "ACCEPTED", accepted.path("status").asText());
+        assertEquals(List.of(owed), codes(accepted.path("missingMaterials")));
+        assertTrue(accepted.path("missingMaterials").get(0).path("owed").asBoolean());
+        JsonNode last = accepted.path("history").get(accepted.path("history").size() - 1);
+        assertTrue(last.path("note").asText().startsWith("容缺受理"));
+    }
+
+    @Test
     public void aRepeatFilingIsFlaggedAndCounted() {
         long before = http.get("/cases/statistics", "supervisor").json().path("repeatFilings").asLong();
         String id = "440102198001021230";

@@ -80,7 +80,8 @@ final class ImportPlan {
             MaterialDTO x = a.get(i);
             MaterialDTO y = b.get(i);
             if (!Objects.equals(x.code, y.code) || !Objects.equals(x.name, y.name) || !Objects.equals(x.required, y.required)
-                    || !Objects.equals(x.legalBasis, y.legalBasis) || !Objects.equals(x.licenceType, y.licenceType)) {
+                    || !Objects.equals(x.legalBasis, y.legalBasis) || !Objects.equals(x.licenceType, y.licenceType)
+                    || Boolean.TRUE.equals(x.deficiencyAllowed) != Boolean.TRUE.equals(y.deficiencyAllowed)) {
                 return false;
             }
         }

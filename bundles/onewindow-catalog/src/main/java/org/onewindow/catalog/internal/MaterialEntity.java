@@ -39,6 +39,9 @@ public class MaterialEntity {
     @Column(name = "LICENCE_TYPE")
     String licenceType;
 
+    @Column(name = "DEFICIENCY_ALLOWED")
+    boolean deficiencyAllowed;
+
     static MaterialEntity of(ItemEntity item, int position, MaterialDTO dto) {
         MaterialEntity e = new MaterialEntity();
         e.item = item;
@@ -48,6 +51,7 @@ public class MaterialEntity {
         e.required = dto.required;
         e.legalBasis = dto.legalBasis;
         e.licenceType = dto.licenceType;
+        e.deficiencyAllowed = Boolean.TRUE.equals(dto.deficiencyAllowed);
         return e;
     }
 
@@ -58,6 +62,8 @@ public class MaterialEntity {
         dto.required = required;
         dto.legalBasis = legalBasis;
         dto.licenceType = licenceType;
+        // only written when set, so records without it read back as they were written
+        dto.deficiencyAllowed = deficiencyAllowed ? Boolean.TRUE : null;
         return dto;
     }
 }

@@ -103,6 +103,10 @@ public class CaseEntity {
     @Column(name = "COLLECTED_BY")
     String collectedBy;
 
+    /** Materials the case was accepted without (容缺受理), comma-separated codes. */
+    @Column(name = "DEFICIENT_MATERIALS")
+    String deficientMaterials;
+
     @Column(name = "CREATED_AT")
     @Temporal(TemporalType.TIMESTAMP)
     Date createdAt;

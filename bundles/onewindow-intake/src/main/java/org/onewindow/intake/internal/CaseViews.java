@@ -40,7 +40,7 @@ final class CaseViews {
             dto.agent = party(e.agentIdType, e.agentId, e.agentName, e.agentPhone);
         }
         Set<String> received = e.received.stream().map(m -> m.code).collect(Collectors.toSet());
-        dto.materials = Completeness.materials(catalogMaterials, received);
+        dto.materials = Completeness.materials(catalogMaterials, received, owed(e));
         dto.missingMaterials = Completeness.missing(dto.materials);
         dto.pickupCode = e.pickupCode;
         if (e.deliveryMethod != null) {
@@ -57,7 +57,11 @@ final class CaseViews {
 
     static List<CaseMaterialDTO> missing(CaseEntity e, List<MaterialDTO> catalogMaterials) {
         Set<String> received = e.received.stream().map(m -> m.code).collect(Collectors.toSet());
-        return Completeness.missing(Completeness.materials(catalogMaterials, received));
+        return Completeness.missing(Completeness.materials(catalogMaterials, received, owed(e)));
+    }
+
+    private static Set<String> owed(CaseEntity e) {
+        return e.deficientMaterials == null ? Set.of() : Set.of(e.deficientMaterials.split(","));
     }
 
     private static PartyDTO party(org.onewindow.citizen.IdType type, String id, String name, String phone) {

@@ -16,6 +16,11 @@ final class Completeness {
 
     /** Every catalog material, marked received or not, in catalog order. */
     static List<CaseMaterialDTO> materials(List<MaterialDTO> catalog, Set<String> received) {
+        return materials(catalog, received, Set.of());
+    }
+
+    /** As {@link #materials(List, Set)}, marking those the case was accepted without. */
+    static List<CaseMaterialDTO> materials(List<MaterialDTO> catalog, Set<String> received, Set<String> owed) {
         List<CaseMaterialDTO> out = new ArrayList<>();
         for (MaterialDTO m : catalog) {
             CaseMaterialDTO dto = new CaseMaterialDTO();
@@ -24,6 +29,8 @@ final class Completeness {
             dto.required = Boolean.TRUE.equals(m.required);
             dto.legalBasis = m.legalBasis;
             dto.received = received.contains(m.code);
+            dto.deficiencyAllowed = Boolean.TRUE.equals(m.deficiencyAllowed);
+            dto.owed = owed.contains(m.code) && !dto.received;
             out.add(dto);
         }
         return out;
@@ -32,6 +39,14 @@ final class Completeness {
     /** The required materials not received: all at once, for the one-time notice. */
     static List<CaseMaterialDTO> missing(List<CaseMaterialDTO> materials) {
         return materials.stream().filter(m -> m.required && !m.received).collect(Collectors.toList());
+    }
+
+    /**
+     * What still stops acceptance: missing materials, less those the clerk accepts without
+     * (容缺受理) where the catalog allows it.
+     */
+    static List<CaseMaterialDTO> blocking(List<CaseMaterialDTO> missing, Collection<String> deficient) {
+        return missing.stream().filter(m -> !(m.deficiencyAllowed && deficient.contains(m.code))).collect(Collectors.toList());
     }
 
     /** Codes asked for that the catalog version does not list (R3: no requirement without a legal basis). */

@@ -217,10 +217,16 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
             switch (request.to) {
                 case ACCEPTED:
                     List<CaseMaterialDTO> missing = CaseViews.missing(c, catalogMaterials);
-                    if (!missing.isEmpty()) {
+                    List<String> deficient = request.deficient == null ? List.of() : request.deficient;
+                    List<CaseMaterialDTO> blocking = Completeness.blocking(missing, deficient);
+                    if (!blocking.isEmpty()) {
                         throw new Problem(ProblemKind.CONFLICT, "MATERIALS_MISSING", "材料不齐，不能受理：缺 "
-                                + missing.stream().map(m -> m.name).collect(Collectors.joining("、")) + "（请出具一次性告知书）",
-                                missing.stream().map(m -> new ProblemDetail(c.caseNo, m.code, m.name)).collect(Collectors.toList()));
+                                + blocking.stream().map(m -> m.name).collect(Collectors.joining("、")) + "（请出具一次性告知书）",
+                                blocking.stream().map(m -> new ProblemDetail(c.caseNo, m.code, m.name)).collect(Collectors.toList()));
+                    }
+                    if (!missing.isEmpty()) {
+                        c.deficientMaterials = missing.stream().map(m -> m.code).collect(Collectors.joining(","));
+                        note = "容缺受理，待补：" + c.deficientMaterials + (note == null ? "" : "；" + note);
                     }
                     c.pickupCode = String.format("%06d", random.nextInt(1_000_000));
                     break;

@@ -22,6 +22,19 @@ public class CompletenessTest {
     }
 
     @Test
+    public void acceptanceWithDeficiencyOnlyWhereTheCatalogAllowsIt() {
+        MaterialDTO form = material("M04", true);
+        form.deficiencyAllowed = true;
+        List<MaterialDTO> catalog = List.of(material("M01", true), form);
+        List<CaseMaterialDTO> missing = Completeness.missing(Completeness.materials(catalog, Set.of()));
+        assertEquals(List.of("M01"), codes(Completeness.blocking(missing, List.of("M04"))));
+        assertEquals("M01 may not be owed", List.of("M01"), codes(Completeness.blocking(missing, List.of("M01", "M04"))));
+        assertEquals(List.of("M01", "M04"), codes(Completeness.blocking(missing, List.of())));
+        List<CaseMaterialDTO> owed = Completeness.materials(catalog, Set.of("M01"), Set.of("M04"));
+        assertEquals(true, owed.get(1).owed);
+    }
+
+    @Test
     public void materialsBeyondTheCatalogAreNamed() {
         assertEquals(List.of("X9"), Completeness.notInCatalog(CATALOG, List.of("M01", "X9", "X9")));
         assertEquals(List.of(), Completeness.notInCatalog(CATALOG, List.of("M03")));
