@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # OneWindow benchmark: cold boot to the first 200 from /api/v1/health, resident memory after boot,
-# warm restart, and catalog search latency over 1,000+ items. Prints figures; asserts nothing.
-# Usage: distribution/bench/benchmark.sh [cold-boots]     (BUILD=1 also times `mvn install` with tests)
+# warm restart, catalog search latency over 1,000+ items, and window intake under 1, 8 and 50
+# concurrent clerks against the raw durable JDBC insert rate of the same Derby database at the same
+# concurrency. Prints figures; asserts nothing.
+# Usage: distribution/bench/benchmark.sh [cold-boots]     (BUILD=1 also times `mvn install` with tests;
+#        CLERKS="1 8 50" and SECONDS_PER_LEVEL=20 set the intake load)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -60,4 +63,16 @@ printf 'resident memory after the search run: %d MB\n' $((rss / 1024))
 stop_node "$home"
 t0=$(now); start_node "$home"
 printf 'warm restart (same data): first 200 after %.2f s\n' "$(await_health "$t0")"
+
+# the window under load, each level beside the raw JDBC baseline at the same concurrency
+client() { echo "$1" | (cd "$home" && bin/client -a 9391 -u admin -p admin-demo -b 2>/dev/null); }
+until curl -sf -o /dev/null -u clerk:clerk-demo "http://localhost:$port/api/v1/cases?size=1"; do sleep 0.2; done
+client "feature:install onewindow-bench" >/dev/null
+for clerks in ${CLERKS:-1 8 50}; do
+  java "$here/IntakeLoadBench.java" "http://localhost:$port/api/v1" "$clerks" "${SECONDS_PER_LEVEL:-20}"
+  client "onewindow:bench-jdbc -t $clerks -d ${SECONDS_PER_LEVEL:-20}" | grep 'raw JDBC'
+done
+pid=$(pgrep -f "karaf.home=$home" | head -1)
+printf 'resident memory at the end: %d MB, data/onewindow %s\n' $(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 )) \
+  "$(du -sh "$home/data/onewindow" | cut -f1)"
 stop_node "$home"

@@ -1,0 +1,119 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Window load: N concurrent clerks each taking in cases over the real HTTP API, one after the
+ * other: open the case with every required material, upload one 200 KB scan, accept it.
+ * Prints accepted cases/s and p50/p99 of a whole case (three requests).
+ * Usage: java IntakeLoadBench.java baseUrl clerks seconds [itemCode]
+ */
+public class IntakeLoadBench {
+    static final String[] IDS = {"441302199003071238", "11010519491231002X", "440102198001021230"};
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int clerks = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        String item = args.length > 3 ? args[3] : "GA-HJ-001";
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String materials = requiredMaterials(http, base, item);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clerks);
+        List<Future<long[]>> results = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clerks; c++) {
+            int clerk = c;
+            results.add(pool.submit(() -> clerk(http, base, item, materials, clerk, end)));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> f : results) {
+            for (long t : f.get()) {
+                all.add(t);
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        System.out.printf("intake, %d clerks: %.1f accepted cases/s, case p50 %.1f ms, p99 %.1f ms (%d cases with a 200 KB scan each in %.1f s)%n",
+                clerks, sorted.length / elapsed, pct(sorted, 0.5), pct(sorted, 0.99), sorted.length, elapsed);
+    }
+
+    static long[] clerk(HttpClient http, String base, String item, String materials, int clerk, long end) throws Exception {
+        Random random = new Random(clerk);
+        byte[] scan = new byte[200 * 1024];
+        List<Long> times = new ArrayList<>();
+        while (System.nanoTime() < end) {
+            random.nextBytes(scan);
+            System.arraycopy(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 0, scan, 0, 4);
+            long t = System.nanoTime();
+            String opened = send(http, json(base + "/cases", "{\"itemCode\":\"" + item + "\",\"applicant\":{\"idNumber\":\""
+                    + IDS[clerk % IDS.length] + "\",\"name\":\"张三\"},\"materials\":[" + materials + "]}"), 201);
+            Matcher no = Pattern.compile("\"caseNo\":\"([^\"]+)\"").matcher(opened);
+            no.find();
+            String caseNo = no.group(1);
+            send(http, upload(base + "/cases/" + caseNo + "/materials", "page-1.jpg", scan), 201);
+            send(http, json(base + "/cases/" + caseNo + "/transitions", "{\"to\":\"ACCEPTED\"}"), 200);
+            times.add(System.nanoTime() - t);
+        }
+        return times.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    static String requiredMaterials(HttpClient http, String base, String item) throws Exception {
+        String body = send(http, HttpRequest.newBuilder(URI.create(base + "/catalog/items/" + item)).header("Authorization", auth()).GET(), 200);
+        List<String> codes = new ArrayList<>();
+        Matcher m = Pattern.compile("\\{\"code\":\"([^\"]+)\",\"name\":\"[^\"]*\",\"required\":true").matcher(body);
+        while (m.find()) {
+            codes.add("\"" + m.group(1) + "\"");
+        }
+        return String.join(",", codes);
+    }
+
+    static HttpRequest.Builder json(String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    static HttpRequest.Builder upload(String url, String name, byte[] content) {
+        String boundary = "----bench" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    static String send(HttpClient http, HttpRequest.Builder request, int expected) throws Exception {
+        HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    static String auth() {
+        return "Basic " + Base64.getEncoder().encodeToString("clerk:clerk-demo".getBytes(StandardCharsets.UTF_8));
+    }
+
+    static double pct(long[] sorted, double q) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+}
