@@ -9,7 +9,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * The comprehensive window. Every call is one transaction; failures are
  * {@link org.onewindow.problem.Problem}s: {@code INVALID_CASE}, {@code INVALID_ID_NUMBER},
  * {@code ITEM_NOT_FOUND}, {@code MATERIAL_NOT_IN_CATALOG}, {@code CASE_NOT_FOUND},
- * {@code MATERIALS_MISSING}, {@code ILLEGAL_TRANSITION}, {@code PICKUP_CHECK_FAILED}, {@code FORBIDDEN}.
+ * {@code MATERIALS_MISSING}, {@code ILLEGAL_TRANSITION}, {@code WRONG_STATUS}, {@code PICKUP_CHECK_FAILED},
+ * {@code NOT_ACCEPTED}, {@code INVALID_QUERY}, {@code FORBIDDEN}.
  */
 @ProviderType
 public interface IntakeService {

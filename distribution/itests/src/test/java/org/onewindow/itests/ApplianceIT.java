@@ -168,7 +168,8 @@ public class ApplianceIT extends OneWindowTestSupport {
         assertEquals(200, doc.status);
         JsonNode paths = doc.json().path("paths");
         for (String path : List.of("/health", "/catalog/items", "/catalog/items/{code}", "/catalog/items/{code}/versions",
-                "/catalog/departments", "/catalog/export")) {
+                "/catalog/departments", "/catalog/export", "/cases", "/cases/{caseNo}", "/cases/{caseNo}/transitions",
+                "/cases/{caseNo}/notice", "/cases/{caseNo}/receipt", "/cases/{caseNo}/materials", "/cases/{caseNo}/materials/{id}")) {
             assertTrue(path, paths.has(path));
         }
     }

@@ -39,7 +39,7 @@ final class CaseDocuments {
     }
 
     /** 受理回执: what was accepted, when, and the code to collect the result. */
-    static String receipt(CaseDTO c, String hall) {
+    static String receipt(CaseDTO c, String hall, LocalDate acceptedOn) {
         StringBuilder html = page("受理回执");
         meta(html, c);
         html.append("<table class=\"meta\"><tr><td>承诺时限</td><td>")
@@ -52,7 +52,7 @@ final class CaseDocuments {
             }
         }
         html.append("</ul><p>请凭本回执、取件码或本人身份证件到任一综合窗口领取办理结果，也可申请邮寄送达。</p>");
-        return end(html, hall, c.createdAt.substring(0, 10));
+        return end(html, hall, acceptedOn.toString());
     }
 
     private static StringBuilder page(String title) {

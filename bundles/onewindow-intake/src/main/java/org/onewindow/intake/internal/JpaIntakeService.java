@@ -2,6 +2,7 @@ package org.onewindow.intake.internal;
 
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -32,6 +33,7 @@ import org.onewindow.intake.CasePage;
 import org.onewindow.intake.CaseQuery;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.Channel;
+import org.onewindow.intake.HistoryEntryDTO;
 import org.onewindow.intake.IntakeService;
 import org.onewindow.intake.IntakeStatisticsDTO;
 import org.onewindow.intake.NewCaseDTO;
@@ -60,6 +62,9 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     private static final Set<String> STAFF = Set.of(Actor.CLERK, Actor.REVIEWER, Actor.SUPERVISOR, Actor.ADMIN);
     private static final int MAX_PAGE_SIZE = 500;
     private static final int NUMBER_RETRIES = 3;
+    /** Where materials may still be handed in: at intake, after acceptance (owed ones, 容缺), on a supplement. */
+    private static final Set<CaseStatus> RECEIVING = Set.of(CaseStatus.DRAFT, CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW,
+            CaseStatus.SUPPLEMENT_REQUESTED);
     private final SecureRandom random = new SecureRandom();
 
     @Reference(target = "(osgi.unit.name=onewindow-intake)")
@@ -178,20 +183,21 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     @Override
     public CaseDTO receive(String caseNo, List<String> materials, Actor actor) {
         require(actor, Actor.CLERK);
-        if (materials == null || materials.isEmpty()) {
+        List<String> codes = Intake.codes(materials);
+        if (codes.isEmpty()) {
             throw Problem.badRequest("INVALID_CASE", "materials 必填：收到的材料编码");
         }
         CaseEntity peek = tx(em -> find(em, caseNo));
-        if (peek.status != CaseStatus.DRAFT && peek.status != CaseStatus.SUPPLEMENT_REQUESTED) {
-            throw new Problem(ProblemKind.CONFLICT, "ILLEGAL_TRANSITION", "办件状态为 " + peek.status + "，此时不能收取材料");
+        if (!RECEIVING.contains(peek.status)) {
+            throw new Problem(ProblemKind.CONFLICT, "WRONG_STATUS", "办件状态为 " + peek.status + "，此时不能收取材料");
         }
         List<MaterialDTO> catalogMaterials = catalog.get(peek.itemCode, peek.itemVersion).materials;
-        refuseUnlisted(catalog.get(peek.itemCode, peek.itemVersion), materials, caseNo, actor);
+        refuseUnlisted(catalog.get(peek.itemCode, peek.itemVersion), codes, caseNo, actor);
         return tx(em -> {
             CaseEntity c = find(em, caseNo);
             Date now = new Date();
             Set<String> have = c.received.stream().map(m -> m.code).collect(Collectors.toSet());
-            for (String code : materials.stream().distinct().collect(Collectors.toList())) {
+            for (String code : codes) {
                 if (!have.contains(code)) {
                     CaseMaterialEntity m = CaseMaterialEntity.of(c, code, actor.name(), now);
                     em.persist(m);
@@ -232,7 +238,8 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
                     break;
                 case REJECTED:
                 case DENIED:
-                    note = required(request.reason, "reason", "不予受理或不予许可须写明理由");
+                    String reason = required(request.reason, "reason", "不予受理或不予许可须写明理由");
+                    note = note == null || note.isBlank() ? reason : reason + "；" + note;
                     break;
                 case IN_REVIEW:
                     if (c.status == CaseStatus.SUPPLEMENT_REQUESTED) {
@@ -347,10 +354,9 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     @Override
     public String receiptHtml(String caseNo, Actor actor) {
         CaseDTO c = get(caseNo, actor);
-        if (c.status == CaseStatus.DRAFT || c.status == CaseStatus.REJECTED) {
-            throw new Problem(ProblemKind.CONFLICT, "NOT_ACCEPTED", "办件 " + caseNo + " 尚未受理，没有受理回执");
-        }
-        return CaseDocuments.receipt(c, node.info().districtName);
+        HistoryEntryDTO accepted = c.history.stream().filter(h -> h.to == CaseStatus.ACCEPTED).findFirst()
+                .orElseThrow(() -> new Problem(ProblemKind.CONFLICT, "NOT_ACCEPTED", "办件 " + caseNo + " 未经受理，没有受理回执"));
+        return CaseDocuments.receipt(c, node.info().districtName, Instant.parse(accepted.at).atZone(zone).toLocalDate());
     }
 
     @Override
@@ -473,10 +479,15 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
             i.applicant = party(request.applicant, "applicant");
             i.agent = request.agent == null ? null : party(request.agent, "agent");
             i.channel = request.channel == null ? Channel.WINDOW : request.channel;
-            i.materials = request.materials == null ? List.of()
-                    : request.materials.stream().filter(m -> m != null && !m.isBlank()).map(String::strip).distinct()
-                            .collect(Collectors.toList());
+            i.materials = codes(request.materials);
             return i;
+        }
+
+        /** Material codes as typed: trimmed, blanks dropped, each once. */
+        static List<String> codes(List<String> materials) {
+            return materials == null ? List.of()
+                    : materials.stream().filter(m -> m != null && !m.isBlank()).map(String::strip).distinct()
+                            .collect(Collectors.toList());
         }
 
         private static PartyDTO party(PartyDTO in, String field) {
