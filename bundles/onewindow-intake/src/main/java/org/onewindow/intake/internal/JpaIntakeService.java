@@ -27,6 +27,7 @@ import org.onewindow.catalog.MaterialDTO;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.citizen.IdType;
 import org.onewindow.db.SchemaMigrations;
+import org.onewindow.db.Transient;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseMaterialDTO;
 import org.onewindow.intake.CasePage;
@@ -62,6 +63,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     private static final Set<String> STAFF = Set.of(Actor.CLERK, Actor.REVIEWER, Actor.SUPERVISOR, Actor.ADMIN);
     private static final int MAX_PAGE_SIZE = 500;
     private static final int NUMBER_RETRIES = 3;
+    private static final int TX_ATTEMPTS = 3;
     /** Where materials may still be handed in: at intake, after acceptance (owed ones, 容缺), on a supplement. */
     private static final Set<CaseStatus> RECEIVING = Set.of(CaseStatus.DRAFT, CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW,
             CaseStatus.SUPPLEMENT_REQUESTED);
@@ -458,8 +460,9 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         return false;
     }
 
+    /** One transaction, run again if the database rolled it back for a passing reason (lock timeout, deadlock). */
     private <R> R tx(Function<EntityManager, R> work) {
-        return jpa.txExpr(TransactionType.Required, work::apply);
+        return Transient.retry(TX_ATTEMPTS, () -> jpa.txExpr(TransactionType.Required, work::apply));
     }
 
     /** A checked intake request. */

@@ -1,0 +1,43 @@
+package org.onewindow.db;
+
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a whole transaction again when the database rolled it back for a reason that passes: a
+ * deadlock or a lock wait timeout (SQLState class 40) under many concurrent clerks. Safe because
+ * the rolled-back attempt left nothing behind; any other failure is passed on at once.
+ */
+public final class Transient {
+    private static final Logger LOG = LoggerFactory.getLogger(Transient.class);
+
+    private Transient() {
+    }
+
+    public static <R> R retry(int attempts, Supplier<R> transaction) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.get();
+            } catch (RuntimeException e) {
+                if (attempt >= attempts || !isTransient(e)) {
+                    throw e;
+                }
+                LOG.info("Transaction rolled back by the database under contention, running it again ({} of {})", attempt + 1, attempts);
+            }
+        }
+    }
+
+    /** Whether a failure is a rollback the database may not repeat: deadlock or lock timeout. */
+    public static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && ((SQLException) t).getSQLState() != null
+                    && ((SQLException) t).getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,47 @@
+package org.onewindow.db.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.fail;
+
+import java.sql.SQLTransactionRollbackException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.Test;
+import org.onewindow.db.Transient;
+
+public class TransientTest {
+
+    @Test
+    public void lockTimeoutsAreRetried() {
+        AtomicInteger tries = new AtomicInteger();
+        assertEquals("done", Transient.retry(3, () -> {
+            if (tries.incrementAndGet() < 3) {
+                throw new IllegalStateException(new SQLTransactionRollbackException("lock timeout", "40XL1"));
+            }
+            return "done";
+        }));
+        assertEquals(3, tries.get());
+    }
+
+    @Test
+    public void otherFailuresAndTheLastAttemptPassOn() {
+        AtomicInteger tries = new AtomicInteger();
+        try {
+            Transient.retry(3, () -> {
+                tries.incrementAndGet();
+                throw new IllegalStateException(new java.sql.SQLIntegrityConstraintViolationException("dup", "23505"));
+            });
+            fail();
+        } catch (IllegalStateException expected) {
+            assertEquals(1, tries.get());
+        }
+        try {
+            Transient.retry(2, () -> {
+                throw new IllegalStateException(new SQLTransactionRollbackException("deadlock", "40001"));
+            });
+            fail();
+        } catch (IllegalStateException expected) {
+            // given up after two attempts
+        }
+    }
+}
