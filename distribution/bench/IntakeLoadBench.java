@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * Usage: java IntakeLoadBench.java baseUrl clerks seconds [itemCode]
  */
 public class IntakeLoadBench {
-    static final String[] IDS = {"441302199003071238", "11010519491231002X", "440102198001021230"};
+    static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -62,7 +62,7 @@ public class IntakeLoadBench {
             System.arraycopy(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 0, scan, 0, 4);
             long t = System.nanoTime();
             String opened = send(http, json(base + "/cases", "{\"itemCode\":\"" + item + "\",\"applicant\":{\"idNumber\":\""
-                    + IDS[clerk % IDS.length] + "\",\"name\":\"张三\"},\"materials\":[" + materials + "]}"), 201);
+                    + residentId(clerk, times.size()) + "\",\"name\":\"张三\"},\"materials\":[" + materials + "]}"), 201);
             Matcher no = Pattern.compile("\"caseNo\":\"([^\"]+)\"").matcher(opened);
             no.find();
             String caseNo = no.group(1);
@@ -71,6 +71,16 @@ public class IntakeLoadBench {
             times.add(System.nanoTime() - t);
         }
         return times.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** A valid resident ID number of its own for every case: citizens differ, as in a hall. */
+    static String residentId(int clerk, int n) {
+        String base = String.format("441302%04d%02d%02d%03d", 1950 + clerk % 50, 1 + n % 12, 1 + n / 12 % 28, n / 336 % 1000);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (base.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return base + "10X98765432".charAt(sum % 11);
     }
 
     static String requiredMaterials(HttpClient http, String base, String item) throws Exception {

@@ -34,7 +34,14 @@ await_health() {
   echo "no health within 60 s" >&2; return 1
 }
 start_node() { (cd "$1" && bin/karaf server > "$1/console.log" 2>&1 &); }
-stop_node() { (cd "$1" && bin/stop) >/dev/null 2>&1; while pgrep -f "karaf.home=$1" >/dev/null; do sleep 0.2; done; }
+stop_node() {
+  (cd "$1" && bin/stop) >/dev/null 2>&1 || true
+  for _ in $(seq 1 150); do pgrep -f "karaf.home=$1" >/dev/null || return 0; sleep 0.2; done
+  pkill -9 -f "karaf.home=$1" || true
+}
+if curl -s -o /dev/null "http://localhost:$port/api/v1/health"; then
+  echo "port $port is already answering: stop whatever runs there first" >&2; exit 1
+fi
 
 times=()
 for i in $(seq 1 "$boots"); do

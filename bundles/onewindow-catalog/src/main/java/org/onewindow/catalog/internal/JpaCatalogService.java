@@ -1,6 +1,5 @@
 package org.onewindow.catalog.internal;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -23,6 +22,7 @@ import org.onewindow.catalog.DepartmentDTO;
 import org.onewindow.catalog.ImportOutcome;
 import org.onewindow.catalog.ImportResultDTO;
 import org.onewindow.catalog.ImportedItemDTO;
+import org.onewindow.db.DbFailures;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.node.NodeService;
 import org.onewindow.node.StatusContributor;
@@ -148,7 +148,7 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
                     result.newVersions, result.unchanged);
             return result;
         } catch (PersistenceException e) {
-            if (!isUniqueViolation(e)) {
+            if (!DbFailures.isUniqueViolation(e)) {
                 throw e;
             }
             // another writer got in between (unique code and version): nothing of this import was kept
@@ -223,14 +223,6 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
         return Problem.notFound("ITEM_NOT_FOUND", "目录中没有事项 " + code);
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException && "23505".equals(((SQLException) t).getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static List<ItemEntity> current(EntityManager em, List<String> codes) {
         if (codes.isEmpty()) {

@@ -1,7 +1,6 @@
 package org.onewindow.intake.internal;
 
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,7 +26,7 @@ import org.onewindow.catalog.MaterialDTO;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.citizen.IdType;
 import org.onewindow.db.SchemaMigrations;
-import org.onewindow.db.Transient;
+import org.onewindow.db.DbFailures;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseMaterialDTO;
 import org.onewindow.intake.CasePage;
@@ -64,6 +63,8 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     private static final int MAX_PAGE_SIZE = 500;
     private static final int NUMBER_RETRIES = 3;
     private static final int TX_ATTEMPTS = 3;
+    /** Enough open cases to name in a repeat-filing warning. */
+    private static final int MAX_OPEN_SHOWN = 5;
     /** Where materials may still be handed in: at intake, after acceptance (owed ones, 容缺), on a supplement. */
     private static final Set<CaseStatus> RECEIVING = Set.of(CaseStatus.DRAFT, CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW,
             CaseStatus.SUPPLEMENT_REQUESTED);
@@ -106,7 +107,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
                 return tx(em -> insert(em, intake, item, actor));
             } catch (PersistenceException e) {
                 // two clerks opened the first case of a day at once: the loser takes the next number
-                if (!isUniqueViolation(e) || attempt == NUMBER_RETRIES) {
+                if (!DbFailures.isUniqueViolation(e) || attempt == NUMBER_RETRIES) {
                     throw e;
                 }
             }
@@ -179,7 +180,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
                 + " AND c.status NOT IN :closed", String.class)
                 .setParameter("id", applicantId).setParameter("item", itemCode)
                 .setParameter("closed", List.of(CaseStatus.REJECTED, CaseStatus.DELIVERED, CaseStatus.WITHDRAWN))
-                .getResultList();
+                .setMaxResults(MAX_OPEN_SHOWN).getResultList();
     }
 
     @Override
@@ -451,18 +452,10 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         }
     }
 
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException && "23505".equals(((SQLException) t).getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** One transaction, run again if the database rolled it back for a passing reason (lock timeout, deadlock). */
     private <R> R tx(Function<EntityManager, R> work) {
-        return Transient.retry(TX_ATTEMPTS, () -> jpa.txExpr(TransactionType.Required, work::apply));
+        return DbFailures.retryTransient(TX_ATTEMPTS, () -> jpa.txExpr(TransactionType.Required, work::apply));
     }
 
     /** A checked intake request. */

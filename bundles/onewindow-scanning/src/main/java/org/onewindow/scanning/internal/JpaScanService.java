@@ -17,7 +17,7 @@ import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.onewindow.db.SchemaMigrations;
-import org.onewindow.db.Transient;
+import org.onewindow.db.DbFailures;
 import org.onewindow.intake.IntakeService;
 import org.onewindow.node.StatusContributor;
 import org.onewindow.problem.Problem;
@@ -197,6 +197,6 @@ public class JpaScanService implements ScanService, StatusContributor {
 
     /** One transaction, run again if the database rolled it back for a passing reason (lock timeout, deadlock). */
     private <R> R tx(Function<EntityManager, R> work) {
-        return Transient.retry(3, () -> jpa.txExpr(TransactionType.Required, work::apply));
+        return DbFailures.retryTransient(3, () -> jpa.txExpr(TransactionType.Required, work::apply));
     }
 }

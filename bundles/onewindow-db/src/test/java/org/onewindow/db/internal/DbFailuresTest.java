@@ -7,14 +7,14 @@ import java.sql.SQLTransactionRollbackException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Test;
-import org.onewindow.db.Transient;
+import org.onewindow.db.DbFailures;
 
-public class TransientTest {
+public class DbFailuresTest {
 
     @Test
     public void lockTimeoutsAreRetried() {
         AtomicInteger tries = new AtomicInteger();
-        assertEquals("done", Transient.retry(3, () -> {
+        assertEquals("done", DbFailures.retryTransient(3, () -> {
             if (tries.incrementAndGet() < 3) {
                 throw new IllegalStateException(new SQLTransactionRollbackException("lock timeout", "40XL1"));
             }
@@ -24,10 +24,16 @@ public class TransientTest {
     }
 
     @Test
+    public void uniqueViolationsAreKnownByState() {
+        assertEquals(true, DbFailures.isUniqueViolation(new RuntimeException(new java.sql.SQLException("dup", "23505"))));
+        assertEquals(false, DbFailures.isUniqueViolation(new RuntimeException("no SQL here")));
+    }
+
+    @Test
     public void otherFailuresAndTheLastAttemptPassOn() {
         AtomicInteger tries = new AtomicInteger();
         try {
-            Transient.retry(3, () -> {
+            DbFailures.retryTransient(3, () -> {
                 tries.incrementAndGet();
                 throw new IllegalStateException(new java.sql.SQLIntegrityConstraintViolationException("dup", "23505"));
             });
@@ -36,7 +42,7 @@ public class TransientTest {
             assertEquals(1, tries.get());
         }
         try {
-            Transient.retry(2, () -> {
+            DbFailures.retryTransient(2, () -> {
                 throw new IllegalStateException(new SQLTransactionRollbackException("deadlock", "40001"));
             });
             fail();

@@ -1,0 +1,53 @@
+package org.onewindow.db;
+
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What a database failure means, by SQLState, and what to do about the passing ones. */
+public final class DbFailures {
+    private static final Logger LOG = LoggerFactory.getLogger(DbFailures.class);
+
+    private DbFailures() {
+    }
+
+    /**
+     * Runs a whole transaction again when the database rolled it back for a reason that passes: a
+     * deadlock or a lock wait timeout (SQLState class 40) under many concurrent clerks. Safe because
+     * the rolled-back attempt left nothing behind; any other failure is passed on at once.
+     */
+    public static <R> R retryTransient(int attempts, Supplier<R> transaction) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.get();
+            } catch (RuntimeException e) {
+                if (attempt >= attempts || !isTransient(e)) {
+                    throw e;
+                }
+                LOG.info("Transaction rolled back by the database under contention, running it again ({} of {})", attempt + 1, attempts);
+            }
+        }
+    }
+
+    /** Whether a failure is a rollback the database may not repeat: deadlock or lock timeout. */
+    public static boolean isTransient(Throwable e) {
+        return hasState(e, "40");
+    }
+
+    /** Whether a failure is a unique key violation (SQLState 23505), such as two writers taking one number. */
+    public static boolean isUniqueViolation(Throwable e) {
+        return hasState(e, "23505");
+    }
+
+    private static boolean hasState(Throwable e, String prefix) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && ((SQLException) t).getSQLState() != null
+                    && ((SQLException) t).getSQLState().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
