@@ -194,8 +194,9 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         if (!RECEIVING.contains(peek.status)) {
             throw new Problem(ProblemKind.CONFLICT, "WRONG_STATUS", "办件状态为 " + peek.status + "，此时不能收取材料");
         }
-        List<MaterialDTO> catalogMaterials = catalog.get(peek.itemCode, peek.itemVersion).materials;
-        refuseUnlisted(catalog.get(peek.itemCode, peek.itemVersion), codes, caseNo, actor);
+        CatalogItemDTO pinned = catalog.get(peek.itemCode, peek.itemVersion);
+        List<MaterialDTO> catalogMaterials = pinned.materials;
+        refuseUnlisted(pinned, codes, caseNo, actor);
         return tx(em -> {
             CaseEntity c = find(em, caseNo);
             Date now = new Date();
