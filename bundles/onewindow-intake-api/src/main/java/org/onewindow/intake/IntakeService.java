@@ -27,8 +27,11 @@ public interface IntakeService {
     /** A case with its materials and history; the read is audited. */
     CaseDTO get(String caseNo, Actor actor);
 
-    /** Whether the case exists and {@code actor} may see it; throws otherwise. For capabilities attaching to cases. */
-    void checkVisible(String caseNo, Actor actor);
+    /**
+     * The status of a case {@code actor} may see; throws if it does not exist or may not be seen.
+     * For capabilities attaching to cases.
+     */
+    CaseStatus checkVisible(String caseNo, Actor actor);
 
     CasePage search(CaseQuery query, Actor actor);
 

@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Scanned materials. Failures are {@link org.onewindow.problem.Problem}s: {@code CASE_NOT_FOUND},
  * {@code INVALID_FILE_NAME}, {@code UNSUPPORTED_FILE_TYPE}, {@code PAYLOAD_TOO_LARGE},
- * {@code TOO_MANY_FILES}, {@code SCAN_NOT_FOUND}, {@code FORBIDDEN}.
+ * {@code TOO_MANY_FILES}, {@code CASE_CLOSED}, {@code SCAN_NOT_FOUND}, {@code FORBIDDEN}.
  */
 @ProviderType
 public interface ScanService {

@@ -100,6 +100,10 @@ public class WindowIT extends OneWindowTestSupport {
         delivered.path("history").forEach(h -> path.add(h.path("to").asText()));
         assertEquals(List.of("DRAFT", "ACCEPTED", "IN_REVIEW", "APPROVED", "READY_FOR_PICKUP", "DELIVERED"), path);
         assertEquals(List.of(), codes(delivered.path("next")));
+        Http.Answer late = http.upload("/cases/" + no + "/materials", "clerk", new String[] {"late.png"},
+                new byte[][] {Cases.png("after delivery")});
+        assertEquals(409, late.status);
+        assertEquals("CASE_CLOSED", late.code());
     }
 
     @Test
@@ -127,7 +131,7 @@ public class WindowIT extends OneWindowTestSupport {
         JsonNode done = http.postJson("/cases/" + no + "/transitions", "clerk", "{\"to\":\"DELIVERED\",\"pickupCode\":\"" + code + "\"}").json();
         assertEquals("DELIVERED", done.path("status").asText());
         assertEquals(1, done.path("visits").asInt());
-        JsonNode stats = http.get("/cases/statistics", "supervisor").json();
+        JsonNode stats = statistics();
         assertTrue(stats.path("finishedInOneVisit").asLong() >= 1);
     }
 
@@ -167,12 +171,12 @@ public class WindowIT extends OneWindowTestSupport {
 
     @Test
     public void aRepeatFilingIsFlaggedAndCounted() {
-        long before = http.get("/cases/statistics", "supervisor").json().path("repeatFilings").asLong();
+        long before = statistics().path("repeatFilings").asLong();
         String id = "440102198001021230";
         assertTrue(http.postJson("/cases", "clerk", Cases.open(NORMAL, id)).json().path("warnings").isEmpty());
         JsonNode again = http.postJson("/cases", "clerk", Cases.open(NORMAL, id)).json();
         assertTrue(again.toString(), again.path("warnings").get(0).asText().startsWith("REPEAT_FILING"));
-        assertEquals(before + 1, http.get("/cases/statistics", "supervisor").json().path("repeatFilings").asLong());
+        assertEquals(before + 1, statistics().path("repeatFilings").asLong());
     }
 
     @Test
@@ -211,7 +215,7 @@ public class WindowIT extends OneWindowTestSupport {
     @Test
     public void badInputIsRefusedAndChangesNothing() throws IOException {
         String no = http.postJson("/cases", "clerk", Cases.open(NORMAL, Cases.ZHANG_SAN, "M01")).json().path("caseNo").asText();
-        long cases = http.get("/cases/statistics", "supervisor").json().path("cases").asLong();
+        long cases = statistics().path("cases").asLong();
         Set<String> files = scanFiles();
         int scans = http.get("/cases/" + no + "/materials", "clerk").json().size();
 
@@ -245,7 +249,7 @@ public class WindowIT extends OneWindowTestSupport {
         assertEquals("CASE_NOT_FOUND", http.upload("/cases/441302-19990101-0001/materials", "clerk", new String[] {"a.png"},
                 new byte[][] {Cases.png("x")}).code());
 
-        assertEquals(cases, http.get("/cases/statistics", "supervisor").json().path("cases").asLong());
+        assertEquals(cases, statistics().path("cases").asLong());
         assertEquals(scans, http.get("/cases/" + no + "/materials", "clerk").json().size());
         assertEquals("no file left behind in data/", files, scanFiles());
     }
@@ -258,6 +262,12 @@ public class WindowIT extends OneWindowTestSupport {
         assertFalse("ID numbers are masked in the shell", list.contains(Cases.ZHANG_SAN));
         String status = shell("onewindow:status");
         assertTrue(status, status.contains("intake") && status.contains("scanning"));
+    }
+
+    private JsonNode statistics() {
+        Http.Answer a = http.get("/cases/statistics", "supervisor");
+        assertEquals(a.toString(), 200, a.status);
+        return a.json();
     }
 
     private static Set<String> scanFiles() throws IOException {

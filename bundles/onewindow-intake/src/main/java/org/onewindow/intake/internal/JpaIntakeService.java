@@ -296,9 +296,9 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     }
 
     @Override
-    public void checkVisible(String caseNo, Actor actor) {
+    public CaseStatus checkVisible(String caseNo, Actor actor) {
         require(actor, STAFF);
-        tx(em -> find(em, caseNo));
+        return tx(em -> find(em, caseNo).status);
     }
 
     @Override

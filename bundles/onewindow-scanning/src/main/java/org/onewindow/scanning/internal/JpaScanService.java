@@ -18,6 +18,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.db.DbFailures;
+import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.IntakeService;
 import org.onewindow.node.StatusContributor;
 import org.onewindow.problem.Problem;
@@ -72,7 +73,10 @@ public class JpaScanService implements ScanService, StatusContributor {
         if (!actor.has(Actor.CLERK)) {
             throw new Problem(ProblemKind.FORBIDDEN, "FORBIDDEN", "上传扫描件需要角色：clerk");
         }
-        intake.checkVisible(caseNo, actor);
+        CaseStatus status = intake.checkVisible(caseNo, actor);
+        if (!status.isOpen()) {
+            throw new Problem(ProblemKind.CONFLICT, "CASE_CLOSED", "办件 " + caseNo + " 已办结（" + status + "），不能再上传材料");
+        }
         if (uploads == null || uploads.isEmpty()) {
             throw Problem.badRequest("NO_FILE", "请至少上传一个文件（表单字段 file）");
         }
