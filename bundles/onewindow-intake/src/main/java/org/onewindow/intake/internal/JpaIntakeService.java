@@ -59,7 +59,6 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = IntakeConfig.class)
 public class JpaIntakeService implements IntakeService, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(JpaIntakeService.class);
-    private static final Set<String> STAFF = Set.of(Actor.CLERK, Actor.REVIEWER, Actor.SUPERVISOR, Actor.ADMIN);
     private static final int MAX_PAGE_SIZE = 500;
     private static final int NUMBER_RETRIES = 3;
     private static final int TX_ATTEMPTS = 3;
@@ -98,7 +97,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
 
     @Override
     public CaseDTO open(NewCaseDTO request, Actor actor) {
-        require(actor, Actor.CLERK);
+        actor.requireAny(Set.of(Actor.CLERK));
         Intake intake = Intake.check(request);
         CatalogItemDTO item = catalog.get(intake.itemCode);
         refuseUnlisted(item, intake.materials, null, actor);
@@ -185,7 +184,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
 
     @Override
     public CaseDTO receive(String caseNo, List<String> materials, Actor actor) {
-        require(actor, Actor.CLERK);
+        actor.requireAny(Set.of(Actor.CLERK));
         List<String> codes = Intake.codes(materials);
         if (codes.isEmpty()) {
             throw Problem.badRequest("INVALID_CASE", "materials 必填：收到的材料编码");
@@ -287,7 +286,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
 
     @Override
     public CaseDTO get(String caseNo, Actor actor) {
-        require(actor, STAFF);
+        actor.requireAny(Actor.STAFF);
         return tx(em -> {
             CaseEntity c = find(em, caseNo);
             em.persist(AuditEntity.of(actor.name(), "READ_CASE", c.caseNo, c.applicantId));
@@ -297,13 +296,13 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
 
     @Override
     public CaseStatus checkVisible(String caseNo, Actor actor) {
-        require(actor, STAFF);
+        actor.requireAny(Actor.STAFF);
         return tx(em -> find(em, caseNo).status);
     }
 
     @Override
     public CasePage search(CaseQuery query, Actor actor) {
-        require(actor, STAFF);
+        actor.requireAny(Actor.STAFF);
         if (query.page < 1 || query.page > 100_000 || query.size < 1 || query.size > MAX_PAGE_SIZE) {
             throw Problem.badRequest("INVALID_QUERY", "page 从 1 开始，size 须在 1 到 " + MAX_PAGE_SIZE + " 之间");
         }
@@ -426,16 +425,6 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         return em.createQuery("SELECT c FROM CaseEntity c WHERE c.caseNo = :no", CaseEntity.class)
                 .setParameter("no", caseNo).getResultList().stream().findFirst()
                 .orElseThrow(() -> Problem.notFound("CASE_NOT_FOUND", "没有办件 " + caseNo));
-    }
-
-    private static void require(Actor actor, String role) {
-        require(actor, Set.of(role));
-    }
-
-    private static void require(Actor actor, Set<String> roles) {
-        if (roles.stream().noneMatch(actor::has)) {
-            throw new Problem(ProblemKind.FORBIDDEN, "FORBIDDEN", "当前用户无权执行此操作，需要角色：" + String.join("、", roles));
-        }
     }
 
     private static String required(String value, String field, String message) {

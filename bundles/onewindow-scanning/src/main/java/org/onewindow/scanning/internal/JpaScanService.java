@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = ScanningConfig.class)
 public class JpaScanService implements ScanService, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(JpaScanService.class);
-    private static final Set<String> STAFF = Set.of(Actor.CLERK, Actor.REVIEWER, Actor.SUPERVISOR, Actor.ADMIN);
 
     @Reference(target = "(osgi.unit.name=onewindow-scanning)")
     JpaTemplate jpa;
@@ -70,9 +69,7 @@ public class JpaScanService implements ScanService, StatusContributor {
 
     @Override
     public List<ScanDTO> store(String caseNo, List<Upload> uploads, Actor actor) {
-        if (!actor.has(Actor.CLERK)) {
-            throw new Problem(ProblemKind.FORBIDDEN, "FORBIDDEN", "上传扫描件需要角色：clerk");
-        }
+        actor.requireAny(Set.of(Actor.CLERK));
         CaseStatus status = intake.checkVisible(caseNo, actor);
         if (!status.isOpen()) {
             throw new Problem(ProblemKind.CONFLICT, "CASE_CLOSED", "办件 " + caseNo + " 已办结（" + status + "），不能再上传材料");
@@ -153,7 +150,7 @@ public class JpaScanService implements ScanService, StatusContributor {
 
     @Override
     public List<ScanDTO> list(String caseNo, Actor actor) {
-        requireStaff(actor);
+        actor.requireAny(Actor.STAFF);
         intake.checkVisible(caseNo, actor);
         return tx(em -> em.createQuery("SELECT s FROM ScanEntity s WHERE s.caseNo = :c ORDER BY s.seq", ScanEntity.class)
                 .setParameter("c", caseNo).getResultList().stream().map(ScanEntity::toDTO).collect(Collectors.toList()));
@@ -161,7 +158,7 @@ public class JpaScanService implements ScanService, StatusContributor {
 
     @Override
     public ScanDTO get(String caseNo, long id, Actor actor) {
-        requireStaff(actor);
+        actor.requireAny(Actor.STAFF);
         intake.checkVisible(caseNo, actor);
         return tx(em -> {
             ScanEntity e = em.find(ScanEntity.class, id);
@@ -191,12 +188,6 @@ public class JpaScanService implements ScanService, StatusContributor {
                 .getSingleResult()));
         out.put("schema version", schemaVersion);
         return out;
-    }
-
-    private static void requireStaff(Actor actor) {
-        if (STAFF.stream().noneMatch(actor::has)) {
-            throw new Problem(ProblemKind.FORBIDDEN, "FORBIDDEN", "当前用户无权查看扫描件");
-        }
     }
 
     /** One transaction, run again if the database rolled it back for a passing reason (lock timeout, deadlock). */
