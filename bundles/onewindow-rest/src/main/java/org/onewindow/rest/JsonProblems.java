@@ -1,5 +1,6 @@
 package org.onewindow.rest;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.onewindow.problem.Problem;
@@ -10,8 +11,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
-import java.util.List;
-
 /** Turns Jackson's parse and mapping failures into problems that name the place in the input. */
 public final class JsonProblems {
     private JsonProblems() {
@@ -21,12 +20,16 @@ public final class JsonProblems {
         String where = e.getLocation() == null ? ""
                 : "（第 " + e.getLocation().getLineNr() + " 行第 " + e.getLocation().getColumnNr() + " 列）";
         if (e instanceof JsonMappingException && !(e instanceof JsonParseException)) {
-            String path = ((JsonMappingException) e).getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining("."));
             return new Problem(ProblemKind.BAD_REQUEST, "INVALID_JSON", "JSON 内容与预期结构不符" + where,
-                    List.of(new ProblemDetail(null, path.replace(".[", "["), e.getOriginalMessage())));
+                    List.of(new ProblemDetail(null, path((JsonMappingException) e), e.getOriginalMessage())));
         }
         return Problem.badRequest("MALFORMED_JSON", "JSON 格式错误" + where + "：" + e.getOriginalMessage());
+    }
+
+    /** Where in the input a mapping failed, as a field path such as {@code materials[1].code}. */
+    public static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
     }
 }

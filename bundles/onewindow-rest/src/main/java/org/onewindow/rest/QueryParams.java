@@ -10,7 +10,20 @@ import org.onewindow.problem.Problem;
  * would otherwise answer 404, as if the endpoint did not exist.
  */
 public final class QueryParams {
+    /** Deeper than any list goes; keeps the row offset {@code (page - 1) * size} within an int. */
+    public static final int MAX_PAGE = 100_000;
+
     private QueryParams() {
+    }
+
+    /** Refuses ({@code INVALID_QUERY}) a page outside 1..{@value #MAX_PAGE} or a size outside 1..maxSize. */
+    public static void checkPage(int page, int size, int maxSize) {
+        if (page < 1 || page > MAX_PAGE) {
+            throw Problem.badRequest("INVALID_QUERY", "page 须在 1 到 " + MAX_PAGE + " 之间");
+        }
+        if (size < 1 || size > maxSize) {
+            throw Problem.badRequest("INVALID_QUERY", "size 须在 1 到 " + maxSize + " 之间");
+        }
     }
 
     /** An integer parameter, or {@code INVALID_QUERY}. */

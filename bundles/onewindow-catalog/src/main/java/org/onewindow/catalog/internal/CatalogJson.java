@@ -85,7 +85,7 @@ final class CatalogJson {
     }
 
     private static ProblemDetail mappingProblem(String label, JsonProcessingException e) {
-        String field = e instanceof JsonMappingException ? path((JsonMappingException) e) : null;
+        String field = e instanceof JsonMappingException ? JsonProblems.path((JsonMappingException) e) : null;
         String message;
         if (e instanceof UnrecognizedPropertyException) {
             message = "未知字段（请检查拼写）";
@@ -97,11 +97,5 @@ final class CatalogJson {
             message = "类型不符：" + e.getOriginalMessage();
         }
         return new ProblemDetail(label, field, message);
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining()).replaceFirst("^\\.", "");
     }
 }

@@ -4,12 +4,11 @@ import java.util.Locale;
 
 import org.onewindow.catalog.CatalogQuery;
 import org.onewindow.problem.Problem;
+import org.onewindow.rest.QueryParams;
 
 /** A checked catalog query, ready for the database: the LIKE pattern, department and row window. */
 final class SearchCriteria {
     static final int MAX_TEXT = 100;
-    /** Deeper than any catalog goes; keeps the row offset within an int. */
-    static final int MAX_PAGE = 100_000;
 
     /** Lower-case LIKE pattern with {@code \} as escape, or null to match every item. */
     final String pattern;
@@ -25,12 +24,7 @@ final class SearchCriteria {
     }
 
     static SearchCriteria of(CatalogQuery query) {
-        if (query.page < 1 || query.page > MAX_PAGE) {
-            throw Problem.badRequest("INVALID_QUERY", "page 须在 1 到 " + MAX_PAGE + " 之间");
-        }
-        if (query.size < 1 || query.size > CatalogQuery.MAX_SIZE) {
-            throw Problem.badRequest("INVALID_QUERY", "size 须在 1 到 " + CatalogQuery.MAX_SIZE + " 之间");
-        }
+        QueryParams.checkPage(query.page, query.size, CatalogQuery.MAX_SIZE);
         String text = query.q == null ? "" : query.q.strip();
         if (text.length() > MAX_TEXT) {
             throw Problem.badRequest("INVALID_QUERY", "查询文字不能超过 " + MAX_TEXT + " 字");

@@ -44,6 +44,7 @@ import org.onewindow.node.StatusContributor;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemDetail;
 import org.onewindow.problem.ProblemKind;
+import org.onewindow.rest.QueryParams;
 import org.onewindow.security.Actor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -303,9 +304,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     @Override
     public CasePage search(CaseQuery query, Actor actor) {
         actor.requireAny(Actor.STAFF);
-        if (query.page < 1 || query.page > 100_000 || query.size < 1 || query.size > MAX_PAGE_SIZE) {
-            throw Problem.badRequest("INVALID_QUERY", "page 从 1 开始，size 须在 1 到 " + MAX_PAGE_SIZE + " 之间");
-        }
+        QueryParams.checkPage(query.page, query.size, MAX_PAGE_SIZE);
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         if (query.status != null) {
