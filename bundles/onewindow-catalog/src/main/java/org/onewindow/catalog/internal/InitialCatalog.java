@@ -2,16 +2,16 @@ package org.onewindow.catalog.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.ImportResultDTO;
+import org.onewindow.node.JsonFiles;
 import org.onewindow.problem.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,19 +58,14 @@ final class InitialCatalog {
                 : Paths.get(config.importDirectory());
     }
 
-    /** The *.json files of a folder, by name. */
+    /** The *.json files of a folder, by name; none when it cannot be read (logged). */
     static List<Path> files(Path dir) {
-        List<Path> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return out;
+        try {
+            return JsonFiles.in(dir);
+        } catch (UncheckedIOException e) {
+            LOG.error("Cannot list catalog folder {}: {}", dir, e.getCause().getMessage());
+            return List.of();
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, "*.json")) {
-            entries.forEach(out::add);
-        } catch (IOException e) {
-            LOG.error("Cannot list catalog folder {}: {}", dir, e.getMessage());
-        }
-        out.sort(null);
-        return out;
     }
 
     private interface Opener {
