@@ -1,0 +1,1036 @@
+package org.onewindow.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A department's own approval system, simulated: takes signed deliveries of accepted cases on
+ * {@code POST /cases} (main port), decides each after a delay and posts the signed decision to the
+ * case's {@code callbackUrl}. A second port, the admin port, never goes down: it gives the stats and
+ * changes the {@link Switches} at run time. See README.md for the protocol.
+ *
+ * <p>Run: {@code java -jar onewindow-department-simulator-VERSION.jar --port 9500 --admin-port 9501
+ * --secret s3cret --department GA [--latency-ms 50 --error-rate 0.1 --down --decision DENIED ...]}.
+ * In-process (tests): {@code new DepartmentSimulator(0, 0, secret, "GA").start()}, ports 0 being
+ * ephemeral ones, then {@link #port()} and {@link #adminPort()}.
+ */
+public final class DepartmentSimulator implements AutoCloseable {
+    /** The largest delivery read (files travel inside it as base64). */
+    static final int MAX_BODY = 64 * 1024 * 1024;
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
+    private static final int MAIN_THREADS = 16;
+    private static final int ADMIN_THREADS = 4;
+    private static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(10);
+    private static final String DENIAL_REASON = "不符合法定条件";
+    private static final String DENIAL_BASIS = "《中华人民共和国行政许可法》第三十八条";
+
+    private final int requestedPort;
+    private final int requestedAdminPort;
+    private final InetAddress bind;
+    private final String secret;
+    private final String department;
+    private final Switches switches;
+    private final Json json = new Json();
+    private final EventLog log;
+    private final ExecutorService mainPool = Executors.newFixedThreadPool(MAIN_THREADS, threads("simulator-http"));
+    private final ExecutorService adminPool = Executors.newFixedThreadPool(ADMIN_THREADS, threads("simulator-admin"));
+    private final ExecutorService callbackPool = Executors.newCachedThreadPool(threads("simulator-callback"));
+    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, threads("simulator-decisions"));
+    private final HttpClient client;
+    /** The n of references and licence numbers; goes on across resets so references are never reused. */
+    private final AtomicLong sequence = new AtomicLong();
+    private final Object servers = new Object();
+    private HttpServer main;
+    private HttpServer admin;
+    private volatile int port;
+    private volatile int adminPort;
+    private volatile boolean started;
+    private volatile boolean closed;
+    private volatile Run run = new Run();
+
+    /** A simulator with the default switches, logging to stdout. Ports 0: ephemeral ones. */
+    public DepartmentSimulator(int port, int adminPort, String secret, String department) {
+        this(port, adminPort, secret, department, new Switches(), null, System.out);
+    }
+
+    /**
+     * @param bind the address to listen on, null for all
+     * @param out where the event log goes
+     */
+    public DepartmentSimulator(int port, int adminPort, String secret, String department, Switches switches,
+            InetAddress bind, PrintStream out) {
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("a shared secret is required");
+        }
+        if (department == null || department.isBlank()) {
+            throw new IllegalArgumentException("a department code is required");
+        }
+        // the JDK server writes headers and body apart: without TCP_NODELAY each answer waits ~40 ms for a delayed ACK
+        // (read once, when the first HttpServer of the JVM is made; left alone when set otherwise)
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
+        this.requestedPort = port;
+        this.requestedAdminPort = adminPort;
+        this.secret = secret;
+        this.department = department.strip();
+        this.switches = switches;
+        this.bind = bind;
+        this.log = new EventLog(out, this.department);
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .executor(callbackPool).build();
+    }
+
+    /** Opens the admin port and, unless the switch {@code down} is on, the main port. */
+    public DepartmentSimulator start() throws IOException {
+        synchronized (servers) {
+            if (started || closed) {
+                throw new IllegalStateException(closed ? "closed" : "already started");
+            }
+            HttpServer a = bindServer(requestedAdminPort, 0);
+            a.createContext("/", this::handleAdmin);
+            a.setExecutor(adminPool);
+            HttpServer m;
+            try {
+                m = bindServer(requestedPort, 0);
+            } catch (IOException e) {
+                a.stop(0);
+                throw e;
+            }
+            port = m.getAddress().getPort();
+            if (switches.down()) {
+                m.stop(0);
+            } else {
+                openMain(m);
+            }
+            a.start();
+            admin = a;
+            adminPort = a.getAddress().getPort();
+            started = true;
+        }
+        log.event("STARTED", "port", port, "adminPort", adminPort, "down", switches.down(), "config", compact(switches.toMap()));
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int adminPort() {
+        return adminPort;
+    }
+
+    public String department() {
+        return department;
+    }
+
+    public Switches switches() {
+        return switches;
+    }
+
+    /** Changes switches (see {@link Switches#apply(Map)}); opens or closes the main port for {@code down}. */
+    public Map<String, Object> configure(Map<String, ?> changes) throws IOException {
+        synchronized (servers) {
+            boolean wasDown = switches.down();
+            switches.apply(changes);
+            boolean down = switches.down();
+            if (started && !closed && down != wasDown) {
+                if (down) {
+                    closeMain();
+                } else {
+                    try {
+                        openMain(bindServer(port, 10_000));
+                    } catch (IOException e) {
+                        switches.apply(Map.of("down", true));
+                        throw e;
+                    }
+                }
+            }
+            Map<String, Object> now = switches.toMap();
+            log.event("CONFIG", "changed", compact(changes), "config", compact(now));
+            return now;
+        }
+    }
+
+    /** Forgets the cases and the counters; keeps the switches. Decisions not yet sent are dropped. */
+    public void reset() {
+        Run old = run;
+        run = new Run();
+        log.event("RESET", "cases", old.byCase.size(), "pendingDropped", old.pending.get());
+    }
+
+    /** The counters and, with {@code withCases}, every case held. */
+    public Map<String, Object> stats(boolean withCases) {
+        Run r = run;
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("received", r.received.get());
+        s.put("cases", r.byCase.size());
+        s.put("duplicates", r.duplicates.get());
+        s.put("resubmissions", r.resubmissions.get());
+        s.put("errorsInjected", r.errorsInjected.get());
+        s.put("badSignatures", r.badSignatures.get());
+        s.put("badRequests", r.badRequests.get());
+        s.put("filesCorrupt", r.filesCorrupt.get());
+        s.put("callbacksSent", r.callbacksSent.get());
+        s.put("callbacksAccepted", r.callbacksAccepted.get());
+        s.put("callbacksRefused", r.callbacksRefused.get());
+        s.put("callbackFailures", r.callbackFailures.get());
+        s.put("callbacksAbandoned", r.callbacksAbandoned.get());
+        s.put("pendingDecisions", r.pending.get());
+        if (withCases) {
+            Map<String, Object> cases = new TreeMap<>();
+            for (Held h : r.byCase.values()) {
+                cases.put(h.caseNo, h.view());
+            }
+            s.put("casesByNo", cases);
+        }
+        return s;
+    }
+
+    @Override
+    public void close() {
+        synchronized (servers) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (admin != null) {
+                admin.stop(0);
+            }
+            if (main != null) {
+                main.stop(0);
+                main = null;
+            }
+        }
+        scheduler.shutdownNow();
+        mainPool.shutdownNow();
+        adminPool.shutdownNow();
+        callbackPool.shutdownNow();
+        log.event("STOPPED", "port", port, "adminPort", adminPort);
+    }
+
+    // ---------------------------------------------------------------- servers
+
+    private HttpServer bindServer(int onPort, long retryMillis) throws IOException {
+        InetSocketAddress address = bind == null ? new InetSocketAddress(onPort) : new InetSocketAddress(bind, onPort);
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryMillis);
+        while (true) {
+            try {
+                return HttpServer.create(address, 512);
+            } catch (BindException e) {
+                if (onPort == 0 || System.nanoTime() > end) {
+                    throw new BindException("cannot listen on port " + onPort + ": " + e.getMessage());
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void openMain(HttpServer m) {
+        m.createContext("/", this::handleMain);
+        m.setExecutor(mainPool);
+        m.start();
+        main = m;
+        if (started) {
+            log.event("UP", "port", port);
+        }
+    }
+
+    private void closeMain() {
+        if (main != null) {
+            // closes the listening socket and every open connection: connection refused from now on
+            main.stop(0);
+            main = null;
+        }
+        log.event("DOWN", "port", port);
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    // ---------------------------------------------------------------- main port: deliveries
+
+    private void handleMain(HttpExchange ex) {
+        try {
+            String path = ex.getRequestURI().getPath();
+            if (!"/cases".equals(path) && !"/cases/".equals(path)) {
+                drain(ex);
+                send(ex, 404, error("NOT_FOUND", "no such resource: " + path), null);
+            } else if (!"POST".equals(ex.getRequestMethod())) {
+                drain(ex);
+                ex.getResponseHeaders().set("Allow", "POST");
+                send(ex, 405, error("METHOD_NOT_ALLOWED", "only POST /cases"), null);
+            } else {
+                delivery(ex);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.event("ERROR", "path", ex.getRequestURI().getPath(), "error", oneLine(e));
+            try {
+                send(ex, 500, error("INTERNAL", String.valueOf(e.getMessage())), null);
+            } catch (IOException | RuntimeException ignored) {
+                // the connection is gone (the main port was closed, or the client went away)
+            }
+        } finally {
+            ex.close();
+        }
+    }
+
+    private void delivery(HttpExchange ex) throws IOException {
+        byte[] body = readBody(ex);
+        if (body == null) {
+            send(ex, 413, error("PAYLOAD_TOO_LARGE", "the delivery is over " + MAX_BODY + " bytes"), null);
+            return;
+        }
+        Run r = run;
+        long latency = switches.latencyMs();
+        if (latency > 0) {
+            try {
+                Thread.sleep(latency);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        double errorRate = switches.errorRate();
+        if (errorRate > 0 && ThreadLocalRandom.current().nextDouble() < errorRate) {
+            r.errorsInjected.incrementAndGet();
+            log.event("ERROR_INJECTED", "status", 503);
+            send(ex, 503, error("UNAVAILABLE", "审批系统暂时不可用（模拟）"), null);
+            return;
+        }
+        String timestamp = ex.getRequestHeaders().getFirst(Signatures.TIMESTAMP);
+        String signature = ex.getRequestHeaders().getFirst(Signatures.SIGNATURE);
+        if (!Signatures.verify(secret, timestamp, signature, body, Instant.now().getEpochSecond(), Signatures.MAX_SKEW_SECONDS)) {
+            r.badSignatures.incrementAndGet();
+            log.event("BAD_SIGNATURE", "caseNo", caseNoForLog(body), "why", signatureProblem(timestamp, signature));
+            send(ex, 401, error("BAD_SIGNATURE", "签名缺失、无效或时间戳超出 " + Signatures.MAX_SKEW_SECONDS + " 秒"), null);
+            return;
+        }
+        JsonNode d;
+        try {
+            d = json.tree(body);
+        } catch (IOException e) {
+            badRequest(ex, r, null, "the body is not JSON");
+            return;
+        }
+        if (!d.isObject()) {
+            badRequest(ex, r, null, "the body is not a JSON object");
+            return;
+        }
+        String caseNo = Json.text(d, "caseNo");
+        String key = Json.text(d, "deliveryKey");
+        String header = ex.getRequestHeaders().getFirst(Signatures.IDEMPOTENCY_KEY);
+        if (caseNo == null || key == null) {
+            badRequest(ex, r, caseNo, "caseNo and deliveryKey are required");
+            return;
+        }
+        if (!key.equals(header == null ? null : header.strip())) {
+            badRequest(ex, r, caseNo, "the Idempotency-Key header must equal the body's deliveryKey");
+            return;
+        }
+        Held replayed = r.byKey.get(key);
+        if (replayed == null) {
+            String corrupt = corruptFile(d);
+            if (corrupt != null) {
+                r.filesCorrupt.incrementAndGet();
+                log.event("FILE_CORRUPT", "caseNo", caseNo, "deliveryKey", key, "why", corrupt);
+                send(ex, 422, error("FILE_CORRUPT", corrupt), null);
+                return;
+            }
+        }
+        Accepted accepted = record(r, d, caseNo, key);
+        send(ex, 202, accepted.held.response, accepted.replay ? "true" : null);
+    }
+
+    /** What {@link #record} did with a delivery. */
+    private static final class Accepted {
+        final Held held;
+        final boolean replay;
+
+        Accepted(Held held, boolean replay) {
+            this.held = held;
+            this.replay = replay;
+        }
+    }
+
+    private Accepted record(Run r, JsonNode d, String caseNo, String key) {
+        Held h;
+        Plan plan = null;
+        String event;
+        boolean replay = false;
+        synchronized (r.lock) {
+            h = r.byKey.get(key);
+            if (h != null) {
+                replay = true;
+                r.duplicates.incrementAndGet();
+                event = "DELIVERY_REPLAYED";
+            } else {
+                h = r.byCase.get(caseNo);
+                if (h != null) {
+                    r.byKey.put(key, h);
+                    if ("SUPPLEMENT".equalsIgnoreCase(Json.text(d, "purpose"))) {
+                        // the materials asked for by a SUPPLEMENT decision, sent under a new key: decide again
+                        r.resubmissions.incrementAndGet();
+                        h.deliveryKey = key;
+                        h.decision = null;
+                        plan = plan();
+                        event = "DELIVERY_RESUBMITTED";
+                    } else {
+                        r.duplicates.incrementAndGet();
+                        event = "DELIVERY_SECOND_KEY";
+                    }
+                } else {
+                    long n = sequence.incrementAndGet();
+                    h = new Held(caseNo, department + "-" + n, n, key, Json.text(d, "callbackUrl"));
+                    h.response = json.bytes(Map.of("reference", h.reference, "caseNo", caseNo));
+                    r.byCase.put(caseNo, h);
+                    r.byKey.put(key, h);
+                    plan = plan();
+                    event = "DELIVERED";
+                }
+            }
+            h.deliveries.incrementAndGet();
+            r.received.incrementAndGet();
+        }
+        JsonNode applicant = d.path("applicant");
+        log.event(event, "caseNo", caseNo, "reference", h.reference, "deliveryKey", key,
+                "applicant", "DELIVERED".equals(event) ? EventLog.mask(Json.text(applicant, "idNumber")) : null,
+                "item", "DELIVERED".equals(event) ? Json.text(d.path("item"), "code") : null,
+                "files", "DELIVERED".equals(event) ? fileCount(d) : null,
+                "deliveries", h.deliveries.get());
+        if (plan != null) {
+            if (plan.autoDecide) {
+                r.pending.incrementAndGet();
+                Held held = h;
+                Plan p = plan;
+                scheduler.schedule(() -> decide(r, held, key, p), plan.delayMs, TimeUnit.MILLISECONDS);
+            } else {
+                log.event("HELD", "caseNo", caseNo, "reference", h.reference, "why", "autoDecide is off");
+            }
+        }
+        return new Accepted(h, replay);
+    }
+
+    private Plan plan() {
+        return new Plan(switches.decision(), switches.supplementMaterials(), switches.decisionDelayMs(),
+                switches.duplicateCallbacks(), switches.autoDecide());
+    }
+
+    private void badRequest(HttpExchange ex, Run r, String caseNo, String why) throws IOException {
+        r.badRequests.incrementAndGet();
+        log.event("BAD_REQUEST", "caseNo", caseNo, "why", "'" + why + "'");
+        send(ex, 400, error("BAD_REQUEST", why), null);
+    }
+
+    /** Why a file of the delivery is corrupt, or null when all are whole. */
+    private static String corruptFile(JsonNode d) {
+        List<JsonNode> files = new ArrayList<>();
+        for (JsonNode m : d.path("materials")) {
+            for (JsonNode f : m.path("files")) {
+                files.add(f);
+            }
+        }
+        for (JsonNode f : d.path("files")) {
+            files.add(f);
+        }
+        for (JsonNode f : files) {
+            String name = f.path("name").asText("?");
+            JsonNode base64 = f.get("contentBase64");
+            String content = base64 != null && base64.isTextual() ? base64.asText() : null;
+            String sha = Json.text(f, "sha256");
+            JsonNode size = f.get("size");
+            if (content == null) {
+                return "file '" + name + "' has no contentBase64";
+            }
+            if (sha == null || size == null || !size.canConvertToLong()) {
+                return "file '" + name + "' lacks its size or sha256";
+            }
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(content);
+            } catch (IllegalArgumentException e) {
+                return "file '" + name + "' is not valid base64";
+            }
+            if (bytes.length != size.asLong()) {
+                return "file '" + name + "' has " + bytes.length + " bytes, not " + size.asLong();
+            }
+            if (!Signatures.sha256(bytes).equals(sha.strip().toLowerCase(Locale.ROOT))) {
+                return "file '" + name + "' does not match its sha256";
+            }
+        }
+        return null;
+    }
+
+    private static int fileCount(JsonNode d) {
+        int n = d.path("files").size();
+        for (JsonNode m : d.path("materials")) {
+            n += m.path("files").size();
+        }
+        return n;
+    }
+
+    private String caseNoForLog(byte[] body) {
+        try {
+            return Json.text(json.tree(body), "caseNo");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String signatureProblem(String timestamp, String signature) {
+        if (timestamp == null || signature == null) {
+            return "missing";
+        }
+        try {
+            long at = Long.parseLong(timestamp.strip());
+            return Math.abs(Instant.now().getEpochSecond() - at) > Signatures.MAX_SKEW_SECONDS ? "stale-timestamp" : "mismatch";
+        } catch (NumberFormatException e) {
+            return "bad-timestamp";
+        }
+    }
+
+    // ---------------------------------------------------------------- decisions and callbacks
+
+    /** What is decided for a delivery, fixed when it is received. */
+    private static final class Plan {
+        final String decision;
+        final List<String> materials;
+        final long delayMs;
+        final boolean duplicate;
+        final boolean autoDecide;
+
+        Plan(String decision, List<String> materials, long delayMs, boolean duplicate, boolean autoDecide) {
+            this.decision = decision;
+            this.materials = materials;
+            this.delayMs = delayMs;
+            this.duplicate = duplicate;
+            this.autoDecide = autoDecide;
+        }
+    }
+
+    /** One decision's callback: its body, and how many copies are still to be sent. */
+    private static final class Callback {
+        final Run run;
+        final Held held;
+        final String deliveryKey;
+        final URI uri;
+        final byte[] body;
+        final int copies;
+
+        Callback(Run run, Held held, String deliveryKey, URI uri, byte[] body, int copies) {
+            this.run = run;
+            this.held = held;
+            this.deliveryKey = deliveryKey;
+            this.uri = uri;
+            this.body = body;
+            this.copies = copies;
+        }
+    }
+
+    private void decide(Run r, Held h, String key, Plan plan) {
+        if (r != run || closed) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("caseNo", h.caseNo);
+        body.put("deliveryKey", key);
+        body.put("reference", h.reference);
+        body.put("decision", plan.decision);
+        switch (plan.decision) {
+            case "DENIED":
+                body.put("resultDocument", "不予许可决定书 " + h.reference);
+                body.put("reason", DENIAL_REASON);
+                body.put("legalBasis", DENIAL_BASIS);
+                break;
+            case "SUPPLEMENT":
+                body.put("reason", "请补正材料");
+                body.put("materials", plan.materials);
+                break;
+            default:
+                body.put("resultDocument", "准予许可决定书 " + h.reference);
+                body.put("licenceNo", department + "-LIC-" + h.n);
+                break;
+        }
+        body.put("decidedBy", department + " simulator");
+        body.put("decidedAt", Instant.now().toString());
+        h.decision = plan.decision;
+        log.event("DECIDED", "caseNo", h.caseNo, "reference", h.reference, "decision", plan.decision, "deliveryKey", key);
+        URI uri;
+        try {
+            uri = h.callbackUrl == null ? null : URI.create(h.callbackUrl);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+            r.callbacksAbandoned.incrementAndGet();
+            r.pending.decrementAndGet();
+            log.event("CALLBACK_ABANDONED", "caseNo", h.caseNo, "why", "no usable callbackUrl '" + h.callbackUrl + "'");
+            return;
+        }
+        attempt(new Callback(r, h, key, uri, json.bytes(body), plan.duplicate ? 2 : 1), 1, 1);
+    }
+
+    private void attempt(Callback cb, int copy, int attempt) {
+        Run r = cb.run;
+        if (r != run || closed) {
+            return;
+        }
+        long now = Instant.now().getEpochSecond();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(cb.uri).timeout(CALLBACK_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header(Signatures.IDEMPOTENCY_KEY, "decision-" + cb.deliveryKey)
+                    .header(Signatures.TIMESTAMP, Long.toString(now))
+                    .header(Signatures.SIGNATURE, Signatures.sign(secret, now, cb.body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(cb.body)).build();
+        } catch (IllegalArgumentException e) {
+            r.callbacksAbandoned.incrementAndGet();
+            log.event("CALLBACK_ABANDONED", "caseNo", cb.held.caseNo, "why", oneLine(e));
+            finish(cb, copy);
+            return;
+        }
+        r.callbacksSent.incrementAndGet();
+        cb.held.callbacks.incrementAndGet();
+        try {
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                    .whenComplete((response, failure) -> answered(cb, copy, attempt, response, failure));
+        } catch (RuntimeException e) {
+            answered(cb, copy, attempt, null, e);
+        }
+    }
+
+    private void answered(Callback cb, int copy, int attempt, HttpResponse<String> response, Throwable failure) {
+        Run r = cb.run;
+        if (r != run || closed) {
+            return;
+        }
+        String caseNo = cb.held.caseNo;
+        if (failure != null) {
+            r.callbackFailures.incrementAndGet();
+            log.event("CALLBACK_FAILED", "caseNo", caseNo, "copy", copy, "attempt", attempt, "error", oneLine(rootCause(failure)));
+            retry(cb, copy, attempt);
+            return;
+        }
+        int status = response.statusCode();
+        cb.held.callbackStatus = status;
+        boolean ok = status >= 200 && status < 300;
+        if (ok) {
+            r.callbacksAccepted.incrementAndGet();
+        } else {
+            r.callbacksRefused.incrementAndGet();
+        }
+        log.event(ok ? "CALLBACK_ACCEPTED" : "CALLBACK_REFUSED", "caseNo", caseNo, "copy", copy, "attempt", attempt,
+                "status", status, "code", ok ? null : errorCode(response.body()));
+        if (ok || status == 409) {
+            finish(cb, copy);
+        } else {
+            retry(cb, copy, attempt);
+        }
+    }
+
+    private void retry(Callback cb, int copy, int attempt) {
+        Run r = cb.run;
+        int max = switches.callbackAttempts();
+        if (attempt >= max) {
+            r.callbacksAbandoned.incrementAndGet();
+            log.event("CALLBACK_ABANDONED", "caseNo", cb.held.caseNo, "copy", copy, "attempts", attempt);
+            finish(cb, copy);
+            return;
+        }
+        long delay = switches.callbackBackoffMs() << Math.min(attempt - 1, 20);
+        try {
+            scheduler.schedule(() -> attempt(cb, copy, attempt + 1), delay, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException closing) {
+            // the simulator is being closed
+        }
+    }
+
+    /** One copy of a callback is over (done or abandoned): the next copy, or the decision is no longer pending. */
+    private void finish(Callback cb, int copy) {
+        if (copy < cb.copies) {
+            attempt(cb, copy + 1, 1);
+        } else {
+            cb.run.pending.decrementAndGet();
+        }
+    }
+
+    private String errorCode(String body) {
+        try {
+            return Json.text(json.tree(body.getBytes(StandardCharsets.UTF_8)), "code");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Decides a held case now (the admin's {@code POST /admin/decide}), whatever autoDecide says. */
+    public Map<String, Object> decideNow(String caseNo, String decision, List<String> materials) {
+        Run r = run;
+        Held h = r.byCase.get(caseNo);
+        if (h == null) {
+            return null;
+        }
+        Switches chosen = new Switches();
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("decision", decision == null ? switches.decision() : decision);
+        c.put("supplementMaterials", materials == null ? switches.supplementMaterials() : materials);
+        chosen.apply(c);
+        r.pending.incrementAndGet();
+        decide(r, h, h.deliveryKey, new Plan(chosen.decision(), chosen.supplementMaterials(), 0,
+                switches.duplicateCallbacks(), true));
+        return h.view();
+    }
+
+    // ---------------------------------------------------------------- admin port
+
+    private void handleAdmin(HttpExchange ex) {
+        try {
+            String path = ex.getRequestURI().getPath();
+            String method = ex.getRequestMethod();
+            byte[] body = readBody(ex);
+            if (body == null) {
+                send(ex, 413, error("PAYLOAD_TOO_LARGE", "too large"), null);
+                return;
+            }
+            switch (path) {
+                case "/admin/health":
+                    Map<String, Object> health = new LinkedHashMap<>();
+                    health.put("up", true);
+                    health.put("department", department);
+                    health.put("port", port);
+                    health.put("adminPort", adminPort);
+                    health.put("down", switches.down());
+                    health.put("pid", ProcessHandle.current().pid());
+                    send(ex, 200, json.bytes(health), null);
+                    return;
+                case "/admin/stats":
+                    String query = ex.getRequestURI().getQuery();
+                    boolean withCases = query == null || !query.contains("cases=false");
+                    send(ex, 200, json.bytes(stats(withCases)), null);
+                    return;
+                case "/admin/config":
+                    if ("POST".equals(method) || "PUT".equals(method)) {
+                        Map<String, Object> changes = json.mapper().readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body,
+                                new TypeReference<Map<String, Object>>() { });
+                        send(ex, 200, json.bytes(configure(changes == null ? Map.of() : changes)), null);
+                    } else {
+                        send(ex, 200, json.bytes(switches.toMap()), null);
+                    }
+                    return;
+                case "/admin/reset":
+                    if (!"POST".equals(method)) {
+                        send(ex, 405, error("METHOD_NOT_ALLOWED", "POST /admin/reset"), null);
+                        return;
+                    }
+                    reset();
+                    send(ex, 200, json.bytes(stats(true)), null);
+                    return;
+                case "/admin/decide":
+                    if (!"POST".equals(method)) {
+                        send(ex, 405, error("METHOD_NOT_ALLOWED", "POST /admin/decide"), null);
+                        return;
+                    }
+                    JsonNode d = json.tree(body);
+                    List<String> materials = null;
+                    if (d.has("materials")) {
+                        materials = new ArrayList<>();
+                        for (JsonNode m : d.path("materials")) {
+                            materials.add(m.asText());
+                        }
+                    }
+                    Map<String, Object> decided = decideNow(Json.text(d, "caseNo"), Json.text(d, "decision"), materials);
+                    if (decided == null) {
+                        send(ex, 404, error("CASE_NOT_FOUND", "no case " + Json.text(d, "caseNo") + " is held"), null);
+                    } else {
+                        send(ex, 200, json.bytes(decided), null);
+                    }
+                    return;
+                default:
+                    send(ex, 404, error("NOT_FOUND", "the admin resources are /admin/health, /admin/stats, /admin/config,"
+                            + " /admin/reset and /admin/decide"), null);
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            try {
+                send(ex, 400, error("BAD_REQUEST", oneLine(e)), null);
+            } catch (IOException ignored) {
+                // gone
+            }
+        } catch (RuntimeException e) {
+            log.event("ERROR", "path", ex.getRequestURI().getPath(), "error", oneLine(e));
+            try {
+                send(ex, 500, error("INTERNAL", oneLine(e)), null);
+            } catch (IOException ignored) {
+                // gone
+            }
+        } finally {
+            ex.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP helpers
+
+    /** The request body, or null when it is over {@link #MAX_BODY}. */
+    private static byte[] readBody(HttpExchange ex) throws IOException {
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            return body.length > MAX_BODY ? null : body;
+        }
+    }
+
+    private static void drain(HttpExchange ex) throws IOException {
+        try (InputStream in = ex.getRequestBody()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+    }
+
+    private void send(HttpExchange ex, int status, byte[] body, String replay) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        if (replay != null) {
+            ex.getResponseHeaders().set("Idempotent-Replay", replay);
+        }
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private byte[] error(String code, String message) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("code", code);
+        e.put("message", message);
+        return json.bytes(e);
+    }
+
+    private String compact(Object value) {
+        return new String(json.bytes(value), StandardCharsets.UTF_8);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return "'" + m.replace('\n', ' ').replace('\r', ' ') + "'";
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** Everything {@link #reset()} forgets. */
+    private static final class Run {
+        final Object lock = new Object();
+        final ConcurrentHashMap<String, Held> byCase = new ConcurrentHashMap<>();
+        final ConcurrentHashMap<String, Held> byKey = new ConcurrentHashMap<>();
+        final AtomicLong received = new AtomicLong();
+        final AtomicLong duplicates = new AtomicLong();
+        final AtomicLong resubmissions = new AtomicLong();
+        final AtomicLong errorsInjected = new AtomicLong();
+        final AtomicLong badSignatures = new AtomicLong();
+        final AtomicLong badRequests = new AtomicLong();
+        final AtomicLong filesCorrupt = new AtomicLong();
+        final AtomicLong callbacksSent = new AtomicLong();
+        final AtomicLong callbacksAccepted = new AtomicLong();
+        final AtomicLong callbacksRefused = new AtomicLong();
+        final AtomicLong callbackFailures = new AtomicLong();
+        final AtomicLong callbacksAbandoned = new AtomicLong();
+        final AtomicInteger pending = new AtomicInteger();
+    }
+
+    /** A case held by the department. */
+    private static final class Held {
+        final String caseNo;
+        final String reference;
+        final long n;
+        final String callbackUrl;
+        final AtomicInteger deliveries = new AtomicInteger();
+        final AtomicInteger callbacks = new AtomicInteger();
+        /** The answer to every delivery of this case. */
+        volatile byte[] response;
+        /** The key the decision answers: the first delivery's, or a resubmission's. */
+        volatile String deliveryKey;
+        volatile String decision;
+        volatile Integer callbackStatus;
+
+        Held(String caseNo, String reference, long n, String deliveryKey, String callbackUrl) {
+            this.caseNo = caseNo;
+            this.reference = reference;
+            this.n = n;
+            this.deliveryKey = deliveryKey;
+            this.callbackUrl = callbackUrl;
+        }
+
+        Map<String, Object> view() {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("reference", reference);
+            v.put("deliveries", deliveries.get());
+            v.put("decision", decision);
+            v.put("callbackStatus", callbackStatus);
+            v.put("callbacks", callbacks.get());
+            v.put("deliveryKey", deliveryKey);
+            return v;
+        }
+    }
+
+    // ---------------------------------------------------------------- command line
+
+    /** {@code --port 9500 --admin-port 9501 --secret s3cret --department GA [--bind ADDR] [--SWITCH VALUE ...]}. */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options;
+        try {
+            options = options(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        if (options.containsKey("help")) {
+            System.out.println(usage());
+            return;
+        }
+        DepartmentSimulator simulator;
+        try {
+            int port = Integer.parseInt(options.getOrDefault("port", "9500"));
+            int adminPort = Integer.parseInt(options.getOrDefault("adminPort", String.valueOf(port + 1)));
+            String secret = options.get("secret");
+            if (secret == null) {
+                throw new IllegalArgumentException("--secret is required");
+            }
+            String department = options.getOrDefault("department", "GA");
+            InetAddress bind = options.containsKey("bind") ? InetAddress.getByName(options.get("bind")) : null;
+            Switches switches = new Switches();
+            Map<String, Object> initial = new LinkedHashMap<>();
+            for (Map.Entry<String, String> o : options.entrySet()) {
+                if (!List.of("port", "adminPort", "secret", "department", "bind", "exitWithParent").contains(o.getKey())) {
+                    initial.put(o.getKey(), o.getValue());
+                }
+            }
+            switches.apply(initial);
+            simulator = new DepartmentSimulator(port, adminPort, secret, department, switches, bind, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        try {
+            simulator.start();
+        } catch (IOException e) {
+            System.err.println("department simulator did not start: " + e.getMessage());
+            simulator.close();
+            System.exit(1);
+            return;
+        }
+        if (Boolean.parseBoolean(options.getOrDefault("exitWithParent", "false"))) {
+            // started by a test or benchmark process: never outlive it and keep its ports
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.close();
+            stopped.countDown();
+        }, "simulator-shutdown"));
+        stopped.await();
+    }
+
+    /** {@code --name value}, {@code --name=value} or a lone boolean {@code --name}; kebab-case names become camelCase. */
+    static Map<String, String> options(String[] args) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if ("-h".equals(a) || "--help".equals(a)) {
+                out.put("help", "true");
+                continue;
+            }
+            if (!a.startsWith("--") || a.length() == 2) {
+                throw new IllegalArgumentException("unexpected argument '" + a + "'");
+            }
+            String name = a.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                value = args[++i];
+            } else {
+                value = "true";
+            }
+            out.put(camel(name), value);
+        }
+        return out;
+    }
+
+    private static String camel(String name) {
+        StringBuilder b = new StringBuilder();
+        boolean up = false;
+        for (char c : name.toCharArray()) {
+            if (c == '-') {
+                up = true;
+            } else {
+                b.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return b.toString();
+    }
+
+    private static String usage() {
+        return "usage: java -jar onewindow-department-simulator.jar --port 9500 --admin-port 9501 --secret SECRET"
+                + " --department GA [--bind ADDRESS] [--exit-with-parent]\n"
+                + "  switches (also at run time: POST /admin/config on the admin port):\n"
+                + "  --latency-ms N  --error-rate 0..1  --down [true|false]  --duplicate-callbacks [true|false]\n"
+                + "  --decision APPROVED|DENIED|SUPPLEMENT  --decision-delay-ms N  --auto-decide true|false\n"
+                + "  --supplement-materials M01,M02  --callback-attempts N  --callback-backoff-ms N";
+    }
+}
