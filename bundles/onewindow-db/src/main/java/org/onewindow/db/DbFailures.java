@@ -31,9 +31,22 @@ public final class DbFailures {
         }
     }
 
-    /** Whether a failure is a rollback the database may not repeat: deadlock or lock timeout. */
+    /**
+     * Whether a failure is a rollback that need not happen again: deadlock or lock timeout, or an
+     * optimistic lock failure (another transaction changed the same row first; running again reads it anew).
+     */
     public static boolean isTransient(Throwable e) {
-        return hasState(e, "40");
+        return hasState(e, "40") || isOptimisticLockFailure(e);
+    }
+
+    /** By name, so that this bundle needs no JPA: {@code javax.persistence} and EclipseLink both call it so. */
+    private static boolean isOptimisticLockFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if ("OptimisticLockException".equals(t.getClass().getSimpleName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a failure is a unique key violation (SQLState 23505), such as two writers taking one number. */

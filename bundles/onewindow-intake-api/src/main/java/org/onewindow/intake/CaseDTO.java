@@ -27,6 +27,14 @@ public class CaseDTO {
     /** The code the applicant shows to collect the result (取件码). */
     public String pickupCode;
     public DeliveryDTO delivery;
+    /** The time limit: acceptance day, deadline and what moved it. Null before acceptance. */
+    public TimeLimitDTO timeLimit;
+    /** How the owning department decides, once the case was handed over to it. */
+    public Route route;
+    /** The back office's result, once decided. */
+    public DecisionDTO decision;
+    /** Materials the back office asked for (补正), while awaited. */
+    public List<String> supplementMaterials;
     public String createdAt;
     public String createdBy;
     public List<HistoryEntryDTO> history;

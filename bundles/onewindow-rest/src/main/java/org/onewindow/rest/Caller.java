@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import javax.ws.rs.core.SecurityContext;
 
+import org.onewindow.rest.internal.AuthenticatedUser;
 import org.onewindow.security.Actor;
 
 /** Who made a request, for audit trails: the authenticated user name, or {@code anonymous}. */
@@ -16,7 +17,9 @@ public final class Caller {
     public static Actor actor(SecurityContext context) {
         Set<String> roles = context == null ? Set.of()
                 : Actor.ROLES.stream().filter(context::isUserInRole).collect(Collectors.toSet());
-        return new Actor(name(context), roles);
+        Set<String> departments = context instanceof AuthenticatedUser
+                ? Actor.departmentsOf(((AuthenticatedUser) context).roles()) : Set.of();
+        return new Actor(name(context), roles, departments);
     }
 
     public static String name(SecurityContext context) {

@@ -16,17 +16,40 @@ public final class Actor {
     /** Everyone who works in the hall and may read its cases. */
     public static final Set<String> STAFF = ROLES;
 
+    /** The role prefix naming a department a reviewer works for: {@code dept-GA}. */
+    public static final String DEPARTMENT_ROLE_PREFIX = "dept-";
+    /** The department role of reviewers working for every department of the hall. */
+    public static final String ALL_DEPARTMENTS = "ALL";
+
     private final String name;
     private final Set<String> roles;
+    private final Set<String> departments;
 
     public Actor(String name, Set<String> roles) {
+        this(name, roles, Set.of());
+    }
+
+    /** An actor working for {@code departments} (codes, or {@link #ALL_DEPARTMENTS}). */
+    public Actor(String name, Set<String> roles, Set<String> departments) {
         this.name = name;
         this.roles = Set.copyOf(roles);
+        this.departments = Set.copyOf(departments);
     }
 
     /** The appliance itself (start-up imports, scheduled work). */
     public static Actor system(String what) {
-        return new Actor("system:" + what, ROLES);
+        return new Actor("system:" + what, ROLES, Set.of(ALL_DEPARTMENTS));
+    }
+
+    /** The departments named by {@code dept-<code>} roles among {@code roleNames}. */
+    public static Set<String> departmentsOf(Set<String> roleNames) {
+        Set<String> out = new TreeSet<>();
+        for (String role : roleNames) {
+            if (role.startsWith(DEPARTMENT_ROLE_PREFIX) && role.length() > DEPARTMENT_ROLE_PREFIX.length()) {
+                out.add(role.substring(DEPARTMENT_ROLE_PREFIX.length()));
+            }
+        }
+        return out;
     }
 
     public String name() {
@@ -39,6 +62,16 @@ public final class Actor {
 
     public boolean has(String role) {
         return roles.contains(role);
+    }
+
+    /** The departments this actor works for; {@link #ALL_DEPARTMENTS} stands for all. */
+    public Set<String> departments() {
+        return departments;
+    }
+
+    /** Whether this actor works for the department {@code code}. */
+    public boolean worksFor(String code) {
+        return departments.contains(ALL_DEPARTMENTS) || departments.contains(code);
     }
 
     /** Refuses ({@code 403 FORBIDDEN}) an actor holding none of {@code allowed}. */

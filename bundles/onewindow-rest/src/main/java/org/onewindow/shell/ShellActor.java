@@ -1,4 +1,4 @@
-package org.onewindow.intake.internal;
+package org.onewindow.shell;
 
 import java.security.AccessController;
 import java.security.Principal;
@@ -12,17 +12,17 @@ import org.apache.karaf.shell.api.console.Session;
 import org.onewindow.security.Actor;
 
 /** The shell user as a service actor: Karaf runs commands as the logged-in subject, with its roles. */
-final class ShellActor {
+public final class ShellActor {
     private ShellActor() {
     }
 
     @SuppressWarnings("removal") // Karaf 4.4 hands the shell subject over through the access control context
-    static Actor of(Session session) {
+    public static Actor of(Session session) {
         Object user = session.get("USER");
         Subject subject = Subject.getSubject(AccessController.getContext());
-        Set<String> roles = subject == null ? Set.of()
-                : subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
-                        .filter(Actor.ROLES::contains).collect(Collectors.toSet());
-        return new Actor("shell:" + (user == null ? "karaf" : user), roles);
+        Set<String> names = subject == null ? Set.of()
+                : subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName).collect(Collectors.toSet());
+        Set<String> roles = names.stream().filter(Actor.ROLES::contains).collect(Collectors.toSet());
+        return new Actor("shell:" + (user == null ? "karaf" : user), roles, Actor.departmentsOf(names));
     }
 }

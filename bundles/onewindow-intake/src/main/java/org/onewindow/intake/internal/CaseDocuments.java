@@ -43,8 +43,14 @@ final class CaseDocuments {
         StringBuilder html = page("受理回执");
         meta(html, c);
         html.append("<table class=\"meta\"><tr><td>承诺时限</td><td>")
-                .append(c.timeLimitDays == 0 ? "即来即办" : c.timeLimitDays + " 个工作日").append("</td></tr>")
-                .append("<tr><td>取件码</td><td>").append(esc(c.pickupCode)).append("</td></tr></table>")
+                .append(c.timeLimitDays == 0 ? "即来即办" : c.timeLimitDays + " 个工作日").append("</td></tr>");
+        if (c.timeLimit != null && c.timeLimitDays > 0) {
+            html.append("<tr><td>办结期限</td><td>").append(esc(c.timeLimit.deadline)).append(" 前")
+                    .append(c.timeLimit.calendarGaps == null ? "" : "（" + c.timeLimit.calendarGaps
+                            + " 年法定节假日尚未公布，暂按周末计算，以实际安排为准）")
+                    .append("</td></tr>");
+        }
+        html.append("<tr><td>取件码</td><td>").append(esc(c.pickupCode)).append("</td></tr></table>")
                 .append("<p>已收材料：</p><ul>");
         for (CaseMaterialDTO m : c.materials) {
             if (m.received) {

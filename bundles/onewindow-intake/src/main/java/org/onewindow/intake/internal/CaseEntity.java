@@ -18,10 +18,12 @@ import javax.persistence.OrderBy;
 import javax.persistence.Table;
 import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
+import javax.persistence.Version;
 
 import org.onewindow.citizen.IdType;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.Channel;
+import org.onewindow.intake.Route;
 
 /** A case; private to this bundle, which speaks {@link org.onewindow.intake.CaseDTO}. */
 @Entity
@@ -30,6 +32,11 @@ public class CaseEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
+
+    /** A concurrent change of the same case fails one of the two, which then runs again on fresh data. */
+    @Version
+    @Column(name = "ROW_VERSION")
+    int rowVersion;
 
     @Column(name = "CASE_NO")
     String caseNo;
@@ -106,6 +113,60 @@ public class CaseEntity {
     /** Materials the case was accepted without (容缺受理), comma-separated codes. */
     @Column(name = "DEFICIENT_MATERIALS")
     String deficientMaterials;
+
+    @Column(name = "ACCEPTED_ON")
+    LocalDate acceptedOn;
+
+    /** The last working day of the time limit. */
+    LocalDate deadline;
+
+    /** While a supplement is awaited: the day the clock stopped. */
+    @Column(name = "SUSPENDED_SINCE")
+    LocalDate suspendedSince;
+
+    @Column(name = "SUSPENDED_DAYS")
+    int suspendedDays;
+
+    @Column(name = "EXTENDED_DAYS")
+    int extendedDays;
+
+    /** Years without an official schedule the deadline reaches into, comma-separated. */
+    @Column(name = "CALENDAR_GAPS")
+    String calendarGaps;
+
+    @Enumerated(EnumType.STRING)
+    Route route;
+
+    @Column(name = "REMOTE_REF")
+    String remoteRef;
+
+    String reviewer;
+
+    @Column(name = "DECIDED_ON")
+    LocalDate decidedOn;
+
+    @Column(name = "WORKING_DAYS_USED")
+    Integer workingDaysUsed;
+
+    /** 1 decided in time, 0 late, null undecided. */
+    @Column(name = "IN_TIME")
+    Integer inTime;
+
+    @Column(name = "RESULT_DOCUMENT")
+    String resultDocument;
+
+    @Column(name = "LICENCE_NO")
+    String licenceNo;
+
+    @Column(name = "DECISION_REASON")
+    String decisionReason;
+
+    @Column(name = "DECISION_BASIS")
+    String decisionBasis;
+
+    /** Materials asked for by the back office (补正), comma-separated codes, while awaited. */
+    @Column(name = "SUPPLEMENT_MATERIALS")
+    String supplementMaterials;
 
     @Column(name = "CREATED_AT")
     @Temporal(TemporalType.TIMESTAMP)

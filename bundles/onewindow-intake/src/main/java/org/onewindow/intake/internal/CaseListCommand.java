@@ -13,6 +13,7 @@ import org.onewindow.intake.CasePage;
 import org.onewindow.intake.CaseQuery;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.IntakeService;
+import org.onewindow.shell.ShellActor;
 
 /** {@code onewindow:case-list}: the latest cases, by status or item. */
 @Command(scope = "onewindow", name = "case-list", description = "Lists cases, newest first")

@@ -18,14 +18,18 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.onewindow.intake.BackOfficeService;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseExtension;
 import org.onewindow.intake.CasePage;
 import org.onewindow.intake.CaseQuery;
 import org.onewindow.intake.CaseStatus;
+import org.onewindow.intake.DecisionDTO;
+import org.onewindow.intake.ExtensionDTO;
 import org.onewindow.intake.IntakeService;
 import org.onewindow.intake.IntakeStatisticsDTO;
 import org.onewindow.intake.NewCaseDTO;
+import org.onewindow.intake.SupplementDTO;
 import org.onewindow.intake.TransitionDTO;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
@@ -38,10 +42,12 @@ import org.onewindow.rest.QueryParams;
 @RolesAllowed({"clerk", "reviewer", "supervisor", "admin"})
 public class CaseResource {
     private final IntakeService intake;
+    private final BackOfficeService backOffice;
     private final Function<String, CaseExtension> extensions;
 
-    CaseResource(IntakeService intake, Function<String, CaseExtension> extensions) {
+    CaseResource(IntakeService intake, BackOfficeService backOffice, Function<String, CaseExtension> extensions) {
         this.intake = intake;
+        this.backOffice = backOffice;
         this.extensions = extensions;
     }
 
@@ -99,6 +105,30 @@ public class CaseResource {
     @RolesAllowed("clerk")
     public CaseDTO receive(@PathParam("caseNo") String caseNo, ReceivedDTO request, @Context SecurityContext caller) {
         return intake.receive(caseNo, request == null ? null : request.materials, Caller.actor(caller));
+    }
+
+    @POST
+    @Path("{caseNo}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("reviewer")
+    public CaseDTO decide(@PathParam("caseNo") String caseNo, DecisionDTO decision, @Context SecurityContext caller) {
+        return backOffice.decide(caseNo, decision, Caller.actor(caller));
+    }
+
+    @POST
+    @Path("{caseNo}/supplement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("reviewer")
+    public CaseDTO supplement(@PathParam("caseNo") String caseNo, SupplementDTO request, @Context SecurityContext caller) {
+        return backOffice.requestSupplement(caseNo, request, Caller.actor(caller));
+    }
+
+    @POST
+    @Path("{caseNo}/extension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("reviewer")
+    public CaseDTO extend(@PathParam("caseNo") String caseNo, ExtensionDTO request, @Context SecurityContext caller) {
+        return backOffice.extend(caseNo, request, Caller.actor(caller));
     }
 
     @GET

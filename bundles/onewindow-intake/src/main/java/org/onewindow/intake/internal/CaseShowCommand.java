@@ -11,6 +11,7 @@ import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseMaterialDTO;
 import org.onewindow.intake.HistoryEntryDTO;
 import org.onewindow.intake.IntakeService;
+import org.onewindow.shell.ShellActor;
 
 /** {@code onewindow:case-show CASENO}: one case, its materials and history (the read is audited). */
 @Command(scope = "onewindow", name = "case-show", description = "Shows a case: item, applicant (masked), materials, history")

@@ -3,11 +3,15 @@ package org.onewindow.intake.internal;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseMaterialDTO;
+import org.onewindow.intake.CaseStatus;
+import org.onewindow.intake.DecisionDTO;
 import org.onewindow.intake.DeliveryDTO;
 import org.onewindow.intake.PartyDTO;
+import org.onewindow.intake.TimeLimitDTO;
 import org.onewindow.catalog.MaterialDTO;
 import org.onewindow.citizen.IdNumbers;
 
@@ -31,6 +35,8 @@ final class CaseViews {
         dto.visits = e.visits;
         dto.createdAt = e.createdAt.toInstant().toString();
         dto.createdBy = e.createdBy;
+        dto.timeLimit = timeLimit(e);
+        dto.route = e.route;
         return dto;
     }
 
@@ -50,9 +56,42 @@ final class CaseViews {
             dto.delivery.trackingNo = e.trackingNo;
             dto.delivery.collectedBy = e.collectedBy == null ? null : IdNumbers.mask(e.collectedBy);
         }
+        dto.decision = decision(e);
+        dto.supplementMaterials = e.supplementMaterials == null ? null : List.of(e.supplementMaterials.split(","));
         dto.history = e.history.stream().map(CaseHistoryEntity::toDTO).collect(Collectors.toList());
         dto.next = StatusMachine.allowed(e.status, e.timeLimitDays == 0);
         return dto;
+    }
+
+    static TimeLimitDTO timeLimit(CaseEntity e) {
+        if (e.acceptedOn == null) {
+            return null;
+        }
+        TimeLimitDTO t = new TimeLimitDTO();
+        t.acceptedOn = e.acceptedOn.toString();
+        t.deadline = e.deadline.toString();
+        t.suspendedDays = e.suspendedDays;
+        t.suspendedSince = e.suspendedSince == null ? null : e.suspendedSince.toString();
+        t.extendedDays = e.extendedDays;
+        t.decidedOn = e.decidedOn == null ? null : e.decidedOn.toString();
+        t.workingDaysUsed = e.workingDaysUsed;
+        t.inTime = e.inTime == null ? null : e.inTime == 1;
+        t.calendarGaps = e.calendarGaps == null ? null
+                : Stream.of(e.calendarGaps.split(",")).map(Integer::valueOf).collect(Collectors.toList());
+        return t;
+    }
+
+    private static DecisionDTO decision(CaseEntity e) {
+        if (e.resultDocument == null && e.decisionReason == null) {
+            return null;
+        }
+        DecisionDTO d = new DecisionDTO();
+        d.outcome = e.decisionReason != null ? CaseStatus.DENIED : CaseStatus.APPROVED;
+        d.resultDocument = e.resultDocument;
+        d.licenceNo = e.licenceNo;
+        d.reason = e.decisionReason;
+        d.legalBasis = e.decisionBasis;
+        return d;
     }
 
     static List<CaseMaterialDTO> missing(CaseEntity e, List<MaterialDTO> catalogMaterials) {

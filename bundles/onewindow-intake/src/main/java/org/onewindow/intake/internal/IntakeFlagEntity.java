@@ -11,6 +11,8 @@ import javax.persistence.Table;
 import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
 
+import org.onewindow.intake.ViolationDTO;
+
 /** Something the supervision board counts: a repeated filing (R14) or a material demanded beyond the catalog (R3). */
 @Entity
 @Table(name = "INTAKE_FLAG")
@@ -47,5 +49,17 @@ public class IntakeFlagEntity {
         e.actor = actor;
         e.at = new Date();
         return e;
+    }
+
+    ViolationDTO toDTO() {
+        ViolationDTO dto = new ViolationDTO();
+        dto.id = id;
+        dto.kind = kind;
+        dto.caseNo = caseNo;
+        dto.itemCode = itemCode;
+        dto.detail = detail;
+        dto.actor = actor;
+        dto.at = at.toInstant().toString();
+        return dto;
     }
 }

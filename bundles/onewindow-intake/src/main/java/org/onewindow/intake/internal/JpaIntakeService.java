@@ -19,7 +19,7 @@ import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
+import org.onewindow.calendar.WorkingCalendar;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.MaterialDTO;
@@ -34,10 +34,12 @@ import org.onewindow.intake.CaseQuery;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.Channel;
 import org.onewindow.intake.HistoryEntryDTO;
+import org.onewindow.intake.HandoverState;
 import org.onewindow.intake.IntakeService;
 import org.onewindow.intake.IntakeStatisticsDTO;
 import org.onewindow.intake.NewCaseDTO;
 import org.onewindow.intake.PartyDTO;
+import org.onewindow.intake.Route;
 import org.onewindow.intake.TransitionDTO;
 import org.onewindow.node.NodeService;
 import org.onewindow.node.StatusContributor;
@@ -62,7 +64,6 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(JpaIntakeService.class);
     private static final int MAX_PAGE_SIZE = 500;
     private static final int NUMBER_RETRIES = 3;
-    private static final int TX_ATTEMPTS = 3;
     /** Enough open cases to name in a repeat-filing warning. */
     private static final int MAX_OPEN_SHOWN = 5;
     /** Where materials may still be handed in: at intake, after acceptance (owed ones, 容缺), on a supplement. */
@@ -82,12 +83,17 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     @Reference
     NodeService node;
 
+    @Reference
+    WorkingCalendar calendar;
+
     private volatile ZoneId zone;
+    private TimeLimits timeLimits;
     private int schemaVersion;
 
     @Activate
     void activate(BundleContext context, IntakeConfig config) {
         schemaVersion = migrations.migrate("intake", context.getBundle(), "db/migration/intake");
+        timeLimits = new TimeLimits(calendar);
         configure(config);
     }
 
@@ -220,7 +226,8 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         }
         return tx(em -> {
             CaseEntity c = find(em, caseNo);
-            StatusMachine.check(c.status, request.to, c.timeLimitDays == 0, actor);
+            StatusMachine.checkWindowMove(c.status, request.to, c.timeLimitDays == 0, actor);
+            Date now = new Date();
             List<MaterialDTO> catalogMaterials = catalog.get(c.itemCode, c.itemVersion).materials;
             LocalDate today = LocalDate.now(zone);
             String note = request.note;
@@ -239,6 +246,20 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
                         note = "容缺受理，待补：" + c.deficientMaterials + (note == null ? "" : "；" + note);
                     }
                     c.pickupCode = String.format("%06d", random.nextInt(1_000_000));
+                    timeLimits.start(c, today);
+                    if (c.timeLimitDays > 0) {
+                        // the outbox row commits with the acceptance: the relay hands it over, now or later
+                        em.persist(HandoverEntity.of(c, HandoverEntity.CASE, now));
+                    }
+                    break;
+                case READY_FOR_PICKUP:
+                    if (c.status == CaseStatus.ACCEPTED) {
+                        // an instant item (即办件) is decided at the window
+                        timeLimits.decide(c, today);
+                    }
+                    break;
+                case WITHDRAWN:
+                    Cases.cancelOpenHandovers(em, c.caseNo, now);
                     break;
                 case REJECTED:
                 case DENIED:
@@ -246,8 +267,14 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
                     note = note == null || note.isBlank() ? reason : reason + "；" + note;
                     break;
                 case IN_REVIEW:
-                    if (c.status == CaseStatus.SUPPLEMENT_REQUESTED) {
-                        c.visit(today);
+                    // the supplement was handed in at the window: the clock runs again
+                    c.visit(today);
+                    int stood = timeLimits.resume(c, today);
+                    note = "补正材料已交，恢复计时，期限顺延 " + stood + " 个工作日至 " + c.deadline
+                            + (note == null ? "" : "；" + note);
+                    c.supplementMaterials = null;
+                    if (c.route == Route.REMOTE) {
+                        em.persist(HandoverEntity.of(c, HandoverEntity.SUPPLEMENT, now));
                     }
                     break;
                 case DELIVERED:
@@ -256,7 +283,6 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
                 default:
                     break;
             }
-            Date now = new Date();
             CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, request.to, actor.name(), now, note);
             em.persist(step);
             c.history.add(step);
@@ -399,38 +425,24 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         out.put("one visit share", String.format("%.1f %%", 100 * s.oneVisitShare));
         out.put("repeat filings", s.repeatFilings);
         out.put("material violations", s.materialViolations);
+        out.put("handovers waiting", tx(em -> em.createQuery("SELECT h.state, COUNT(h) FROM HandoverEntity h WHERE h.state IN :open"
+                + " GROUP BY h.state", Object[].class)
+                .setParameter("open", List.of(HandoverState.PENDING, HandoverState.RETRYING, HandoverState.DEAD)).getResultList()
+                .stream().map(r -> r[0] + " " + r[1]).collect(Collectors.joining(", "))).replaceFirst("^$", "none"));
         out.put("schema version", schemaVersion);
         return out;
     }
 
-    /** A demand beyond the catalog is refused, and recorded for supervision in a transaction of its own (R3). */
     private void refuseUnlisted(CatalogItemDTO item, List<String> codes, String caseNo, Actor actor) {
-        List<String> unlisted = Completeness.notInCatalog(item.materials, codes);
-        if (unlisted.isEmpty()) {
-            return;
-        }
-        tx(em -> {
-            em.persist(IntakeFlagEntity.of(IntakeFlagEntity.MATERIAL_NOT_IN_CATALOG, caseNo, item.code,
-                    "materials " + String.join(",", unlisted), actor.name()));
-            return null;
-        });
-        LOG.warn("{} asked for materials {} that item {} v{} does not list", actor, unlisted, item.code, item.version);
-        throw new Problem(ProblemKind.BAD_REQUEST, "MATERIAL_NOT_IN_CATALOG", "事项目录未列明的材料不得要求提交："
-                + String.join("、", unlisted) + "（已记录备查）",
-                unlisted.stream().map(u -> new ProblemDetail(item.code, "materials", u)).collect(Collectors.toList()));
+        Cases.refuseUnlisted(jpa, item, codes, caseNo, actor.name());
     }
 
     private static CaseEntity find(EntityManager em, String caseNo) {
-        return em.createQuery("SELECT c FROM CaseEntity c WHERE c.caseNo = :no", CaseEntity.class)
-                .setParameter("no", caseNo).getResultList().stream().findFirst()
-                .orElseThrow(() -> Problem.notFound("CASE_NOT_FOUND", "没有办件 " + caseNo));
+        return Cases.find(em, caseNo);
     }
 
     private static String required(String value, String field, String message) {
-        if (value == null || value.isBlank()) {
-            throw Problem.badRequest("INVALID_CASE", field + " 必填：" + message);
-        }
-        return value.strip();
+        return Cases.required(value, "INVALID_CASE", field, message);
     }
 
     private static LocalDate day(String value, String field) {
@@ -442,9 +454,8 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     }
 
 
-    /** One transaction, run again if the database rolled it back for a passing reason (lock timeout, deadlock). */
     private <R> R tx(Function<EntityManager, R> work) {
-        return DbFailures.retryTransient(TX_ATTEMPTS, () -> jpa.txExpr(TransactionType.Required, work::apply));
+        return Cases.tx(jpa, work);
     }
 
     /** A checked intake request. */

@@ -29,6 +29,13 @@ import org.onewindow.security.Actor;
 /** The allowed moves of a case and who may make each: front office takes in and hands out, back office decides. */
 final class StatusMachine {
     private static final Map<CaseStatus, Map<CaseStatus, Set<String>>> MOVES = new EnumMap<>(CaseStatus.class);
+    /**
+     * Moves made only through the back office (routing by the relay, decisions, supplements), where
+     * the department and the time limit are checked; never through a plain transition.
+     */
+    private static final Map<CaseStatus, Set<CaseStatus>> BACK_OFFICE = Map.of(
+            ACCEPTED, Set.of(IN_REVIEW),
+            IN_REVIEW, Set.of(APPROVED, DENIED, SUPPLEMENT_REQUESTED));
 
     static {
         move(DRAFT, ACCEPTED, CLERK);
@@ -64,6 +71,16 @@ final class StatusMachine {
             out.remove(READY_FOR_PICKUP);
         }
         return out;
+    }
+
+    /** Refuses a back-office move through a plain transition (409 BACK_OFFICE_STEP), then as {@link #check}. */
+    static void checkWindowMove(CaseStatus from, CaseStatus to, boolean instant, Actor actor) {
+        if (to != null && BACK_OFFICE.getOrDefault(from, Set.of()).contains(to)) {
+            throw new Problem(ProblemKind.CONFLICT, "BACK_OFFICE_STEP", to == IN_REVIEW
+                    ? "受理后的办件由流转服务（onewindow-relay）送交主管部门，不能手工转入审查"
+                    : "审批决定、补正告知须通过 /cases/{caseNo}/decision 或 /supplement 作出");
+        }
+        check(from, to, instant, actor);
     }
 
     /** Refuses a move that is not allowed (409, naming the allowed ones) or not the actor's to make (403). */

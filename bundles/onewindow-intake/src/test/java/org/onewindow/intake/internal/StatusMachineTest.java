@@ -36,6 +36,22 @@ public class StatusMachineTest {
     }
 
     @Test
+    public void backOfficeStepsAreNotPlainTransitions() {
+        for (CaseStatus[] move : new CaseStatus[][] {{ACCEPTED, IN_REVIEW}, {IN_REVIEW, APPROVED},
+                {IN_REVIEW, CaseStatus.DENIED}, {IN_REVIEW, CaseStatus.SUPPLEMENT_REQUESTED}}) {
+            try {
+                StatusMachine.checkWindowMove(move[0], move[1], false, REVIEWER);
+                fail(move[0] + " -> " + move[1] + " through a plain transition");
+            } catch (Problem e) {
+                assertEquals("BACK_OFFICE_STEP", e.code());
+                assertEquals(ProblemKind.CONFLICT, e.kind());
+            }
+        }
+        StatusMachine.checkWindowMove(CaseStatus.SUPPLEMENT_REQUESTED, IN_REVIEW, false, CLERK);
+        StatusMachine.checkWindowMove(IN_REVIEW, WITHDRAWN, false, CLERK);
+    }
+
+    @Test
     public void onlyInstantItemsGoStraightToPickup() {
         assertTrue(StatusMachine.allowed(ACCEPTED, true).contains(READY_FOR_PICKUP));
         assertFalse(StatusMachine.allowed(ACCEPTED, false).contains(READY_FOR_PICKUP));

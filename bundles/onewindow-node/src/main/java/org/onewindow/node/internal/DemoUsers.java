@@ -39,7 +39,8 @@ public class DemoUsers {
         // admingroup carries Karaf's own admin and ssh roles, so bin/client works for the demo admin
         USERS.put("admin", new String[] {"admin-demo", "admin", "_g_:admingroup"});
         USERS.put("clerk", new String[] {"clerk-demo", "clerk"});
-        USERS.put("reviewer", new String[] {"reviewer-demo", "reviewer"});
+        // the demo reviewer works for every department of the demo catalog
+        USERS.put("reviewer", new String[] {"reviewer-demo", "reviewer", "dept-ALL"});
         USERS.put("supervisor", new String[] {"supervisor-demo", "supervisor"});
     }
 

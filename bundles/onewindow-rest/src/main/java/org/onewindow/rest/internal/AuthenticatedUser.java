@@ -6,7 +6,7 @@ import java.util.Set;
 import javax.ws.rs.core.SecurityContext;
 
 /** A user who proved their password, as the JAX-RS security context of their request. */
-final class AuthenticatedUser implements SecurityContext {
+public final class AuthenticatedUser implements SecurityContext {
     private final String name;
     private final Set<String> roles;
     private final boolean secure;
@@ -25,7 +25,8 @@ final class AuthenticatedUser implements SecurityContext {
         return new AuthenticatedUser(name, roles, secureChannel);
     }
 
-    Set<String> roles() {
+    /** All the user's role names, OneWindow's and others such as {@code dept-GA}. */
+    public Set<String> roles() {
         return roles;
     }
 

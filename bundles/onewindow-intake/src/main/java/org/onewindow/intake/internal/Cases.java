@@ -1,0 +1,80 @@
+package org.onewindow.intake.internal;
+
+import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.db.DbFailures;
+import org.onewindow.intake.HandoverState;
+import org.onewindow.problem.Problem;
+import org.onewindow.problem.ProblemDetail;
+import org.onewindow.problem.ProblemKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the window, the back office and the outbox all do with cases: find one, run a transaction. */
+final class Cases {
+    private static final Logger LOG = LoggerFactory.getLogger(Cases.class);
+    private static final int TX_ATTEMPTS = 3;
+
+    private Cases() {
+    }
+
+    /** One transaction, run again if the database rolled it back for a passing reason (lock timeout, deadlock). */
+    static <R> R tx(JpaTemplate jpa, Function<EntityManager, R> work) {
+        return DbFailures.retryTransient(TX_ATTEMPTS, () -> jpa.txExpr(TransactionType.Required, work::apply));
+    }
+
+    static CaseEntity find(EntityManager em, String caseNo) {
+        return em.createQuery("SELECT c FROM CaseEntity c WHERE c.caseNo = :no", CaseEntity.class)
+                .setParameter("no", caseNo).getResultList().stream().findFirst()
+                .orElseThrow(() -> Problem.notFound("CASE_NOT_FOUND", "没有办件 " + caseNo));
+    }
+
+    static String required(String value, String code, String field, String message) {
+        if (value == null || value.isBlank()) {
+            throw Problem.badRequest(code, field + " 必填：" + message);
+        }
+        return value.strip();
+    }
+
+    /**
+     * A demand beyond the catalog is refused, and recorded for supervision in a transaction of its
+     * own, so the record stays although the demand is refused (R3).
+     */
+    static void refuseUnlisted(JpaTemplate jpa, CatalogItemDTO item, List<String> codes, String caseNo, String actor) {
+        List<String> unlisted = Completeness.notInCatalog(item.materials, codes);
+        if (unlisted.isEmpty()) {
+            return;
+        }
+        tx(jpa, em -> {
+            em.persist(IntakeFlagEntity.of(IntakeFlagEntity.MATERIAL_NOT_IN_CATALOG, caseNo, item.code,
+                    "materials " + String.join(",", unlisted), actor));
+            return null;
+        });
+        LOG.warn("{} asked for materials {} that item {} v{} does not list", actor, unlisted, item.code, item.version);
+        throw new Problem(ProblemKind.BAD_REQUEST, "MATERIAL_NOT_IN_CATALOG", "事项目录未列明的材料不得要求提交："
+                + String.join("、", unlisted) + "（已记录备查）",
+                unlisted.stream().map(u -> new ProblemDetail(item.code, "materials", u)).collect(Collectors.toList()));
+    }
+
+    /** Text cut to fit its column. */
+    static String limit(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** Cancels the handovers of a withdrawn case that have not reached the department. */
+    static void cancelOpenHandovers(EntityManager em, String caseNo, Date now) {
+        em.createQuery("UPDATE HandoverEntity h SET h.state = :cancelled, h.doneAt = :now WHERE h.caseNo = :no"
+                + " AND h.state IN :open")
+                .setParameter("cancelled", HandoverState.CANCELLED).setParameter("now", now).setParameter("no", caseNo)
+                .setParameter("open", List.of(HandoverState.PENDING, HandoverState.RETRYING, HandoverState.DEAD))
+                .executeUpdate();
+    }
+}
