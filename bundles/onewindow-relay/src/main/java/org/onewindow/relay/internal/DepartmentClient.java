@@ -1,0 +1,87 @@
+package org.onewindow.relay.internal;
+
+import java.io.IOException;
+
+import javax.ws.rs.ProcessingException;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.apache.cxf.jaxrs.client.WebClient;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.onewindow.rest.Json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Posts a signed delivery to a department's approval system with a CXF client. */
+final class DepartmentClient {
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private DepartmentClient() {
+    }
+
+    /** Why a delivery failed, and whether trying again can help. */
+    static final class DeliveryFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final boolean permanent;
+
+        DeliveryFailure(String message, boolean permanent) {
+            super(message);
+            this.permanent = permanent;
+        }
+    }
+
+    /** Delivers and returns the department's reference for the case. */
+    static String deliver(DepartmentRoute route, String deliveryKey, byte[] body, long nowSeconds) throws DeliveryFailure {
+        String base = route.url.toString();
+        WebClient client = WebClient.create(base.endsWith("/") ? base + "cases" : base + "/cases");
+        HTTPClientPolicy policy = new HTTPClientPolicy();
+        policy.setConnectionTimeout(route.connectTimeoutMillis);
+        policy.setReceiveTimeout(route.receiveTimeoutMillis);
+        policy.setAllowChunking(false);
+        HTTPConduit conduit = WebClient.getConfig(client).getHttpConduit();
+        conduit.setClient(policy);
+        client.type(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE)
+                .header(IDEMPOTENCY_KEY, deliveryKey)
+                .header(Signatures.TIMESTAMP, nowSeconds)
+                .header(Signatures.SIGNATURE, Signatures.sign(route.secret, nowSeconds, body));
+        int status;
+        String text;
+        try {
+            Response answer = client.post(body);
+            status = answer.getStatus();
+            text = answer.hasEntity() ? answer.readEntity(String.class) : "";
+        } catch (ProcessingException e) {
+            throw new DeliveryFailure("department system unreachable: " + rootMessage(e), false);
+        } finally {
+            client.close();
+        }
+        if (status >= 200 && status < 300) {
+            return reference(text);
+        }
+        // a refused request stays refused however often it is sent, except for overload and timeouts
+        boolean permanent = status >= 400 && status < 500 && status != 408 && status != 409 && status != 429;
+        throw new DeliveryFailure("department system answered " + status + ": " + abbreviate(text), permanent);
+    }
+
+    private static String reference(String text) {
+        try {
+            JsonNode node = Json.mapper().readTree(text);
+            return node == null || node.path("reference").isMissingNode() ? null : node.path("reference").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}

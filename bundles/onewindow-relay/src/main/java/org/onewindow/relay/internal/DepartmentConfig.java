@@ -1,0 +1,29 @@
+package org.onewindow.relay.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** One department's route: {@code etc/org.onewindow.relay.department-<code>.cfg}. */
+@ObjectClassDefinition(name = "OneWindow department route", description = "How one department decides its cases")
+@interface DepartmentConfig {
+    String FACTORY_PID = "org.onewindow.relay.department";
+
+    @AttributeDefinition(description = "The department code of the catalog, such as GA")
+    String code();
+
+    @AttributeDefinition(description = "local: this appliance's back office decides; remote: the department's own approval system")
+    String mode() default "local";
+
+    @AttributeDefinition(description = "For remote: the base URL of the department's approval system (cases are POSTed to <url>/cases)")
+    String url() default "";
+
+    @AttributeDefinition(description = "For remote: the shared secret of the HMAC signatures, both ways", type = AttributeType.PASSWORD)
+    String secret() default "";
+
+    @AttributeDefinition(description = "For remote: connection timeout in milliseconds")
+    long connectTimeoutMillis() default 5000;
+
+    @AttributeDefinition(description = "For remote: answer timeout in milliseconds")
+    long receiveTimeoutMillis() default 30000;
+}

@@ -1,0 +1,80 @@
+package org.onewindow.relay.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.lang.annotation.Annotation;
+
+import org.junit.Test;
+import org.onewindow.intake.Route;
+
+public class DepartmentRouteTest {
+
+    @Test
+    public void localNeedsNothingMore() {
+        DepartmentRoute r = DepartmentRoute.of(config("GA", "local", "", ""));
+        assertEquals(Route.LOCAL, r.mode);
+        assertNull(r.url);
+    }
+
+    @Test
+    public void remoteNeedsAnHttpUrlAndALongEnoughSecret() {
+        DepartmentRoute r = DepartmentRoute.of(config("SJ", "Remote", "https://approval.example/ow", "0123456789abcdef"));
+        assertEquals(Route.REMOTE, r.mode);
+        assertEquals("https://approval.example/ow", r.url.toString());
+        refused(config("SJ", "remote", "ftp://approval.example", "0123456789abcdef"), "http(s)");
+        refused(config("SJ", "remote", "https://approval.example", "short"), "16 characters");
+        refused(config("SJ", "sideways", "", ""), "local or remote");
+        refused(config(" ", "local", "", ""), "code");
+    }
+
+    private static void refused(DepartmentConfig config, String why) {
+        try {
+            DepartmentRoute.of(config);
+            fail("accepted " + why);
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains(why));
+        }
+    }
+
+    private static DepartmentConfig config(String code, String mode, String url, String secret) {
+        return new DepartmentConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return DepartmentConfig.class;
+            }
+
+            @Override
+            public String code() {
+                return code;
+            }
+
+            @Override
+            public String mode() {
+                return mode;
+            }
+
+            @Override
+            public String url() {
+                return url;
+            }
+
+            @Override
+            public String secret() {
+                return secret;
+            }
+
+            @Override
+            public long connectTimeoutMillis() {
+                return 1000;
+            }
+
+            @Override
+            public long receiveTimeoutMillis() {
+                return 1000;
+            }
+        };
+    }
+}
