@@ -1,0 +1,23 @@
+package org.onewindow.supervision;
+
+import java.util.List;
+
+/** Case figures of a department, an item, or the hall. */
+public class FiguresDTO {
+    public String code;
+    public String name;
+    public long accepted;
+    public long decided;
+    public long decidedInTime;
+    /** decidedInTime / decided; null while nothing is decided. */
+    public Double inTimeRate;
+    /** Working days from acceptance to decision, suspensions not counted; null while nothing is decided. */
+    public Double averageWorkingDays;
+    /** Accepted cases of instant items (即办件) / accepted. */
+    public Double instantShare;
+    public long delivered;
+    /** Delivered with at most one visit to the hall / delivered (最多跑一次). */
+    public Double oneVisitShare;
+    /** For a department: its items. */
+    public List<FiguresDTO> items;
+}
