@@ -8,8 +8,6 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -1)
-tarball="$root/distribution/karaf/target/onewindow-$version.tar.gz"
 boots=${1:-3}
 port=9381
 work=$(mktemp -d /tmp/onewindow-bench.XXXXXX)
@@ -20,36 +18,12 @@ if [ "${BUILD:-0}" = 1 ]; then
   (cd "$root" && mvn -q -B install > "$work/build.log" 2>&1)
   printf 'build: mvn install with all tests: %.0f s\n' "$(echo "$(date +%s.%N) - $start" | bc)"
 fi
-[ -f "$tarball" ] || { echo "no $tarball: build first (mvn install -DskipTests)" >&2; exit 1; }
-
-now() { date +%s.%N; }
-await_health() {
-  local start=$1
-  for _ in $(seq 1 1200); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/api/v1/health")" = 200 ]; then
-      echo "$(now) - $start" | bc; return 0
-    fi
-    sleep 0.05
-  done
-  echo "no health within 60 s" >&2; return 1
-}
-start_node() { (cd "$1" && bin/karaf server > "$1/console.log" 2>&1 &); }
-stop_node() {
-  (cd "$1" && bin/stop) >/dev/null 2>&1 || true
-  for _ in $(seq 1 150); do pgrep -f "karaf.home=$1" >/dev/null || return 0; sleep 0.2; done
-  pkill -9 -f "karaf.home=$1" || true
-}
-if curl -s -o /dev/null "http://localhost:$port/api/v1/health"; then
-  echo "port $port is already answering: stop whatever runs there first" >&2; exit 1
-fi
+. "$here/node.sh"
+refuse_busy_port "$port"
 
 times=()
 for i in $(seq 1 "$boots"); do
-  rm -rf "$work/node" && mkdir -p "$work/node" && tar xzf "$tarball" -C "$work/node"
-  home="$work/node/onewindow-$version"
-  sed -i 's/^demo = .*/demo = true/' "$home/etc/org.onewindow.node.cfg"
-  sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$home/etc/org.ops4j.pax.web.cfg"
-  echo "sshPort = 9391" >> "$home/etc/org.apache.karaf.shell.cfg"
+  home=$(unpack_node "$work/node" 9391)
   t0=$(now); start_node "$home"
   t=$(await_health "$t0"); times+=("$t")
   printf 'cold boot %d: first 200 from /api/v1/health after %.2f s\n' "$i" "$t"

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
+import javax.persistence.Query;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -51,6 +52,8 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(JpaSupervision.class);
     private static final Set<String> WATCHERS = Set.of(Actor.SUPERVISOR, Actor.ADMIN);
     private static final String VIOLATION_KIND = "MATERIAL_NOT_IN_CATALOG";
+    /** Case numbers per bulk delete, well inside what Derby takes in one IN list. */
+    private static final int DELETE_CHUNK = 500;
 
     @Reference(target = "(osgi.unit.name=onewindow-supervision)")
     JpaTemplate jpa;
@@ -104,6 +107,7 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
     @Override
     public synchronized RunDTO run(Instant now) {
         long started = System.nanoTime();
+        Date startedAt = new Date();
         LocalDate today = LocalDate.ofInstant(now, zone);
         List<ClockDTO> clocks = backOffice.openClocks();
         Map<String, CardEntity> cards = new HashMap<>();
@@ -119,48 +123,61 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
         List<String> warnings = calendar.missingYears(today, latest).stream()
                 .map(y -> y + " 年法定节假日安排未配置（etc/onewindow/calendar/" + y + ".json），该年期限暂按周末计算")
                 .collect(Collectors.toList());
+        int changed = tx(em -> store(em, cards, now));
+        RunEntity run = new RunEntity();
+        run.startedAt = startedAt;
+        run.clockAt = Date.from(now);
+        run.openCases = clocks.size();
+        run.yellow = (int) cards.values().stream().filter(c -> c.color == CardColor.YELLOW).count();
+        run.red = cards.size() - run.yellow;
+        run.changed = changed;
+        run.warnings = warnings.isEmpty() ? null : String.join("\n", warnings);
+        run.millis = (System.nanoTime() - started) / 1_000_000;
+        // the run's record is a log line of its own, written after the cards so that its time includes their commit
         return tx(em -> {
-            int changed = store(em, cards, now);
-            RunEntity run = new RunEntity();
-            run.startedAt = new Date();
-            run.clockAt = Date.from(now);
-            run.openCases = clocks.size();
-            run.yellow = (int) cards.values().stream().filter(c -> c.color == CardColor.YELLOW).count();
-            run.red = cards.size() - run.yellow;
-            run.changed = changed;
-            run.warnings = warnings.isEmpty() ? null : String.join("\n", warnings);
-            run.millis = (System.nanoTime() - started) / 1_000_000;
             em.persist(run);
             return run.toDTO();
         });
     }
 
-    /** Writes only what differs from the cards already kept; returns how many cards were added, changed or removed. */
+    /**
+     * Writes only what differs from the cards already kept; returns how many cards were added, changed
+     * or removed. The kept cards are read as plain rows, not managed entities, so a run that changes
+     * little costs little at commit.
+     */
     private static int store(EntityManager em, Map<String, CardEntity> cards, Instant now) {
-        int changed = 0;
-        Map<String, CardEntity> kept = em.createQuery("SELECT c FROM CardEntity c", CardEntity.class).getResultList()
-                .stream().collect(Collectors.toMap(c -> c.caseNo, c -> c));
-        for (CardEntity old : kept.values()) {
-            if (!cards.containsKey(old.caseNo)) {
-                em.remove(old);
-                changed++;
-            }
+        Map<String, Object[]> kept = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT c.caseNo, c.color, c.daysLeft, c.suspended, c.status, c.reviewer, c.deadline"
+                + " FROM CardEntity c", Object[].class).getResultList()) {
+            kept.put((String) row[0], row);
         }
+        List<String> gone = kept.keySet().stream().filter(no -> !cards.containsKey(no)).collect(Collectors.toList());
+        for (int i = 0; i < gone.size(); i += DELETE_CHUNK) {
+            em.createQuery("DELETE FROM CardEntity c WHERE c.caseNo IN :gone")
+                    .setParameter("gone", gone.subList(i, Math.min(gone.size(), i + DELETE_CHUNK))).executeUpdate();
+        }
+        int changed = gone.size();
+        Date at = Date.from(now);
         for (CardEntity card : cards.values()) {
-            CardEntity old = kept.get(card.caseNo);
+            Object[] old = kept.get(card.caseNo);
             if (old == null) {
                 em.persist(card);
                 changed++;
-            } else if (old.color != card.color || old.daysLeft != card.daysLeft || old.suspended != card.suspended
-                    || !Objects.equals(old.status, card.status) || !Objects.equals(old.reviewer, card.reviewer)
-                    || !old.deadline.equals(card.deadline)) {
-                old.since = old.color == card.color ? old.since : Date.from(now);
-                old.color = card.color;
-                old.daysLeft = card.daysLeft;
-                old.suspended = card.suspended;
-                old.status = card.status;
-                old.reviewer = card.reviewer;
-                old.deadline = card.deadline;
+            } else if (old[1] != card.color || ((Number) old[2]).intValue() != card.daysLeft
+                    || ((Number) old[3]).intValue() != card.suspended || !Objects.equals(old[4], card.status)
+                    || !Objects.equals(old[5], card.reviewer) || !card.deadline.equals(old[6])) {
+                boolean recoloured = old[1] != card.color;
+                Query update = em.createQuery("UPDATE CardEntity c SET c.color = :color, c.daysLeft = :left,"
+                        + " c.suspended = :suspended, c.status = :status, c.reviewer = :reviewer, c.deadline = :deadline"
+                        + (recoloured ? ", c.since = :since" : "") + " WHERE c.caseNo = :no");
+                update.setParameter("color", card.color).setParameter("left", card.daysLeft)
+                        .setParameter("suspended", card.suspended).setParameter("status", card.status)
+                        .setParameter("reviewer", card.reviewer).setParameter("deadline", card.deadline)
+                        .setParameter("no", card.caseNo);
+                if (recoloured) {
+                    update.setParameter("since", at);
+                }
+                update.executeUpdate();
                 changed++;
             }
         }
