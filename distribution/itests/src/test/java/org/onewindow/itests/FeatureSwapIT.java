@@ -63,7 +63,8 @@ public class FeatureSwapIT extends OneWindowTestSupport {
         assertEquals(scansBefore, http.get("/cases/" + caseNo + "/materials", "clerk").body);
 
         // the whole window out, down to the catalog: the node stays up
-        for (String feature : List.of("onewindow-scanning", "onewindow-intake", "onewindow-catalog")) {
+        for (String feature : List.of("onewindow-scanning", "onewindow-relay", "onewindow-supervision", "onewindow-intake",
+                "onewindow-catalog")) {
             features.uninstallFeature(feature, NO_REFRESH);
             assertFalse(feature, features.isInstalled(features.getFeature(feature)));
         }
@@ -73,7 +74,8 @@ public class FeatureSwapIT extends OneWindowTestSupport {
         assertEquals("the node stays up", 200, http.get("/health", null).status);
         assertEquals("NOT_FOUND", http.get("/catalog/items", "clerk").code());
 
-        for (String feature : List.of("onewindow-catalog", "onewindow-intake", "onewindow-scanning")) {
+        for (String feature : List.of("onewindow-catalog", "onewindow-intake", "onewindow-scanning", "onewindow-relay",
+                "onewindow-supervision")) {
             features.installFeature(feature, NO_REFRESH);
             assertTrue(feature, features.isInstalled(features.getFeature(feature)));
         }

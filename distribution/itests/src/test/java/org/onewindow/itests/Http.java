@@ -67,6 +67,16 @@ final class Http {
         return post(path, user, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A department system's signed callback: no user, the signature headers instead. */
+    Answer callback(String path, String json, String timestamp, String signature) {
+        HttpRequest.Builder b = request(path, null).header("Content-Type", "application/json")
+                .header("X-OneWindow-Timestamp", timestamp);
+        if (signature != null) {
+            b.header("X-OneWindow-Signature", signature);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     /** Uploads files as multipart/form-data, each as a part named {@code file}, in order. */
     Answer upload(String path, String user, String[] fileNames, byte[][] contents) {
         String boundary = "----onewindow" + System.nanoTime();

@@ -1,0 +1,97 @@
+package org.onewindow.itests;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A department's own approval system for the tests: the simulator of distribution/simulator run as a
+ * process of its own (a real HTTP server), steered through its admin port.
+ */
+final class DepartmentSystem implements AutoCloseable {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Process process;
+    private final String admin;
+    private final Path log;
+
+    private DepartmentSystem(Process process, int adminPort, Path log) {
+        this.process = process;
+        this.admin = "http://localhost:" + adminPort + "/admin/";
+        this.log = log;
+    }
+
+    /** Starts the simulator jar named by the system property {@code onewindow.simulator} and waits until it answers. */
+    static DepartmentSystem start(int port, int adminPort, String secret, String department) throws Exception {
+        String jar = System.getProperty("onewindow.simulator");
+        // the log goes next to the jar, under distribution/simulator/target, where a failed run can be read
+        Path log = Paths.get(jar).toAbsolutePath().resolveSibling("simulator-" + department + "-" + port + ".log");
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar, "--port", String.valueOf(port),
+                "--admin-port", String.valueOf(adminPort), "--secret", secret, "--department", department,
+                "--exit-with-parent"))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        DepartmentSystem system = new DepartmentSystem(p, adminPort, log);
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                if (CLIENT.send(HttpRequest.newBuilder(URI.create(system.admin + "health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return system;
+                }
+            } catch (IOException notYet) {
+                if (!p.isAlive()) {
+                    break;
+                }
+            }
+            Thread.sleep(200);
+        }
+        system.close();
+        throw new AssertionError("department simulator did not start; " + (new File(jar).isFile() ? "" : jar + " missing; ")
+                + "log: " + Files.readString(log));
+    }
+
+    /** Changes switches: latencyMs, errorRate, down, duplicateCallbacks, decision, decisionDelayMs, autoDecide. */
+    JsonNode configure(String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(admin + "config")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    JsonNode stats() throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(admin + "stats")).GET());
+    }
+
+    private static JsonNode send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) {
+            throw new AssertionError("simulator admin answered " + r.statusCode() + ": " + r.body());
+        }
+        return Http.JSON.readTree(r.body());
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    @Override
+    public String toString() {
+        return "department simulator (log " + log + ")";
+    }
+}
