@@ -52,7 +52,11 @@ public class RelayIT extends OneWindowTestSupport {
                 editConfigurationFilePut("etc/org.onewindow.relay.cfg", "backoffBaseMillis", "200"),
                 editConfigurationFilePut("etc/org.onewindow.relay.cfg", "backoffMaxMillis", "1000"),
                 editConfigurationFilePut("etc/org.onewindow.relay.cfg", "maxAttempts", "6"),
-                editConfigurationFilePut("etc/org.onewindow.supervision.cfg", "intervalSeconds", "0"));
+                editConfigurationFilePut("etc/org.onewindow.supervision.cfg", "intervalSeconds", "0"),
+                // the back office says when a decision overtook the relay's record (the race the tests provoke)
+                editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.backoffice.name",
+                        "org.onewindow.intake.internal.JpaBackOffice"),
+                editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.backoffice.level", "INFO"));
     }
 
     @Before
@@ -125,6 +129,25 @@ public class RelayIT extends OneWindowTestSupport {
     }
 
     @Test
+    public void aDecisionThatOvertakesTheRelaysOwnRecordIsNotLost() throws Exception {
+        // the department decides at once: its callback may arrive before the relay has recorded the handover
+        sj.configure("{\"decisionDelayMs\":0}");
+        JsonNode item = Cases.item(http, "SJ", 1);
+        List<String> cases = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            cases.add(Cases.accepted(http, item, Cases.ZHANG_SAN).path("caseNo").asText());
+        }
+        for (String no : cases) {
+            JsonNode c = Cases.awaitStatus(http, no, "APPROVED");
+            long handovers = 0;
+            for (JsonNode h : c.path("history")) {
+                handovers += "IN_REVIEW".equals(h.path("to").asText()) ? 1 : 0;
+            }
+            assertEquals("handed over once: " + c.path("history"), 1, handovers);
+        }
+    }
+
+    @Test
     public void forgedStaleUnknownAndRepeatedCallbacksChangeNothing() throws Exception {
         sj.configure("{\"autoDecide\":false}");
         String no = Cases.accepted(http, Cases.item(http, "SJ", 1), Cases.LI_SI).path("caseNo").asText();
@@ -177,7 +200,7 @@ public class RelayIT extends OneWindowTestSupport {
 
     @Test
     public void withTheRelayUninstalledAcceptedCasesWaitAndFlowWhenItIsBack() throws Exception {
-        shell("feature:uninstall onewindow-relay");
+        shell("feature:uninstall -r onewindow-relay");
         try {
             assertEquals(404, http.get("/relay/outbox", "admin").status);
             JsonNode item = Cases.item(http, "GA", 1);
@@ -191,12 +214,12 @@ public class RelayIT extends OneWindowTestSupport {
             }
             String status = shell("onewindow:status");
             assertTrue(status, status.contains("handovers waiting") && status.contains("PENDING"));
-            shell("feature:install onewindow-relay");
+            shell("feature:install -r onewindow-relay");
             for (String no : cases) {
                 Cases.awaitStatus(http, no, "IN_REVIEW");
             }
         } finally {
-            shell("feature:install onewindow-relay");
+            shell("feature:install -r onewindow-relay");
         }
     }
 

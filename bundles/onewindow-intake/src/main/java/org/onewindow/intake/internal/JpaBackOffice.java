@@ -263,8 +263,8 @@ public class JpaBackOffice implements BackOfficeService {
     }
 
     /** A case handed over to the department's system by exactly the delivery named, and not decided yet. */
-    private static CaseEntity remotelyDecidable(EntityManager em, String departmentCode, RemoteDecisionDTO remote) {
-        CaseEntity c = Cases.find(em, remote.caseNo);
+    private CaseEntity remotelyDecidable(EntityManager em, String departmentCode, RemoteDecisionDTO remote) {
+        CaseEntity c = Cases.findForUpdate(em, remote.caseNo);
         if (!c.departmentCode.equals(departmentCode)) {
             throw new Problem(ProblemKind.FORBIDDEN, "NOT_YOUR_DEPARTMENT", "办件 " + c.caseNo + " 不属于部门 " + departmentCode);
         }
@@ -277,6 +277,7 @@ public class JpaBackOffice implements BackOfficeService {
         }
         if (h.state != HandoverState.DONE) {
             // the answer overtook the relay's own record of the delivery: the department has the case
+            LOG.info("Decision on case {} arrived before the relay recorded its delivery {}", c.caseNo, h.deliveryKey);
             JpaHandoverOutbox.complete(em, h, c, Route.REMOTE, remote.reference, new Date());
         }
         if (c.status != CaseStatus.IN_REVIEW) {

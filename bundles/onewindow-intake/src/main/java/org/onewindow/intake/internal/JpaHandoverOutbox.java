@@ -55,11 +55,13 @@ public class JpaHandoverOutbox implements HandoverOutbox {
     @Override
     public HandoverDTO handedOver(long id, Route route, String remoteReference) {
         return tx(em -> {
+            CaseEntity c = Cases.findForUpdate(em, find(em, id).caseNo);
+            // read again under the case's lock: a department's callback may have recorded it meanwhile
             HandoverEntity h = find(em, id);
+            em.refresh(h);
             if (h.state == HandoverState.DONE || h.state == HandoverState.CANCELLED) {
                 return h.toDTO();
             }
-            CaseEntity c = Cases.find(em, h.caseNo);
             Date now = new Date();
             h.doneAt = now;
             if (!c.status.isOpen()) {
