@@ -11,6 +11,24 @@ import org.onewindow.db.DbFailures;
 
 public class DbFailuresTest {
 
+    /** Named as JPA and EclipseLink name theirs. */
+    static final class OptimisticLockException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Test
+    public void aTransactionThatLostARaceToTheSameRowRunsAgainWhole() {
+        AtomicInteger tries = new AtomicInteger();
+        assertEquals("done", DbFailures.retryTransient(3, () -> {
+            if (tries.incrementAndGet() < 3) {
+                throw new IllegalStateException("commit failed", new OptimisticLockException());
+            }
+            return "done";
+        }));
+        assertEquals(3, tries.get());
+        assertEquals(false, DbFailures.isTransient(new IllegalArgumentException("bad input")));
+    }
+
     @Test
     public void lockTimeoutsAreRetried() {
         AtomicInteger tries = new AtomicInteger();
