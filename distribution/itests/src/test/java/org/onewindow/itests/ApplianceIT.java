@@ -169,7 +169,10 @@ public class ApplianceIT extends OneWindowTestSupport {
         JsonNode paths = doc.json().path("paths");
         for (String path : List.of("/health", "/catalog/items", "/catalog/items/{code}", "/catalog/items/{code}/versions",
                 "/catalog/departments", "/catalog/export", "/cases", "/cases/{caseNo}", "/cases/{caseNo}/transitions",
-                "/cases/{caseNo}/notice", "/cases/{caseNo}/receipt", "/cases/{caseNo}/materials", "/cases/{caseNo}/materials/{id}")) {
+                "/cases/{caseNo}/notice", "/cases/{caseNo}/receipt", "/cases/{caseNo}/materials", "/cases/{caseNo}/materials/{id}",
+                "/cases/{caseNo}/decision", "/cases/{caseNo}/supplement", "/cases/{caseNo}/extension", "/review/queue",
+                "/relay/outbox", "/relay/outbox/{id}/retry", "/relay/callback/{department}", "/supervision/cards",
+                "/supervision/stats")) {
             assertTrue(path, paths.has(path));
         }
     }
