@@ -95,6 +95,20 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         schemaVersion = migrations.migrate("intake", context.getBundle(), "db/migration/intake");
         timeLimits = new TimeLimits(calendar);
         configure(config);
+        backfillDeadlines();
+    }
+
+    /** Deadlines of cases accepted before they were kept (migration V4 gave them their acceptance day). */
+    private void backfillDeadlines() {
+        int n = tx(em -> {
+            List<CaseEntity> earlier = em.createQuery("SELECT c FROM CaseEntity c WHERE c.acceptedOn IS NOT NULL"
+                    + " AND c.deadline IS NULL", CaseEntity.class).getResultList();
+            earlier.forEach(timeLimits::backfill);
+            return earlier.size();
+        });
+        if (n > 0) {
+            LOG.info("Deadlines computed for {} cases accepted before time limits were kept", n);
+        }
     }
 
     @Modified

@@ -18,6 +18,12 @@ final class TimeLimits {
         this.calendar = calendar;
     }
 
+    /** A case accepted before deadlines were kept: its deadline from its acceptance day, nothing else touched. */
+    void backfill(CaseEntity c) {
+        c.deadline = calendar.plusWorkingDays(c.acceptedOn, c.timeLimitDays + c.extendedDays);
+        noteGaps(c);
+    }
+
     void start(CaseEntity c, LocalDate today) {
         c.acceptedOn = today;
         c.deadline = calendar.plusWorkingDays(today, c.timeLimitDays);

@@ -76,6 +76,15 @@ public class TimeLimitsTest {
     }
 
     @Test
+    public void aCaseAcceptedBeforeDeadlinesWereKeptGetsOneFromItsAcceptanceDay() {
+        CaseEntity c = acceptedCase(5);
+        c.acceptedOn = parse("2026-09-28");
+        limits.backfill(c);
+        assertEquals(parse("2026-10-10"), c.deadline);
+        assertEquals(0, c.suspendedDays);
+    }
+
+    @Test
     public void anInstantItemIsDueTheDayItIsAccepted() {
         CaseEntity c = acceptedCase(0);
         limits.start(c, parse("2026-10-09"));
