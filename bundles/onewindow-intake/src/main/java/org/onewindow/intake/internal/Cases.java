@@ -9,9 +9,8 @@ import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.onewindow.catalog.CatalogItemDTO;
-import org.onewindow.db.DbFailures;
+import org.onewindow.db.Transactions;
 import org.onewindow.intake.HandoverState;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemDetail;
@@ -22,14 +21,13 @@ import org.slf4j.LoggerFactory;
 /** What the window, the back office and the outbox all do with cases: find one, run a transaction. */
 final class Cases {
     private static final Logger LOG = LoggerFactory.getLogger(Cases.class);
-    private static final int TX_ATTEMPTS = 3;
 
     private Cases() {
     }
 
     /** One transaction, run again if the database rolled it back for a passing reason (lock timeout, deadlock). */
     static <R> R tx(JpaTemplate jpa, Function<EntityManager, R> work) {
-        return DbFailures.retryTransient(TX_ATTEMPTS, () -> jpa.txExpr(TransactionType.Required, work::apply));
+        return Transactions.required(jpa, work);
     }
 
     static CaseEntity find(EntityManager em, String caseNo) {

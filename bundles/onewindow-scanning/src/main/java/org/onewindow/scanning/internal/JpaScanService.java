@@ -15,9 +15,8 @@ import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.onewindow.db.SchemaMigrations;
-import org.onewindow.db.DbFailures;
+import org.onewindow.db.Transactions;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.IntakeService;
 import org.onewindow.node.StatusContributor;
@@ -192,6 +191,6 @@ public class JpaScanService implements ScanService, StatusContributor {
 
     /** One transaction, run again if the database rolled it back for a passing reason (lock timeout, deadlock). */
     private <R> R tx(Function<EntityManager, R> work) {
-        return DbFailures.retryTransient(3, () -> jpa.txExpr(TransactionType.Required, work::apply));
+        return Transactions.required(jpa, work);
     }
 }

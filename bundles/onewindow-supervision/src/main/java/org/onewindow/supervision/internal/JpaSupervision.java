@@ -21,10 +21,9 @@ import javax.persistence.EntityManager;
 import javax.persistence.Query;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.onewindow.calendar.WorkingCalendar;
-import org.onewindow.db.DbFailures;
 import org.onewindow.db.SchemaMigrations;
+import org.onewindow.db.Transactions;
 import org.onewindow.intake.BackOfficeService;
 import org.onewindow.intake.ClockDTO;
 import org.onewindow.intake.ViolationDTO;
@@ -278,6 +277,6 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
     }
 
     private <R> R tx(Function<EntityManager, R> work) {
-        return DbFailures.retryTransient(3, () -> jpa.txExpr(TransactionType.Required, work::apply));
+        return Transactions.required(jpa, work);
     }
 }
