@@ -26,6 +26,11 @@ public class CatalogItemDTO {
     public BigDecimal fee;
     public List<MaterialDTO> materials;
     /**
+     * The licence type an approval of this item issues into the electronic licence library, if its
+     * result is a licence (e.g. {@code FOOD_BUSINESS_LICENCE}); absent when the result is a decision only.
+     */
+    public String resultLicenceType;
+    /**
      * The version, assigned by the catalog. In an import it is optional: when given, it must be
      * the current version the edit started from, or the import is refused as a conflict.
      */

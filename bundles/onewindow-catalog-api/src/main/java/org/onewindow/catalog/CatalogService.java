@@ -30,7 +30,8 @@ public interface CatalogService {
     /**
      * Imports items in the exchange format, all or nothing: if any item is invalid, or was edited
      * from a version that is no longer current, nothing is written and the problem names every
-     * bad item and field. A changed item gets a new version; an identical one is left alone.
+     * bad item and field (a licence type not in {@link #licenceTypes()} is a bad field). A changed
+     * item gets a new version; an identical one is left alone.
      *
      * @param actor who imports, for the record
      */
@@ -38,6 +39,20 @@ public interface CatalogService {
 
     /** Every current item with its materials, in the exchange format, by code. */
     List<CatalogItemDTO> export();
+
+    /** Every licence type of the catalog, by code. */
+    List<LicenceTypeDTO> licenceTypes();
+
+    /** One licence type, or a {@code LICENCE_TYPE_NOT_FOUND} problem. */
+    LicenceTypeDTO licenceType(String code);
+
+    /**
+     * Adds or changes licence types, all or nothing ({@code LICENCE_TYPES_INVALID} names every bad
+     * entry). Types are never removed: licences and earlier item versions keep naming them.
+     *
+     * @return how many types were added or changed
+     */
+    int importLicenceTypes(List<LicenceTypeDTO> types, String actor);
 
     /** The number of items (current versions). */
     long count();

@@ -1,10 +1,15 @@
 package org.onewindow.rest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 
 /** The one JSON mapping of OneWindow: the REST API, import files and the shell all use it. */
 public final class Json {
@@ -19,6 +24,17 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private Json() {
+    }
+
+    /** A request body read as {@code type}; malformed JSON is the usual {@link JsonProblems} 400. */
+    public static <T> T read(byte[] json, TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw JsonProblems.of(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The shared, thread-safe mapper; do not reconfigure it. */

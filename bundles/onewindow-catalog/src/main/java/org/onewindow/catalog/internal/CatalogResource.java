@@ -2,6 +2,7 @@ package org.onewindow.catalog.internal;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
@@ -22,14 +23,20 @@ import org.onewindow.catalog.CatalogQuery;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.DepartmentDTO;
 import org.onewindow.catalog.ImportResultDTO;
+import org.onewindow.catalog.LicenceTypeDTO;
+import org.onewindow.rest.Json;
 import org.onewindow.rest.Caller;
 import org.onewindow.rest.QueryParams;
 import org.onewindow.rest.RequestBodies;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 
 /** {@code /api/v1/catalog}: search and read for every user, import for administrators. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {
+    private static final TypeReference<List<LicenceTypeDTO>> LICENCE_TYPES = new TypeReference<>() {
+    };
     private final CatalogService catalog;
     private final long maxImportBytes;
 
@@ -69,6 +76,21 @@ public class CatalogResource {
     public ImportResultDTO importItems(InputStream body, @Context SecurityContext caller) {
         List<CatalogItemDTO> items = CatalogJson.read(RequestBodies.read(body, maxImportBytes));
         return catalog.importItems(items, Caller.name(caller));
+    }
+
+    @GET
+    @Path("licence-types")
+    public List<LicenceTypeDTO> licenceTypes() {
+        return catalog.licenceTypes();
+    }
+
+    @POST
+    @Path("licence-types")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public Map<String, Integer> importLicenceTypes(InputStream body, @Context SecurityContext caller) {
+        List<LicenceTypeDTO> types = Json.read(RequestBodies.read(body, maxImportBytes), LICENCE_TYPES);
+        return Map.of("changed", catalog.importLicenceTypes(types, Caller.name(caller)));
     }
 
     @GET

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.catalog.LicenceTypeDTO;
 import org.onewindow.catalog.MaterialDTO;
 import org.onewindow.problem.ProblemDetail;
 
@@ -20,6 +21,7 @@ final class CatalogValidator {
     static final Pattern MATERIAL_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_.-]{0,63}");
     static final Pattern LICENCE_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
     static final int MAX_TIME_LIMIT_DAYS = 365;
+    static final int MAX_VALIDITY_YEARS = 100;
     static final BigDecimal MAX_FEE = new BigDecimal("9999999999.99");
 
     private CatalogValidator() {
@@ -69,8 +71,57 @@ final class CatalogValidator {
             if (item.version != null && item.version < 1) {
                 c.fail("version", "版本号须为正整数");
             }
+            if (item.resultLicenceType != null) {
+                c.pattern("resultLicenceType", item.resultLicenceType, LICENCE_TYPE, "证照类型须为大写字母、数字或 _，如 FOOD_BUSINESS_LICENCE");
+            }
             if (c.present("materials", item.materials)) {
                 validateMaterials(item.materials, c);
+            }
+        }
+        return problems;
+    }
+
+    /** Licence types named by the items (materials and results) that the catalog does not list. */
+    static List<ProblemDetail> unknownLicenceTypes(List<CatalogItemDTO> items, List<String> labels, Set<String> known) {
+        List<ProblemDetail> problems = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            CatalogItemDTO item = items.get(i);
+            if (item.resultLicenceType != null && !known.contains(item.resultLicenceType)) {
+                problems.add(new ProblemDetail(labels.get(i), "resultLicenceType", unknownType(item.resultLicenceType)));
+            }
+            for (int m = 0; m < item.materials.size(); m++) {
+                String type = item.materials.get(m).licenceType;
+                if (type != null && !known.contains(type)) {
+                    problems.add(new ProblemDetail(labels.get(i), "materials[" + m + "].licenceType", unknownType(type)));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String unknownType(String type) {
+        return "证照类型 " + type + " 不在证照类型目录中（请先导入该类型）";
+    }
+
+    /** Checks licence types in the exchange format, labelled by code or place in the list. */
+    static List<ProblemDetail> validateTypes(List<LicenceTypeDTO> types) {
+        List<ProblemDetail> problems = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < types.size(); i++) {
+            LicenceTypeDTO t = types.get(i);
+            String label = t != null && t.code != null && !t.code.isBlank() ? t.code : "#" + (i + 1);
+            Checks c = new Checks(label, problems);
+            if (!c.present("licenceType", t)) {
+                continue;
+            }
+            if (c.pattern("code", t.code, LICENCE_TYPE, "证照类型编码须为大写字母、数字或 _，如 RESIDENT_ID_CARD")
+                    && !codes.add(t.code)) {
+                c.fail("code", "证照类型编码在文件中重复");
+            }
+            c.text("name", t.name, 100);
+            c.present("holderKind", t.holderKind);
+            if (t.validityYears != null && (t.validityYears < 1 || t.validityYears > MAX_VALIDITY_YEARS)) {
+                c.fail("validityYears", "有效期须为 1 到 " + MAX_VALIDITY_YEARS + " 年；长期有效请省略此字段");
             }
         }
         return problems;

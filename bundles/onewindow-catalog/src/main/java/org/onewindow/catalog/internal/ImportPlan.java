@@ -65,6 +65,7 @@ final class ImportPlan {
                 && Objects.equals(a.crossDistrict, b.crossDistrict)
                 && Objects.equals(a.online, b.online)
                 && sameAmount(a.fee, b.fee)
+                && Objects.equals(a.resultLicenceType, b.resultLicenceType)
                 && sameMaterials(a.materials, b.materials);
     }
 

@@ -68,6 +68,9 @@ public class ItemEntity {
 
     BigDecimal fee;
 
+    @Column(name = "RESULT_LICENCE_TYPE")
+    String resultLicenceType;
+
     @Column(name = "CREATED_AT")
     @Temporal(TemporalType.TIMESTAMP)
     Date createdAt;
@@ -95,6 +98,7 @@ public class ItemEntity {
         e.crossDistrict = dto.crossDistrict;
         e.online = dto.online;
         e.fee = dto.fee.setScale(2, RoundingMode.UNNECESSARY);
+        e.resultLicenceType = dto.resultLicenceType;
         e.createdAt = now;
         e.createdBy = actor;
         for (int i = 0; i < dto.materials.size(); i++) {
@@ -118,6 +122,7 @@ public class ItemEntity {
         dto.crossDistrict = crossDistrict;
         dto.online = online;
         dto.fee = fee;
+        dto.resultLicenceType = resultLicenceType;
         if (withMaterials) {
             dto.materials = new ArrayList<>();
             // by position whatever the fetch: a join fetch does not apply @OrderBy

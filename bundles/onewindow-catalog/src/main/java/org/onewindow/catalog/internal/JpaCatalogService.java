@@ -3,6 +3,8 @@ package org.onewindow.catalog.internal;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.onewindow.catalog.DepartmentDTO;
 import org.onewindow.catalog.ImportOutcome;
 import org.onewindow.catalog.ImportResultDTO;
 import org.onewindow.catalog.ImportedItemDTO;
+import org.onewindow.catalog.LicenceTypeDTO;
 import org.onewindow.db.DbFailures;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.node.NodeService;
@@ -143,7 +146,7 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
             throw CatalogJson.invalid(problems);
         }
         try {
-            ImportResultDTO result = jpa.txExpr(TransactionType.Required, em -> apply(em, items, actor));
+            ImportResultDTO result = jpa.txExpr(TransactionType.Required, em -> apply(em, items, labels, actor));
             LOG.info("Catalog import by {}: {} created, {} new versions, {} unchanged", actor, result.created,
                     result.newVersions, result.unchanged);
             return result;
@@ -156,7 +159,12 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
         }
     }
 
-    private ImportResultDTO apply(EntityManager em, List<CatalogItemDTO> items, String actor) {
+    private ImportResultDTO apply(EntityManager em, List<CatalogItemDTO> items, List<String> labels, String actor) {
+        Set<String> knownTypes = new HashSet<>(em.createQuery("SELECT t.code FROM LicenceTypeEntity t", String.class).getResultList());
+        var unknown = CatalogValidator.unknownLicenceTypes(items, labels, knownTypes);
+        if (!unknown.isEmpty()) {
+            throw CatalogJson.invalid(unknown);
+        }
         Map<String, ItemEntity> current = new HashMap<>();
         for (ItemEntity e : current(em, items.stream().map(i -> i.code).collect(Collectors.toList()))) {
             current.put(e.code, e);
@@ -192,6 +200,52 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
     }
 
     @Override
+    public List<LicenceTypeDTO> licenceTypes() {
+        return read(em -> em.createQuery("SELECT t FROM LicenceTypeEntity t ORDER BY t.code", LicenceTypeEntity.class)
+                .getResultList().stream().map(LicenceTypeEntity::toDTO).collect(Collectors.toList()));
+    }
+
+    @Override
+    public LicenceTypeDTO licenceType(String code) {
+        LicenceTypeEntity type = code == null ? null : read(em -> em.find(LicenceTypeEntity.class, code));
+        if (type == null) {
+            throw Problem.notFound("LICENCE_TYPE_NOT_FOUND", "证照类型目录中没有 " + code);
+        }
+        return type.toDTO();
+    }
+
+    @Override
+    public synchronized int importLicenceTypes(List<LicenceTypeDTO> types, String actor) {
+        if (types == null || types.isEmpty()) {
+            throw Problem.badRequest("LICENCE_TYPES_INVALID", "没有要导入的证照类型");
+        }
+        var problems = CatalogValidator.validateTypes(types);
+        if (!problems.isEmpty()) {
+            throw new Problem(ProblemKind.BAD_REQUEST, "LICENCE_TYPES_INVALID", "导入被拒绝，未做任何修改：" + problems.size()
+                    + " 处错误：" + problems.stream().limit(5).map(Object::toString).collect(Collectors.joining("；")), problems);
+        }
+        int changed = jpa.txExpr(TransactionType.Required, em -> {
+            Date now = new Date();
+            int n = 0;
+            for (LicenceTypeDTO dto : types) {
+                LicenceTypeEntity e = em.find(LicenceTypeEntity.class, dto.code);
+                if (e == null) {
+                    e = new LicenceTypeEntity();
+                    e.code = dto.code;
+                    e.update(dto, actor, now);
+                    em.persist(e);
+                    n++;
+                } else if (e.update(dto, actor, now)) {
+                    n++;
+                }
+            }
+            return n;
+        });
+        LOG.info("Licence types imported by {}: {} of {} added or changed", actor, changed, types.size());
+        return changed;
+    }
+
+    @Override
     public List<CatalogItemDTO> export() {
         // one query for items and materials (a batch-read hint left cached items without their materials)
         return read(em -> em.createQuery("SELECT DISTINCT i FROM ItemEntity i LEFT JOIN FETCH i.materials"
@@ -214,6 +268,7 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("items", count());
         status.put("departments", departments().size());
+        status.put("licence types", read(em -> em.createQuery("SELECT COUNT(t) FROM LicenceTypeEntity t", Long.class).getSingleResult()));
         status.put("item versions", read(em -> em.createQuery("SELECT COUNT(i) FROM ItemEntity i", Long.class).getSingleResult()));
         status.put("schema version", schemaVersion);
         return status;

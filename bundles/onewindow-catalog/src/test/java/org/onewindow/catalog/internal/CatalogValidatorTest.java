@@ -5,10 +5,12 @@ import static org.junit.Assert.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.Test;
 import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.catalog.LicenceTypeDTO;
 import org.onewindow.problem.ProblemDetail;
 
 public class CatalogValidatorTest {
@@ -30,6 +32,32 @@ public class CatalogValidatorTest {
         List<ProblemDetail> problems = CatalogValidator.validate(List.of(missing, negative, duplicateMaterial),
                 List.of("#1", "GA-2", "GA-3"));
         assertEquals(List.of("#1 code", "#1 kind", "GA-2 timeLimitDays", "GA-3 materials[1].code"), where(problems));
+    }
+
+    @Test
+    public void licenceTypesNotInTheListAreNamed() {
+        CatalogItemDTO item = Items.item("SJ-SP-001");
+        item.resultLicenceType = "FOOD_BUSINESS_LICENCE";
+        item.materials.add(Items.material("M02"));
+        item.materials.get(1).licenceType = "NO_SUCH_TYPE";
+        assertEquals(List.of("SJ-SP-001 resultLicenceType", "SJ-SP-001 materials[1].licenceType"),
+                where(CatalogValidator.unknownLicenceTypes(List.of(item), List.of("SJ-SP-001"), Set.of("RESIDENT_ID_CARD"))));
+        assertEquals(List.of(), CatalogValidator.unknownLicenceTypes(List.of(item), List.of("SJ-SP-001"),
+                Set.of("RESIDENT_ID_CARD", "FOOD_BUSINESS_LICENCE", "NO_SUCH_TYPE")));
+    }
+
+    @Test
+    public void licenceTypesAreCheckedFieldByField() {
+        LicenceTypeDTO good = new LicenceTypeDTO();
+        good.code = "PET_LICENCE";
+        good.name = "养犬登记证";
+        good.holderKind = LicenceTypeDTO.HolderKind.PERSON;
+        good.validityYears = 1;
+        LicenceTypeDTO bad = new LicenceTypeDTO();
+        bad.code = "pet";
+        bad.validityYears = 0;
+        assertEquals(List.of("pet code", "pet name", "pet holderKind", "pet validityYears", "PET_LICENCE code"),
+                where(CatalogValidator.validateTypes(java.util.Arrays.asList(good, bad, good))));
     }
 
     @Test
