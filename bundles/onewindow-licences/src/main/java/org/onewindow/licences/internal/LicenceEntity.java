@@ -1,0 +1,130 @@
+package org.onewindow.licences.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.Id;
+import javax.persistence.Table;
+import javax.persistence.Temporal;
+import javax.persistence.TemporalType;
+
+import org.onewindow.citizen.IdType;
+import org.onewindow.licences.LicenceDTO;
+import org.onewindow.licences.LicenceStatus;
+
+/**
+ * A licence of the library; private to this bundle, which speaks {@link LicenceDTO}. Rows are
+ * written by {@link LicenceRows} (in the caller's transaction or in bulk) and read through JPA.
+ */
+@Entity
+@Table(name = "LICENCE")
+public class LicenceEntity {
+    @Id
+    Long id;
+
+    @Column(name = "TYPE_CODE")
+    String type;
+
+    @Column(name = "LICENCE_NO")
+    String number;
+
+    @Column(name = "HOLDER_ID_TYPE")
+    @Enumerated(EnumType.STRING)
+    IdType holderIdType;
+
+    @Column(name = "HOLDER_ID")
+    String holderId;
+
+    @Column(name = "HOLDER_NAME")
+    String holderName;
+
+    @Column(name = "ISSUER_CODE")
+    String issuerCode;
+
+    @Column(name = "ISSUER_NAME")
+    String issuerName;
+
+    @Column(name = "ISSUED_ON")
+    LocalDate issuedOn;
+
+    @Column(name = "VALID_FROM")
+    LocalDate validFrom;
+
+    @Column(name = "VALID_TO")
+    LocalDate validTo;
+
+    /** {@code VALID} or {@code REVOKED} as stored; see {@link #statusOn(LocalDate)}. */
+    @Enumerated(EnumType.STRING)
+    LicenceStatus status;
+
+    @Column(name = "REVOKED_AT")
+    @Temporal(TemporalType.TIMESTAMP)
+    Date revokedAt;
+
+    @Column(name = "REVOCATION_REASON")
+    String revocationReason;
+
+    @Column(name = "CASE_NO")
+    String caseNo;
+
+    String document;
+
+    @Column(name = "DOCUMENT_REF")
+    String documentRef;
+
+    /** How a row just written looks, without reading it back. */
+    static LicenceEntity of(LicenceRow r) {
+        LicenceEntity e = new LicenceEntity();
+        e.type = r.type;
+        e.number = r.number;
+        e.holderIdType = r.holderIdType;
+        e.holderId = r.holderId;
+        e.holderName = r.holderName;
+        e.issuerCode = r.issuerCode;
+        e.issuerName = r.issuerName;
+        e.issuedOn = r.issuedOn;
+        e.validFrom = r.validFrom;
+        e.validTo = r.validTo;
+        e.status = r.status;
+        e.revocationReason = r.revocationReason;
+        e.caseNo = r.caseNo;
+        e.document = r.document;
+        e.documentRef = r.documentRef;
+        return e;
+    }
+
+    /** Revoked, expired (the day after {@code validTo}), or valid. */
+    LicenceStatus statusOn(LocalDate today) {
+        if (status == LicenceStatus.REVOKED) {
+            return LicenceStatus.REVOKED;
+        }
+        return validTo != null && validTo.isBefore(today) ? LicenceStatus.EXPIRED : LicenceStatus.VALID;
+    }
+
+    LicenceDTO toDTO(LocalDate today, String typeName) {
+        LicenceDTO dto = new LicenceDTO();
+        dto.type = type;
+        dto.typeName = typeName;
+        dto.number = number;
+        dto.holderIdType = holderIdType;
+        dto.holderId = holderId;
+        dto.holderName = holderName;
+        dto.issuerCode = issuerCode;
+        dto.issuerName = issuerName;
+        dto.issuedOn = issuedOn.toString();
+        dto.validFrom = validFrom.toString();
+        dto.validTo = validTo == null ? null : validTo.toString();
+        dto.status = statusOn(today);
+        dto.caseNo = caseNo;
+        dto.document = document;
+        dto.documentRef = documentRef;
+        dto.revokedAt = revokedAt == null ? null : Instant.ofEpochMilli(revokedAt.getTime()).toString();
+        dto.revocationReason = revocationReason;
+        return dto;
+    }
+}
