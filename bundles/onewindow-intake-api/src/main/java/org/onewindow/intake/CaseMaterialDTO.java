@@ -11,4 +11,12 @@ public class CaseMaterialDTO {
     public boolean deficiencyAllowed;
     /** The case was accepted without it: it is owed (容缺). */
     public boolean owed;
+    /** The licence type that can stand in for the paper, from the catalog. */
+    public String licenceType;
+    /** Where the received material came from; absent while not received. */
+    public MaterialSource source;
+    /** For {@link MaterialSource#LICENCE}: the licence that stands in for the paper. */
+    public String licenceNo;
+    /** For {@link MaterialSource#EARLIER_CASE}: the case that received it. */
+    public String fromCaseNo;
 }

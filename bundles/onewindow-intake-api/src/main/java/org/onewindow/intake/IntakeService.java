@@ -15,8 +15,19 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface IntakeService {
 
-    /** Takes in a case as a {@code DRAFT} for the item's current catalog version. */
+    /**
+     * Takes in a case as a {@code DRAFT} for the item's current catalog version. Every material that
+     * names a licence type the applicant holds a valid licence of is received from the licence
+     * library at once (source {@code LICENCE}), when the library is installed.
+     */
     CaseDTO open(NewCaseDTO request, Actor actor);
+
+    /**
+     * Receives a material from the applicant's earlier case, as the clerk confirms
+     * ({@code EARLIER_CASE}): the earlier case must be the same applicant's, have received a material
+     * of the same licence type or name, recently enough. {@code MATERIAL_NOT_REUSABLE} otherwise.
+     */
+    CaseDTO reuse(String caseNo, ReuseDTO request, Actor actor);
 
     /** Records more materials received for a case being taken in or supplemented. */
     CaseDTO receive(String caseNo, List<String> materials, Actor actor);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseMaterialDTO;
+import org.onewindow.intake.MaterialSource;
 
 /** The printable papers of the window: the one-time notice and the acceptance receipt, as HTML. */
 final class CaseDocuments {
@@ -34,6 +35,13 @@ final class CaseDocuments {
             }
             html.append("</table>");
         }
+        List<CaseMaterialDTO> spared = c.materials.stream().filter(m -> m.received && m.source != null
+                && m.source != MaterialSource.WINDOW).collect(java.util.stream.Collectors.toList());
+        if (!spared.isEmpty()) {
+            html.append("<p>以下材料已从电子证照库或您以往办件中获取，无需再次提交：</p><ul>");
+            spared.forEach(m -> html.append("<li>").append(esc(m.name)).append(source(m)).append("</li>"));
+            html.append("</ul>");
+        }
         html.append("<p>除上述材料外，本窗口不再要求您提交其他材料。</p>");
         return end(html, hall, today.toString());
     }
@@ -54,11 +62,22 @@ final class CaseDocuments {
                 .append("<p>已收材料：</p><ul>");
         for (CaseMaterialDTO m : c.materials) {
             if (m.received) {
-                html.append("<li>").append(esc(m.name)).append("</li>");
+                html.append("<li>").append(esc(m.name)).append(source(m)).append("</li>");
             }
         }
         html.append("</ul><p>请凭本回执、取件码或本人身份证件到任一综合窗口领取办理结果，也可申请邮寄送达。</p>");
         return end(html, hall, acceptedOn.toString());
+    }
+
+    /** How a material was received when not on paper: the citizen sees what was not asked of them. */
+    private static String source(CaseMaterialDTO m) {
+        if (m.source == MaterialSource.LICENCE) {
+            return "（电子证照 " + esc(m.licenceNo) + "，无需提交纸质材料）";
+        }
+        if (m.source == MaterialSource.EARLIER_CASE) {
+            return "（复用办件 " + esc(m.fromCaseNo) + " 已交材料）";
+        }
+        return "";
     }
 
     private static StringBuilder page(String title) {

@@ -4,6 +4,8 @@ import java.util.Date;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -12,6 +14,8 @@ import javax.persistence.ManyToOne;
 import javax.persistence.Table;
 import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
+
+import org.onewindow.intake.MaterialSource;
 
 /** A catalog material the window received for a case. */
 @Entity
@@ -34,12 +38,41 @@ public class CaseMaterialEntity {
     @Column(name = "RECEIVED_BY")
     String receivedBy;
 
+    @Enumerated(EnumType.STRING)
+    MaterialSource source = MaterialSource.WINDOW;
+
+    @Column(name = "LICENCE_TYPE")
+    String licenceType;
+
+    @Column(name = "LICENCE_NO")
+    String licenceNo;
+
+    @Column(name = "FROM_CASE_NO")
+    String fromCaseNo;
+
     static CaseMaterialEntity of(CaseEntity caseFile, String code, String by, Date at) {
         CaseMaterialEntity e = new CaseMaterialEntity();
         e.caseFile = caseFile;
         e.code = code;
         e.receivedBy = by;
         e.receivedAt = at;
+        return e;
+    }
+
+    /** A material the licence library stands in for. */
+    static CaseMaterialEntity fromLicence(CaseEntity caseFile, String code, String licenceType, String licenceNo, String by, Date at) {
+        CaseMaterialEntity e = of(caseFile, code, by, at);
+        e.source = MaterialSource.LICENCE;
+        e.licenceType = licenceType;
+        e.licenceNo = licenceNo;
+        return e;
+    }
+
+    /** A material reused from the applicant's earlier case. */
+    static CaseMaterialEntity fromEarlierCase(CaseEntity caseFile, String code, String fromCaseNo, String by, Date at) {
+        CaseMaterialEntity e = of(caseFile, code, by, at);
+        e.source = MaterialSource.EARLIER_CASE;
+        e.fromCaseNo = fromCaseNo;
         return e;
     }
 }

@@ -30,6 +30,7 @@ import org.onewindow.intake.IntakeService;
 import org.onewindow.intake.IntakeStatisticsDTO;
 import org.onewindow.intake.NewCaseDTO;
 import org.onewindow.intake.SupplementDTO;
+import org.onewindow.intake.ReuseDTO;
 import org.onewindow.intake.TransitionDTO;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
@@ -105,6 +106,15 @@ public class CaseResource {
     @RolesAllowed("clerk")
     public CaseDTO receive(@PathParam("caseNo") String caseNo, ReceivedDTO request, @Context SecurityContext caller) {
         return intake.receive(caseNo, request == null ? null : request.materials, Caller.actor(caller));
+    }
+
+    /** The clerk confirms that a material of the applicant's earlier case stands for one of this case. */
+    @POST
+    @Path("{caseNo}/reused-materials")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("clerk")
+    public CaseDTO reuse(@PathParam("caseNo") String caseNo, ReuseDTO request, @Context SecurityContext caller) {
+        return intake.reuse(caseNo, request, Caller.actor(caller));
     }
 
     @POST

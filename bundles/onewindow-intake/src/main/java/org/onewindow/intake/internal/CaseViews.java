@@ -47,6 +47,13 @@ final class CaseViews {
         }
         Set<String> received = e.received.stream().map(m -> m.code).collect(Collectors.toSet());
         dto.materials = Completeness.materials(catalogMaterials, received, owed(e));
+        for (CaseMaterialDTO m : dto.materials) {
+            e.received.stream().filter(r -> r.code.equals(m.code)).findFirst().ifPresent(r -> {
+                m.source = r.source;
+                m.licenceNo = r.licenceNo;
+                m.fromCaseNo = r.fromCaseNo;
+            });
+        }
         dto.missingMaterials = Completeness.missing(dto.materials);
         dto.pickupCode = e.pickupCode;
         if (e.deliveryMethod != null) {

@@ -31,6 +31,7 @@ final class Completeness {
             dto.received = received.contains(m.code);
             dto.deficiencyAllowed = Boolean.TRUE.equals(m.deficiencyAllowed);
             dto.owed = owed.contains(m.code) && !dto.received;
+            dto.licenceType = m.licenceType;
             out.add(dto);
         }
         return out;

@@ -9,4 +9,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Time zone of the hall: the day in case numbers and visits")
     String zone() default "Asia/Shanghai";
+
+    @AttributeDefinition(description = "Days a material handed in for a case may be reused for the same applicant's later cases")
+    int materialReuseDays() default 180;
 }

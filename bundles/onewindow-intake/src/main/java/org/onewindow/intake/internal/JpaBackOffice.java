@@ -2,6 +2,7 @@ package org.onewindow.intake.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import org.onewindow.intake.RemoteDecisionDTO;
 import org.onewindow.intake.Route;
 import org.onewindow.intake.SupplementDTO;
 import org.onewindow.intake.ViolationDTO;
+import org.onewindow.licences.LicenceService;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.rest.QueryParams;
@@ -37,6 +39,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +62,10 @@ public class JpaBackOffice implements BackOfficeService {
 
     @Reference
     WorkingCalendar calendar;
+
+    /** The electronic licence library, when its feature is installed: approvals of licence items issue into it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile LicenceService licences;
 
     /** Makes sure the intake schema is migrated before the back office touches it. */
     @Reference
@@ -121,6 +129,7 @@ public class JpaBackOffice implements BackOfficeService {
         }
         Outcome outcome = outcomeOf(decision.outcome == null ? null : decision.outcome.name(), decision.resultDocument,
                 decision.licenceNo, decision.reason, decision.legalBasis);
+        outcome.licenceValidTo = date(decision.licenceValidTo);
         return tx(em -> {
             CaseEntity c = reviewable(em, caseNo, actor);
             if (c.route != Route.LOCAL) {
@@ -342,6 +351,7 @@ public class JpaBackOffice implements BackOfficeService {
         final String licenceNo;
         final String reason;
         final String legalBasis;
+        String licenceValidTo;
 
         private Outcome(CaseStatus to, String resultDocument, String licenceNo, String reason, String legalBasis) {
             this.to = to;
@@ -358,10 +368,26 @@ public class JpaBackOffice implements BackOfficeService {
             c.licenceNo = licenceNo;
             c.decisionReason = reason;
             c.decisionBasis = legalBasis;
+            if (to == CaseStatus.APPROVED) {
+                // the licence commits with the approval, or neither does
+                c.licenceNo = LicenceLink.issue(licences, em, c, catalog.get(c.itemCode, c.itemVersion).resultLicenceType,
+                        licenceNo, licenceValidTo, resultDocument, by, today());
+            }
             timeLimits.decide(c, today());
-            String text = to == CaseStatus.APPROVED ? "准予：" + resultDocument + (licenceNo == null ? "" : "（证号 " + licenceNo + "）")
+            String text = to == CaseStatus.APPROVED ? "准予：" + resultDocument + (c.licenceNo == null ? "" : "（证号 " + c.licenceNo + "）")
                     : "不予许可：" + reason + "（依据：" + legalBasis + "）";
             return record(em, c, to, by, text + (note == null || note.isBlank() ? "" : "；" + note));
+        }
+    }
+
+    private static String date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip()).toString();
+        } catch (DateTimeParseException e) {
+            throw Problem.badRequest("INVALID_DECISION", "licenceValidTo 须为日期 yyyy-MM-dd，当前为 '" + value + "'");
         }
     }
 

@@ -37,10 +37,13 @@ import org.onewindow.intake.HistoryEntryDTO;
 import org.onewindow.intake.HandoverState;
 import org.onewindow.intake.IntakeService;
 import org.onewindow.intake.IntakeStatisticsDTO;
+import org.onewindow.intake.MaterialSource;
 import org.onewindow.intake.NewCaseDTO;
 import org.onewindow.intake.PartyDTO;
+import org.onewindow.intake.ReuseDTO;
 import org.onewindow.intake.Route;
 import org.onewindow.intake.TransitionDTO;
+import org.onewindow.licences.LicenceService;
 import org.onewindow.node.NodeService;
 import org.onewindow.node.StatusContributor;
 import org.onewindow.problem.Problem;
@@ -53,6 +56,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +91,12 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     @Reference
     WorkingCalendar calendar;
 
+    /** The electronic licence library, when its feature is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile LicenceService licences;
+
     private volatile ZoneId zone;
+    private volatile int reuseDays;
     private TimeLimits timeLimits;
     private int schemaVersion;
 
@@ -114,6 +124,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     @Modified
     void configure(IntakeConfig config) {
         zone = ZoneId.of(config.zone());
+        reuseDays = config.materialReuseDays();
     }
 
     @Override
@@ -166,6 +177,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         for (String code : intake.materials) {
             c.received.add(CaseMaterialEntity.of(c, code, actor.name(), now));
         }
+        LicenceLink.reuse(licences, c, item.materials, actor, now);
         c.history.add(CaseHistoryEntity.of(c, null, CaseStatus.DRAFT, actor.name(), now, "收件"));
         List<String> warnings = new ArrayList<>();
         List<String> open = openCasesOf(em, c.applicantId, c.itemCode);
@@ -175,8 +187,9 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
                     "open cases " + String.join(",", open), actor.name()));
         }
         em.persist(c);
-        LOG.info("Case {} taken in by {} for {} v{}, applicant {}", c.caseNo, actor, c.itemCode, c.itemVersion,
-                IdNumbers.mask(c.applicantId));
+        LOG.info("Case {} taken in by {} for {} v{}, applicant {}, {} materials from the licence library", c.caseNo, actor,
+                c.itemCode, c.itemVersion, IdNumbers.mask(c.applicantId),
+                c.received.stream().filter(m -> m.source == MaterialSource.LICENCE).count());
         CaseDTO dto = CaseViews.full(c, item.materials);
         dto.warnings = warnings;
         return dto;
@@ -238,11 +251,15 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         if (request == null || request.to == null) {
             throw Problem.badRequest("INVALID_CASE", "to 必填：目标状态");
         }
+        if (request.to == CaseStatus.ACCEPTED && actor.has(Actor.CLERK)) {
+            recheckLicences(caseNo, actor);
+        }
         return tx(em -> {
             CaseEntity c = find(em, caseNo);
             StatusMachine.checkWindowMove(c.status, request.to, c.timeLimitDays == 0, actor);
             Date now = new Date();
-            List<MaterialDTO> catalogMaterials = catalog.get(c.itemCode, c.itemVersion).materials;
+            CatalogItemDTO pinned = catalog.get(c.itemCode, c.itemVersion);
+            List<MaterialDTO> catalogMaterials = pinned.materials;
             LocalDate today = LocalDate.now(zone);
             String note = request.note;
             switch (request.to) {
@@ -268,8 +285,13 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
                     break;
                 case READY_FOR_PICKUP:
                     if (c.status == CaseStatus.ACCEPTED) {
-                        // an instant item (即办件) is decided at the window
+                        // an instant item (即办件) is decided at the window, and its licence issued with it
                         timeLimits.decide(c, today);
+                        if (pinned.resultLicenceType != null) {
+                            c.resultDocument = catalog.licenceType(pinned.resultLicenceType).name;
+                            c.licenceNo = LicenceLink.issue(licences, em, c, pinned.resultLicenceType, null, null,
+                                    c.resultDocument, actor.name(), today);
+                        }
                     }
                     break;
                 case WITHDRAWN:
@@ -305,6 +327,75 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
             c.updatedAt = now;
             return CaseViews.full(c, catalogMaterials);
         });
+    }
+
+    /** Materials from licences revoked or expired since intake are dropped, in a transaction of their own, before acceptance. */
+    private void recheckLicences(String caseNo, Actor actor) {
+        List<String> dropped = tx(em -> {
+            CaseEntity c = find(em, caseNo);
+            if (c.status != CaseStatus.DRAFT) {
+                return List.<String>of();
+            }
+            List<String> names = LicenceLink.recheck(licences, em, c, catalog.get(c.itemCode, c.itemVersion).materials, actor);
+            if (!names.isEmpty()) {
+                String note = "电子证照已失效（撤销或过期），需提交纸质材料：" + String.join("、", names);
+                CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, c.status, actor.name(), new Date(), note);
+                em.persist(step);
+                c.history.add(step);
+            }
+            return names;
+        });
+        if (!dropped.isEmpty()) {
+            LOG.info("Case {}: licences no longer valid for {}", caseNo, dropped);
+        }
+    }
+
+    @Override
+    public CaseDTO reuse(String caseNo, ReuseDTO request, Actor actor) {
+        actor.requireAny(Set.of(Actor.CLERK));
+        if (request == null) {
+            throw Problem.badRequest("INVALID_CASE", "请求内容为空");
+        }
+        String code = required(request.material, "material", "本办件的材料编码");
+        String from = required(request.fromCaseNo, "fromCaseNo", "原办件编号");
+        CaseEntity peek = tx(em -> find(em, caseNo));
+        CatalogItemDTO pinned = catalog.get(peek.itemCode, peek.itemVersion);
+        refuseUnlisted(pinned, List.of(code), caseNo, actor);
+        MaterialDTO wanted = pinned.materials.stream().filter(m -> m.code.equals(code)).findFirst().orElseThrow();
+        return tx(em -> {
+            CaseEntity c = find(em, caseNo);
+            if (!RECEIVING.contains(c.status)) {
+                throw new Problem(ProblemKind.CONFLICT, "WRONG_STATUS", "办件状态为 " + c.status + "，此时不能收取材料");
+            }
+            if (c.received.stream().anyMatch(m -> m.code.equals(code))) {
+                throw new Problem(ProblemKind.CONFLICT, "ALREADY_RECEIVED", "材料 " + wanted.name + " 已收取");
+            }
+            CaseEntity earlier = find(em, from);
+            if (!earlier.applicantId.equals(c.applicantId)) {
+                throw notReusable(wanted, from, "原办件不是同一申请人的");
+            }
+            List<MaterialDTO> earlierCatalog = catalog.get(earlier.itemCode, earlier.itemVersion).materials;
+            LocalDate today = LocalDate.now(zone);
+            boolean found = earlier.received.stream().filter(r -> r.source == MaterialSource.WINDOW)
+                    .filter(r -> !EarlierMaterials.reusableUntil(r.receivedAt.toInstant().atZone(zone).toLocalDate(), reuseDays)
+                            .isBefore(today))
+                    .anyMatch(r -> earlierCatalog.stream().anyMatch(m -> m.code.equals(r.code) && EarlierMaterials.matches(wanted, m)));
+            if (!found) {
+                throw notReusable(wanted, from, "原办件没有在 " + reuseDays + " 天内收取过同类材料");
+            }
+            Date now = new Date();
+            CaseMaterialEntity m = CaseMaterialEntity.fromEarlierCase(c, code, from, actor.name(), now);
+            em.persist(m);
+            c.received.add(m);
+            c.updatedAt = now;
+            em.persist(AuditEntity.of(actor.name(), "REUSE_MATERIAL", c.caseNo, c.applicantId));
+            LOG.info("Case {}: material {} reused from case {} by {}", caseNo, code, from, actor);
+            return CaseViews.full(c, pinned.materials);
+        });
+    }
+
+    private static Problem notReusable(MaterialDTO wanted, String from, String why) {
+        return new Problem(ProblemKind.CONFLICT, "MATERIAL_NOT_REUSABLE", "办件 " + from + " 的材料不能用作" + wanted.name + "：" + why);
     }
 
     private static void deliver(CaseEntity c, TransitionDTO request, LocalDate today) {

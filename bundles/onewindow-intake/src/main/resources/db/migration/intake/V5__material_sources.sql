@@ -1,0 +1,6 @@
+-- Where a received material came from: the window (paper, scanned), the electronic licence library, or an
+-- earlier case of the same applicant (一号申办, 历史办事数据复用).
+ALTER TABLE CASE_MATERIAL ADD COLUMN SOURCE VARCHAR(16) NOT NULL DEFAULT 'WINDOW';
+ALTER TABLE CASE_MATERIAL ADD COLUMN LICENCE_TYPE VARCHAR(64);
+ALTER TABLE CASE_MATERIAL ADD COLUMN LICENCE_NO VARCHAR(100);
+ALTER TABLE CASE_MATERIAL ADD COLUMN FROM_CASE_NO VARCHAR(40);
