@@ -172,7 +172,8 @@ public class ApplianceIT extends OneWindowTestSupport {
                 "/cases/{caseNo}/notice", "/cases/{caseNo}/receipt", "/cases/{caseNo}/materials", "/cases/{caseNo}/materials/{id}",
                 "/cases/{caseNo}/decision", "/cases/{caseNo}/supplement", "/cases/{caseNo}/extension", "/review/queue",
                 "/relay/outbox", "/relay/outbox/{id}/retry", "/relay/callback/{department}", "/supervision/cards",
-                "/supervision/stats")) {
+                "/supervision/stats", "/licences", "/licences/{type}/{number}", "/licences/{type}/{number}/revocation",
+                "/licences/import", "/licences/access", "/catalog/licence-types", "/cases/{caseNo}/reused-materials")) {
             assertTrue(path, paths.has(path));
         }
     }

@@ -64,7 +64,7 @@ public class FeatureSwapIT extends OneWindowTestSupport {
 
         // the whole window out, down to the catalog: the node stays up
         for (String feature : List.of("onewindow-scanning", "onewindow-relay", "onewindow-supervision", "onewindow-intake",
-                "onewindow-catalog")) {
+                "onewindow-licences", "onewindow-catalog")) {
             features.uninstallFeature(feature, NO_REFRESH);
             assertFalse(feature, features.isInstalled(features.getFeature(feature)));
         }
@@ -74,8 +74,8 @@ public class FeatureSwapIT extends OneWindowTestSupport {
         assertEquals("the node stays up", 200, http.get("/health", null).status);
         assertEquals("NOT_FOUND", http.get("/catalog/items", "clerk").code());
 
-        for (String feature : List.of("onewindow-catalog", "onewindow-intake", "onewindow-scanning", "onewindow-relay",
-                "onewindow-supervision")) {
+        for (String feature : List.of("onewindow-catalog", "onewindow-licences", "onewindow-intake", "onewindow-scanning",
+                "onewindow-relay", "onewindow-supervision")) {
             features.installFeature(feature, NO_REFRESH);
             assertTrue(feature, features.isInstalled(features.getFeature(feature)));
         }
