@@ -1,7 +1,6 @@
 package org.onewindow.catalog.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -16,7 +15,7 @@ import org.onewindow.catalog.ImportResultDTO;
 import org.onewindow.catalog.ImportedItemDTO;
 import org.onewindow.catalog.ImportOutcome;
 import org.onewindow.problem.Problem;
-import org.onewindow.problem.ProblemDetail;
+import org.onewindow.shell.ImportFiles;
 
 /** {@code onewindow:catalog-import FILE}: imports a catalog file, all or nothing. */
 @Command(scope = "onewindow", name = "catalog-import",
@@ -35,13 +34,13 @@ public class CatalogImportCommand implements Action {
 
     @Override
     public Object execute() throws IOException {
-        Path path = Paths.get(file);
-        if (!Files.isRegularFile(path)) {
-            System.err.println("No such file: " + path.toAbsolutePath());
+        byte[] json = ImportFiles.read(file, System.err);
+        if (json == null) {
             return null;
         }
+        Path path = Paths.get(file);
         try {
-            ImportResultDTO result = catalog.importItems(CatalogJson.read(Files.readAllBytes(path)), "shell:" + user());
+            ImportResultDTO result = catalog.importItems(CatalogJson.read(json), "shell:" + user());
             for (ImportedItemDTO item : result.items) {
                 if (item.outcome != ImportOutcome.UNCHANGED) {
                     System.out.printf("  %-12s %-20s v%d%n", item.outcome, item.code, item.version);
@@ -50,13 +49,7 @@ public class CatalogImportCommand implements Action {
             System.out.printf("Imported %s: %d created, %d new versions, %d unchanged%n", path.getFileName(),
                     result.created, result.newVersions, result.unchanged);
         } catch (Problem e) {
-            System.err.println("Refused [" + e.code() + "]: nothing was changed.");
-            for (ProblemDetail detail : e.details()) {
-                System.err.println("  " + detail);
-            }
-            if (e.details().isEmpty()) {
-                System.err.println("  " + e.getMessage());
-            }
+            ImportFiles.refused(e, System.err);
         }
         return null;
     }

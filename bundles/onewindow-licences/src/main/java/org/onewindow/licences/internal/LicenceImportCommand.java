@@ -1,8 +1,6 @@
 package org.onewindow.licences.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
@@ -16,8 +14,8 @@ import org.onewindow.licences.LicenceImportDTO;
 import org.onewindow.licences.LicenceService;
 import org.onewindow.licences.NewLicenceDTO;
 import org.onewindow.problem.Problem;
-import org.onewindow.problem.ProblemDetail;
 import org.onewindow.rest.Json;
+import org.onewindow.shell.ImportFiles;
 import org.onewindow.shell.ShellActor;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -27,8 +25,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
         description = "Imports licences into the electronic licence library from a JSON file; one bad row changes nothing")
 @Service
 public class LicenceImportCommand implements Action {
-    private static final int SHOWN = 50;
-
     @Reference
     LicenceService licences;
 
@@ -40,22 +36,17 @@ public class LicenceImportCommand implements Action {
 
     @Override
     public Object execute() throws IOException {
-        Path path = Paths.get(file);
-        if (!Files.isRegularFile(path)) {
-            System.err.println("No such file: " + path.toAbsolutePath());
+        byte[] json = ImportFiles.read(file, System.err);
+        if (json == null) {
             return null;
         }
         try {
-            List<NewLicenceDTO> rows = Json.read(Files.readAllBytes(path), new TypeReference<List<NewLicenceDTO>>() {
+            List<NewLicenceDTO> rows = Json.read(json, new TypeReference<List<NewLicenceDTO>>() {
             });
             LicenceImportDTO result = licences.importLicences(rows, ShellActor.of(session));
-            System.out.printf("Imported %s: %d licences in %d ms%n", path.getFileName(), result.imported, result.millis);
+            System.out.printf("Imported %s: %d licences in %d ms%n", Paths.get(file).getFileName(), result.imported, result.millis);
         } catch (Problem e) {
-            System.err.println("Refused [" + e.code() + "]: nothing was changed. " + (e.details().isEmpty() ? e.getMessage() : ""));
-            e.details().stream().limit(SHOWN).forEach(d -> System.err.println("  " + d));
-            if (e.details().size() > SHOWN) {
-                System.err.println("  ... and " + (e.details().size() - SHOWN) + " more");
-            }
+            ImportFiles.refused(e, System.err);
         }
         return null;
     }
