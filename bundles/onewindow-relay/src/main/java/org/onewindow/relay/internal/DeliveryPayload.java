@@ -66,6 +66,17 @@ final class DeliveryPayload {
             one.put("name", m.name);
             one.put("required", m.required);
             one.put("received", m.received);
+            if (m.source != null) {
+                // a department must know what stands in for paper: a licence of the library, or an earlier case's copy
+                one.put("source", m.source);
+            }
+            if (m.licenceNo != null) {
+                one.put("licenceType", m.licenceType);
+                one.put("licenceNo", m.licenceNo);
+            }
+            if (m.fromCaseNo != null) {
+                one.put("fromCaseNo", m.fromCaseNo);
+            }
             one.put("files", List.of());
             materials.add(one);
         }
