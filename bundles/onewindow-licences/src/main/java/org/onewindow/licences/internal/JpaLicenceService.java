@@ -204,12 +204,23 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
         }
         refuseIf(problems, rows.size());
         refuseIf(LicenceRows.duplicates(checked, labels, Set.of()), rows.size());
-        int imported;
+        int imported = insertAll(checked, labels, actor.name());
+        LicenceImportDTO out = new LicenceImportDTO();
+        out.imported = imported;
+        out.millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info("{} licences imported by {} in {} ms", imported, actor, out.millis);
+        return out;
+    }
+
+    /**
+     * Writes checked rows in one transaction. The insert goes first: the unique index finds a taken
+     * number far faster than looking each one up beforehand; only a refused file is looked up, to name its rows.
+     */
+    private int insertAll(List<LicenceRow> checked, List<String> labels, String actor) {
         try {
-            // insert first: the unique index finds a taken number far faster than looking each up beforehand
-            imported = tx(em -> {
+            return tx(em -> {
                 try {
-                    LicenceRows.insert(em.unwrap(Connection.class), checked, actor.name());
+                    LicenceRows.insert(em.unwrap(Connection.class), checked, actor);
                 } catch (SQLException e) {
                     if (LicenceRows.isTaken(e)) {
                         throw new Problem(ProblemKind.CONFLICT, "LICENCE_EXISTS", "导入的证照编号已在证照库中，本次导入未生效");
@@ -222,22 +233,16 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
             if (!"LICENCE_EXISTS".equals(e.code())) {
                 throw e;
             }
-            // rolled back: name every row the library already has
             refuseIf(tx(em -> {
                 try {
                     return LicenceRows.duplicates(checked, labels, LicenceRows.existing(em.unwrap(Connection.class), checked));
                 } catch (SQLException s) {
                     throw new PersistenceException("Licence numbers not checked", s);
                 }
-            }), rows.size());
-            // taken by another import that has since been rolled back or removed: say so plainly
+            }), checked.size());
+            // taken by another import that has since been rolled back: say so plainly
             throw new Problem(ProblemKind.CONFLICT, "LICENCE_EXISTS", "导入期间另一次导入写入了相同的证照编号，本次导入未生效，请重试");
         }
-        LicenceImportDTO out = new LicenceImportDTO();
-        out.imported = imported;
-        out.millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info("{} licences imported by {} in {} ms", imported, actor, out.millis);
-        return out;
     }
 
     private static void refuseIf(List<ProblemDetail> problems, int rows) {
