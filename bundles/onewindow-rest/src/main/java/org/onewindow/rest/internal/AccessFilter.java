@@ -2,9 +2,11 @@ package org.onewindow.rest.internal;
 
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.annotation.Priority;
 import javax.annotation.security.PermitAll;
@@ -14,6 +16,7 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 
 import org.onewindow.problem.Problem;
@@ -22,21 +25,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Authenticates every request by HTTP Basic against the JAAS realm and checks the roles that the
- * resource method (or its class) names in {@code @RolesAllowed}. Secure by default: a method
- * without {@code @PermitAll} needs a logged-in user.
+ * Authenticates every request, by HTTP Basic against the JAAS realm or by the console's session
+ * cookie, and checks the roles that the resource method (or its class) names in
+ * {@code @RolesAllowed}. Secure by default: a method without {@code @PermitAll} needs a logged-in
+ * user. A change made with the session cookie must carry the session's CSRF token.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class AccessFilter implements ContainerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(AccessFilter.class);
+    /** Methods that change nothing, and so need no CSRF token. */
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
-    private final Authenticator authenticator;
+    private final Logins logins;
+    private final Sessions sessions;
 
     @Context
     ResourceInfo resourceInfo;
 
-    AccessFilter(Authenticator authenticator) {
-        this.authenticator = authenticator;
+    AccessFilter(Logins logins, Sessions sessions) {
+        this.logins = logins;
+        this.sessions = sessions;
     }
 
     @Override
@@ -46,8 +54,7 @@ final class AccessFilter implements ContainerRequestFilter {
         if (method == null || isPublic(method, type)) {
             return;
         }
-        AuthenticatedUser user = authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .orElseThrow(() -> new Problem(ProblemKind.UNAUTHORIZED, "UNAUTHENTICATED", "请先登录（用户名和密码不正确或缺失）"));
+        AuthenticatedUser user = identify(request);
         String[] allowed = rolesAllowed(method, type);
         if (allowed != null && Arrays.stream(allowed).noneMatch(user::isUserInRole)) {
             LOG.warn("User {} denied {} {}: needs one of the roles {}", user.getUserPrincipal().getName(),
@@ -57,6 +64,23 @@ final class AccessFilter implements ContainerRequestFilter {
         request.setSecurityContext(user.over(request.getSecurityContext().isSecure()));
     }
 
+    private AuthenticatedUser identify(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            return authenticate(authorization).orElseThrow(Logins::unauthenticated);
+        }
+        Cookie cookie = request.getCookies().get(Sessions.COOKIE);
+        Sessions.Session session = sessions.find(cookie == null ? null : cookie.getValue(), Instant.now())
+                .orElseThrow(Logins::unauthenticated);
+        if (!SAFE.contains(request.getMethod()) && !session.csrfMatches(request.getHeaderString(Sessions.CSRF_HEADER))) {
+            LOG.warn("User {} sent {} {} without the session's CSRF token", session.user.getUserPrincipal().getName(),
+                    request.getMethod(), request.getUriInfo().getPath());
+            throw new Problem(ProblemKind.FORBIDDEN, "CSRF_REJECTED", "请求缺少有效的防伪令牌（X-CSRF-Token），请刷新页面后重试");
+        }
+        return session.user;
+    }
+
+    /** The user of an HTTP Basic header; empty when it is missing or malformed, a problem when the login fails. */
     Optional<AuthenticatedUser> authenticate(String header) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
@@ -71,17 +95,7 @@ final class AccessFilter implements ContainerRequestFilter {
         if (colon <= 0) {
             return Optional.empty();
         }
-        String name = decoded.substring(0, colon);
-        char[] password = decoded.substring(colon + 1).toCharArray();
-        try {
-            Optional<AuthenticatedUser> user = authenticator.authenticate(name, password);
-            if (user.isEmpty()) {
-                LOG.warn("Failed login for user {}", name);
-            }
-            return user;
-        } finally {
-            Arrays.fill(password, '\0');
-        }
+        return Optional.of(logins.login(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray()));
     }
 
     private static boolean isPublic(Method method, Class<?> type) {

@@ -1,6 +1,7 @@
 package org.onewindow.rest.internal;
 
 import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -21,13 +22,17 @@ final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemExceptionMapper.class);
     static final String CHALLENGE = "Basic realm=\"OneWindow\", charset=\"UTF-8\"";
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(Throwable failure) {
         Problem problem = toProblem(failure);
         Response.ResponseBuilder answer = Response.status(problem.kind().status())
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .entity(new ErrorDTO(problem.code(), problem.getMessage(), problem.details()));
-        if (problem.kind() == ProblemKind.UNAUTHORIZED) {
+        // a page of the console asks with X-Requested-With: a Basic challenge would pop up the browser's own login box
+        if (problem.kind() == ProblemKind.UNAUTHORIZED && (headers == null || headers.getHeaderString("X-Requested-With") == null)) {
             answer.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         }
         return answer.build();

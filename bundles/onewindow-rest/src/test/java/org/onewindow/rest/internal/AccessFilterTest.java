@@ -9,7 +9,11 @@ import static org.junit.Assert.fail;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,6 +21,7 @@ import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
@@ -40,9 +45,15 @@ public class AccessFilterTest {
         }
     }
 
-    private final AccessFilter filter = new AccessFilter((user, password) ->
+    private static final Authenticator CLERK_SECRET = (user, password) ->
             "clerk".equals(user) && "secret".equals(new String(password))
-                    ? Optional.of(new AuthenticatedUser("clerk", Set.of("clerk"))) : Optional.empty());
+                    ? Optional.of(new AuthenticatedUser("clerk", Set.of("clerk"))) : Optional.empty();
+    private final Sessions sessions = new Sessions(Duration.ofMinutes(30));
+    private final AccessFilter filter = new AccessFilter(logins(CLERK_SECRET), sessions);
+
+    private static Logins logins(Authenticator authenticator) {
+        return new Logins(authenticator, new LoginGuard(3, Duration.ofMinutes(15)), Clock.systemUTC());
+    }
 
     @Test
     public void publicMethodsNeedNoLogin() throws Exception {
@@ -67,22 +78,54 @@ public class AccessFilterTest {
 
     @Test
     public void passwordsMayContainColons() {
-        AccessFilter colon = new AccessFilter((user, password) -> "a:b:c".equals(new String(password))
-                ? Optional.of(new AuthenticatedUser(user, Set.of())) : Optional.empty());
+        AccessFilter colon = new AccessFilter(logins((user, password) -> "a:b:c".equals(new String(password))
+                ? Optional.of(new AuthenticatedUser(user, Set.of())) : Optional.empty()), sessions);
         assertNotNull(colon.authenticate(basic("u", "a:b:c")).orElse(null));
     }
 
-    private void assertProblem(ProblemKind kind, String method, String header) throws Exception {
-        try {
-            run(method, header);
-            fail("must be refused");
-        } catch (Problem e) {
-            assertEquals(kind, e.kind());
+    @Test
+    public void aSessionCookieStandsForTheUserAndChangesNeedItsCsrfToken() throws Exception {
+        Sessions.Session s = sessions.open(new AuthenticatedUser("clerk", Set.of("clerk")), Instant.now());
+        assertEquals("clerk", run("anyUser", null, "GET", s.id, null).getUserPrincipal().getName());
+        assertEquals("clerk", run("anyUser", null, "POST", s.id, s.csrfToken).getUserPrincipal().getName());
+        assertEquals("CSRF_REJECTED", problem("anyUser", null, "POST", s.id, null).code());
+        assertEquals("CSRF_REJECTED", problem("anyUser", null, "DELETE", s.id, s.csrfToken + "x").code());
+        assertEquals(ProblemKind.FORBIDDEN, problem("adminOnly", null, "GET", s.id, null).kind());
+        assertEquals(ProblemKind.UNAUTHORIZED, problem("anyUser", null, "GET", "forged-session-id", null).kind());
+        sessions.close(s.id);
+        assertEquals("a closed session is gone", ProblemKind.UNAUTHORIZED, problem("anyUser", null, "GET", s.id, null).kind());
+    }
+
+    @Test
+    public void repeatedFailuresLockTheAccountEvenForTheRightPassword() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertProblem(ProblemKind.UNAUTHORIZED, "anyUser", basic("clerk", "wrong"));
         }
+        Problem locked = problem("anyUser", basic("clerk", "secret"), "GET", null, null);
+        assertEquals(ProblemKind.TOO_MANY_REQUESTS, locked.kind());
+        assertEquals("ACCOUNT_LOCKED", locked.code());
+    }
+
+    private void assertProblem(ProblemKind kind, String method, String header) throws Exception {
+        assertEquals(kind, problem(method, header, "GET", null, null).kind());
+    }
+
+    private Problem problem(String method, String header, String httpMethod, String cookie, String csrf) throws Exception {
+        try {
+            run(method, header, httpMethod, cookie, csrf);
+        } catch (Problem e) {
+            return e;
+        }
+        fail("must be refused");
+        return null;
+    }
+
+    private SecurityContext run(String method, String header) throws Exception {
+        return run(method, header, "GET", null, null);
     }
 
     /** Runs the filter on a request for {@code method}; returns the security context it set. */
-    private SecurityContext run(String method, String header) throws Exception {
+    private SecurityContext run(String method, String header, String httpMethod, String cookie, String csrf) throws Exception {
         Method m = Resource.class.getMethod(method);
         filter.resourceInfo = new ResourceInfo() {
             @Override
@@ -102,7 +145,9 @@ public class AccessFilterTest {
                 new Class<?>[] {ContainerRequestContext.class}, (p, called, args) -> {
                     switch (called.getName()) {
                         case "getHeaderString":
-                            return header;
+                            return "Authorization".equals(args[0]) ? header : Sessions.CSRF_HEADER.equals(args[0]) ? csrf : null;
+                        case "getCookies":
+                            return cookie == null ? Map.of() : Map.of(Sessions.COOKIE, new Cookie(Sessions.COOKIE, cookie));
                         case "setSecurityContext":
                             set[0] = (SecurityContext) args[0];
                             return null;
@@ -111,7 +156,7 @@ public class AccessFilterTest {
                         case "getUriInfo":
                             return uri;
                         case "getMethod":
-                            return "GET";
+                            return httpMethod;
                         default:
                             throw new UnsupportedOperationException(called.getName());
                     }

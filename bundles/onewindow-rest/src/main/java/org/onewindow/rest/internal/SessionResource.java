@@ -1,0 +1,104 @@
+package org.onewindow.rest.internal;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import javax.annotation.security.PermitAll;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.CookieParam;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import org.onewindow.problem.Problem;
+import org.onewindow.rest.Json;
+import org.onewindow.rest.RequestBodies;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/**
+ * {@code /api/v1/session}: the console's login. A login sets the session cookie ({@code HttpOnly},
+ * {@code SameSite=Strict}, {@code Secure} over HTTPS) and answers the CSRF token the page must send
+ * with every change; a logout ends the session.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
+    };
+    private static final int MAX_BODY = 4096;
+    private final Logins logins;
+    private final Sessions sessions;
+
+    SessionResource(Logins logins, Sessions sessions) {
+        this.logins = logins;
+        this.sessions = sessions;
+    }
+
+    /** Body {@code {"username": "...", "password": "..."}}. */
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response login(InputStream body, @Context UriInfo uri) {
+        Map<String, String> fields = Json.read(RequestBodies.read(body, MAX_BODY), FIELDS);
+        String name = fields == null ? null : fields.get("username");
+        String password = fields == null ? null : fields.get("password");
+        if (name == null || name.isBlank() || password == null || password.isEmpty()) {
+            throw Problem.badRequest("INVALID_LOGIN", "username 和 password 必填");
+        }
+        AuthenticatedUser user = logins.login(name.strip(), password.toCharArray());
+        Instant now = Instant.now();
+        sessions.sweep(now);
+        Sessions.Session session = sessions.open(user, now);
+        return Response.ok(view(session)).header(HttpHeaders.SET_COOKIE, cookie(session.id, "https".equals(uri.getBaseUri().getScheme())))
+                .build();
+    }
+
+    @GET
+    @PermitAll
+    public SessionDTO current(@CookieParam(Sessions.COOKIE) String id) {
+        return view(sessions.find(id, Instant.now()).orElseThrow(Logins::unauthenticated));
+    }
+
+    @DELETE
+    @PermitAll
+    public Response logout(@CookieParam(Sessions.COOKIE) String id, @Context UriInfo uri) {
+        sessions.close(id);
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, Sessions.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
+                + ("https".equals(uri.getBaseUri().getScheme()) ? "; Secure" : "")).build();
+    }
+
+    static String cookie(String id, boolean secure) {
+        return Sessions.COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
+    }
+
+    private SessionDTO view(Sessions.Session s) {
+        SessionDTO dto = new SessionDTO();
+        dto.user = s.user.getUserPrincipal().getName();
+        dto.roles = List.copyOf(new TreeSet<>(s.user.roles()));
+        dto.csrfToken = s.csrfToken;
+        dto.idleMinutes = sessions.idle().toMinutes();
+        return dto;
+    }
+
+    /** A logged-in console session, as the page sees it. */
+    public static class SessionDTO {
+        public String user;
+        /** Every role, OneWindow's ({@code clerk}, ...) and departments ({@code dept-GA}). */
+        public List<String> roles;
+        /** Send it as {@code X-CSRF-Token} with every request that changes something. */
+        public String csrfToken;
+        /** The session ends after this long without a request. */
+        public long idleMinutes;
+    }
+}
