@@ -29,9 +29,11 @@ final class Http {
         final String body;
         final String contentType;
         final String challenge;
+        final java.net.http.HttpHeaders headers;
 
         Answer(HttpResponse<String> r) {
             status = r.statusCode();
+            headers = r.headers();
             body = r.body();
             contentType = r.headers().firstValue("Content-Type").orElse("");
             challenge = r.headers().firstValue("WWW-Authenticate").orElse(null);
@@ -65,6 +67,17 @@ final class Http {
 
     Answer postJson(String path, String user, String json) {
         return post(path, user, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Any request with the headers given (a browser's cookie and CSRF token, say); no Basic login. */
+    Answer exchange(String method, String path, java.util.Map<String, String> headers, String json) {
+        HttpRequest.Builder b = request(path, null);
+        headers.forEach(b::header);
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return send(b.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
     /** A department system's signed callback: no user, the signature headers instead. */

@@ -1,0 +1,97 @@
+package org.onewindow.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.util.Map;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The console's login on the real appliance: a session cookie that is HttpOnly and SameSite, a
+ * CSRF token for every change, logout, and the lock-out after repeated failures.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SessionIT extends OneWindowTestSupport {
+    private static final Map<String, String> CONSOLE = Map.of("X-Requested-With", "XMLHttpRequest");
+
+    @Configuration
+    public Option[] config() {
+        return appliance(
+                // users of their own: the lock-out test locks them
+                editConfigurationFilePut("etc/users.properties", "wang", "wang-demo,clerk"),
+                editConfigurationFilePut("etc/users.properties", "zhao", "zhao-demo,clerk"));
+    }
+
+    @Before
+    public void apiUp() throws InterruptedException {
+        awaitApi();
+    }
+
+    @Test
+    public void aSessionCookieLogsInAndChangesNeedTheCsrfToken() {
+        Http.Answer login = http.exchange("POST", "/session", CONSOLE, "{\"username\":\"clerk\",\"password\":\"clerk-demo\"}");
+        assertEquals(login.toString(), 200, login.status);
+        String setCookie = login.headers.firstValue("Set-Cookie").orElse("");
+        assertTrue(setCookie, setCookie.startsWith("OW_SESSION=") && setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"));
+        JsonNode session = login.json();
+        assertEquals("clerk", session.path("user").asText());
+        assertTrue(session.path("roles").toString().contains("clerk"));
+        String csrf = session.path("csrfToken").asText();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        assertEquals(200, http.exchange("GET", "/cases?size=1", Map.of("Cookie", cookie), null).status);
+        assertEquals(csrf, http.exchange("GET", "/session", Map.of("Cookie", cookie), null).json().path("csrfToken").asText());
+        String newCase = Cases.open("GA-ZA-002", Cases.ZHANG_SAN, "M01");
+        Http.Answer forged = http.exchange("POST", "/cases", Map.of("Cookie", cookie), newCase);
+        assertEquals(forged.toString(), 403, forged.status);
+        assertEquals("CSRF_REJECTED", forged.code());
+        Http.Answer opened = http.exchange("POST", "/cases", Map.of("Cookie", cookie, "X-CSRF-Token", csrf), newCase);
+        assertEquals(opened.toString(), 201, opened.status);
+        assertEquals("roles are checked for sessions too", 403,
+                http.exchange("POST", "/catalog/licence-types", Map.of("Cookie", cookie, "X-CSRF-Token", csrf), "[]").status);
+
+        assertEquals(204, http.exchange("DELETE", "/session", Map.of("Cookie", cookie), null).status);
+        Http.Answer after = http.exchange("GET", "/cases?size=1", Map.of("Cookie", cookie, "X-Requested-With", "XMLHttpRequest"), null);
+        assertEquals(401, after.status);
+        assertFalse("no Basic challenge for the console: the browser must not pop up its own login box",
+                after.headers.firstValue("WWW-Authenticate").isPresent());
+    }
+
+    @Test
+    public void everyAnswerCarriesTheSecurityHeaders() {
+        Http.Answer answer = http.get("/cases?size=1", "clerk");
+        assertEquals("nosniff", answer.headers.firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("DENY", answer.headers.firstValue("X-Frame-Options").orElse(""));
+        assertEquals("no-store", answer.headers.firstValue("Cache-Control").orElse(""));
+        assertEquals("Basic challenge for API clients", 401, http.get("/cases", null).status);
+        assertTrue(http.get("/cases", null).challenge != null);
+    }
+
+    @Test
+    public void fiveFailedLoginsLockTheAccountWhicheverWayTheyCome() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, http.exchange("POST", "/session", CONSOLE, "{\"username\":\"wang\",\"password\":\"guess" + i + "\"}").status);
+        }
+        assertEquals(401, http.get("/cases", "wang:guess3").status);
+        assertEquals(401, http.get("/cases", "wang:guess4").status);
+        Http.Answer locked = http.exchange("POST", "/session", CONSOLE, "{\"username\":\"wang\",\"password\":\"wang-demo\"}");
+        assertEquals(locked.toString(), 429, locked.status);
+        assertEquals("ACCOUNT_LOCKED", locked.code());
+        assertEquals("HTTP Basic is locked too", 429, http.get("/cases", "wang:wang-demo").status);
+        assertEquals("another user is not", 200, http.get("/cases?size=1", "zhao").status);
+        assertEquals(400, http.exchange("POST", "/session", CONSOLE, "{\"username\":\"zhao\"}").status);
+    }
+}
