@@ -6,9 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import javax.security.auth.login.AppConfigurationEntry;
-
-import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.GroupPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
@@ -16,6 +13,7 @@ import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.onewindow.node.NodeService;
+import org.onewindow.security.UserStores;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -104,20 +102,7 @@ public class DemoUsers {
     }
 
     private BackingEngine engine() {
-        for (JaasRealm realm : realms) {
-            if (!REALM.equals(realm.getName())) {
-                continue;
-            }
-            for (AppConfigurationEntry entry : realm.getEntries()) {
-                Object module = entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE);
-                for (BackingEngineFactory factory : engines) {
-                    if (factory.getModuleClass().equals(module)) {
-                        return factory.build(entry.getOptions());
-                    }
-                }
-            }
-        }
-        return null;
+        return UserStores.of(REALM, realms, engines);
     }
 
     private static void announceDemo() {

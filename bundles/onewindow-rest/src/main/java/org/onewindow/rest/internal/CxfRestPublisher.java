@@ -3,15 +3,23 @@ package org.onewindow.rest.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.cxf.BusFactory;
+import org.apache.karaf.jaas.config.JaasRealm;
+import org.apache.karaf.jaas.modules.BackingEngine;
+import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.onewindow.rest.Json;
 import org.onewindow.rest.RestPublisher;
+import org.onewindow.security.UserStores;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +32,12 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 public class CxfRestPublisher implements RestPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(CxfRestPublisher.class);
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    final List<JaasRealm> realms = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    final List<BackingEngineFactory> engines = new CopyOnWriteArrayList<>();
+
     private Logins logins;
     private Sessions sessions;
     private Publication session;
@@ -34,8 +48,10 @@ public class CxfRestPublisher implements RestPublisher {
      */
     @Activate
     void activate(RestConfig config) {
-        logins = new Logins(new JaasAuthenticator(config.realm()),
-                new LoginGuard(config.maxFailedLogins(), Duration.ofMinutes(config.lockMinutes())), Clock.systemUTC());
+        String realm = config.realm();
+        logins = new Logins(new JaasAuthenticator(realm),
+                new LoginGuard(config.maxFailedLogins(), Duration.ofMinutes(config.lockMinutes())), name -> exists(realm, name),
+                Clock.systemUTC());
         sessions = new Sessions(Duration.ofMinutes(config.sessionIdleMinutes()));
         session = publish("/v1/session", new SessionResource(logins, sessions));
     }
@@ -43,6 +59,12 @@ public class CxfRestPublisher implements RestPublisher {
     @Deactivate
     void deactivate() {
         session.close();
+    }
+
+    /** Whether the realm has the user; when its store cannot be read, every name counts as existing. */
+    private boolean exists(String realm, String name) {
+        BackingEngine store = UserStores.of(realm, realms, engines);
+        return store == null || store.listUsers().stream().anyMatch(u -> u.getName().equals(name));
     }
 
     @Override

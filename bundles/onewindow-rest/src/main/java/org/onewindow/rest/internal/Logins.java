@@ -3,6 +3,7 @@ package org.onewindow.rest.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.function.Predicate;
 
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
@@ -15,11 +16,17 @@ final class Logins {
 
     private final Authenticator authenticator;
     private final LoginGuard guard;
+    private final Predicate<String> known;
     private final Clock clock;
 
-    Logins(Authenticator authenticator, LoginGuard guard, Clock clock) {
+    /**
+     * @param known whether a user exists: failures for names nobody has lock nothing (and are not kept),
+     *        so a mistyped or not-yet-created name neither locks a real account nor grows the guard
+     */
+    Logins(Authenticator authenticator, LoginGuard guard, Predicate<String> known, Clock clock) {
         this.authenticator = authenticator;
         this.guard = guard;
+        this.known = known;
         this.clock = clock;
     }
 
@@ -40,7 +47,9 @@ final class Logins {
             }
             AuthenticatedUser user = authenticator.authenticate(name, password).orElse(null);
             if (user == null) {
-                guard.failed(name, now);
+                if (known.test(name)) {
+                    guard.failed(name, now);
+                }
                 LOG.warn("Failed login for user {}", name);
                 throw unauthenticated();
             }

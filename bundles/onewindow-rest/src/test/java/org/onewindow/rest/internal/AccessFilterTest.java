@@ -52,7 +52,7 @@ public class AccessFilterTest {
     private final AccessFilter filter = new AccessFilter(logins(CLERK_SECRET), sessions);
 
     private static Logins logins(Authenticator authenticator) {
-        return new Logins(authenticator, new LoginGuard(3, Duration.ofMinutes(15)), Clock.systemUTC());
+        return new Logins(authenticator, new LoginGuard(3, Duration.ofMinutes(15)), "clerk"::equals, Clock.systemUTC());
     }
 
     @Test
@@ -101,6 +101,11 @@ public class AccessFilterTest {
         for (int i = 0; i < 3; i++) {
             assertProblem(ProblemKind.UNAUTHORIZED, "anyUser", basic("clerk", "wrong"));
         }
+        for (int i = 0; i < 5; i++) {
+            assertProblem(ProblemKind.UNAUTHORIZED, "anyUser", basic("nobody", "wrong"));
+        }
+        assertEquals("a name nobody has is not locked, nor counted", ProblemKind.UNAUTHORIZED,
+                problem("anyUser", basic("nobody", "wrong"), "GET", null, null).kind());
         Problem locked = problem("anyUser", basic("clerk", "secret"), "GET", null, null);
         assertEquals(ProblemKind.TOO_MANY_REQUESTS, locked.kind());
         assertEquals("ACCOUNT_LOCKED", locked.code());
