@@ -29,6 +29,13 @@ public interface IntakeService {
      */
     CaseDTO reuse(String caseNo, ReuseDTO request, Actor actor);
 
+    /**
+     * A case's status for its applicant, without login (kiosk, 自助查询): {@code idSuffix} must be
+     * the last six characters of the applicant's ID number. A wrong suffix and an unknown case are
+     * the same {@code CASE_NOT_FOUND}, so that neither can be told from the other. The look-up is audited.
+     */
+    PublicStatusDTO publicStatus(String caseNo, String idSuffix);
+
     /** Records more materials received for a case being taken in or supplemented. */
     CaseDTO receive(String caseNo, List<String> materials, Actor actor);
 

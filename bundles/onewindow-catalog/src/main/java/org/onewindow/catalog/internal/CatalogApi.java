@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-/** Publishes {@link CatalogResource} at {@code /api/v1/catalog}. */
+/** Publishes {@link CatalogResource} at {@code /api/v1/catalog} and the guides for everyone at {@code /api/v1/public/catalog}. */
 @Component(immediate = true, configurationPid = CatalogConfig.PID)
 public class CatalogApi {
 
@@ -19,14 +19,17 @@ public class CatalogApi {
     CatalogService catalog;
 
     private Publication publication;
+    private Publication guides;
 
     @Activate
     void activate(CatalogConfig config) {
         publication = publisher.publish("/v1/catalog", new CatalogResource(catalog, config.maxImportBytes()));
+        guides = publisher.publish("/v1/public/catalog", new PublicCatalogResource(catalog));
     }
 
     @Deactivate
     void deactivate() {
+        guides.close();
         publication.close();
     }
 }

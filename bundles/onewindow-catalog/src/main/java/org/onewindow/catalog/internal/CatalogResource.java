@@ -49,6 +49,10 @@ public class CatalogResource {
     @Path("items")
     public CatalogPage search(@QueryParam("q") String q, @QueryParam("department") String department,
             @QueryParam("page") @DefaultValue("1") String page, @QueryParam("size") @DefaultValue("20") String size) {
+        return search(catalog, q, department, page, size);
+    }
+
+    static CatalogPage search(CatalogService catalog, String q, String department, String page, String size) {
         CatalogQuery query = new CatalogQuery();
         query.q = q;
         query.department = department;

@@ -11,6 +11,7 @@ import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.DecisionDTO;
 import org.onewindow.intake.DeliveryDTO;
 import org.onewindow.intake.PartyDTO;
+import org.onewindow.intake.PublicStatusDTO;
 import org.onewindow.intake.TimeLimitDTO;
 import org.onewindow.catalog.MaterialDTO;
 import org.onewindow.citizen.IdNumbers;
@@ -67,6 +68,23 @@ final class CaseViews {
         dto.supplementMaterials = e.supplementMaterials == null ? null : List.of(e.supplementMaterials.split(","));
         dto.history = e.history.stream().map(CaseHistoryEntity::toDTO).collect(Collectors.toList());
         dto.next = StatusMachine.allowed(e.status, e.timeLimitDays == 0);
+        return dto;
+    }
+
+    /** The kiosk's view: status, dates and what to bring; nothing about the applicant. */
+    static PublicStatusDTO publicStatus(CaseEntity e, List<String> supplementNames) {
+        PublicStatusDTO dto = new PublicStatusDTO();
+        dto.caseNo = e.caseNo;
+        dto.itemCode = e.itemCode;
+        dto.itemName = e.itemName;
+        dto.departmentName = e.departmentName;
+        dto.status = e.status;
+        dto.acceptedOn = e.acceptedOn == null ? null : e.acceptedOn.toString();
+        dto.deadline = e.deadline == null ? null : e.deadline.toString();
+        dto.decidedOn = e.decidedOn == null ? null : e.decidedOn.toString();
+        dto.supplementMaterials = e.status == CaseStatus.SUPPLEMENT_REQUESTED ? supplementNames : null;
+        dto.carrier = e.carrier;
+        dto.trackingNo = e.trackingNo;
         return dto;
     }
 

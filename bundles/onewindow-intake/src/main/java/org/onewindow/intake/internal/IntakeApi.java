@@ -1,5 +1,6 @@
 package org.onewindow.intake.internal;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,12 +18,17 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Publishes {@link CaseResource} at {@code /api/v1/cases}, with the case extensions installed at the
- * time of each request, and the reviewers' {@link ReviewResource} at {@code /api/v1/review}.
+ * time of each request, the reviewers' {@link ReviewResource} at {@code /api/v1/review}, and the
+ * kiosk's {@link PublicCaseResource} at {@code /api/v1/public/cases}.
  */
 @Component(immediate = true)
 public class IntakeApi {
     static final String ADDRESS = "/v1/cases";
     static final String REVIEW_ADDRESS = "/v1/review";
+    static final String PUBLIC_ADDRESS = "/v1/public/cases";
+    /** A kiosk client may look up 20 times in 10 minutes; a case number with 5 wrong suffixes then rests. */
+    private static final int LOOKUPS_PER_CLIENT = 20;
+    private static final int WRONG_PER_CASE = 5;
 
     @Reference
     RestPublisher publisher;
@@ -36,6 +42,7 @@ public class IntakeApi {
     private final Map<String, CaseExtension> extensions = new ConcurrentHashMap<>();
     private Publication publication;
     private Publication review;
+    private Publication kiosk;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addExtension(CaseExtension extension) {
@@ -50,10 +57,13 @@ public class IntakeApi {
     void activate() {
         publication = publisher.publish(ADDRESS, new CaseResource(intake, backOffice, extensions::get));
         review = publisher.publish(REVIEW_ADDRESS, new ReviewResource(backOffice));
+        kiosk = publisher.publish(PUBLIC_ADDRESS, new PublicCaseResource(intake,
+                new KioskGuard(LOOKUPS_PER_CLIENT, WRONG_PER_CASE, Duration.ofMinutes(10))));
     }
 
     @Deactivate
     void deactivate() {
+        kiosk.close();
         review.close();
         publication.close();
     }

@@ -40,6 +40,7 @@ import org.onewindow.intake.IntakeStatisticsDTO;
 import org.onewindow.intake.MaterialSource;
 import org.onewindow.intake.NewCaseDTO;
 import org.onewindow.intake.PartyDTO;
+import org.onewindow.intake.PublicStatusDTO;
 import org.onewindow.intake.ReuseDTO;
 import org.onewindow.intake.Route;
 import org.onewindow.intake.TransitionDTO;
@@ -391,6 +392,26 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
             em.persist(AuditEntity.of(actor.name(), "REUSE_MATERIAL", c.caseNo, c.applicantId));
             LOG.info("Case {}: material {} reused from case {} by {}", caseNo, code, from, actor);
             return CaseViews.full(c, pinned.materials);
+        });
+    }
+
+    @Override
+    public PublicStatusDTO publicStatus(String caseNo, String idSuffix) {
+        String suffix = idSuffix == null ? "" : idSuffix.strip().toUpperCase(java.util.Locale.ROOT);
+        if (caseNo == null || caseNo.isBlank() || !suffix.matches("[0-9A-Z]{6}")) {
+            throw Problem.badRequest("INVALID_QUERY", "请输入办件编号和申请人证件号码后六位");
+        }
+        return tx(em -> {
+            CaseEntity c = em.createQuery("SELECT c FROM CaseEntity c WHERE c.caseNo = :no", CaseEntity.class)
+                    .setParameter("no", caseNo.strip()).getResultList().stream().findFirst().orElse(null);
+            if (c == null || !c.applicantId.endsWith(suffix)) {
+                throw Problem.notFound("CASE_NOT_FOUND", "办件编号或证件号码后六位不正确");
+            }
+            em.persist(AuditEntity.of("kiosk", "PUBLIC_STATUS", c.caseNo, c.applicantId));
+            return CaseViews.publicStatus(c, c.supplementMaterials == null ? List.of()
+                    : catalog.get(c.itemCode, c.itemVersion).materials.stream()
+                            .filter(m -> List.of(c.supplementMaterials.split(",")).contains(m.code)).map(m -> m.name)
+                            .collect(Collectors.toList()));
         });
     }
 
