@@ -1,0 +1,50 @@
+package org.onewindow.console.internal;
+
+import java.io.IOException;
+
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The pages' security headers: a content security policy without inline scripts or styles and
+ * without framing, no content sniffing, no referrer. Also turns {@code /console/} and {@code /kiosk/}
+ * into their {@code index.html}.
+ */
+@Component(service = Filter.class, property = {
+    "osgi.http.whiteboard.filter.pattern=/console/*",
+    "osgi.http.whiteboard.filter.pattern=/kiosk/*",
+    "osgi.http.whiteboard.filter.name=onewindow-page-headers"
+})
+public class PageHeaders implements Filter {
+    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+            + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+            + " frame-ancestors 'none'";
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        response.setHeader("Content-Security-Policy", POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals("/console") || path.equals("/kiosk")) {
+            response.sendRedirect(request.getContextPath() + path + "/");
+            return;
+        }
+        if (path.equals("/console/") || path.equals("/kiosk/")) {
+            response.setHeader("Cache-Control", "no-cache");
+            request.getRequestDispatcher(path + "index.html").forward(request, response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,39 @@
+// The REST API, exactly as any other client uses it: the session cookie plus the CSRF token for changes.
+const BASE = '/api/v1';
+let csrf = null;
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body && body.message ? body.message : `HTTP ${status}`);
+    this.status = status;
+    this.code = body && body.code;
+    this.details = (body && body.details) || [];
+  }
+}
+
+export function useSession(session) {
+  csrf = session ? session.csrfToken : null;
+}
+
+async function send(method, path, body, contentType) {
+  const headers = { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' };
+  if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
+  if (contentType) headers['Content-Type'] = contentType;
+  const answer = await fetch(BASE + path, { method, headers, body, credentials: 'same-origin' });
+  const type = answer.headers.get('Content-Type') || '';
+  const data = answer.status === 204 ? null : type.includes('json') ? await answer.json() : await answer.text();
+  if (!answer.ok) throw new ApiError(answer.status, typeof data === 'object' ? data : null);
+  return data;
+}
+
+export const api = {
+  get: path => send('GET', path),
+  post: (path, value) => send('POST', path, value === undefined ? undefined : JSON.stringify(value), 'application/json'),
+  del: path => send('DELETE', path),
+  upload: (path, files) => {
+    const form = new FormData();
+    for (const f of files) form.append('file', f, f.name);
+    return send('POST', path, form);
+  },
+  url: path => BASE + path,
+};

@@ -1,0 +1,100 @@
+import { h, show } from './dom.js';
+import { load, t, switchLang } from './i18n.js';
+import { api, useSession } from './api.js';
+import { clerkPage, todayPage } from './clerk.js';
+import { reviewPage } from './review.js';
+import { boardPage } from './board.js';
+import { adminPage } from './admin.js';
+
+// Which roles open which page; the server checks the same roles on every API call.
+const PAGES = {
+  clerk: { roles: ['clerk'], nav: 'nav.clerk', render: clerkPage },
+  today: { roles: ['clerk'], nav: 'nav.today', render: todayPage },
+  review: { roles: ['reviewer'], nav: 'nav.review', render: reviewPage },
+  board: { roles: ['supervisor', 'admin'], nav: 'nav.board', render: boardPage },
+  admin: { roles: ['admin'], nav: 'nav.admin', render: adminPage },
+};
+const START = ['clerk', 'review', 'board', 'admin'];
+
+const main = document.getElementById('main');
+const bar = document.getElementById('bar');
+let session = null;
+let leave = null;
+
+function allowed(page) {
+  return session && PAGES[page].roles.some(r => session.roles.includes(r));
+}
+
+function route() {
+  if (leave) { leave(); leave = null; }
+  const name = (location.hash.replace(/^#\/?/, '').split('/')[0]) || START.find(allowed) || 'clerk';
+  const page = PAGES[name];
+  if (!page || !allowed(name)) {
+    show(main, h('p', { class: 'error', id: 'forbidden' }, t('forbidden')));
+    return;
+  }
+  document.querySelectorAll('#bar nav a').forEach(a => a.classList.toggle('active', a.dataset.page === name));
+  leave = page.render(main, session, location.hash.split('/').slice(2)) || null;
+}
+
+function navigation() {
+  show(bar,
+    h('strong', {}, t('app.title')),
+    h('nav', {}, Object.entries(PAGES).filter(([name]) => allowed(name))
+      .map(([name, page]) => h('a', { href: `#/${name}`, 'data-page': name }, t(page.nav)))),
+    h('span', { class: 'user' }, session.user),
+    h('button', { type: 'button', onclick: switchLang }, t('lang.switch')),
+    h('button', { type: 'button', id: 'logout', onclick: logout }, t('nav.logout')));
+  bar.hidden = false;
+}
+
+async function logout() {
+  await api.del('/session');
+  useSession(null);
+  location.hash = '';
+  location.reload();
+}
+
+function loginForm() {
+  bar.hidden = true;
+  const user = h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true, autofocus: true });
+  const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const message = h('p', { class: 'error', id: 'login-error', role: 'alert' });
+  const form = h('form', { class: 'login', onsubmit: async e => {
+    e.preventDefault();
+    try {
+      start(await api.post('/session', { username: user.value, password: password.value }));
+    } catch (error) {
+      message.textContent = error.code === 'ACCOUNT_LOCKED' ? t('login.locked') : t('login.failed');
+      password.value = '';
+    }
+  } },
+  h('h1', {}, t('login.title')),
+  h('label', {}, t('login.user'), user),
+  h('label', {}, t('login.password'), password),
+  h('button', { type: 'submit', id: 'login' }, t('login.submit')),
+  message,
+  h('button', { type: 'button', class: 'link', onclick: switchLang }, t('lang.switch')));
+  show(main, form);
+  user.focus();
+}
+
+function start(s) {
+  session = s;
+  useSession(s);
+  navigation();
+  route();
+}
+
+async function boot() {
+  await load('/console');
+  document.title = t('app.title');
+  window.addEventListener('hashchange', () => session && route());
+  try {
+    start(await api.get('/session'));
+  } catch (error) {
+    loginForm();
+  }
+}
+
+boot();

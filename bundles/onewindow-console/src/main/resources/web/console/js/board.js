@@ -1,0 +1,60 @@
+import { h, show, table } from './dom.js';
+import { t } from './i18n.js';
+import { api } from './api.js';
+import { fail } from './notify.js';
+
+const REFRESH_MS = 15000;
+let charts = null;
+
+/** The chart library (1 MB) only when a board is opened: the other pages load fast. */
+function echarts() {
+  charts = charts || new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/console/vendor/echarts.min.js';
+    script.onload = () => resolve(window.echarts);
+    script.onerror = reject;
+    document.head.append(script);
+  });
+  return charts;
+}
+
+/** The yellow and red cards, refreshed without reloading, and the figures by department as a chart. */
+export function boardPage(main) {
+  const cards = h('div', { id: 'cards' });
+  const stamp = h('p', { class: 'muted', id: 'refreshed' });
+  const chart = h('div', { id: 'chart', class: 'chart' });
+  show(main, h('h2', {}, t('board.title')), stamp, cards, h('h3', {}, t('board.chart')), chart);
+  let plot = null;
+  const refresh = async () => {
+    try {
+      const board = await api.get('/supervision/cards');
+      stamp.textContent = t('board.refreshed', { time: new Date().toLocaleTimeString() });
+      show(cards, h('p', { class: 'counts' },
+        h('span', { class: 'card-yellow', id: 'yellow-count' }, `${t('board.yellow')} ${board.yellow}`), ' ',
+        h('span', { class: 'card-red', id: 'red-count' }, `${t('board.red')} ${board.red}`), ' ',
+        h('span', {}, `${t('board.violations')} ${board.violations}`)),
+      board.cards.length === 0 ? h('p', {}, t('board.none')) : table(['', '', t('item.name'), t('item.department'), ''],
+        board.cards.map(c => h('tr', { class: `card-${c.color.toLowerCase()}` },
+          h('td', {}, c.color === 'RED' ? t('board.red') : t('board.yellow')),
+          h('td', {}, c.caseNo || ''), h('td', {}, c.itemName || c.itemCode || ''), h('td', {}, c.departmentName || ''),
+          h('td', {}, c.kind === 'VIOLATION' ? c.detail : c.workingDaysLeft < 0
+            ? t('board.overdue', { n: -c.workingDaysLeft }) : t('board.daysLeft', { n: c.workingDaysLeft }))))));
+      const stats = await api.get('/supervision/stats');
+      plot = plot || (await echarts()).init(chart);
+      plot.setOption({
+        tooltip: {},
+        legend: { data: [t('board.cases'), t('board.inTime')] },
+        xAxis: { type: 'category', data: stats.departments.map(d => d.name) },
+        yAxis: [{ type: 'value', name: t('board.cases') }, { type: 'value', name: t('board.inTime'), max: 100 }],
+        series: [
+          { name: t('board.cases'), type: 'bar', data: stats.departments.map(d => d.accepted) },
+          { name: t('board.inTime'), type: 'line', yAxisIndex: 1,
+            data: stats.departments.map(d => d.inTimeRate == null ? null : Math.round(d.inTimeRate * 1000) / 10) },
+        ],
+      });
+    } catch (e) { fail(e); }
+  };
+  refresh();
+  const timer = setInterval(refresh, REFRESH_MS);
+  return () => { clearInterval(timer); if (plot) plot.dispose(); };
+}

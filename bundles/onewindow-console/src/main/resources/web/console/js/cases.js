@@ -1,0 +1,55 @@
+import { h, show, table } from './dom.js';
+import { t } from './i18n.js';
+import { api } from './api.js';
+
+// What the window and the back office both show of a case.
+export function statusText(status) {
+  return t(`status.${status}`);
+}
+
+export function materialRows(c, selectable) {
+  return c.materials.map(m => {
+    let state = m.received ? t('case.received') : t('case.missing');
+    if (m.source === 'LICENCE') state = t('case.fromLicence', { no: m.licenceNo });
+    if (m.source === 'EARLIER_CASE') state = t('case.fromEarlier', { no: m.fromCaseNo });
+    return h('tr', { class: m.received ? 'ok' : m.required ? 'missing' : '' },
+      h('td', {}, selectable && !m.received ? h('input', { type: 'checkbox', value: m.code, 'aria-label': m.name }) : ''),
+      h('td', {}, m.code), h('td', {}, m.name),
+      h('td', {}, m.required ? t('item.required') : t('item.optional')),
+      h('td', { class: 'material-state', 'data-code': m.code }, state));
+  });
+}
+
+export function caseHeader(c) {
+  return h('div', { class: 'case-head' },
+    h('h2', { id: 'case-no' }, t('case.title', { caseNo: c.caseNo })),
+    h('p', {}, `${c.itemName}（${c.itemCode}）· ${c.departmentName}`),
+    h('p', {}, `${t('case.status')}：`, h('span', { id: 'case-status', 'data-status': c.status }, statusText(c.status)),
+      c.timeLimit ? `　${t('case.deadline')}：${c.timeLimit.deadline}` : ''));
+}
+
+/** The case's scans: images shown, PDFs linked, all read through the API. */
+export async function scans(caseNo) {
+  const files = await api.get(`/cases/${encodeURIComponent(caseNo)}/materials`);
+  if (!files.length) return h('p', { class: 'muted' }, t('case.scan.none'));
+  return h('div', { class: 'scans' }, files.map(f => {
+    const url = api.url(`/cases/${encodeURIComponent(caseNo)}/materials/${f.id}`);
+    return f.contentType.startsWith('image/')
+      ? h('figure', {}, h('img', { src: url, alt: f.fileName }), h('figcaption', {}, `${f.seq}. ${f.fileName}`))
+      : h('figure', {}, h('a', { href: url, target: '_blank', rel: 'noopener' }, `${f.seq}. ${f.fileName}`));
+  }));
+}
+
+export function materialTable(c, selectable) {
+  return table(['', t('item.code'), t('case.material'), '', ''], materialRows(c, selectable));
+}
+
+export function checked(container) {
+  return [...container.querySelectorAll('input[type=checkbox]:checked')].map(x => x.value);
+}
+
+export function openDocument(caseNo, kind) {
+  window.open(api.url(`/cases/${encodeURIComponent(caseNo)}/${kind}`), '_blank', 'noopener');
+}
+
+export { show };

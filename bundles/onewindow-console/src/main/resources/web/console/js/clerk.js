@@ -1,0 +1,155 @@
+import { h, show, table } from './dom.js';
+import { t } from './i18n.js';
+import { api } from './api.js';
+import { fail } from './notify.js';
+import { validResidentId } from './idnumber.js';
+import { caseHeader, materialTable, checked, scans, openDocument, statusText } from './cases.js';
+
+/** The window (综合窗口): find an item, read its guide, take in a case; or, with a case number, work on it. */
+export function clerkPage(main, session, args) {
+  if (args[0] === 'case' && args[1]) {
+    return casePage(main, decodeURIComponent(args[1]));
+  }
+  const query = h('input', { id: 'item-search', type: 'search', placeholder: t('clerk.search'), autofocus: true });
+  const results = h('div', { id: 'item-results' });
+  const guide = h('div', { id: 'guide' });
+  const search = async () => {
+    try {
+      const q = encodeURIComponent(query.value.trim());
+      const page = await api.get(`/catalog/items?size=50&q=${q}`);
+      show(results, h('p', {}, t('clerk.results', { n: page.total })),
+        table([t('item.code'), t('item.name'), t('item.department'), t('item.timeLimit')], page.items.map(i =>
+          h('tr', { class: 'pick', tabindex: 0, 'data-code': i.code, onclick: () => showGuide(i.code, guide),
+            onkeydown: e => e.key === 'Enter' && showGuide(i.code, guide) },
+          h('td', {}, i.code), h('td', { class: 'item-name' }, i.name), h('td', {}, i.department.name), h('td', {}, limit(i))))));
+      const first = results.querySelector('tr.pick');
+      if (first) first.focus();
+    } catch (e) { fail(e); }
+  };
+  show(main, h('section', {}, h('form', { class: 'search', onsubmit: e => { e.preventDefault(); search(); } },
+    query, h('button', { type: 'submit', id: 'search' }, t('clerk.search.go'))), results), guide);
+  query.focus();
+  return null;
+}
+
+function limit(item) {
+  return item.timeLimitDays === 0 ? t('item.instant') : t('item.days', { n: item.timeLimitDays });
+}
+
+async function showGuide(code, target) {
+  try {
+    const item = await api.get(`/catalog/items/${encodeURIComponent(code)}`);
+    const start = h('button', { type: 'button', id: 'start-intake', onclick: () => intakeForm(item, target) }, t('item.start'));
+    show(target, h('article', { class: 'guide' },
+      h('h2', { id: 'guide-name' }, item.name),
+      h('dl', {},
+        h('dt', {}, t('item.code')), h('dd', {}, item.code),
+        h('dt', {}, t('item.department')), h('dd', {}, item.department.name),
+        h('dt', {}, t('item.timeLimit')), h('dd', {}, limit(item)),
+        h('dt', {}, t('item.fee')), h('dd', {}, Number(item.fee) === 0 ? t('item.free') : `¥${item.fee}`),
+        h('dt', {}, t('item.legalBasis')), h('dd', {}, item.legalBasis),
+        h('dt', {}, t('item.conditions')), h('dd', {}, item.conditions)),
+      h('h3', {}, t('item.materials')),
+      table([t('item.code'), t('case.material'), '', ''], item.materials.map(m => h('tr', {},
+        h('td', {}, m.code), h('td', {}, m.name), h('td', {}, m.required ? t('item.required') : t('item.optional')),
+        h('td', {}, m.licenceType ? t('item.licence') : '')))),
+      start));
+    start.focus();
+  } catch (e) { fail(e); }
+}
+
+function intakeForm(item, target) {
+  const id = h('input', { id: 'id-number', maxlength: 18, autocomplete: 'off', required: true });
+  const idState = h('span', { id: 'id-state', 'aria-live': 'polite' });
+  id.addEventListener('input', () => {
+    const full = id.value.trim().length === 18;
+    const valid = validResidentId(id.value);
+    idState.textContent = full ? (valid ? t('intake.idValid') : t('intake.idInvalid')) : '';
+    idState.className = full ? (valid ? 'ok' : 'error') : '';
+  });
+  const name = h('input', { id: 'applicant-name', required: true, maxlength: 100 });
+  const phone = h('input', { id: 'applicant-phone', maxlength: 32 });
+  const boxes = h('fieldset', { id: 'materials' }, h('legend', {}, t('intake.materials')),
+    item.materials.map(m => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', value: m.code }), `${m.code} ${m.name}`, m.required ? ' *' : '')));
+  const form = h('form', { id: 'intake', onsubmit: async e => {
+    e.preventDefault();
+    try {
+      const c = await api.post('/cases', {
+        itemCode: item.code,
+        applicant: { idNumber: id.value.trim(), name: name.value.trim(), phone: phone.value.trim() || undefined },
+        materials: checked(boxes),
+      });
+      location.hash = `#/clerk/case/${encodeURIComponent(c.caseNo)}`;
+    } catch (err) { fail(err, form); }
+  } },
+  h('h2', {}, t('intake.title', { item: item.name })),
+  h('label', {}, t('intake.idNumber'), id, idState),
+  h('label', {}, t('intake.name'), name),
+  h('label', {}, t('intake.phone'), phone),
+  boxes,
+  h('button', { type: 'submit', id: 'open-case' }, t('intake.open')));
+  form.addEventListener('keydown', e => { if (e.key === 'F2') { e.preventDefault(); form.requestSubmit(); } });
+  show(target, form);
+  id.focus();
+}
+
+/** One case at the window: materials and where they came from, scans, acceptance, notice, receipt, pickup. */
+function casePage(main, caseNo) {
+  const path = `/cases/${encodeURIComponent(caseNo)}`;
+  const render = async () => {
+    try {
+      const c = await api.get(path);
+      const materials = materialTable(c, true);
+      const files = h('input', { type: 'file', id: 'scan-files', multiple: true, accept: 'image/jpeg,image/png,application/pdf' });
+      const previews = h('div', { class: 'scans', id: 'scan-previews' });
+      files.addEventListener('change', () => show(previews, [...files.files].map((f, i) => f.type.startsWith('image/')
+        ? h('figure', {}, h('img', { src: URL.createObjectURL(f), alt: f.name }), h('figcaption', {}, `${i + 1}. ${f.name}`))
+        : h('figure', {}, `${i + 1}. ${f.name}`))));
+      const act = (label, id, run) => h('button', { type: 'button', id, onclick: async () => {
+        try { await run(); await render(); } catch (e) { fail(e); }
+      } }, label);
+      const actions = [];
+      if (c.next.includes('ACCEPTED')) actions.push(act(t('case.accept'), 'accept', () => api.post(`${path}/transitions`, { to: 'ACCEPTED' })));
+      actions.push(h('button', { type: 'button', id: 'notice', onclick: () => openDocument(c.caseNo, 'notice') }, t('case.notice')));
+      if (c.pickupCode) actions.push(h('button', { type: 'button', id: 'receipt', onclick: () => openDocument(c.caseNo, 'receipt') }, t('case.receipt')));
+      if (c.next.includes('READY_FOR_PICKUP')) actions.push(act(t('case.ready'), 'ready', () => api.post(`${path}/transitions`, { to: 'READY_FOR_PICKUP' })));
+      const pickup = h('input', { id: 'pickup-code', maxlength: 6, placeholder: t('case.pickupCode') });
+      if (c.next.includes('DELIVERED')) {
+        actions.push(pickup, act(t('case.deliver'), 'deliver', () => api.post(`${path}/transitions`, { to: 'DELIVERED', pickupCode: pickup.value.trim() })));
+      }
+      show(main, h('section', { id: 'case' }, caseHeader(c), materials,
+        h('button', { type: 'button', id: 'receive', onclick: async () => {
+          try { await api.post(`${path}/received-materials`, { materials: checked(materials) }); await render(); } catch (e) { fail(e); }
+        } }, t('case.receive')),
+        h('h3', {}, t('case.scan')), await scans(c.caseNo),
+        h('label', {}, t('case.scan.add'), files), previews,
+        h('button', { type: 'button', id: 'upload', onclick: async () => {
+          try { if (files.files.length) { await api.upload(`${path}/materials`, files.files); await render(); } } catch (e) { fail(e); }
+        } }, t('case.scan.upload')),
+        h('div', { class: 'actions' }, actions),
+        h('p', { class: 'muted' }, statusText(c.status))));
+    } catch (e) { fail(e); }
+  };
+  const keys = e => {
+    if (e.key === 'F9') { e.preventDefault(); const b = document.getElementById('accept'); if (b) b.click(); }
+  };
+  document.addEventListener('keydown', keys);
+  render();
+  return () => document.removeEventListener('keydown', keys);
+}
+
+/** Today's cases at this hall, newest first; a click opens one. */
+export function todayPage(main) {
+  (async () => {
+    try {
+      const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+      const page = await api.get(`/cases?size=200&from=${today}&to=${today}`);
+      show(main, h('h2', {}, t('today.title')), page.items.length === 0 ? h('p', {}, t('today.none'))
+        : table(['', t('item.name'), t('case.status')], page.items.map(c => h('tr', {},
+          h('td', {}, h('a', { href: `#/clerk/case/${encodeURIComponent(c.caseNo)}` }, c.caseNo)),
+          h('td', {}, c.itemName), h('td', {}, statusText(c.status))))));
+    } catch (e) { fail(e); }
+  })();
+  return null;
+}

@@ -1,0 +1,66 @@
+import { h, show } from '/console/js/dom.js';
+import { load, t } from '/console/js/i18n.js';
+import { api } from '/console/js/api.js';
+
+// The self-service kiosk (自助服务区): no login, large touch targets, guides and a case's progress only.
+const main = document.getElementById('main');
+
+function home() {
+  show(main, h('h1', {}, t('kiosk.title')), h('div', { class: 'tiles' },
+    h('button', { type: 'button', id: 'guides', onclick: guides }, t('kiosk.guides')),
+    h('button', { type: 'button', id: 'status', onclick: status }, t('kiosk.status'))));
+}
+
+function back() {
+  return h('button', { type: 'button', class: 'back', onclick: home }, t('kiosk.back'));
+}
+
+function guides() {
+  const q = h('input', { id: 'q', type: 'search', placeholder: t('clerk.search') });
+  const list = h('div', { id: 'list' });
+  const find = async () => {
+    const page = await api.get(`/public/catalog/items?size=30&q=${encodeURIComponent(q.value.trim())}`);
+    show(list, page.items.map(i => h('button', { type: 'button', class: 'item', onclick: () => guide(i.code) }, i.name)));
+  };
+  show(main, back(), h('form', { onsubmit: e => { e.preventDefault(); find(); } }, q, h('button', { type: 'submit' }, t('clerk.search.go'))), list);
+  find();
+}
+
+async function guide(code) {
+  const item = await api.get(`/public/catalog/items/${encodeURIComponent(code)}`);
+  show(main, back(), h('article', { class: 'guide' }, h('h2', {}, item.name),
+    h('p', {}, `${t('item.department')}：${item.department.name}`),
+    h('p', {}, `${t('item.timeLimit')}：${item.timeLimitDays === 0 ? t('item.instant') : t('item.days', { n: item.timeLimitDays })}`),
+    h('p', {}, `${t('item.conditions')}：${item.conditions}`),
+    h('h3', {}, t('item.materials')),
+    h('ol', {}, item.materials.map(m => h('li', {}, `${m.name}（${m.required ? t('item.required') : t('item.optional')}）`))),
+    h('p', { class: 'basis' }, `${t('item.legalBasis')}：${item.legalBasis}`)),
+  h('button', { type: 'button', id: 'print', onclick: () => window.print() }, t('kiosk.print')));
+}
+
+function status() {
+  const caseNo = h('input', { id: 'case-no', inputmode: 'numeric', autocomplete: 'off' });
+  const suffix = h('input', { id: 'id-suffix', maxlength: 6, autocomplete: 'off' });
+  const answer = h('div', { id: 'answer', 'aria-live': 'polite' });
+  const query = async e => {
+    e.preventDefault();
+    try {
+      const s = await api.get(`/public/cases/${encodeURIComponent(caseNo.value.trim())}/status?idSuffix=${encodeURIComponent(suffix.value.trim())}`);
+      show(answer, h('dl', {},
+        h('dt', {}, t('kiosk.caseNo')), h('dd', {}, s.caseNo),
+        h('dt', {}, t('item.name')), h('dd', {}, s.itemName),
+        h('dt', {}, t('case.status')), h('dd', { id: 'public-status' }, t(`status.${s.status}`)),
+        s.deadline ? [h('dt', {}, t('case.deadline')), h('dd', {}, s.deadline)] : []),
+      s.supplementMaterials ? [h('p', {}, t('kiosk.bring')), h('ul', {}, s.supplementMaterials.map(m => h('li', {}, m)))] : []);
+    } catch (error) {
+      show(answer, h('p', { class: 'error', id: 'kiosk-error' }, error.status === 429 ? t('kiosk.tooMany') : t('kiosk.notFound')));
+    }
+    suffix.value = '';
+  };
+  show(main, back(), h('form', { onsubmit: query },
+    h('label', {}, t('kiosk.caseNo'), caseNo), h('label', {}, t('kiosk.idSuffix'), suffix),
+    h('button', { type: 'submit', id: 'query' }, t('kiosk.query'))), answer);
+  caseNo.focus();
+}
+
+load('/console').then(() => { document.title = t('kiosk.title'); home(); });
