@@ -104,10 +104,13 @@ final class Http {
         return post(path, user, "multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
-    /** Waits until the node is healthy and the catalog answers, as a monitor and a clerk would see it. */
+    /** Waits until the node is healthy and the catalog answers every demo user, as a monitor and the staff would see it. */
     void awaitReady(Duration limit) throws InterruptedException {
         awaitOk("/health", null, limit);
-        awaitOk("/catalog/items?size=1", "clerk", limit);
+        // the demo users are written one by one at start: wait for each, not just the first
+        for (String user : new String[] {"clerk", "reviewer", "supervisor", "admin"}) {
+            awaitOk("/catalog/items?size=1", user, limit);
+        }
     }
 
     /** Waits until the window answers too (cases and scanned materials). */

@@ -1,0 +1,259 @@
+package org.onewindow.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The console and the kiosk in a real headless Chromium (Debian's chromium and chromium-driver)
+ * against the real appliance: a case from the window to the back office and back to pickup, the
+ * supervisor's board, the kiosk, escaping, and roles. Saves screenshots to docs/screenshots.
+ */
+public class ConsoleIT {
+    private static final int PORT = 9581;
+    private static final String BASE = "http://localhost:" + PORT;
+    /** A resident ID number of this test only (valid check digit). */
+    private static final String APPLICANT = "330102198506150075";
+    private static UnpackedAppliance appliance;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        appliance = UnpackedAppliance.unpack("console", PORT, 9501);
+        appliance.start();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(executable("chromedriver", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")))
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterClass
+    public static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (appliance != null) {
+            appliance.kill();
+        }
+    }
+
+    @Before
+    public void loggedOut() {
+        browser.get(BASE + "/console/");
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    public void aCaseGoesFromTheWindowToTheReviewerAndBackToPickup() throws Exception {
+        login("clerk");
+        WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("item-search")));
+        search.sendKeys("GA-HJ-001", Keys.ENTER);
+        click(By.cssSelector("tr.pick[data-code='GA-HJ-001']"));
+        wait.until(ExpectedConditions.textToBe(By.id("guide-name"), "户口迁入登记"));
+        screenshot("clerk-guide");
+        click(By.id("start-intake"));
+        WebElement id = wait.until(ExpectedConditions.elementToBeClickable(By.id("id-number")));
+        id.sendKeys(APPLICANT.substring(0, 17) + "4");
+        wait.until(ExpectedConditions.textToBe(By.id("id-state"), "号码校验不通过"));
+        id.sendKeys(Keys.BACK_SPACE, APPLICANT.substring(17));
+        wait.until(ExpectedConditions.textToBe(By.id("id-state"), "号码有效"));
+        browser.findElement(By.id("applicant-name")).sendKeys("钱七");
+        for (String code : List.of("M01", "M02", "M03")) {
+            browser.findElement(By.cssSelector("#materials input[value='" + code + "']")).click();
+        }
+        browser.findElement(By.id("applicant-name")).sendKeys(Keys.F2);
+        String caseNo = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-no"))).getText().replace("办件 ", "");
+        assertTrue(caseNo, caseNo.matches("\\d{6}-\\d{8}-\\d{4}"));
+
+        Path scan = Files.createTempFile("户口簿第1页-", ".png");
+        ImageIO.write(page(), "png", scan.toFile());
+        browser.findElement(By.id("scan-files")).sendKeys(scan.toString());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#scan-previews img")));
+        click(By.id("upload"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#case > .scans img[alt='" + scan.getFileName() + "']")));
+        screenshot("clerk-case");
+        browser.findElement(By.tagName("body")).sendKeys(Keys.F9);
+        wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "ACCEPTED"));
+        assertTrue(browser.findElement(By.id("receipt")).isDisplayed());
+        browser.get(BASE + "/api/v1/cases/" + caseNo + "/receipt");
+        assertTrue("the receipt prints with the session cookie", browser.getPageSource().contains("受理回执"));
+        screenshot("clerk-receipt");
+
+        Cases.awaitStatus(appliance.http, caseNo, "IN_REVIEW");
+        browser.get(BASE + "/console/");
+        logout();
+        login("reviewer");
+        click(By.cssSelector("tr[data-case='" + caseNo + "'] a.open-case"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#review-case .scans img")));
+        screenshot("reviewer-case");
+        click(By.id("approve"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "APPROVED"));
+        click(By.id("hand-out"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "READY_FOR_PICKUP"));
+
+        logout();
+        login("clerk");
+        browser.get(BASE + "/console/#/clerk/case/" + caseNo);
+        String code = appliance.http.get("/cases/" + caseNo, "clerk").json().path("pickupCode").asText();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("pickup-code"))).sendKeys(code);
+        click(By.id("deliver"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "DELIVERED"));
+    }
+
+    @Test
+    public void theSupervisorSeesTheCardBoardAndAChart() throws Exception {
+        login("supervisor");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("yellow-count")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart canvas")));
+        screenshot("supervisor-board");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.stillThisPage = true");
+        String first = browser.findElement(By.id("refreshed")).getText();
+        new WebDriverWait(browser, Duration.ofSeconds(25)).until(d -> !d.findElement(By.id("refreshed")).getText().equals(first));
+        assertEquals("refreshed without a reload", true, js.executeScript("return window.stillThisPage === true"));
+    }
+
+    @Test
+    public void theKioskShowsACaseOnlyForTheRightCode() throws Exception {
+        JsonNode accepted = Cases.accepted(appliance.http, appliance.http.get("/catalog/items/GA-HJ-001", "clerk").json(), APPLICANT);
+        String caseNo = accepted.path("caseNo").asText();
+        browser.get(BASE + "/kiosk/");
+        click(By.id("status"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("case-no"))).sendKeys(caseNo);
+        browser.findElement(By.id("id-suffix")).sendKeys("000000", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("kiosk-error"), "办件编号或证件号码后六位不正确"));
+        browser.findElement(By.id("id-suffix")).sendKeys(APPLICANT.substring(12), Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("public-status")));
+        assertFalse("nothing about the applicant", browser.getPageSource().contains(APPLICANT));
+        screenshot("kiosk-status");
+        browser.get(BASE + "/kiosk/");
+        click(By.id("guides"));
+        click(By.cssSelector("#list button.item"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print")));
+        screenshot("kiosk-guide");
+    }
+
+    @Test
+    public void htmlInACatalogNameIsShownAsText() throws Exception {
+        String name = "<img src=x onerror=\"document.title='XSS'\">测试事项";
+        assertEquals(200, appliance.http.postJson("/catalog/items", "admin",
+                CatalogFiles.array(CatalogFiles.item("IT-XSS-1", name.replace("\"", "\\\""), 1))).status);
+        login("clerk");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("item-search"))).sendKeys("IT-XSS-1", Keys.ENTER);
+        WebElement cell = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.pick[data-code='IT-XSS-1'] .item-name")));
+        assertEquals(name, cell.getText());
+        assertTrue(browser.findElements(By.cssSelector("#item-results img")).isEmpty());
+        click(By.cssSelector("tr.pick[data-code='IT-XSS-1']"));
+        wait.until(ExpectedConditions.textToBe(By.id("guide-name"), name));
+        assertNotEquals("XSS", browser.getTitle());
+    }
+
+    @Test
+    public void aUserCannotReachAnotherRolesPagesOrApis() throws Exception {
+        login("clerk");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("item-search")));
+        assertTrue("no link to the board", browser.findElements(By.cssSelector("a[data-page='board']")).isEmpty());
+        browser.get(BASE + "/console/#/board");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("forbidden")));
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/v1/supervision/cards', {headers: {'X-Requested-With': 'XMLHttpRequest'}}).then(r => done(r.status));");
+        assertEquals("the server checks the role too", 403L, status);
+        logout();
+        assertEquals("logged out, the API refuses the old cookie", 401L, ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/v1/cases', {headers: {'X-Requested-With': 'XMLHttpRequest'}}).then(r => done(r.status));"));
+    }
+
+    /** A scanned page, as a real PNG the browser can show. */
+    private static BufferedImage page() {
+        BufferedImage image = new BufferedImage(420, 594, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 420, 594);
+        g.setColor(new Color(0xB3261E));
+        g.drawRect(20, 20, 380, 554);
+        g.setColor(Color.GRAY);
+        for (int y = 80; y < 560; y += 28) {
+            g.drawLine(40, y, 380, y);
+        }
+        g.dispose();
+        return image;
+    }
+
+    private static void login(String user) throws IOException {
+        browser.get(BASE + "/console/");
+        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+        if ("clerk".equals(user)) {
+            screenshot("login");
+        }
+        name.sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user + "-demo", Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+    }
+
+    private static void logout() {
+        click(By.id("logout"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    }
+
+    private static void click(By what) {
+        wait.until(ExpectedConditions.elementToBeClickable(what)).click();
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path dir = Paths.get(System.getProperty("onewindow.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String executable(String what, String... candidates) {
+        for (String c : candidates) {
+            if (Files.isExecutable(Paths.get(c))) {
+                return c;
+            }
+        }
+        throw new AssertionError(what + " is not installed (Debian: apt-get install chromium chromium-driver; .ci/run does it)");
+    }
+}

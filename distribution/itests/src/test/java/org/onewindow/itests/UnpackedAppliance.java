@@ -1,0 +1,88 @@
+package org.onewindow.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built tar.gz unpacked under {@code target/<name>} and run as a hall runs it ({@code bin/karaf}),
+ * in demo mode, on ports of its own; for the tests that need a real process rather than Pax Exam.
+ */
+final class UnpackedAppliance {
+    final Path home;
+    final Http http;
+    private Process karaf;
+
+    private UnpackedAppliance(Path home, int port) {
+        this.home = home;
+        this.http = new Http(port);
+    }
+
+    static UnpackedAppliance unpack(String name, int httpPort, int sshPort) throws IOException, InterruptedException {
+        Path target = Paths.get("target", name).toAbsolutePath();
+        deleteTree(target);
+        Files.createDirectories(target);
+        run(target, "tar", "xzf", new File(System.getProperty("onewindow.distribution")).getAbsolutePath());
+        UnpackedAppliance a = new UnpackedAppliance(target.resolve("onewindow-" + System.getProperty("onewindow.version")), httpPort);
+        a.kill();
+        a.replace("etc/org.onewindow.node.cfg", "demo = false", "demo = true");
+        a.replace("etc/org.ops4j.pax.web.cfg", "port = 8181", "port = " + httpPort);
+        Files.writeString(a.home.resolve("etc/org.apache.karaf.shell.cfg"), "\nsshPort = " + sshPort + "\n", StandardOpenOption.APPEND);
+        return a;
+    }
+
+    void start() throws IOException, InterruptedException {
+        karaf = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()))
+                .start();
+        http.awaitReady(Duration.ofSeconds(90));
+    }
+
+    void stopGracefully() throws IOException, InterruptedException {
+        run(home, home.resolve("bin/stop").toString());
+        assertTrue("karaf stops", karaf.waitFor(60, TimeUnit.SECONDS));
+    }
+
+    /** Ends any JVM of this appliance, also one left over by an earlier, aborted run. */
+    void kill() {
+        String marker = "karaf.home=" + home;
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .forEach(p -> {
+                    p.destroyForcibly();
+                    p.onExit().join();
+                });
+    }
+
+    void replace(String file, String from, String to) throws IOException {
+        Path path = home.resolve(file);
+        String text = Files.readString(path, StandardCharsets.ISO_8859_1);
+        assertTrue(path + " has " + from, text.contains(from));
+        Files.writeString(path, text.replace(from, to), StandardCharsets.ISO_8859_1);
+    }
+
+    private static void run(Path dir, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        assertEquals(String.join(" ", command), 0, p.waitFor());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+}
