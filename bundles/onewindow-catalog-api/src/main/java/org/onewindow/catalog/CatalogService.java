@@ -37,6 +37,12 @@ public interface CatalogService {
      */
     ImportResultDTO importItems(List<CatalogItemDTO> items, String actor);
 
+    /**
+     * What {@link #importItems} would do with {@code items}, item by item, without writing anything:
+     * the same checks and problems, for a preview before the real import.
+     */
+    ImportResultDTO previewImport(List<CatalogItemDTO> items);
+
     /** Every current item with its materials, in the exchange format, by code. */
     List<CatalogItemDTO> export();
 

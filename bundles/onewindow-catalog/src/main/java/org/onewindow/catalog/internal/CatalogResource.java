@@ -77,9 +77,9 @@ public class CatalogResource {
     @Path("items")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    public ImportResultDTO importItems(InputStream body, @Context SecurityContext caller) {
+    public ImportResultDTO importItems(InputStream body, @QueryParam("dryRun") boolean dryRun, @Context SecurityContext caller) {
         List<CatalogItemDTO> items = CatalogJson.read(RequestBodies.read(body, maxImportBytes));
-        return catalog.importItems(items, Caller.name(caller));
+        return dryRun ? catalog.previewImport(items) : catalog.importItems(items, Caller.name(caller));
     }
 
     @GET

@@ -133,18 +133,7 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
 
     @Override
     public synchronized ImportResultDTO importItems(List<CatalogItemDTO> items, String actor) {
-        if (items == null || items.isEmpty()) {
-            throw Problem.badRequest("CATALOG_EMPTY", "没有要导入的事项");
-        }
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            CatalogItemDTO item = items.get(i);
-            labels.add(item != null && item.code != null && !item.code.isBlank() ? item.code : "#" + (i + 1));
-        }
-        var problems = CatalogValidator.validate(items, labels);
-        if (!problems.isEmpty()) {
-            throw CatalogJson.invalid(problems);
-        }
+        List<String> labels = checked(items);
         try {
             ImportResultDTO result = jpa.txExpr(TransactionType.Required, em -> apply(em, items, labels, actor));
             LOG.info("Catalog import by {}: {} created, {} new versions, {} unchanged", actor, result.created,
@@ -159,13 +148,70 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
         }
     }
 
+    @Override
+    public ImportResultDTO previewImport(List<CatalogItemDTO> items) {
+        List<String> labels = checked(items);
+        return read(em -> {
+            ImportResultDTO result = new ImportResultDTO();
+            result.items = new ArrayList<>();
+            plan(em, items, labels, new HashMap<>()).steps.forEach(step -> count(result, step));
+            return result;
+        });
+    }
+
+    /** The labels of valid items (code, or place in the file); a problem naming every bad item otherwise. */
+    private static List<String> checked(List<CatalogItemDTO> items) {
+        if (items == null || items.isEmpty()) {
+            throw Problem.badRequest("CATALOG_EMPTY", "没有要导入的事项");
+        }
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            CatalogItemDTO item = items.get(i);
+            labels.add(item != null && item.code != null && !item.code.isBlank() ? item.code : "#" + (i + 1));
+        }
+        var problems = CatalogValidator.validate(items, labels);
+        if (!problems.isEmpty()) {
+            throw CatalogJson.invalid(problems);
+        }
+        return labels;
+    }
+
     private ImportResultDTO apply(EntityManager em, List<CatalogItemDTO> items, List<String> labels, String actor) {
+        Map<String, ItemEntity> current = new HashMap<>();
+        ImportPlan plan = plan(em, items, labels, current);
+        Date now = new Date();
+        ImportResultDTO result = new ImportResultDTO();
+        result.items = new ArrayList<>();
+        for (ImportPlan.Step step : plan.steps) {
+            if (step.outcome == ImportOutcome.NEW_VERSION) {
+                current.get(step.item.code).current = false;
+            }
+            if (step.outcome != ImportOutcome.UNCHANGED) {
+                em.persist(ItemEntity.of(step.item, step.version, actor, now));
+            }
+            count(result, step);
+        }
+        return result;
+    }
+
+    private static void count(ImportResultDTO result, ImportPlan.Step step) {
+        ImportedItemDTO done = new ImportedItemDTO();
+        done.code = step.item.code;
+        done.version = step.version;
+        done.outcome = step.outcome;
+        result.items.add(done);
+        result.created += step.outcome == ImportOutcome.CREATED ? 1 : 0;
+        result.newVersions += step.outcome == ImportOutcome.NEW_VERSION ? 1 : 0;
+        result.unchanged += step.outcome == ImportOutcome.UNCHANGED ? 1 : 0;
+    }
+
+    /** What an import would do, or the problem that refuses it; {@code current} gets the current versions it touches. */
+    private static ImportPlan plan(EntityManager em, List<CatalogItemDTO> items, List<String> labels, Map<String, ItemEntity> current) {
         Set<String> knownTypes = new HashSet<>(em.createQuery("SELECT t.code FROM LicenceTypeEntity t", String.class).getResultList());
         var unknown = CatalogValidator.unknownLicenceTypes(items, labels, knownTypes);
         if (!unknown.isEmpty()) {
             throw CatalogJson.invalid(unknown);
         }
-        Map<String, ItemEntity> current = new HashMap<>();
         for (ItemEntity e : current(em, items.stream().map(i -> i.code).collect(Collectors.toList()))) {
             current.put(e.code, e);
         }
@@ -177,26 +223,7 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
                     + " 个事项已被他人更新（" + plan.conflicts.stream().map(p -> p.item).collect(Collectors.joining("、")) + "）",
                     plan.conflicts);
         }
-        Date now = new Date();
-        ImportResultDTO result = new ImportResultDTO();
-        result.items = new ArrayList<>();
-        for (ImportPlan.Step step : plan.steps) {
-            if (step.outcome == ImportOutcome.NEW_VERSION) {
-                current.get(step.item.code).current = false;
-            }
-            if (step.outcome != ImportOutcome.UNCHANGED) {
-                em.persist(ItemEntity.of(step.item, step.version, actor, now));
-            }
-            ImportedItemDTO done = new ImportedItemDTO();
-            done.code = step.item.code;
-            done.version = step.version;
-            done.outcome = step.outcome;
-            result.items.add(done);
-            result.created += step.outcome == ImportOutcome.CREATED ? 1 : 0;
-            result.newVersions += step.outcome == ImportOutcome.NEW_VERSION ? 1 : 0;
-            result.unchanged += step.outcome == ImportOutcome.UNCHANGED ? 1 : 0;
-        }
-        return result;
+        return plan;
     }
 
     @Override
