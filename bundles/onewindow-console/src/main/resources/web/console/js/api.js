@@ -36,4 +36,20 @@ export const api = {
     return send('POST', path, form);
   },
   url: path => BASE + path,
+  /** A JSON body with upload progress (fetch reports none): {@code onProgress(0..1)} while it goes. */
+  postWithProgress: (path, json, onProgress) => new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', BASE + path);
+    xhr.setRequestHeader('Content-Type', 'application/json');
+    xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+    xhr.upload.onprogress = e => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      let data = null;
+      try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
+      if (xhr.status >= 200 && xhr.status < 300) { onProgress(1); resolve(data); } else reject(new ApiError(xhr.status, data));
+    };
+    xhr.onerror = () => reject(new ApiError(0, null));
+    xhr.send(json);
+  }),
 };

@@ -14,7 +14,8 @@ const PAGES = {
   board: { roles: ['supervisor', 'admin'], nav: 'nav.board', render: boardPage },
   admin: { roles: ['admin'], nav: 'nav.admin', render: adminPage },
 };
-const START = ['clerk', 'review', 'board', 'admin'];
+// each role starts on its own page; a user of several roles on the first of these they have
+const START = ['clerk', 'review', 'admin', 'board'];
 
 const main = document.getElementById('main');
 const bar = document.getElementById('bar');

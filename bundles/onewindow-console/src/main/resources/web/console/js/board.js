@@ -23,8 +23,10 @@ export function boardPage(main) {
   const cards = h('div', { id: 'cards' });
   const stamp = h('p', { class: 'muted', id: 'refreshed' });
   const chart = h('div', { id: 'chart', class: 'chart' });
-  show(main, h('h2', {}, t('board.title')), stamp, cards, h('h3', {}, t('board.chart')), chart);
+  const shares = h('div', { id: 'shares', class: 'chart' });
+  show(main, h('h2', {}, t('board.title')), stamp, cards, h('h3', {}, t('board.chart')), chart, h('h3', {}, t('board.shares')), shares);
   let plot = null;
+  let sharePlot = null;
   const refresh = async () => {
     try {
       const board = await api.get('/supervision/cards');
@@ -52,9 +54,21 @@ export function boardPage(main) {
             data: stats.departments.map(d => d.inTimeRate == null ? null : Math.round(d.inTimeRate * 1000) / 10) },
         ],
       });
+      sharePlot = sharePlot || (await echarts()).init(shares);
+      const percent = v => (v == null ? null : Math.round(v * 1000) / 10);
+      sharePlot.setOption({
+        tooltip: {},
+        legend: { data: [t('board.oneVisit'), t('board.instant')] },
+        xAxis: { type: 'category', data: stats.departments.map(d => d.name) },
+        yAxis: { type: 'value', max: 100, name: '%' },
+        series: [
+          { name: t('board.oneVisit'), type: 'bar', data: stats.departments.map(d => percent(d.oneVisitShare)) },
+          { name: t('board.instant'), type: 'bar', data: stats.departments.map(d => percent(d.instantShare)) },
+        ],
+      });
     } catch (e) { fail(e); }
   };
   refresh();
   const timer = setInterval(refresh, REFRESH_MS);
-  return () => { clearInterval(timer); if (plot) plot.dispose(); };
+  return () => { clearInterval(timer); [plot, sharePlot].forEach(p => p && p.dispose()); };
 }

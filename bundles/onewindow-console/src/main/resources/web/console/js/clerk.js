@@ -11,12 +11,15 @@ export function clerkPage(main, session, args) {
     return casePage(main, decodeURIComponent(args[1]));
   }
   const query = h('input', { id: 'item-search', type: 'search', placeholder: t('clerk.search'), autofocus: true });
+  const department = h('select', { id: 'department' }, h('option', { value: '' }, t('clerk.department')));
+  api.get('/catalog/departments').then(list => list.forEach(d => department.append(h('option', { value: d.code }, d.name))))
+    .catch(fail);
   const results = h('div', { id: 'item-results' });
   const guide = h('div', { id: 'guide' });
   const search = async () => {
     try {
       const q = encodeURIComponent(query.value.trim());
-      const page = await api.get(`/catalog/items?size=50&q=${q}`);
+      const page = await api.get(`/catalog/items?size=50&q=${q}&department=${encodeURIComponent(department.value)}`);
       show(results, h('p', {}, t('clerk.results', { n: page.total })),
         table([t('item.code'), t('item.name'), t('item.department'), t('item.timeLimit')], page.items.map(i =>
           h('tr', { class: 'pick', tabindex: 0, 'data-code': i.code, onclick: () => showGuide(i.code, guide),
@@ -27,7 +30,7 @@ export function clerkPage(main, session, args) {
     } catch (e) { fail(e); }
   };
   show(main, h('section', {}, h('form', { class: 'search', onsubmit: e => { e.preventDefault(); search(); } },
-    query, h('button', { type: 'submit', id: 'search' }, t('clerk.search.go'))), results), guide);
+    query, department, h('button', { type: 'submit', id: 'search' }, t('clerk.search.go'))), results), guide);
   query.focus();
   return null;
 }
@@ -115,8 +118,12 @@ function casePage(main, caseNo) {
       if (c.pickupCode) actions.push(h('button', { type: 'button', id: 'receipt', onclick: () => openDocument(c.caseNo, 'receipt') }, t('case.receipt')));
       if (c.next.includes('READY_FOR_PICKUP')) actions.push(act(t('case.ready'), 'ready', () => api.post(`${path}/transitions`, { to: 'READY_FOR_PICKUP' })));
       const pickup = h('input', { id: 'pickup-code', maxlength: 6, placeholder: t('case.pickupCode') });
+      const carrier = h('input', { id: 'carrier', placeholder: t('case.carrier') });
+      const tracking = h('input', { id: 'tracking-no', placeholder: t('case.trackingNo') });
       if (c.next.includes('DELIVERED')) {
-        actions.push(pickup, act(t('case.deliver'), 'deliver', () => api.post(`${path}/transitions`, { to: 'DELIVERED', pickupCode: pickup.value.trim() })));
+        actions.push(pickup, act(t('case.deliver'), 'deliver', () => api.post(`${path}/transitions`, { to: 'DELIVERED', pickupCode: pickup.value.trim() })),
+          carrier, tracking, act(t('case.post'), 'post', () => api.post(`${path}/transitions`,
+            { to: 'DELIVERED', carrier: carrier.value.trim(), trackingNo: tracking.value.trim() })));
       }
       show(main, h('section', { id: 'case' }, caseHeader(c), materials,
         h('button', { type: 'button', id: 'receive', onclick: async () => {
