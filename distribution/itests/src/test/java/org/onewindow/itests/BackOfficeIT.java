@@ -44,7 +44,7 @@ public class BackOfficeIT extends OneWindowTestSupport {
     public Option[] config() {
         return appliance(
                 // a reviewer of the market regulator only
-                editConfigurationFilePut("etc/users.properties", "sjreviewer", "sjreviewer-demo,reviewer,dept-SJ"),
+                user("sjreviewer", "sjreviewer-demo", "reviewer,dept-SJ"),
                 // the cards move only when the test moves the clock
                 editConfigurationFilePut("etc/org.onewindow.supervision.cfg", "intervalSeconds", "0"));
     }

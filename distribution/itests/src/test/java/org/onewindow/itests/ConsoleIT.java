@@ -27,6 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -65,6 +66,8 @@ public class ConsoleIT {
                 .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // pages redraw themselves after each change: an element found just before a redraw is found again
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterClass
@@ -151,6 +154,21 @@ public class ConsoleIT {
         String first = browser.findElement(By.id("refreshed")).getText();
         new WebDriverWait(browser, Duration.ofSeconds(25)).until(d -> !d.findElement(By.id("refreshed")).getText().equals(first));
         assertEquals("refreshed without a reload", true, js.executeScript("return window.stillThisPage === true"));
+    }
+
+    @Test
+    public void anAdministratorPreviewsACatalogFileThenImportsIt() throws Exception {
+        Path file = Files.createTempFile("catalog", ".json");
+        Files.writeString(file, CatalogFiles.array(CatalogFiles.item("IT-UI-1", "界面导入事项", 2)));
+        login("admin");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("catalog-file"))).sendKeys(file.toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("catalog-plan"), "新增 1 项"));
+        assertEquals("a preview writes nothing", 404, appliance.http.get("/catalog/items/IT-UI-1", "clerk").status);
+        screenshot("admin-import");
+        click(By.id("catalog-import"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("catalog-result"), "新增 1 项"));
+        assertEquals("1", browser.findElement(By.id("catalog-progress")).getAttribute("value"));
+        assertEquals(200, appliance.http.get("/catalog/items/IT-UI-1", "clerk").status);
     }
 
     @Test

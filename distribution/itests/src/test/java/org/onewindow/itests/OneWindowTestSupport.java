@@ -64,6 +64,24 @@ public abstract class OneWindowTestSupport {
         return options(all);
     }
 
+    /**
+     * A user of the test's own in {@code etc/users.properties}, its password already hashed as the
+     * appliance stores it: a plain password would be rewritten by the first login while the demo users
+     * are being added to the same file, and one of the two writes lost.
+     */
+    protected static Option user(String name, String password, String roles) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-512").digest(password.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : hash) {
+                hex.append(String.format("%02X", b));
+            }
+            return editConfigurationFilePut("etc/users.properties", name, "{CRYPT}" + hex + "{CRYPT}," + roles);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits for the API before a test talks to it. */
     protected void awaitApi() throws InterruptedException {
         http.awaitWindow(Duration.ofSeconds(60));

@@ -3,7 +3,6 @@ package org.onewindow.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.util.Map;
 
@@ -31,8 +30,8 @@ public class SessionIT extends OneWindowTestSupport {
     public Option[] config() {
         return appliance(
                 // users of their own: the lock-out test locks them
-                editConfigurationFilePut("etc/users.properties", "wang", "wang-demo,clerk"),
-                editConfigurationFilePut("etc/users.properties", "zhao", "zhao-demo,clerk"));
+                user("wang", "wang-demo", "clerk"),
+                user("zhao", "zhao-demo", "clerk"));
     }
 
     @Before
