@@ -32,6 +32,8 @@ public class DemoUsers {
     static final String REALM = "karaf";
     /** User, password and what they are given ({@code _g_:} marks a Karaf group). */
     static final Map<String, String[]> USERS = new LinkedHashMap<>();
+    private static final int SETTLE_ROUNDS = 10;
+    private static final long SETTLE_MILLIS = 300;
 
     static {
         // admingroup carries Karaf's own admin and ssh roles, so bin/client works for the demo admin
@@ -60,12 +62,46 @@ public class DemoUsers {
         }
         if (node.info().demo) {
             createDemoUsers(engine);
+            settle();
             announceDemo();
         } else if (!hasAdmin(engine)) {
             String warning = "No user holds the admin role. Set an admin password with bin/onewindow-admin-password before the hall opens.";
             LOG.error(warning);
             System.out.println("\n!!! OneWindow: " + warning + "\n");
         }
+    }
+
+    /**
+     * Karaf rewrites users.properties whenever it changes, to encrypt plain passwords; reading the file
+     * while it is being written, it can spoil the entry being written (an empty password, no roles).
+     * Once the file is quiet, every demo user is read back, and a spoiled one written again.
+     */
+    private void settle() {
+        for (int round = 0; round < SETTLE_ROUNDS; round++) {
+            try {
+                Thread.sleep(SETTLE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            BackingEngine fresh = engine();
+            List<String> spoiled = spoiled(fresh);
+            if (spoiled.isEmpty()) {
+                return;
+            }
+            LOG.warn("Demo users {} were spoiled by a concurrent rewrite of users.properties; writing them again", spoiled);
+            spoiled.forEach(fresh::deleteUser);
+            createDemoUsers(fresh);
+        }
+        LOG.error("Demo users still not right in users.properties after {} attempts", SETTLE_ROUNDS);
+    }
+
+    /** The demo users missing from the store or without their first role. */
+    static List<String> spoiled(BackingEngine engine) {
+        return USERS.entrySet().stream().filter(u -> {
+            UserPrincipal user = engine.lookupUser(u.getKey());
+            return user == null || engine.listRoles(user).stream().noneMatch(r -> r.getName().equals(u.getValue()[1]));
+        }).map(Map.Entry::getKey).collect(Collectors.toList());
     }
 
     static void createDemoUsers(BackingEngine engine) {

@@ -1,0 +1,67 @@
+package org.onewindow.node.internal;
+
+import static org.junit.Assert.assertEquals;
+
+import java.lang.reflect.Proxy;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.jaas.modules.BackingEngine;
+import org.junit.Test;
+
+public class DemoUsersTest {
+    /** A user store in memory: name to roles, as much of BackingEngine as the demo users use. */
+    static BackingEngine store(Map<String, List<String>> users) {
+        return (BackingEngine) Proxy.newProxyInstance(DemoUsersTest.class.getClassLoader(), new Class<?>[] {BackingEngine.class},
+                (p, method, args) -> {
+                    switch (method.getName()) {
+                        case "lookupUser":
+                            return users.containsKey(args[0]) ? new UserPrincipal((String) args[0]) : null;
+                        case "listUsers":
+                            return users.keySet().stream().map(UserPrincipal::new).collect(Collectors.toList());
+                        case "listRoles":
+                            return users.get(((Principal) args[0]).getName()).stream().map(RolePrincipal::new).collect(Collectors.toList());
+                        case "addUser":
+                            users.putIfAbsent((String) args[0], new ArrayList<>());
+                            return null;
+                        case "deleteUser":
+                            users.remove(args[0]);
+                            return null;
+                        case "addRole":
+                            users.get(args[0]).add((String) args[1]);
+                            return null;
+                        case "addGroup":
+                            return null;
+                        default:
+                            throw new UnsupportedOperationException(method.getName());
+                    }
+                });
+    }
+
+    @Test
+    public void demoUsersWrittenWholeAreNotSpoiled() {
+        BackingEngine engine = store(new LinkedHashMap<>());
+        DemoUsers.createDemoUsers(engine);
+        assertEquals(List.of(), DemoUsers.spoiled(engine));
+    }
+
+    @Test
+    public void anEntryRewrittenWithoutItsRolesIsFoundAndWrittenAgain() {
+        Map<String, List<String>> users = new LinkedHashMap<>();
+        BackingEngine engine = store(users);
+        DemoUsers.createDemoUsers(engine);
+        users.put("supervisor", new ArrayList<>());
+        users.remove("clerk");
+        assertEquals(List.of("clerk", "supervisor"), DemoUsers.spoiled(engine));
+        DemoUsers.spoiled(engine).forEach(engine::deleteUser);
+        DemoUsers.createDemoUsers(engine);
+        assertEquals(List.of(), DemoUsers.spoiled(engine));
+        assertEquals(List.of("supervisor"), users.get("supervisor"));
+    }
+}
