@@ -29,6 +29,7 @@ async function send(method, path, body, contentType) {
 export const api = {
   get: path => send('GET', path),
   post: (path, value) => send('POST', path, value === undefined ? undefined : JSON.stringify(value), 'application/json'),
+  put: (path, value) => send('PUT', path, JSON.stringify(value), 'application/json'),
   del: path => send('DELETE', path),
   upload: (path, files) => {
     const form = new FormData();

@@ -167,7 +167,7 @@ public class ApplianceIT extends OneWindowTestSupport {
         Http.Answer doc = http.get("/openapi.json", null);
         assertEquals(200, doc.status);
         JsonNode paths = doc.json().path("paths");
-        for (String path : List.of("/health", "/session", "/public/catalog/items", "/public/cases/{caseNo}/status", "/catalog/items", "/catalog/items/{code}", "/catalog/items/{code}/versions",
+        for (String path : List.of("/health", "/session", "/public/catalog/items", "/public/cases/{caseNo}/status", "/users", "/catalog/items", "/catalog/items/{code}", "/catalog/items/{code}/versions",
                 "/catalog/departments", "/catalog/export", "/cases", "/cases/{caseNo}", "/cases/{caseNo}/transitions",
                 "/cases/{caseNo}/notice", "/cases/{caseNo}/receipt", "/cases/{caseNo}/materials", "/cases/{caseNo}/materials/{id}",
                 "/cases/{caseNo}/decision", "/cases/{caseNo}/supplement", "/cases/{caseNo}/extension", "/review/queue",

@@ -172,6 +172,25 @@ public class ConsoleIT {
     }
 
     @Test
+    public void anAdministratorAddsAUserAndChangesTheirRoles() throws Exception {
+        login("admin");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("new-user"))).sendKeys("lisi");
+        browser.findElement(By.id("new-password")).sendKeys("lisi-pass-1");
+        click(By.id("add-user-button"));
+        WebElement roles = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.roles[data-user='lisi']")));
+        assertEquals("clerk", roles.getAttribute("value"));
+        assertEquals("the new clerk logs in", 200, appliance.http.get("/cases?size=1", "lisi:lisi-pass-1").status);
+        roles.clear();
+        roles.sendKeys("reviewer, dept-GA");
+        click(By.cssSelector("tr[data-user='lisi'] button.save-roles"));
+        wait.until(d -> "dept-GA, reviewer".equals(d.findElement(By.cssSelector("input.roles[data-user='lisi']")).getAttribute("value")));
+        assertEquals("no longer a clerk", 403, appliance.http.postJson("/cases", "lisi:lisi-pass-1", Cases.open("GA-ZA-002", APPLICANT, "M01")).status);
+        assertEquals(200, appliance.http.get("/review/queue?department=GA", "lisi:lisi-pass-1").status);
+        screenshot("admin-users");
+        assertEquals("only administrators manage users", 403, appliance.http.get("/users", "clerk").status);
+    }
+
+    @Test
     public void theKioskShowsACaseOnlyForTheRightCode() throws Exception {
         JsonNode accepted = Cases.accepted(appliance.http, appliance.http.get("/catalog/items/GA-HJ-001", "clerk").json(), APPLICANT);
         String caseNo = accepted.path("caseNo").asText();
