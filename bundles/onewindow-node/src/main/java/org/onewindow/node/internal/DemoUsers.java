@@ -1,5 +1,6 @@
 package org.onewindow.node.internal;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,6 @@ public class DemoUsers {
     static final String REALM = "karaf";
     /** User, password and what they are given ({@code _g_:} marks a Karaf group). */
     static final Map<String, String[]> USERS = new LinkedHashMap<>();
-    private static final int SETTLE_ROUNDS = 10;
-    private static final long SETTLE_MILLIS = 300;
 
     static {
         // admingroup carries Karaf's own admin and ssh roles, so bin/client works for the demo admin
@@ -77,30 +76,27 @@ public class DemoUsers {
      * Once the file is quiet, every demo user is read back, and a spoiled one written again.
      */
     private void settle() {
-        for (int round = 0; round < SETTLE_ROUNDS; round++) {
-            try {
-                Thread.sleep(SETTLE_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            BackingEngine fresh = engine();
-            List<String> spoiled = spoiled(fresh);
-            if (spoiled.isEmpty()) {
-                return;
-            }
+        boolean settled = SettledWrites.settle(this::engine, engine -> spoiled(engine).isEmpty(), engine -> {
+            List<String> spoiled = spoiled(engine);
             LOG.warn("Demo users {} were spoiled by a concurrent rewrite of users.properties; writing them again", spoiled);
-            spoiled.forEach(fresh::deleteUser);
-            createDemoUsers(fresh);
+            spoiled.forEach(engine::deleteUser);
+            createDemoUsers(engine);
+        });
+        if (!settled) {
+            LOG.error("Demo users still not right in users.properties after {} attempts", SettledWrites.ROUNDS);
         }
-        LOG.error("Demo users still not right in users.properties after {} attempts", SETTLE_ROUNDS);
     }
 
-    /** The demo users missing from the store or without their first role. */
+    /** The demo users missing from the store, or without one of their roles or groups. */
     static List<String> spoiled(BackingEngine engine) {
         return USERS.entrySet().stream().filter(u -> {
             UserPrincipal user = engine.lookupUser(u.getKey());
-            return user == null || engine.listRoles(user).stream().noneMatch(r -> r.getName().equals(u.getValue()[1]));
+            if (user == null) {
+                return true;
+            }
+            Set<String> roles = engine.listRoles(user).stream().map(RolePrincipal::getName).collect(Collectors.toSet());
+            Set<String> groups = engine.listGroups(user).stream().map(GroupPrincipal::getName).collect(Collectors.toSet());
+            return Arrays.stream(u.getValue()).skip(1).anyMatch(r -> r.startsWith("_g_:") ? !groups.contains(r.substring(4)) : !roles.contains(r));
         }).map(Map.Entry::getKey).collect(Collectors.toList());
     }
 

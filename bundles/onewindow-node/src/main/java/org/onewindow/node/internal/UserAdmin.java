@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,9 +54,14 @@ final class UserAdmin {
             throw new Problem(ProblemKind.CONFLICT, "USER_EXISTS", "用户 " + name + " 已存在");
         }
         engine.addUser(name, password);
-        roles.forEach(r -> engine.addRole(name, r));
+        apply(engine, name, roles);
+        settle(name, roles, e -> {
+            e.addUser(name, password);
+            apply(e, name, roles);
+        });
         LOG.info("User {} created by {} with roles {}", name, by, roles);
-        return view(engine, engine.lookupUser(name));
+        BackingEngine fresh = engine();
+        return view(fresh, fresh.lookupUser(name));
     }
 
     /** Replaces the user's OneWindow and department roles. */
@@ -63,15 +69,10 @@ final class UserAdmin {
         List<String> roles = roles(requested);
         BackingEngine engine = engine();
         UserPrincipal user = existing(engine, name);
-        for (RolePrincipal r : engine.listRoles(user)) {
-            if (managed(r.getName()) && !roles.contains(r.getName())) {
-                engine.deleteRole(name, r.getName());
-            }
-        }
-        Set<String> have = engine.listRoles(user).stream().map(RolePrincipal::getName).collect(Collectors.toSet());
-        roles.stream().filter(r -> !have.contains(r)).forEach(r -> engine.addRole(name, r));
+        apply(engine, name, roles);
+        settle(name, roles, e -> apply(e, name, roles));
         LOG.info("Roles of user {} set to {} by {}", name, roles, by);
-        return view(engine, user);
+        return view(engine(), user);
     }
 
     void setPassword(String name, String password, String by) {
@@ -90,6 +91,33 @@ final class UserAdmin {
         existing(engine, name);
         engine.deleteUser(name);
         LOG.info("User {} deleted by {}", name, by);
+    }
+
+    /** Gives the user exactly {@code roles} of those this page manages; others stay. */
+    private static void apply(BackingEngine engine, String name, List<String> roles) {
+        UserPrincipal user = engine.lookupUser(name);
+        for (RolePrincipal r : engine.listRoles(user)) {
+            if (managed(r.getName()) && !roles.contains(r.getName())) {
+                engine.deleteRole(name, r.getName());
+            }
+        }
+        Set<String> have = engine.listRoles(user).stream().map(RolePrincipal::getName).collect(Collectors.toSet());
+        roles.stream().filter(r -> !have.contains(r)).forEach(r -> engine.addRole(name, r));
+    }
+
+    /** Reads the change back once the file is quiet (see {@link SettledWrites}) and writes it again if it was lost. */
+    private void settle(String name, List<String> roles, Consumer<BackingEngine> again) {
+        boolean held = SettledWrites.settle(store, e -> {
+            UserPrincipal user = e.lookupUser(name);
+            return user != null && e.listRoles(user).stream().map(RolePrincipal::getName).filter(UserAdmin::managed)
+                    .collect(Collectors.toSet()).equals(Set.copyOf(roles));
+        }, e -> {
+            LOG.warn("The change to user {} was lost by a concurrent rewrite of users.properties; writing it again", name);
+            again.accept(e);
+        });
+        if (!held) {
+            throw new Problem(ProblemKind.UNAVAILABLE, "USER_STORE_BUSY", "用户库正被改写，修改未能保存，请稍后重试");
+        }
     }
 
     /** OneWindow's roles and department roles: those this page manages. */

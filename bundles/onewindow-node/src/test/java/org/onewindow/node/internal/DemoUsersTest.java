@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.karaf.jaas.boot.principal.GroupPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.modules.BackingEngine;
@@ -26,7 +27,11 @@ public class DemoUsersTest {
                         case "listUsers":
                             return users.keySet().stream().map(UserPrincipal::new).collect(Collectors.toList());
                         case "listRoles":
-                            return users.get(((Principal) args[0]).getName()).stream().map(RolePrincipal::new).collect(Collectors.toList());
+                            return users.get(((Principal) args[0]).getName()).stream().filter(r -> !r.startsWith("_g_:"))
+                                    .map(RolePrincipal::new).collect(Collectors.toList());
+                        case "listGroups":
+                            return users.get(((Principal) args[0]).getName()).stream().filter(r -> r.startsWith("_g_:"))
+                                    .map(r -> new GroupPrincipal(r.substring(4))).collect(Collectors.toList());
                         case "addUser":
                             users.putIfAbsent((String) args[0], new ArrayList<>());
                             return null;
@@ -37,6 +42,7 @@ public class DemoUsersTest {
                             users.get(args[0]).add((String) args[1]);
                             return null;
                         case "addGroup":
+                            users.get(args[0]).add("_g_:" + args[1]);
                             return null;
                         default:
                             throw new UnsupportedOperationException(method.getName());
@@ -58,7 +64,9 @@ public class DemoUsersTest {
         DemoUsers.createDemoUsers(engine);
         users.put("supervisor", new ArrayList<>());
         users.remove("clerk");
-        assertEquals(List.of("clerk", "supervisor"), DemoUsers.spoiled(engine));
+        users.get("reviewer").remove("dept-ALL");
+        users.get("admin").remove("_g_:admingroup");
+        assertEquals("a lost second role or group counts too", List.of("admin", "clerk", "reviewer", "supervisor"), DemoUsers.spoiled(engine));
         DemoUsers.spoiled(engine).forEach(engine::deleteUser);
         DemoUsers.createDemoUsers(engine);
         assertEquals(List.of(), DemoUsers.spoiled(engine));
