@@ -45,7 +45,9 @@ function usersSection() {
         return h('tr', { 'data-user': u.name }, h('td', {}, u.name), h('td', {}, roles,
           h('button', { type: 'button', class: 'save-roles', onclick: run(() => api.put(`/users/${encodeURIComponent(u.name)}/roles`, { roles: split(roles.value) })) }, t('admin.save'))),
         h('td', {}, password, h('button', { type: 'button', onclick: run(() => api.put(`/users/${encodeURIComponent(u.name)}/password`, { password: password.value })) }, t('admin.setPassword'))),
-        h('td', {}, h('button', { type: 'button', onclick: run(() => api.del(`/users/${encodeURIComponent(u.name)}`)) }, t('admin.delete'))));
+        h('td', {}, u.lockedUntil ? [h('span', { class: 'error' }, t('admin.locked', { time: new Date(u.lockedUntil).toLocaleTimeString() })),
+          h('button', { type: 'button', class: 'unlock', onclick: run(() => api.del(`/users/${encodeURIComponent(u.name)}/lock`)) }, t('admin.unlock'))] : '',
+        h('button', { type: 'button', onclick: run(() => api.del(`/users/${encodeURIComponent(u.name)}`)) }, t('admin.delete'))));
       })));
     } catch (e) { fail(e, list); }
   };

@@ -61,6 +61,10 @@ final class Http {
         return send(request(path, user).GET());
     }
 
+    Answer delete(String path, String user) {
+        return send(request(path, user).DELETE());
+    }
+
     Answer post(String path, String user, String contentType, byte[] body) {
         return send(request(path, user).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

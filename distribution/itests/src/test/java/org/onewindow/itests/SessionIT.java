@@ -91,6 +91,16 @@ public class SessionIT extends OneWindowTestSupport {
         assertEquals("ACCOUNT_LOCKED", locked.code());
         assertEquals("HTTP Basic is locked too", 429, http.get("/cases", "wang:wang-demo").status);
         assertEquals("another user is not", 200, http.get("/cases?size=1", "zhao").status);
+
+        JsonNode users = http.get("/users", "admin").json();
+        boolean shown = false;
+        for (JsonNode u : users) {
+            shown |= "wang".equals(u.path("name").asText()) && !u.path("lockedUntil").asText().isEmpty();
+        }
+        assertTrue("the administrator sees the lock: " + users, shown);
+        assertEquals(403, http.delete("/users/wang/lock", "zhao").status);
+        assertEquals(204, http.delete("/users/wang/lock", "admin").status);
+        assertEquals("opened by the administrator", 200, http.get("/cases?size=1", "wang").status);
         assertEquals(400, http.exchange("POST", "/session", CONSOLE, "{\"username\":\"zhao\"}").status);
     }
 }

@@ -7,12 +7,14 @@ import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.onewindow.node.NodeService;
 import org.onewindow.rest.RestPublisher;
 import org.onewindow.rest.RestPublisher.Publication;
+import org.onewindow.security.LoginLocks;
 import org.onewindow.security.UserStores;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** Publishes {@link NodeResource} at {@code /api/v1} and the users' administration at {@code /api/v1/users}. */
@@ -31,13 +33,17 @@ public class NodeApi {
     @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
     List<BackingEngineFactory> engines;
 
+    /** The REST base's lock-out, to show and open locked accounts. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile LoginLocks locks;
+
     private Publication publication;
     private Publication users;
 
     @Activate
     void activate() {
         publication = publisher.publish("/v1", new NodeResource(node));
-        users = publisher.publish("/v1/users", new UserResource(new UserAdmin(() -> UserStores.of(DemoUsers.REALM, realms, engines))));
+        users = publisher.publish("/v1/users", new UserResource(new UserAdmin(() -> UserStores.of(DemoUsers.REALM, realms, engines), () -> locks)));
     }
 
     @Deactivate

@@ -1,5 +1,6 @@
 package org.onewindow.node.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.apache.karaf.jaas.modules.BackingEngine;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.security.Actor;
+import org.onewindow.security.LoginLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +32,12 @@ final class UserAdmin {
     static final int MIN_PASSWORD = 8;
 
     private final Supplier<BackingEngine> store;
+    private final Supplier<LoginLocks> locks;
 
-    UserAdmin(Supplier<BackingEngine> store) {
+    /** @param locks the lock-out of the REST base; {@code null} inside while it is not there */
+    UserAdmin(Supplier<BackingEngine> store, Supplier<LoginLocks> locks) {
         this.store = store;
+        this.locks = locks;
     }
 
     List<UserDTO> list() {
@@ -81,6 +86,17 @@ final class UserAdmin {
         existing(engine, name);
         engine.addUser(name, checked);
         LOG.info("Password of user {} set by {}", name, by);
+    }
+
+    /** Opens an account locked after repeated failed logins. */
+    void unlock(String name, String by) {
+        existing(engine(), name);
+        LoginLocks l = locks.get();
+        if (l == null) {
+            throw new Problem(ProblemKind.UNAVAILABLE, "USER_STORE_UNAVAILABLE", "登录锁定服务暂不可用");
+        }
+        l.unlock(name);
+        LOG.info("User {} unlocked by {}", name, by);
     }
 
     void delete(String name, String by) {
@@ -171,9 +187,12 @@ final class UserAdmin {
         return engine;
     }
 
-    private static UserDTO view(BackingEngine engine, UserPrincipal user) {
+    private UserDTO view(BackingEngine engine, UserPrincipal user) {
         UserDTO dto = new UserDTO();
         dto.name = user.getName();
+        LoginLocks l = locks.get();
+        Instant until = l == null ? null : l.lockedUntil(user.getName());
+        dto.lockedUntil = until == null ? null : until.toString();
         dto.roles = engine.listRoles(user).stream().map(RolePrincipal::getName).filter(UserAdmin::managed).sorted()
                 .collect(Collectors.toList());
         return dto;
@@ -184,5 +203,7 @@ final class UserAdmin {
         public String name;
         public List<String> roles;
         public String password;
+        /** While the account is locked after repeated failed logins: until when. */
+        public String lockedUntil;
     }
 }

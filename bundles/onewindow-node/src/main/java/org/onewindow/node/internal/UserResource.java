@@ -59,6 +59,14 @@ public class UserResource {
         return Response.noContent().build();
     }
 
+    /** Opens an account locked after repeated failed logins. */
+    @DELETE
+    @Path("{name}/lock")
+    public Response unlock(@PathParam("name") String name, @Context SecurityContext caller) {
+        users.unlock(name, Caller.name(caller));
+        return Response.noContent().build();
+    }
+
     @DELETE
     @Path("{name}")
     public Response delete(@PathParam("name") String name, @Context SecurityContext caller) {

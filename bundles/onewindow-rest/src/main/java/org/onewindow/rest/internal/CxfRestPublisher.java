@@ -2,6 +2,7 @@ package org.onewindow.rest.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -13,6 +14,7 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.onewindow.rest.Json;
 import org.onewindow.rest.RestPublisher;
+import org.onewindow.security.LoginLocks;
 import org.onewindow.security.UserStores;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,9 +29,9 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 /** Publishes resources as CXF JAX-RS servers under CXF's OSGi servlet ({@code /api}). */
-@Component(service = RestPublisher.class, configurationPid = RestConfig.PID)
+@Component(service = {RestPublisher.class, LoginLocks.class}, configurationPid = RestConfig.PID)
 @Designate(ocd = RestConfig.class)
-public class CxfRestPublisher implements RestPublisher {
+public class CxfRestPublisher implements RestPublisher, LoginLocks {
     private static final Logger LOG = LoggerFactory.getLogger(CxfRestPublisher.class);
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -39,6 +41,7 @@ public class CxfRestPublisher implements RestPublisher {
     final List<BackingEngineFactory> engines = new CopyOnWriteArrayList<>();
 
     private Logins logins;
+    private LoginGuard guard;
     private Sessions sessions;
     private Publication session;
 
@@ -49,9 +52,8 @@ public class CxfRestPublisher implements RestPublisher {
     @Activate
     void activate(RestConfig config) {
         String realm = config.realm();
-        logins = new Logins(new JaasAuthenticator(realm),
-                new LoginGuard(config.maxFailedLogins(), Duration.ofMinutes(config.lockMinutes())), name -> exists(realm, name),
-                Clock.systemUTC());
+        guard = new LoginGuard(config.maxFailedLogins(), Duration.ofMinutes(config.lockMinutes()));
+        logins = new Logins(new JaasAuthenticator(realm), guard, name -> exists(realm, name), Clock.systemUTC());
         sessions = new Sessions(Duration.ofMinutes(config.sessionIdleMinutes()));
         session = publish("/v1/session", new SessionResource(logins, sessions));
     }
@@ -59,6 +61,17 @@ public class CxfRestPublisher implements RestPublisher {
     @Deactivate
     void deactivate() {
         session.close();
+    }
+
+    @Override
+    public Instant lockedUntil(String user) {
+        return guard.lockedUntil(user, Instant.now());
+    }
+
+    @Override
+    public void unlock(String user) {
+        guard.succeeded(user);
+        LOG.info("Account {} unlocked", user);
     }
 
     /** Whether the realm has the user; when its store cannot be read, every name counts as existing. */
