@@ -226,6 +226,17 @@ public class ConsoleIT {
     }
 
     @Test
+    public void theConsoleSwitchesToEnglishAndBack() {
+        browser.get(BASE + "/console/");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("form.login h1"), "工作人员登录"));
+        click(By.cssSelector("form.login button.link"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("form.login h1"), "Staff login"));
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        click(By.cssSelector("form.login button.link"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("form.login h1"), "工作人员登录"));
+    }
+
+    @Test
     public void aUserCannotReachAnotherRolesPagesOrApis() throws Exception {
         login("clerk");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("item-search")));
