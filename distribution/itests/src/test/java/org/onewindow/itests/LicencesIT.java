@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -46,6 +47,8 @@ public class LicencesIT extends OneWindowTestSupport {
     @Before
     public void apiUp() throws InterruptedException {
         awaitApi();
+        // the library publishes its API once its tables are migrated, which may be after the window's
+        http.awaitOk("/licences/access?holder=" + BUYER, "supervisor", Duration.ofSeconds(60));
     }
 
     @Test
