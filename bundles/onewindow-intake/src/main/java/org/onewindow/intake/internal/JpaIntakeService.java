@@ -332,19 +332,25 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
 
     /** Materials from licences revoked or expired since intake are dropped, in a transaction of their own, before acceptance. */
     private void recheckLicences(String caseNo, Actor actor) {
+        LicenceService library = licences;
+        if (library == null) {
+            return;
+        }
         List<String> dropped = tx(em -> {
             CaseEntity c = find(em, caseNo);
             if (c.status != CaseStatus.DRAFT) {
                 return List.<String>of();
             }
-            List<String> names = LicenceLink.recheck(licences, em, c, catalog.get(c.itemCode, c.itemVersion).materials, actor);
-            if (!names.isEmpty()) {
+            List<String> codes = LicenceLink.recheck(library, em, c, actor);
+            if (!codes.isEmpty()) {
+                List<String> names = catalog.get(c.itemCode, c.itemVersion).materials.stream()
+                        .filter(m -> codes.contains(m.code)).map(m -> m.name).collect(Collectors.toList());
                 String note = "电子证照已失效（撤销或过期），需提交纸质材料：" + String.join("、", names);
                 CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, c.status, actor.name(), new Date(), note);
                 em.persist(step);
                 c.history.add(step);
             }
-            return names;
+            return codes;
         });
         if (!dropped.isEmpty()) {
             LOG.info("Case {}: licences no longer valid for {}", caseNo, dropped);

@@ -53,9 +53,9 @@ final class LicenceLink {
 
     /**
      * Before acceptance: a licence revoked or expired since intake no longer stands in for the paper.
-     * Such materials are dropped (and so are missing again); the names of those dropped are returned.
+     * Such materials are dropped (and so are missing again); the codes of those dropped are returned.
      */
-    static List<String> recheck(LicenceService licences, EntityManager em, CaseEntity c, List<MaterialDTO> catalog, Actor actor) {
+    static List<String> recheck(LicenceService licences, EntityManager em, CaseEntity c, Actor actor) {
         List<CaseMaterialEntity> fromLibrary = c.received.stream().filter(m -> m.source == MaterialSource.LICENCE)
                 .collect(Collectors.toList());
         if (licences == null || fromLibrary.isEmpty()) {
@@ -73,7 +73,7 @@ final class LicenceLink {
             if (now == null) {
                 it.remove();
                 em.remove(m);
-                dropped.add(catalog.stream().filter(x -> x.code.equals(m.code)).map(x -> x.name).findFirst().orElse(m.code));
+                dropped.add(m.code);
             } else {
                 m.licenceNo = now.number;
             }

@@ -167,9 +167,7 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
                     + problems.stream().map(Object::toString).collect(Collectors.joining("；")), problems);
         }
         try {
-            if (!LicenceRows.existing(transaction, List.of(row)).isEmpty()) {
-                throw exists(row);
-            }
+            // a taken number is refused by the unique index: the caller's transaction then rolls back whole
             LicenceRows.insert(transaction, List.of(row), actor);
         } catch (SQLException e) {
             if (LicenceRows.isTaken(e)) {
@@ -350,24 +348,31 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
 
     /** The catalog's licence types, read again when older than {@link #TYPES_TTL_NANOS}: every lookup names them. */
     private Map<String, LicenceTypeDTO> types() {
-        KnownTypes known = knownTypes;
-        if (known == null || System.nanoTime() - known.readAt > TYPES_TTL_NANOS) {
-            known = new KnownTypes(catalog.licenceTypes().stream().collect(Collectors.toMap(t -> t.code, t -> t)), System.nanoTime());
-            knownTypes = known;
-        }
-        return known.byCode;
+        return known().byCode;
     }
 
     private Map<String, String> typeNames() {
-        return types().values().stream().collect(Collectors.toMap(t -> t.code, t -> t.name));
+        return known().names;
     }
 
+    private KnownTypes known() {
+        KnownTypes known = knownTypes;
+        if (known == null || System.nanoTime() - known.readAt > TYPES_TTL_NANOS) {
+            known = new KnownTypes(catalog.licenceTypes(), System.nanoTime());
+            knownTypes = known;
+        }
+        return known;
+    }
+
+    /** The licence types as read at one time, by code and their names by code. */
     private static final class KnownTypes {
         final Map<String, LicenceTypeDTO> byCode;
+        final Map<String, String> names;
         final long readAt;
 
-        KnownTypes(Map<String, LicenceTypeDTO> byCode, long readAt) {
-            this.byCode = byCode;
+        KnownTypes(List<LicenceTypeDTO> types, long readAt) {
+            this.byCode = types.stream().collect(Collectors.toMap(t -> t.code, t -> t));
+            this.names = types.stream().collect(Collectors.toMap(t -> t.code, t -> t.name));
             this.readAt = readAt;
         }
     }

@@ -77,7 +77,7 @@ public class CxfRestPublisher implements RestPublisher, LoginLocks {
     /** Whether the realm has the user; when its store cannot be read, every name counts as existing. */
     private boolean exists(String realm, String name) {
         BackingEngine store = UserStores.of(realm, realms, engines);
-        return store == null || store.listUsers().stream().anyMatch(u -> u.getName().equals(name));
+        return store == null || store.lookupUser(name) != null;
     }
 
     @Override
