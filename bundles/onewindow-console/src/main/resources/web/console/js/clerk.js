@@ -64,17 +64,27 @@ async function showGuide(code, target) {
 function intakeForm(item, target) {
   const id = h('input', { id: 'id-number', maxlength: 18, autocomplete: 'off', required: true });
   const idState = h('span', { id: 'id-state', 'aria-live': 'polite' });
-  id.addEventListener('input', () => {
-    const full = id.value.trim().length === 18;
-    const valid = validResidentId(id.value);
-    idState.textContent = full ? (valid ? t('intake.idValid') : t('intake.idInvalid')) : '';
-    idState.className = full ? (valid ? 'ok' : 'error') : '';
-  });
   const name = h('input', { id: 'applicant-name', required: true, maxlength: 100 });
   const phone = h('input', { id: 'applicant-phone', maxlength: 32 });
+  const covered = new Map(item.materials.map(m => [m.code, h('span', { class: 'covered', 'data-material': m.code })]));
   const boxes = h('fieldset', { id: 'materials' }, h('legend', {}, t('intake.materials')),
     item.materials.map(m => h('label', { class: 'check' },
-      h('input', { type: 'checkbox', value: m.code }), `${m.code} ${m.name}`, m.required ? ' *' : '')));
+      h('input', { type: 'checkbox', value: m.code }), `${m.code} ${m.name}`, m.required ? ' *' : '', covered.get(m.code))));
+  let asked = '';
+  id.addEventListener('input', () => {
+    const number = id.value.trim().toUpperCase();
+    const full = number.length === 18;
+    const valid = validResidentId(number);
+    idState.textContent = full ? (valid ? t('intake.idValid') : t('intake.idInvalid')) : '';
+    idState.className = full ? (valid ? 'ok' : 'error') : '';
+    if (valid && number !== asked) {
+      asked = number;
+      showCoverage(item, number, covered, name);
+    } else if (!valid) {
+      asked = '';
+      covered.forEach(span => { span.textContent = ''; });
+    }
+  });
   const form = h('form', { id: 'intake', onsubmit: async e => {
     e.preventDefault();
     try {
@@ -95,6 +105,29 @@ function intakeForm(item, target) {
   form.addEventListener('keydown', e => { if (e.key === 'F2') { e.preventDefault(); form.requestSubmit(); } });
   show(target, form);
   id.focus();
+}
+
+/**
+ * Marks the materials the licence library covers for this applicant (they need no paper and are
+ * received when the case opens), and fills in the name from a licence if the clerk has not typed one.
+ */
+async function showCoverage(item, number, covered, name) {
+  const types = [...new Set(item.materials.filter(m => m.licenceType).map(m => m.licenceType))];
+  if (types.length === 0) return;
+  try {
+    const query = types.map(type => `type=${encodeURIComponent(type)}`).join('&');
+    const usable = await api.get(`/licences/usable?holder=${encodeURIComponent(number)}&${query}`
+      + `&purpose=${encodeURIComponent(t('intake.coveragePurpose', { item: item.code }))}`);
+    item.materials.forEach(m => {
+      const licence = m.licenceType && usable[m.licenceType];
+      covered.get(m.code).textContent = licence ? t('intake.covered', { type: licence.typeName, no: licence.number }) : '';
+    });
+    const holderName = Object.values(usable).map(l => l.holderName).find(Boolean);
+    if (holderName && !name.value.trim()) name.value = holderName;
+  } catch (e) {
+    // the library may be uninstalled: intake goes on, every material then needs paper
+    if (e.status !== 404 && e.status !== 503) fail(e);
+  }
 }
 
 /** One case at the window: materials and where they came from, scans, acceptance, notice, receipt, pickup. */

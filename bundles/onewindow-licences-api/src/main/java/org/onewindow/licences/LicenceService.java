@@ -31,7 +31,15 @@ public interface LicenceService {
      * For intake: the holder's licences of the given types that may stand in for paper today
      * (valid, in force, the holder's own), the longest-lived per type. Logged as a read for the case.
      */
-    Map<String, LicenceDTO> usable(String holderId, Collection<String> types, String caseNo, Actor actor);
+    default Map<String, LicenceDTO> usable(String holderId, Collection<String> types, String caseNo, Actor actor) {
+        return usable(holderId, types, Purpose.forCase(caseNo), actor);
+    }
+
+    /**
+     * The same as {@link #usable(String, Collection, String, Actor)} for a stated purpose, such as the
+     * window showing what the library covers before a case is opened. Logged as a read.
+     */
+    Map<String, LicenceDTO> usable(String holderId, Collection<String> types, Purpose purpose, Actor actor);
 
     /**
      * Issues a licence inside the caller's open transaction: {@code transaction} is the caller's

@@ -201,6 +201,15 @@ public class LicencesIT extends OneWindowTestSupport {
         assertEquals("咨询社保卡状态", latest.path("purpose").asText());
         assertEquals("clerk", latest.path("actor").asText());
 
+        Http.Answer unstated = http.get("/licences/usable?holder=" + READ + "&type=SOCIAL_SECURITY_CARD", "clerk");
+        assertEquals("PURPOSE_REQUIRED", unstated.code());
+        JsonNode usable = http.get("/licences/usable?holder=" + READ + "&type=SOCIAL_SECURITY_CARD&type=HOUSEHOLD_REGISTER&purpose="
+                + enc("收件前核验"), "clerk").json();
+        assertEquals(usable.toString(), "SB-READ-1", usable.path("SOCIAL_SECURITY_CARD").path("number").asText());
+        assertFalse("no licence of that type", usable.has("HOUSEHOLD_REGISTER"));
+        assertEquals("the check before intake is logged", "收件前核验",
+                http.get("/licences/access?holder=" + READ, "supervisor").json().get(0).path("purpose").asText());
+
         shell("onewindow:licence-show --purpose 运维核对 " + READ);
         JsonNode log = http.get("/licences/access?holder=" + READ, "supervisor").json();
         assertTrue(log.toString(), log.get(0).path("actor").asText().startsWith("shell:"));

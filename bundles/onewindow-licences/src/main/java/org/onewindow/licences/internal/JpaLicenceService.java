@@ -136,13 +136,12 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
     }
 
     @Override
-    public Map<String, LicenceDTO> usable(String holderId, Collection<String> types, String caseNo, Actor actor) {
+    public Map<String, LicenceDTO> usable(String holderId, Collection<String> types, Purpose why, Actor actor) {
         actor.requireAny(Actor.STAFF);
         if (types.isEmpty()) {
             return Map.of();
         }
         String holder = holder(holderId);
-        Purpose why = Purpose.forCase(caseNo);
         LocalDate today = today();
         Map<String, String> names = typeNames();
         return tx(em -> {

@@ -3,6 +3,7 @@ package org.onewindow.licences.internal;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import org.onewindow.licences.LicenceService;
 import org.onewindow.licences.NewLicenceDTO;
 import org.onewindow.licences.PersonalCatalogDTO;
 import org.onewindow.licences.Purpose;
+import org.onewindow.problem.Problem;
 import org.onewindow.rest.Caller;
 import org.onewindow.rest.Json;
 import org.onewindow.rest.QueryParams;
@@ -31,7 +33,7 @@ import org.onewindow.rest.RequestBodies;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-/** {@code /api/v1/licences}: the personal catalog, verification, revocation, bulk import and the access log. */
+/** {@code /api/v1/licences}: the personal catalog, what is usable for intake, verification, revocation, bulk import and the access log. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"clerk", "reviewer", "supervisor", "admin"})
@@ -40,6 +42,7 @@ public class LicenceResource {
     };
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
+    private static final int MAX_TYPES = 50;
     private final LicenceService licences;
     private final long maxImportBytes;
 
@@ -52,6 +55,20 @@ public class LicenceResource {
     public PersonalCatalogDTO personalCatalog(@QueryParam("holder") String holder, @QueryParam("caseNo") String caseNo,
             @QueryParam("purpose") String purpose, @Context SecurityContext caller) {
         return licences.personalCatalog(holder, Purpose.of(caseNo, purpose), Caller.actor(caller));
+    }
+
+    /**
+     * What the library covers for a holder before a case exists: the usable licence of each asked
+     * type. Tied to a stated purpose (there is no case yet to check the holder against).
+     */
+    @GET
+    @Path("usable")
+    public Map<String, LicenceDTO> usable(@QueryParam("holder") String holder, @QueryParam("type") List<String> types,
+            @QueryParam("purpose") String purpose, @Context SecurityContext caller) {
+        if (types.size() > MAX_TYPES) {
+            throw Problem.badRequest("TOO_MANY_TYPES", "一次最多查询 " + MAX_TYPES + " 种证照");
+        }
+        return licences.usable(holder, Set.copyOf(types), Purpose.of(null, purpose), Caller.actor(caller));
     }
 
     @GET
