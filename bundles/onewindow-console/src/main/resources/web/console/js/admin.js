@@ -21,7 +21,10 @@ function catalogImport() {
         h('button', { type: 'button', id: 'catalog-import', onclick: async () => {
           progress.hidden = false;
           try {
-            const done = await api.postWithProgress('/catalog/items', text, share => { progress.value = share; });
+            // once sent the bar turns indeterminate: the server checks and writes the whole file in one transaction
+            const done = await api.postWithProgress('/catalog/items', text, share => {
+              if (share === null) { progress.removeAttribute('value'); result.textContent = t('admin.importing'); } else progress.value = share;
+            });
             result.textContent = t('admin.imported', done);
           } catch (e) { fail(e, preview); }
         } }, t('admin.import')));

@@ -37,7 +37,10 @@ export const api = {
     return send('POST', path, form);
   },
   url: path => BASE + path,
-  /** A JSON body with upload progress (fetch reports none): {@code onProgress(0..1)} while it goes. */
+  /**
+   * A JSON body with upload progress (fetch reports none): {@code onProgress(0..1)} while it goes,
+   * {@code onProgress(null)} once sent while the server works on it.
+   */
   postWithProgress: (path, json, onProgress) => new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', BASE + path);
@@ -45,6 +48,7 @@ export const api = {
     xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
     if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
     xhr.upload.onprogress = e => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.upload.onload = () => onProgress(null);
     xhr.onload = () => {
       let data = null;
       try { data = JSON.parse(xhr.responseText); } catch (e) { data = null; }
