@@ -1,0 +1,88 @@
+package org.onewindow.db.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.Before;
+import org.junit.Test;
+import org.onewindow.db.JournalEntry;
+
+public class JdbcChangeJournalTest {
+    private static int databases;
+    private JdbcChangeJournal journal;
+
+    @Before
+    public void freshDatabase() throws IOException {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("memory:journal" + (++databases));
+        ds.setCreateDatabase("create");
+        try (InputStream in = getClass().getResourceAsStream("/db/migration/journal/V1__change_journal.sql")) {
+            new MigrationRunner(ds).migrate("journal", List.of(Migration.of("V1__change_journal.sql",
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+        }
+        journal = new JdbcChangeJournal();
+        journal.dataSource = ds;
+    }
+
+    @Test
+    public void aRolledBackChangeLeavesNoRecordAndNoGap() throws SQLException {
+        try (Connection c = open()) {
+            journal.append(c, "CASE", "A", "{\"n\":1}");
+            c.rollback();
+            journal.append(c, "CASE", "B", "{\"n\":2}");
+            c.commit();
+        }
+        List<JournalEntry> all = journal.after(0, 10);
+        assertEquals(1, all.size());
+        assertEquals(1, all.get(0).seq);
+        assertEquals("B", all.get(0).key);
+        assertEquals("{\"n\":2}", all.get(0).payload);
+        assertEquals(1, journal.lastSeq());
+    }
+
+    @Test
+    public void numbersFollowTheOrderOfCommits() throws Exception {
+        try (Connection first = open(); Connection second = open()) {
+            long one = journal.append(first, "CASE", "first", "{}");
+            // the second writer waits for the first to commit: a reader can never see 2 before 1
+            CompletableFuture<Long> two = CompletableFuture.supplyAsync(() -> {
+                long seq = journal.append(second, "CASE", "second", "{}");
+                commit(second);
+                return seq;
+            });
+            Thread.sleep(300);
+            assertFalse("the second waits while the first is open", two.isDone());
+            first.commit();
+            assertEquals(1, one);
+            assertEquals(2L, (long) two.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of("first", "second"), journal.after(0, 10).stream().map(e -> e.key).collect(Collectors.toList()));
+        assertEquals(List.of(2L), journal.after(1, 10).stream().map(e -> e.seq).collect(Collectors.toList()));
+        assertEquals(1, journal.after(0, 1).size());
+    }
+
+    private Connection open() throws SQLException {
+        Connection c = journal.dataSource.getConnection();
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    private static void commit(Connection c) {
+        try {
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
