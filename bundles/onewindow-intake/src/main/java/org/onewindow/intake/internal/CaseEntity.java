@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import javax.persistence.PostUpdate;
+import javax.persistence.PostPersist;
 import javax.persistence.CascadeType;
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -186,6 +188,12 @@ public class CaseEntity {
     @OneToMany(mappedBy = "caseFile", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     List<CaseHistoryEntity> history = new ArrayList<>();
+
+    @PostPersist
+    @PostUpdate
+    void written() {
+        CaseChanges.changed(this);
+    }
 
     /** Counts a visit of the applicant to the hall: at most one a day. */
     void visit(LocalDate today) {

@@ -2,6 +2,9 @@ package org.onewindow.intake.internal;
 
 import java.util.Date;
 
+import javax.persistence.PostRemove;
+import javax.persistence.PostUpdate;
+import javax.persistence.PostPersist;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.EnumType;
@@ -46,6 +49,13 @@ public class CaseHistoryEntity {
     CaseStatus to;
 
     String note;
+
+    @PostPersist
+    @PostUpdate
+    @PostRemove
+    void written() {
+        CaseChanges.changed(caseFile);
+    }
 
     static CaseHistoryEntity of(CaseEntity caseFile, CaseStatus from, CaseStatus to, String by, Date at, String note) {
         CaseHistoryEntity e = new CaseHistoryEntity();

@@ -2,6 +2,9 @@ package org.onewindow.intake.internal;
 
 import java.util.Date;
 
+import javax.persistence.PostRemove;
+import javax.persistence.PostUpdate;
+import javax.persistence.PostPersist;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.EnumType;
@@ -49,6 +52,13 @@ public class CaseMaterialEntity {
 
     @Column(name = "FROM_CASE_NO")
     String fromCaseNo;
+
+    @PostPersist
+    @PostUpdate
+    @PostRemove
+    void written() {
+        CaseChanges.changed(caseFile);
+    }
 
     static CaseMaterialEntity of(CaseEntity caseFile, String code, String by, Date at) {
         CaseMaterialEntity e = new CaseMaterialEntity();

@@ -57,17 +57,38 @@ final class CaseViews {
         }
         dto.missingMaterials = Completeness.missing(dto.materials);
         dto.pickupCode = e.pickupCode;
-        if (e.deliveryMethod != null) {
-            dto.delivery = new DeliveryDTO();
-            dto.delivery.method = e.deliveryMethod;
-            dto.delivery.carrier = e.carrier;
-            dto.delivery.trackingNo = e.trackingNo;
-            dto.delivery.collectedBy = e.collectedBy == null ? null : IdNumbers.mask(e.collectedBy);
-        }
+        dto.delivery = delivery(e);
         dto.decision = decision(e);
         dto.supplementMaterials = e.supplementMaterials == null ? null : List.of(e.supplementMaterials.split(","));
         dto.history = e.history.stream().map(CaseHistoryEntity::toDTO).collect(Collectors.toList());
         dto.next = StatusMachine.allowed(e.status, e.timeLimitDays == 0);
+        return dto;
+    }
+
+    /**
+     * The case as the city hub keeps it (the journal's record): all of it but the pickup code, which
+     * stays at the window; materials are those received, with where each came from.
+     */
+    static CaseDTO replica(CaseEntity e) {
+        CaseDTO dto = summary(e);
+        if (e.agentId != null) {
+            dto.agent = party(e.agentIdType, e.agentId, e.agentName, e.agentPhone);
+        }
+        dto.materials = e.received.stream().map(r -> {
+            CaseMaterialDTO m = new CaseMaterialDTO();
+            m.code = r.code;
+            m.received = true;
+            m.owed = false;
+            m.licenceType = r.licenceType;
+            m.source = r.source;
+            m.licenceNo = r.licenceNo;
+            m.fromCaseNo = r.fromCaseNo;
+            return m;
+        }).collect(Collectors.toList());
+        dto.delivery = delivery(e);
+        dto.decision = decision(e);
+        dto.supplementMaterials = e.supplementMaterials == null ? null : List.of(e.supplementMaterials.split(","));
+        dto.history = e.history.stream().map(CaseHistoryEntity::toDTO).collect(Collectors.toList());
         return dto;
     }
 
@@ -104,6 +125,18 @@ final class CaseViews {
         t.calendarGaps = e.calendarGaps == null ? null
                 : Stream.of(e.calendarGaps.split(",")).map(Integer::valueOf).collect(Collectors.toList());
         return t;
+    }
+
+    private static DeliveryDTO delivery(CaseEntity e) {
+        if (e.deliveryMethod == null) {
+            return null;
+        }
+        DeliveryDTO d = new DeliveryDTO();
+        d.method = e.deliveryMethod;
+        d.carrier = e.carrier;
+        d.trackingNo = e.trackingNo;
+        d.collectedBy = e.collectedBy == null ? null : IdNumbers.mask(e.collectedBy);
+        return d;
     }
 
     private static DecisionDTO decision(CaseEntity e) {

@@ -10,6 +10,7 @@ import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.Transactions;
 import org.onewindow.intake.HandoverState;
 import org.onewindow.problem.Problem;
@@ -25,9 +26,12 @@ final class Cases {
     private Cases() {
     }
 
-    /** One transaction, run again if the database rolled it back for a passing reason (lock timeout, deadlock). */
-    static <R> R tx(JpaTemplate jpa, Function<EntityManager, R> work) {
-        return Transactions.required(jpa, work);
+    /**
+     * One transaction, run again if the database rolled it back for a passing reason (lock timeout,
+     * deadlock); the cases it changed are journaled for the city hub in it.
+     */
+    static <R> R tx(JpaTemplate jpa, ChangeJournal journal, Function<EntityManager, R> work) {
+        return Transactions.required(jpa, CaseChanges.journaled(journal, work));
     }
 
     static CaseEntity find(EntityManager em, String caseNo) {
@@ -62,7 +66,7 @@ final class Cases {
         if (unlisted.isEmpty()) {
             return;
         }
-        tx(jpa, em -> {
+        Transactions.required(jpa, em -> {
             em.persist(IntakeFlagEntity.of(IntakeFlagEntity.MATERIAL_NOT_IN_CATALOG, caseNo, item.code,
                     "materials " + String.join(",", unlisted), actor));
             return null;

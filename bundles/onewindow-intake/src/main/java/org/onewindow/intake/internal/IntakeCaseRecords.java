@@ -12,6 +12,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.MaterialDTO;
+import org.onewindow.db.Transactions;
 import org.onewindow.intake.IntakeService;
 import org.onewindow.intake.MaterialSource;
 import org.onewindow.licences.CaseRecords;
@@ -49,7 +50,7 @@ public class IntakeCaseRecords implements CaseRecords {
 
     @Override
     public boolean concerns(String caseNo, String idNumber) {
-        return Cases.tx(jpa, em -> {
+        return Transactions.required(jpa, em -> {
             CaseEntity c = Cases.find(em, caseNo);
             return idNumber.equals(c.applicantId) || idNumber.equals(c.agentId);
         });
@@ -59,7 +60,7 @@ public class IntakeCaseRecords implements CaseRecords {
     public List<EarlierMaterialDTO> earlierMaterials(String holderId) {
         LocalDate today = LocalDate.now(zone);
         Date since = Date.from(today.minusDays(reuseDays).atStartOfDay(zone).toInstant());
-        List<CaseMaterialEntity> received = Cases.tx(jpa, em -> em.createQuery("SELECT m FROM CaseMaterialEntity m"
+        List<CaseMaterialEntity> received = Transactions.required(jpa, em -> em.createQuery("SELECT m FROM CaseMaterialEntity m"
                 + " WHERE m.caseFile.applicantId = :h AND m.source = :window AND m.receivedAt >= :since"
                 + " ORDER BY m.receivedAt DESC", CaseMaterialEntity.class)
                 .setParameter("h", holderId).setParameter("window", MaterialSource.WINDOW).setParameter("since", since)

@@ -14,6 +14,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.onewindow.db.ChangeJournal;
 import org.onewindow.calendar.WorkingCalendar;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.intake.BackOfficeService;
@@ -56,6 +57,9 @@ public class JpaBackOffice implements BackOfficeService {
 
     @Reference(target = "(osgi.unit.name=onewindow-intake)")
     JpaTemplate jpa;
+
+    @Reference
+    ChangeJournal journal;
 
     @Reference
     CatalogService catalog;
@@ -320,7 +324,7 @@ public class JpaBackOffice implements BackOfficeService {
     }
 
     private <R> R tx(Function<EntityManager, R> work) {
-        return Cases.tx(jpa, work);
+        return Cases.tx(jpa, journal, work);
     }
 
     private static List<String> materials(List<String> requested) {

@@ -13,6 +13,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.onewindow.db.ChangeJournal;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.HandoverDTO;
 import org.onewindow.intake.HandoverOutbox;
@@ -38,6 +39,9 @@ public class JpaHandoverOutbox implements HandoverOutbox {
 
     @Reference(target = "(osgi.unit.name=onewindow-intake)")
     JpaTemplate jpa;
+
+    @Reference
+    ChangeJournal journal;
 
     /** Makes sure the intake schema is migrated first. */
     @Reference
@@ -197,6 +201,6 @@ public class JpaHandoverOutbox implements HandoverOutbox {
     }
 
     private <R> R tx(Function<EntityManager, R> work) {
-        return Cases.tx(jpa, work);
+        return Cases.tx(jpa, journal, work);
     }
 }

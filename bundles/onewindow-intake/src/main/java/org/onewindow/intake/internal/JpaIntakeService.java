@@ -19,6 +19,7 @@ import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.onewindow.db.ChangeJournal;
 import org.onewindow.calendar.WorkingCalendar;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
@@ -79,6 +80,9 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
 
     @Reference(target = "(osgi.unit.name=onewindow-intake)")
     JpaTemplate jpa;
+
+    @Reference
+    ChangeJournal journal;
 
     @Reference
     SchemaMigrations migrations;
@@ -587,7 +591,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
 
 
     private <R> R tx(Function<EntityManager, R> work) {
-        return Cases.tx(jpa, work);
+        return Cases.tx(jpa, journal, work);
     }
 
     /** A checked intake request. */
