@@ -1,4 +1,4 @@
-package org.onewindow.relay.internal;
+package org.onewindow.rest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;

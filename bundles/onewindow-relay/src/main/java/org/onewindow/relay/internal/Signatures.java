@@ -1,13 +1,6 @@
 package org.onewindow.relay.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Locale;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.onewindow.security.Hmac;
 
 /**
  * HMAC-SHA256 signatures of the relay protocol, both ways: over the timestamp (epoch seconds), a
@@ -21,15 +14,7 @@ final class Signatures {
     }
 
     static String sign(byte[] secret, long epochSeconds, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(Long.toString(epochSeconds).getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) '.');
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return Hmac.sign(secret, Hmac.utf8(epochSeconds + "."), body);
     }
 
     /**
@@ -49,7 +34,6 @@ final class Signatures {
         if (Math.abs(nowSeconds - at) > skewSeconds) {
             return false;
         }
-        byte[] expected = sign(secret, at, body).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, signature.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        return Hmac.matches(sign(secret, at, body), signature);
     }
 }
