@@ -42,12 +42,17 @@ final class UnpackedAppliance {
     }
 
     void start() throws IOException, InterruptedException {
+        launch();
+        http.awaitReady(Duration.ofSeconds(90));
+    }
+
+    /** Starts the process without waiting for it, so that several appliances boot side by side. */
+    void launch() throws IOException {
         karaf = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()))
                 .start();
-        http.awaitReady(Duration.ofSeconds(90));
     }
 
     void stopGracefully() throws IOException, InterruptedException {

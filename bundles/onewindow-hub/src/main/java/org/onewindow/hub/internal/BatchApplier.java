@@ -1,0 +1,154 @@
+package org.onewindow.hub.internal;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.onewindow.problem.Problem;
+import org.onewindow.problem.ProblemKind;
+import org.onewindow.replication.AckDTO;
+import org.onewindow.replication.BatchDTO;
+import org.onewindow.replication.DistrictState;
+import org.onewindow.replication.RecordDTO;
+import org.onewindow.rest.Json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Applies a district's batch in one transaction, in sequence order, idempotently: records the hub
+ * already has are skipped, and nothing after a gap is applied (the district then ships again from
+ * the acknowledged number). The district's row is locked for the transaction, so two hub instances
+ * sharing one database apply a district's batches one after the other, never twice.
+ */
+final class BatchApplier {
+    static final String CASE = "CASE";
+    private final DataSource dataSource;
+
+    BatchApplier(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** A record of the batch belongs to another district: the whole batch is refused. */
+    static void checkOwnership(String district, BatchDTO batch) {
+        if (!district.equals(batch.district)) {
+            throw foreign("批次声明的区县 " + batch.district + " 不是签名的区县 " + district);
+        }
+        for (RecordDTO r : batch.records) {
+            if (r == null || r.kind == null || r.key == null || r.payload == null || r.seq <= 0) {
+                throw Problem.badRequest("INVALID_BATCH", "批次记录须有 seq、kind、key、payload");
+            }
+            if (CASE.equals(r.kind)) {
+                JsonNode c = payload(r);
+                if (!r.key.startsWith(district + "-") || !r.key.equals(c.path("caseNo").asText())) {
+                    throw foreign("办件 " + r.key + " 不属于区县 " + district);
+                }
+            }
+        }
+    }
+
+    AckDTO apply(String district, BatchDTO batch, String nonce, Instant now, Instant forgetNoncesBefore) {
+        List<RecordDTO> records = new ArrayList<>(batch.records);
+        records.sort(Comparator.comparingLong(r -> r.seq));
+        return Jdbc.tx(dataSource, c -> {
+            long acked;
+            try (PreparedStatement s = c.prepareStatement("SELECT STATE, ACKED_SEQ FROM HUB_DISTRICT WHERE CODE = ? FOR UPDATE")) {
+                s.setString(1, district);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next() || DistrictState.valueOf(rs.getString(1)) != DistrictState.APPROVED) {
+                        throw new Problem(ProblemKind.FORBIDDEN, "DISTRICT_NOT_APPROVED", "区县 " + district + " 未获批准联网");
+                    }
+                    acked = rs.getLong(2);
+                }
+            }
+            try {
+                Jdbc.update(c, "INSERT INTO HUB_NONCE (DISTRICT, NONCE, SEEN_AT) VALUES (?, ?, ?)", district, nonce, now);
+            } catch (SQLException e) {
+                if (Jdbc.isDuplicate(e)) {
+                    throw new Problem(ProblemKind.CONFLICT, "REPLAYED", "重复的请求（nonce 已用过）");
+                }
+                throw e;
+            }
+            Jdbc.update(c, "DELETE FROM HUB_NONCE WHERE DISTRICT = ? AND SEEN_AT < ?", district, forgetNoncesBefore);
+            int applied = 0;
+            String lastWrittenAt = null;
+            for (RecordDTO r : records) {
+                if (r.seq <= acked) {
+                    continue;
+                }
+                if (r.seq != acked + 1) {
+                    break;
+                }
+                upsert(c, district, r);
+                acked = r.seq;
+                lastWrittenAt = r.writtenAt;
+                applied++;
+            }
+            // lag: from the district writing the newest record applied to now; none left behind is no lag
+            Long lag = lastWrittenAt != null ? Long.valueOf(Math.max(0, now.toEpochMilli() - Instant.parse(lastWrittenAt).toEpochMilli()))
+                    : acked >= batch.journalLastSeq ? Long.valueOf(0) : null;
+            Jdbc.update(c, "UPDATE HUB_DISTRICT SET ACKED_SEQ = ?, JOURNAL_LAST_SEQ = ?, LAST_CONTACT = ?,"
+                    + " VERSION = COALESCE(CAST(? AS VARCHAR(40)), VERSION), LAG_MILLIS = COALESCE(CAST(? AS BIGINT), LAG_MILLIS)"
+                    + " WHERE CODE = ?", acked, Math.max(acked, batch.journalLastSeq), now, batch.version, lag, district);
+            AckDTO ack = new AckDTO();
+            ack.acked = acked;
+            ack.applied = applied;
+            return ack;
+        });
+    }
+
+    private static void upsert(Connection c, String district, RecordDTO r) throws SQLException {
+        if (CASE.equals(r.kind)) {
+            JsonNode p = payload(r);
+            JsonNode limit = p.path("timeLimit");
+            Object inTime = limit.path("inTime").isBoolean() ? (Object) (short) (limit.path("inTime").asBoolean() ? 1 : 0) : null;
+            Timestamp created = p.hasNonNull("createdAt") ? Timestamp.from(Instant.parse(p.path("createdAt").asText())) : null;
+            Object[] columns = {r.seq, text(p, "itemCode"), text(p, "departmentCode"), text(p, "departmentName"), text(p, "channel"),
+                text(p, "status"), created, p.path("visits").asInt(), inTime, r.payload};
+            if (Jdbc.update(c, "UPDATE HUB_CASE SET SEQ = ?, ITEM_CODE = ?, DEPT_CODE = ?, DEPT_NAME = ?, CHANNEL = ?, STATUS = ?,"
+                    + " CREATED_AT = ?, VISITS = ?, IN_TIME = ?, PAYLOAD = ? WHERE CASE_NO = ?", append(columns, r.key)) == 0) {
+                Jdbc.update(c, "INSERT INTO HUB_CASE (SEQ, ITEM_CODE, DEPT_CODE, DEPT_NAME, CHANNEL, STATUS, CREATED_AT, VISITS, IN_TIME,"
+                        + " PAYLOAD, CASE_NO, DISTRICT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", append(append(columns, r.key), district));
+            }
+        } else if (Jdbc.update(c, "UPDATE HUB_RECORD SET SEQ = ?, PAYLOAD = ? WHERE DISTRICT = ? AND KIND = ? AND RECORD_KEY = ?",
+                r.seq, r.payload, district, r.kind, r.key) == 0) {
+            Jdbc.update(c, "INSERT INTO HUB_RECORD (SEQ, PAYLOAD, DISTRICT, KIND, RECORD_KEY) VALUES (?, ?, ?, ?, ?)",
+                    r.seq, r.payload, district, r.kind, r.key);
+        }
+    }
+
+    private static Object[] append(Object[] values, Object last) {
+        Object[] out = Arrays.copyOf(values, values.length + 1);
+        out[values.length] = last;
+        return out;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.path(field).asText() : null;
+    }
+
+    private static JsonNode payload(RecordDTO r) {
+        try {
+            JsonNode node = Json.mapper().readTree(r.payload);
+            if (node == null || !node.isObject()) {
+                throw Problem.badRequest("INVALID_BATCH", "记录 #" + r.seq + " 的 payload 不是 JSON 对象");
+            }
+            return node;
+        } catch (IOException e) {
+            throw Problem.badRequest("INVALID_BATCH", "记录 #" + r.seq + " 的 payload 不是 JSON");
+        }
+    }
+
+    private static Problem foreign(String message) {
+        return new Problem(ProblemKind.FORBIDDEN, "FOREIGN_RECORD", message);
+    }
+}

@@ -1,0 +1,91 @@
+package org.onewindow.hub.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.onewindow.replication.CaseIndexEntryDTO;
+import org.onewindow.replication.CityStatsDTO;
+
+/** The citywide figures and the case index, read from {@code HUB_CASE}. */
+final class CityBoard {
+    private final DataSource dataSource;
+
+    CityBoard(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    CityStatsDTO stats(Districts districts) {
+        CityStatsDTO out = new CityStatsDTO();
+        out.generatedAt = Instant.now().toString();
+        out.districts = districts.list();
+        return Jdbc.tx(dataSource, c -> {
+            out.byDepartment = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT DEPT_CODE, MAX(DEPT_NAME), COUNT(*) FROM HUB_CASE GROUP BY DEPT_CODE ORDER BY 3 DESC, 1");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    CityStatsDTO.Count n = new CityStatsDTO.Count();
+                    n.code = rs.getString(1);
+                    n.name = rs.getString(2);
+                    n.cases = rs.getLong(3);
+                    out.byDepartment.add(n);
+                }
+            }
+            out.byChannel = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT CHANNEL, COUNT(*) FROM HUB_CASE GROUP BY CHANNEL ORDER BY 1");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.byChannel.put(rs.getString(1) == null ? "UNKNOWN" : rs.getString(1), rs.getLong(2));
+                }
+            }
+            out.cases = out.byChannel.values().stream().mapToLong(Long::longValue).sum();
+            out.onlineShare = out.cases == 0 ? null : out.byChannel.getOrDefault("ONLINE", 0L) / (double) out.cases;
+            out.inTimeRate = rate(c, "SELECT SUM(IN_TIME), COUNT(IN_TIME) FROM HUB_CASE");
+            out.oneVisitRate = rate(c, "SELECT SUM(CASE WHEN VISITS <= 1 THEN 1 ELSE 0 END), COUNT(*) FROM HUB_CASE WHERE STATUS = 'DELIVERED'");
+            return out;
+        });
+    }
+
+    /** A district's cases in the index, by case number, after {@code after}, at most {@code size}. */
+    List<CaseIndexEntryDTO> cases(String district, String after, int size) {
+        return Jdbc.tx(dataSource, c -> {
+            List<CaseIndexEntryDTO> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT CASE_NO, ITEM_CODE, DEPT_CODE, CHANNEL, STATUS, SEQ FROM HUB_CASE"
+                    + " WHERE DISTRICT = ? AND CASE_NO > ? ORDER BY CASE_NO")) {
+                s.setString(1, district);
+                s.setString(2, after == null ? "" : after);
+                s.setMaxRows(size);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        CaseIndexEntryDTO e = new CaseIndexEntryDTO();
+                        e.caseNo = rs.getString(1);
+                        e.district = district;
+                        e.itemCode = rs.getString(2);
+                        e.departmentCode = rs.getString(3);
+                        e.channel = rs.getString(4);
+                        e.status = rs.getString(5);
+                        e.seq = rs.getLong(6);
+                        out.add(e);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Double rate(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            long all = rs.getLong(2);
+            return all == 0 ? null : rs.getLong(1) / (double) all;
+        }
+    }
+}

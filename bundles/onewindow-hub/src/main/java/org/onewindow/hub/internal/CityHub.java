@@ -1,0 +1,192 @@
+package org.onewindow.hub.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.onewindow.db.SchemaMigrations;
+import org.onewindow.node.NodeService;
+import org.onewindow.node.StatusContributor;
+import org.onewindow.problem.Problem;
+import org.onewindow.problem.ProblemKind;
+import org.onewindow.replication.AckDTO;
+import org.onewindow.replication.BatchDTO;
+import org.onewindow.replication.CaseIndexEntryDTO;
+import org.onewindow.replication.CityStatsDTO;
+import org.onewindow.replication.DistrictDTO;
+import org.onewindow.replication.DistrictState;
+import org.onewindow.replication.RegistrationDTO;
+import org.onewindow.replication.RegistrationStateDTO;
+import org.onewindow.replication.SignedRequests;
+import org.onewindow.rest.Json;
+import org.onewindow.security.Actor;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The city hub: registrations and their approval, signed batches from approved districts, the
+ * citywide board. Active only where {@code etc/org.onewindow.node.cfg} says {@code role = hub}.
+ */
+@Component(service = {CityHub.class, StatusContributor.class}, configurationPid = HubConfig.PID)
+@Designate(ocd = HubConfig.class)
+public class CityHub implements StatusContributor {
+    private static final Logger LOG = LoggerFactory.getLogger(CityHub.class);
+
+    @Reference(target = "(role~=hub)")
+    NodeService node;
+
+    @Reference
+    SchemaMigrations migrations;
+
+    @Reference(target = "(osgi.jndi.service.name=onewindow)")
+    DataSource dataSource;
+
+    private HubConfig config;
+    private Districts districts;
+    private BatchApplier applier;
+    private CityBoard board;
+
+    @Activate
+    void activate(BundleContext context, HubConfig config) {
+        migrations.migrate("hub", context.getBundle(), "db/migration/hub");
+        this.config = config;
+        districts = new Districts(dataSource);
+        applier = new BatchApplier(dataSource);
+        board = new CityBoard(dataSource);
+    }
+
+    long maxBatchBytes() {
+        return config.maxBatchBytes();
+    }
+
+    RegistrationStateDTO register(RegistrationDTO registration) {
+        RegistrationStateDTO state = districts.register(registration, Instant.now());
+        LOG.info("District {} ({}) asks to federate; a city administrator approves it with onewindow:district-approve {}",
+                state.district, registration.name, state.district);
+        return state;
+    }
+
+    RegistrationStateDTO registration(String district, String token) {
+        return districts.registration(district, token);
+    }
+
+    DistrictDTO approve(String district, Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN));
+        return districts.change(district, DistrictState.APPROVED, List.of(DistrictState.PENDING, DistrictState.SUSPENDED),
+                actor.name(), Instant.now());
+    }
+
+    DistrictDTO suspend(String district, Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN));
+        return districts.change(district, DistrictState.SUSPENDED, List.of(DistrictState.APPROVED), actor.name(), Instant.now());
+    }
+
+    DistrictDTO revoke(String district, Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN));
+        DistrictDTO d = districts.change(district, DistrictState.REVOKED,
+                List.of(DistrictState.PENDING, DistrictState.APPROVED, DistrictState.SUSPENDED), actor.name(), Instant.now());
+        LOG.warn("District {} revoked by {}: nothing from it is accepted any more", district, actor.name());
+        return d;
+    }
+
+    List<DistrictDTO> districts(Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        return districts.list();
+    }
+
+    CityStatsDTO stats(Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        return board.stats(districts);
+    }
+
+    List<CaseIndexEntryDTO> cases(String district, String after, int size, Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        return board.cases(Districts.code(district), after, Math.max(1, Math.min(size, 10000)));
+    }
+
+    /**
+     * A district's signed batch: the signature, timestamp and nonce are checked, then the district's
+     * standing and the records' ownership, and the batch is applied. Every refusal is logged.
+     */
+    AckDTO receive(String district, String timestamp, String nonce, String signature, byte[] body) {
+        Instant now = Instant.now();
+        Districts.Credential credential = districts.credential(district);
+        long at = parseTimestamp(timestamp);
+        if (credential == null || credential.key == null || nonce == null || nonce.isBlank() || nonce.length() > 64
+                || !SignedRequests.verify(credential.key, credential.code, at, nonce, body, signature)) {
+            throw refuse(credential, ProblemKind.UNAUTHORIZED, "BAD_SIGNATURE", "签名无效，或区县未获批准联网", now);
+        }
+        if (Math.abs(now.getEpochSecond() - at) > config.skewSeconds()) {
+            throw refuse(credential, ProblemKind.UNAUTHORIZED, "STALE_REQUEST", "请求时间与枢纽时钟相差超过 " + config.skewSeconds() + " 秒", now);
+        }
+        if (credential.state == DistrictState.SUSPENDED) {
+            throw refuse(credential, ProblemKind.FORBIDDEN, "DISTRICT_SUSPENDED", "区县 " + district + " 已被暂停联网", now);
+        }
+        if (credential.state != DistrictState.APPROVED) {
+            throw refuse(credential, ProblemKind.FORBIDDEN, "DISTRICT_REVOKED", "区县 " + district + " 的联网资格已吊销", now);
+        }
+        BatchDTO batch;
+        try {
+            batch = Json.mapper().readValue(body, BatchDTO.class);
+        } catch (IOException e) {
+            throw Problem.badRequest("INVALID_BATCH", "批次不是有效的 JSON");
+        }
+        if (batch == null || batch.records == null) {
+            throw Problem.badRequest("INVALID_BATCH", "批次须有 records");
+        }
+        try {
+            BatchApplier.checkOwnership(credential.code, batch);
+            return applier.apply(credential.code, batch, nonce, now, now.minusSeconds(2 * config.skewSeconds()));
+        } catch (Problem p) {
+            if ("FOREIGN_RECORD".equals(p.code()) || "REPLAYED".equals(p.code())) {
+                districts.refused(credential.code, p.code() + ": " + p.getMessage(), now);
+                LOG.warn("Batch of district {} refused: {} {}", credential.code, p.code(), p.getMessage());
+            }
+            throw p;
+        }
+    }
+
+    private Problem refuse(Districts.Credential credential, ProblemKind kind, String code, String message, Instant now) {
+        if (credential != null) {
+            districts.refused(credential.code, code, now);
+        }
+        LOG.warn("Request of district {} refused: {}", credential == null ? "(unknown)" : credential.code, code);
+        return new Problem(kind, code, message);
+    }
+
+    private static long parseTimestamp(String timestamp) {
+        try {
+            return timestamp == null ? Long.MIN_VALUE / 2 : Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE / 2;
+        }
+    }
+
+    @Override
+    public String capability() {
+        return "hub";
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<DistrictDTO> all = districts.list();
+        for (DistrictState s : DistrictState.values()) {
+            out.put("districts " + s.name().toLowerCase(Locale.ROOT), all.stream().filter(d -> d.state == s).count());
+        }
+        out.put("cases", all.stream().mapToLong(d -> d.cases).sum());
+        out.put("backlog", all.stream().mapToLong(d -> d.backlog).sum());
+        return out;
+    }
+}

@@ -1,0 +1,33 @@
+package org.onewindow.hub.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.onewindow.replication.DistrictDTO;
+import org.onewindow.shell.ShellActor;
+
+/** {@code onewindow:districts}: the federated districts with their last contact, lag and backlog. */
+@Command(scope = "onewindow", name = "districts", description = "Lists the districts federated with this hub: state, last contact, replication lag, backlog, version")
+@Service
+public class DistrictsCommand implements Action {
+
+    @Reference
+    CityHub hub;
+
+    @Reference
+    Session session;
+
+    @Override
+    public Object execute() {
+        System.out.printf("%-7s %-10s %-10s %-25s %9s %8s %8s %-14s %s%n", "CODE", "NAME", "STATE", "LAST CONTACT", "LAG MS", "BACKLOG",
+                "CASES", "VERSION", "REFUSED");
+        for (DistrictDTO d : hub.districts(ShellActor.of(session))) {
+            System.out.printf("%-7s %-10s %-10s %-25s %9s %8d %8d %-14s %d%n", d.code, d.name, d.state,
+                    d.lastContact == null ? "-" : d.lastContact, d.lagMillis == null ? "-" : d.lagMillis, d.backlog, d.cases,
+                    d.version == null ? "-" : d.version, d.refusals);
+        }
+        return null;
+    }
+}

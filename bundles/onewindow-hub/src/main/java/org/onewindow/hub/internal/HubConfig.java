@@ -1,0 +1,15 @@
+package org.onewindow.hub.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "OneWindow city hub", description = "Federates district nodes and keeps what they replicate")
+@interface HubConfig {
+    String PID = "org.onewindow.hub";
+
+    @AttributeDefinition(description = "How far a district's request timestamp may be from the hub's clock, in seconds")
+    long skewSeconds() default 300;
+
+    @AttributeDefinition(description = "Largest batch a district may send, in bytes")
+    long maxBatchBytes() default 33554432;
+}

@@ -1,0 +1,116 @@
+package org.onewindow.hub.internal;
+
+import java.io.InputStream;
+import java.util.List;
+
+import javax.annotation.security.PermitAll;
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.onewindow.replication.AckDTO;
+import org.onewindow.replication.CaseIndexEntryDTO;
+import org.onewindow.replication.CityStatsDTO;
+import org.onewindow.replication.DistrictDTO;
+import org.onewindow.replication.RegistrationDTO;
+import org.onewindow.replication.RegistrationStateDTO;
+import org.onewindow.replication.SignedRequests;
+import org.onewindow.rest.Caller;
+import org.onewindow.rest.Json;
+import org.onewindow.rest.QueryParams;
+import org.onewindow.rest.RequestBodies;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/**
+ * {@code /api/v1/hub}: districts register and ship signed batches (no user: the registration token,
+ * then the district's key, prove who calls); city administrators approve, suspend and revoke
+ * districts; supervisors and administrators read the citywide board.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"supervisor", "admin"})
+public class HubResource {
+    private static final TypeReference<RegistrationDTO> REGISTRATION = new TypeReference<>() {
+    };
+    private final CityHub hub;
+
+    HubResource(CityHub hub) {
+        this.hub = hub;
+    }
+
+    @POST
+    @Path("registrations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public RegistrationStateDTO register(InputStream body) {
+        return hub.register(Json.read(RequestBodies.read(body, 16 * 1024), REGISTRATION));
+    }
+
+    @GET
+    @Path("registrations/{district}")
+    @PermitAll
+    public RegistrationStateDTO registration(@PathParam("district") String district, @HeaderParam(SignedRequests.TOKEN) String token) {
+        return hub.registration(district, token);
+    }
+
+    @POST
+    @Path("batches")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public AckDTO batch(@HeaderParam(SignedRequests.DISTRICT) String district, @HeaderParam(SignedRequests.TIMESTAMP) String timestamp,
+            @HeaderParam(SignedRequests.NONCE) String nonce, @HeaderParam(SignedRequests.SIGNATURE) String signature, InputStream body) {
+        return hub.receive(district, timestamp, nonce, signature, RequestBodies.read(body, hub.maxBatchBytes()));
+    }
+
+    @GET
+    @Path("districts")
+    public List<DistrictDTO> districts(@Context SecurityContext caller) {
+        return hub.districts(Caller.actor(caller));
+    }
+
+    @POST
+    @Path("districts/{district}/approval")
+    @RolesAllowed("admin")
+    public DistrictDTO approve(@PathParam("district") String district, @Context SecurityContext caller) {
+        return hub.approve(district, Caller.actor(caller));
+    }
+
+    @POST
+    @Path("districts/{district}/suspension")
+    @RolesAllowed("admin")
+    public DistrictDTO suspend(@PathParam("district") String district, @Context SecurityContext caller) {
+        return hub.suspend(district, Caller.actor(caller));
+    }
+
+    @POST
+    @Path("districts/{district}/revocation")
+    @RolesAllowed("admin")
+    public DistrictDTO revoke(@PathParam("district") String district, @Context SecurityContext caller) {
+        return hub.revoke(district, Caller.actor(caller));
+    }
+
+    @GET
+    @Path("stats")
+    public CityStatsDTO stats(@Context SecurityContext caller) {
+        return hub.stats(Caller.actor(caller));
+    }
+
+    /** A district's cases in the citywide index, by case number, a page after {@code after} (at most 10000). */
+    @GET
+    @Path("cases")
+    public List<CaseIndexEntryDTO> cases(@QueryParam("district") String district, @QueryParam("after") String after,
+            @QueryParam("size") @DefaultValue("1000") String size, @Context SecurityContext caller) {
+        return hub.cases(district, after, QueryParams.integer("size", size), Caller.actor(caller));
+    }
+}

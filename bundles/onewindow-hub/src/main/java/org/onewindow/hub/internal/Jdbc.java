@@ -1,0 +1,65 @@
+package org.onewindow.hub.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+/**
+ * Plain JDBC transactions for the hub: its SQL is the same on Derby and PostgreSQL, and a batch is
+ * applied with one statement per record rather than an entity graph.
+ */
+final class Jdbc {
+
+    /** Work inside one transaction. */
+    interface Work<R> {
+        R run(Connection c) throws SQLException;
+    }
+
+    private Jdbc() {
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back whole if it throws. */
+    static <R> R tx(DataSource dataSource, Work<R> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                R result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Hub database: " + e.getMessage(), e);
+        }
+    }
+
+    static int update(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                Object v = values[i];
+                s.setObject(i + 1, v instanceof Instant ? Timestamp.from((Instant) v) : v);
+            }
+            return s.executeUpdate();
+        }
+    }
+
+    static String instant(Timestamp t) {
+        return t == null ? null : t.toInstant().toString();
+    }
+
+    /** A unique key already taken (SQLState class 23: Derby 23505, PostgreSQL 23505). */
+    static boolean isDuplicate(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if ("23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,176 @@
+package org.onewindow.hub.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.Before;
+import org.junit.Test;
+import org.onewindow.problem.Problem;
+import org.onewindow.replication.AckDTO;
+import org.onewindow.replication.BatchDTO;
+import org.onewindow.replication.CityStatsDTO;
+import org.onewindow.replication.DistrictState;
+import org.onewindow.replication.RecordDTO;
+import org.onewindow.replication.RegistrationDTO;
+
+/** The hub's tables on an in-memory Derby: registration, approval, and batches applied exactly once, in order. */
+public class HubStoreTest {
+    private static final String TOKEN = "0123456789abcdef0123456789abcdef";
+    private static int databases;
+    private Districts districts;
+    private BatchApplier applier;
+    private CityBoard board;
+    private final Instant now = Instant.parse("2026-11-28T08:00:00Z");
+    private int nonces;
+
+    @Before
+    public void freshDatabase() throws IOException, SQLException {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName("memory:hub" + (++databases));
+        ds.setCreateDatabase("create");
+        try (InputStream in = getClass().getResourceAsStream("/db/migration/hub/V1__federation.sql");
+                Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("--"))
+                    .collect(Collectors.joining("\n"));
+            for (String sql : script.split(";")) {
+                if (!sql.isBlank()) {
+                    s.execute(sql);
+                }
+            }
+        }
+        districts = new Districts(ds);
+        applier = new BatchApplier(ds);
+        board = new CityBoard(ds);
+    }
+
+    @Test
+    public void aDistrictGetsItsKeyOnlyOnceApprovedAndOnlyWithItsToken() {
+        assertEquals(DistrictState.PENDING, districts.register(registration("441302"), now).state);
+        assertNull(districts.registration("441302", TOKEN).key);
+        expect("TOKEN_INVALID", () -> districts.registration("441302", TOKEN + "x"));
+        districts.change("441302", DistrictState.APPROVED, List.of(DistrictState.PENDING), "admin", now);
+        assertNotNull(districts.registration("441302", TOKEN).key);
+        expect("DISTRICT_EXISTS", () -> districts.register(registration("441302"), now));
+        expect("DISTRICT_STATE", () -> districts.change("441302", DistrictState.APPROVED, List.of(DistrictState.PENDING), "admin", now));
+        expect("INVALID_DISTRICT", () -> districts.register(registration("4413"), now));
+    }
+
+    @Test
+    public void batchesApplyInOrderExactlyOnce() {
+        approved("441302");
+        AckDTO first = apply("441302", 1, 3);
+        assertEquals(3, first.acked);
+        assertEquals(3, first.applied);
+        assertEquals("a repeated batch changes nothing", 0, apply("441302", 1, 3).applied);
+        AckDTO overlapping = apply("441302", 2, 5);
+        assertEquals(5, overlapping.acked);
+        assertEquals(2, overlapping.applied);
+        AckDTO gap = apply("441302", 7, 8);
+        assertEquals("nothing after a gap", 5, gap.acked);
+        assertEquals(0, gap.applied);
+        assertEquals(List.of("441302-20261128-0001", "441302-20261128-0002", "441302-20261128-0003", "441302-20261128-0004",
+                "441302-20261128-0005"), board.cases("441302", null, 100).stream().map(c -> c.caseNo).collect(Collectors.toList()));
+        assertEquals("DRAFT", board.cases("441302", "441302-20261128-0004", 100).get(0).status);
+        assertEquals(1, board.cases("441302", "441302-20261128-0004", 100).size());
+        assertEquals("the district has written up to 8", 3, districts.list().get(0).backlog);
+    }
+
+    @Test
+    public void aReplayedNonceAndAnotherDistrictsRecordAreRefused() {
+        approved("441302");
+        BatchDTO batch = batch("441302", 1, 1);
+        applier.apply("441302", batch, "same", now, now.minusSeconds(600));
+        expect("REPLAYED", () -> applier.apply("441302", batch, "same", now, now.minusSeconds(600)));
+        BatchDTO foreign = batch("441302", 2, 2);
+        foreign.records.get(0).key = "441303-20261128-0002";
+        expect("FOREIGN_RECORD", () -> BatchApplier.checkOwnership("441302", foreign));
+        expect("FOREIGN_RECORD", () -> BatchApplier.checkOwnership("441303", batch("441302", 2, 2)));
+    }
+
+    @Test
+    public void aSuspendedDistrictsBatchIsRefusedAndALaterOneGoesOn() {
+        approved("441302");
+        apply("441302", 1, 2);
+        districts.change("441302", DistrictState.SUSPENDED, List.of(DistrictState.APPROVED), "admin", now);
+        expect("DISTRICT_NOT_APPROVED", () -> apply("441302", 3, 4));
+        districts.change("441302", DistrictState.APPROVED, List.of(DistrictState.SUSPENDED), "admin", now);
+        assertEquals(4, apply("441302", 3, 4).acked);
+    }
+
+    @Test
+    public void theBoardCountsCasesByDistrictDepartmentAndChannel() {
+        approved("441302");
+        approved("441303");
+        apply("441302", 1, 3);
+        apply("441303", 1, 2);
+        CityStatsDTO stats = board.stats(districts);
+        assertEquals(5, stats.cases);
+        assertEquals(Long.valueOf(5), stats.byChannel.get("WINDOW"));
+        assertEquals(Set.of(3L, 2L), stats.districts.stream().map(d -> d.cases).collect(Collectors.toSet()));
+        assertEquals("GA", stats.byDepartment.get(0).code);
+        assertEquals(0.0, stats.onlineShare, 0.0);
+    }
+
+    private void approved(String code) {
+        districts.register(registration(code), now);
+        districts.change(code, DistrictState.APPROVED, List.of(DistrictState.PENDING), "admin", now);
+    }
+
+    private AckDTO apply(String district, long from, long to) {
+        BatchDTO batch = batch(district, from, to);
+        BatchApplier.checkOwnership(district, batch);
+        return applier.apply(district, batch, "n" + (++nonces), now, now.minusSeconds(600));
+    }
+
+    private static BatchDTO batch(String district, long from, long to) {
+        BatchDTO b = new BatchDTO();
+        b.district = district;
+        b.journalLastSeq = to;
+        b.records = new ArrayList<>();
+        LongStream.rangeClosed(from, to).forEach(seq -> {
+            RecordDTO r = new RecordDTO();
+            r.seq = seq;
+            r.kind = "CASE";
+            r.key = String.format("%s-20261128-%04d", district, seq);
+            r.writtenAt = "2026-11-28T07:59:59Z";
+            r.payload = "{\"caseNo\":\"" + r.key + "\",\"departmentCode\":\"GA\",\"departmentName\":\"公安\",\"channel\":\"WINDOW\","
+                    + "\"status\":\"DRAFT\",\"visits\":1,\"createdAt\":\"2026-11-28T07:59:00Z\"}";
+            b.records.add(r);
+        });
+        return b;
+    }
+
+    private static RegistrationDTO registration(String code) {
+        RegistrationDTO r = new RegistrationDTO();
+        r.district = code;
+        r.name = "区" + code;
+        r.version = "test";
+        r.token = TOKEN;
+        return r;
+    }
+
+    private static void expect(String code, Runnable action) {
+        try {
+            action.run();
+            fail("expected " + code);
+        } catch (Problem p) {
+            assertEquals(code, p.code());
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.onewindow.replication;
+
+/** A district as the hub sees it. */
+public class DistrictDTO {
+    public String code;
+    public String name;
+    public DistrictState state;
+    public String version;
+    public String registeredAt;
+    public String approvedAt;
+    /** The last request of the district the hub accepted. */
+    public String lastContact;
+    public long ackedSeq;
+    /** Records the district had written but the hub not yet applied, at the last contact. */
+    public long backlog;
+    /** From the district writing the last applied record to the hub applying it, in milliseconds. */
+    public Long lagMillis;
+    /** Cases of the district at the hub. */
+    public long cases;
+    /** Requests refused since registration (bad signature, replay, another district's record). */
+    public long refusals;
+}

@@ -1,0 +1,16 @@
+package org.onewindow.replication;
+
+/** A district's link to the hub as the district sees it. */
+public class LinkStatusDTO {
+    public String hubUrl;
+    /** Null before registration. */
+    public DistrictState state;
+    public String registeredAt;
+    /** The highest journal number the hub acknowledged. */
+    public long acked;
+    /** The highest journal number written here. */
+    public long journalLastSeq;
+    public long backlog;
+    public String lastShippedAt;
+    public String lastError;
+}

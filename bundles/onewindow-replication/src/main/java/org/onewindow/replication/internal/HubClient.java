@@ -1,0 +1,128 @@
+package org.onewindow.replication.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import javax.ws.rs.ProcessingException;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.apache.cxf.jaxrs.client.WebClient;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.onewindow.replication.AckDTO;
+import org.onewindow.replication.RegistrationDTO;
+import org.onewindow.replication.RegistrationStateDTO;
+import org.onewindow.replication.SignedRequests;
+import org.onewindow.rest.Json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The district's calls to the hub's API, with a CXF client. */
+final class HubClient {
+    private final int connectTimeoutMillis;
+    private final int receiveTimeoutMillis;
+
+    HubClient(int connectTimeoutMillis, int receiveTimeoutMillis) {
+        this.connectTimeoutMillis = connectTimeoutMillis;
+        this.receiveTimeoutMillis = receiveTimeoutMillis;
+    }
+
+    /** A call the hub refused or could not be reached for; {@code status} 0 when unreachable. */
+    static final class HubFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int status;
+        final String code;
+
+        HubFailure(int status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    RegistrationStateDTO register(String hubUrl, RegistrationDTO registration) throws HubFailure {
+        WebClient client = client(hubUrl, "/api/v1/hub/registrations");
+        return read(call(client, () -> client.post(Json.mapper().writeValueAsBytes(registration))), RegistrationStateDTO.class);
+    }
+
+    RegistrationStateDTO state(String hubUrl, String district, String token) throws HubFailure {
+        WebClient client = client(hubUrl, "/api/v1/hub/registrations/" + district).header(SignedRequests.TOKEN, token);
+        return read(call(client, client::get), RegistrationStateDTO.class);
+    }
+
+    AckDTO ship(String hubUrl, String district, String key, byte[] batch, Instant now) throws HubFailure {
+        long at = now.getEpochSecond();
+        String nonce = UUID.randomUUID().toString();
+        WebClient client = client(hubUrl, "/api/v1/hub/batches")
+                .header(SignedRequests.DISTRICT, district)
+                .header(SignedRequests.TIMESTAMP, at)
+                .header(SignedRequests.NONCE, nonce)
+                .header(SignedRequests.SIGNATURE, SignedRequests.sign(Base64.getDecoder().decode(key), district, at, nonce, batch));
+        return read(call(client, () -> client.post(batch)), AckDTO.class);
+    }
+
+    private WebClient client(String hubUrl, String path) {
+        String base = hubUrl.endsWith("/") ? hubUrl.substring(0, hubUrl.length() - 1) : hubUrl;
+        WebClient client = WebClient.create(base + path);
+        HTTPClientPolicy policy = new HTTPClientPolicy();
+        policy.setConnectionTimeout(connectTimeoutMillis);
+        policy.setReceiveTimeout(receiveTimeoutMillis);
+        policy.setAllowChunking(false);
+        HTTPConduit conduit = WebClient.getConfig(client).getHttpConduit();
+        conduit.setClient(policy);
+        return client.type(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private interface Call {
+        Response run() throws IOException;
+    }
+
+    private static String call(WebClient client, Call call) throws HubFailure {
+        try {
+            Response answer = call.run();
+            String text = answer.hasEntity() ? answer.readEntity(String.class) : "";
+            if (answer.getStatus() >= 200 && answer.getStatus() < 300) {
+                return text;
+            }
+            JsonNode error = parse(text);
+            throw new HubFailure(answer.getStatus(), error.path("code").asText("HTTP_" + answer.getStatus()),
+                    "hub answered " + answer.getStatus() + ": " + error.path("message").asText(abbreviate(text)));
+        } catch (ProcessingException | IOException e) {
+            throw new HubFailure(0, "HUB_UNREACHABLE", "hub unreachable: " + rootMessage(e));
+        } finally {
+            client.close();
+        }
+    }
+
+    private static <T> T read(String text, Class<T> type) throws HubFailure {
+        try {
+            return Json.mapper().readValue(text, type);
+        } catch (IOException e) {
+            throw new HubFailure(200, "HUB_ANSWER_INVALID", "the hub's answer is not understood: " + abbreviate(text));
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            JsonNode node = Json.mapper().readTree(text);
+            return node == null ? Json.mapper().createObjectNode() : node;
+        } catch (IOException e) {
+            return Json.mapper().createObjectNode();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+}

@@ -1,0 +1,121 @@
+package org.onewindow.replication.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.onewindow.replication.DistrictState;
+
+/** The district's link to the hub, one row of {@code REPL_LINK}, read and written with plain JDBC. */
+final class HubLink {
+    /** One snapshot of the row. */
+    static final class Row {
+        String hubUrl;
+        String district;
+        String token;
+        DistrictState state;
+        String key;
+        long acked;
+        Instant registeredAt;
+        Instant lastShippedAt;
+        String lastError;
+    }
+
+    private final DataSource dataSource;
+
+    HubLink(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The link, or null before registration. */
+    Row read() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT HUB_URL, DISTRICT, TOKEN, STATE, SIGNING_KEY, ACKED_SEQ, REGISTERED_AT,"
+                        + " LAST_SHIPPED_AT, LAST_ERROR FROM REPL_LINK WHERE ID = 1");
+                ResultSet rs = s.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            Row r = new Row();
+            r.hubUrl = rs.getString(1);
+            r.district = rs.getString(2);
+            r.token = rs.getString(3);
+            r.state = DistrictState.valueOf(rs.getString(4));
+            r.key = rs.getString(5);
+            r.acked = rs.getLong(6);
+            r.registeredAt = rs.getTimestamp(7).toInstant();
+            Timestamp shipped = rs.getTimestamp(8);
+            r.lastShippedAt = shipped == null ? null : shipped.toInstant();
+            r.lastError = rs.getString(9);
+            return r;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the hub link", e);
+        }
+    }
+
+    /**
+     * A new registration replaces the old link: a new token, no key until approved. What the hub
+     * acknowledged is kept when it is the same hub; a new hub receives the whole journal.
+     */
+    void register(String hubUrl, String district, String token, Instant at) {
+        Row old = read();
+        long acked = old != null && old.hubUrl.equals(hubUrl) ? old.acked : 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM REPL_LINK");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO REPL_LINK (ID, HUB_URL, DISTRICT, TOKEN, STATE, ACKED_SEQ,"
+                            + " REGISTERED_AT) VALUES (1, ?, ?, ?, ?, ?, ?)")) {
+                delete.executeUpdate();
+                insert.setString(1, hubUrl);
+                insert.setString(2, district);
+                insert.setString(3, token);
+                insert.setString(4, DistrictState.PENDING.name());
+                insert.setLong(5, acked);
+                insert.setTimestamp(6, Timestamp.from(at));
+                insert.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot register the hub link", e);
+        }
+    }
+
+    void approved(String key) {
+        update("UPDATE REPL_LINK SET STATE = ?, SIGNING_KEY = ?, LAST_ERROR = NULL WHERE ID = 1", DistrictState.APPROVED.name(), key);
+    }
+
+    void state(DistrictState state, String error) {
+        update("UPDATE REPL_LINK SET STATE = ?, LAST_ERROR = ? WHERE ID = 1", state.name(), limit(error));
+    }
+
+    void acked(long seq, Instant at) {
+        update("UPDATE REPL_LINK SET ACKED_SEQ = ?, LAST_SHIPPED_AT = ?, LAST_ERROR = NULL WHERE ID = 1", seq, Timestamp.from(at));
+    }
+
+    void failed(String error) {
+        update("UPDATE REPL_LINK SET LAST_ERROR = ? WHERE ID = 1", limit(error));
+    }
+
+    private static String limit(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+
+    private void update(String sql, Object... values) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write the hub link", e);
+        }
+    }
+}

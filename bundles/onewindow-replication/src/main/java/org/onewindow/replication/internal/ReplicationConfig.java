@@ -1,0 +1,30 @@
+package org.onewindow.replication.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "OneWindow replication", description = "Ships this district's change journal to the city hub")
+@interface ReplicationConfig {
+    String PID = "org.onewindow.replication";
+
+    @AttributeDefinition(description = "How often the journal is looked at when there is nothing to ship, in milliseconds")
+    long pollMillis() default 500;
+
+    @AttributeDefinition(description = "Records per batch; a full batch is followed by the next at once (the backlog drains oldest first)")
+    int batchSize() default 500;
+
+    @AttributeDefinition(description = "Wait before the first retry after a failure, in milliseconds; doubled at each failure, with jitter")
+    long backoffBaseMillis() default 1000;
+
+    @AttributeDefinition(description = "Longest wait between retries, in milliseconds")
+    long backoffMaxMillis() default 30000;
+
+    @AttributeDefinition(description = "A batch is sent at least this often even when empty, in seconds, so the hub sees the district alive")
+    long heartbeatSeconds() default 30;
+
+    @AttributeDefinition(description = "Connection timeout to the hub, in milliseconds")
+    int connectTimeoutMillis() default 5000;
+
+    @AttributeDefinition(description = "Time the hub may take to answer, in milliseconds")
+    int receiveTimeoutMillis() default 60000;
+}
