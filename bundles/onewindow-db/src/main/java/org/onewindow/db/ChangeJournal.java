@@ -2,6 +2,7 @@ package org.onewindow.db;
 
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -25,6 +26,15 @@ public interface ChangeJournal {
      * @return the record's sequence number
      */
     long append(Connection transaction, String kind, String key, String payload);
+
+    /**
+     * Appends many records of one kind at once inside the caller's transaction (a bulk import), in
+     * the order given, with one turn on the counter.
+     *
+     * @param records key and payload of each record
+     * @return the sequence number of the last record, or the last written before if there are none
+     */
+    long appendAll(Connection transaction, String kind, List<Map.Entry<String, String>> records);
 
     /** Up to {@code limit} records after {@code seq}, oldest first. */
     List<JournalEntry> after(long seq, int limit);

@@ -1,5 +1,7 @@
 package org.onewindow.db;
 
+import javax.sql.DataSource;
+
 import org.osgi.annotation.versioning.ProviderType;
 import org.osgi.framework.Bundle;
 
@@ -20,6 +22,13 @@ public interface SchemaMigrations {
      * @throws MigrationException if a script fails or an applied script was changed
      */
     int migrate(String module, Bundle bundle, String folder);
+
+    /**
+     * The same against another database than the appliance's own, such as the city hub's PostgreSQL;
+     * the history of its migrations is kept in that database. Scripts are written for Derby and run
+     * unchanged on PostgreSQL but for {@code CLOB}, which becomes {@code TEXT} there.
+     */
+    int migrate(DataSource dataSource, String module, Bundle bundle, String folder);
 
     /** The schema version of {@code module}, 0 if it has none yet. */
     int currentVersion(String module);

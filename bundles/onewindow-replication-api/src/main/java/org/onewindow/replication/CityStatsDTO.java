@@ -18,6 +18,10 @@ public class CityStatsDTO {
     public Double oneVisitRate;
     /** Cases applied for online. */
     public Double onlineShare;
+    /** Open yellow and red cards across the city ({@code YELLOW}, {@code RED}), as the districts' supervision last coloured them. */
+    public Map<String, Long> openCards;
+    /** Electronic licences in the citywide library. */
+    public long licences;
 
     /** A number of cases under a code and name. */
     public static class Count {

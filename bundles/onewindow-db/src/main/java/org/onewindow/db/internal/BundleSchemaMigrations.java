@@ -37,6 +37,14 @@ public class BundleSchemaMigrations implements SchemaMigrations {
     }
 
     @Override
+    public int migrate(DataSource other, String module, Bundle bundle, String folder) {
+        // one runner per database: the runner serializes migrations of the same database
+        synchronized (BundleSchemaMigrations.class) {
+            return new MigrationRunner(other).migrate(module, read(bundle, folder));
+        }
+    }
+
+    @Override
     public int currentVersion(String module) {
         return runner.currentVersion(module);
     }

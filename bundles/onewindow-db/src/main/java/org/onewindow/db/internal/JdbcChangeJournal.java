@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -23,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ChangeJournal.class)
 public class JdbcChangeJournal implements ChangeJournal {
     static final int MAX_KEY = 200;
+    private static final int BATCH = 1000;
 
     @Reference(target = "(osgi.jndi.service.name=onewindow)")
     DataSource dataSource;
@@ -37,31 +39,52 @@ public class JdbcChangeJournal implements ChangeJournal {
 
     @Override
     public long append(Connection transaction, String kind, String key, String payload) {
-        if (key.length() > MAX_KEY) {
-            throw new IllegalArgumentException("journal key longer than " + MAX_KEY + ": " + key);
+        return appendAll(transaction, kind, List.of(Map.entry(key, payload)));
+    }
+
+    @Override
+    public long appendAll(Connection transaction, String kind, List<Map.Entry<String, String>> records) {
+        for (Map.Entry<String, String> r : records) {
+            if (r.getKey().length() > MAX_KEY) {
+                throw new IllegalArgumentException("journal key longer than " + MAX_KEY + ": " + r.getKey());
+            }
         }
         try {
-            long seq;
-            try (PreparedStatement next = transaction.prepareStatement("UPDATE OW_JOURNAL_COUNTER SET LAST_SEQ = LAST_SEQ + 1 WHERE ID = 1")) {
+            long last;
+            // the update locks the counter until the caller commits: numbers are taken in commit order
+            try (PreparedStatement next = transaction.prepareStatement("UPDATE OW_JOURNAL_COUNTER SET LAST_SEQ = LAST_SEQ + ? WHERE ID = 1")) {
+                next.setLong(1, records.size());
                 next.executeUpdate();
             }
             try (PreparedStatement read = transaction.prepareStatement("SELECT LAST_SEQ FROM OW_JOURNAL_COUNTER WHERE ID = 1");
                     ResultSet rs = read.executeQuery()) {
                 rs.next();
-                seq = rs.getLong(1);
+                last = rs.getLong(1);
             }
+            long seq = last - records.size();
+            Timestamp now = Timestamp.from(Instant.now());
             try (PreparedStatement insert = transaction.prepareStatement(
                     "INSERT INTO OW_JOURNAL (SEQ, KIND, RECORD_KEY, PAYLOAD, WRITTEN_AT) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setLong(1, seq);
-                insert.setString(2, kind);
-                insert.setString(3, key);
-                insert.setString(4, payload);
-                insert.setTimestamp(5, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
+                int pending = 0;
+                for (Map.Entry<String, String> r : records) {
+                    insert.setLong(1, ++seq);
+                    insert.setString(2, kind);
+                    insert.setString(3, r.getKey());
+                    insert.setString(4, r.getValue());
+                    insert.setTimestamp(5, now);
+                    insert.addBatch();
+                    if (++pending == BATCH) {
+                        insert.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    insert.executeBatch();
+                }
             }
-            return seq;
+            return last;
         } catch (SQLException e) {
-            throw new JournalException("Cannot journal " + kind + " " + key, e);
+            throw new JournalException("Cannot journal " + records.size() + " " + kind + " records", e);
         }
     }
 

@@ -9,7 +9,10 @@ import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -20,7 +23,10 @@ import org.slf4j.LoggerFactory;
 /** Applies versioned migrations through plain JDBC, recording each in {@code OW_SCHEMA_HISTORY}. */
 final class MigrationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
-    private static final String TABLE_EXISTS = "X0Y32";
+    /** "Table exists": Derby's and PostgreSQL's SQLState. */
+    private static final Set<String> TABLE_EXISTS = Set.of("X0Y32", "42P07");
+    /** Scripts are written for Derby; PostgreSQL has TEXT where Derby has CLOB, and nothing else differs in ours. */
+    private static final Pattern CLOB = Pattern.compile("\\bCLOB\\b");
 
     private final DataSource dataSource;
 
@@ -64,9 +70,10 @@ final class MigrationRunner {
     private static void apply(Connection c, String module, Migration m, String checksum) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
+        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         try (Statement st = c.createStatement()) {
             for (String sql : m.statements()) {
-                st.execute(sql);
+                st.execute(postgres ? CLOB.matcher(sql).replaceAll("TEXT") : sql);
             }
             try (PreparedStatement ins = c.prepareStatement(
                     "INSERT INTO OW_SCHEMA_HISTORY (MODULE, VERSION, DESCRIPTION, CHECKSUM, APPLIED_AT) VALUES (?, ?, ?, ?, ?)")) {
@@ -94,7 +101,7 @@ final class MigrationRunner {
                     + " DESCRIPTION VARCHAR(200) NOT NULL, CHECKSUM VARCHAR(64) NOT NULL, APPLIED_AT TIMESTAMP NOT NULL,"
                     + " PRIMARY KEY (MODULE, VERSION))");
         } catch (SQLException e) {
-            if (!TABLE_EXISTS.equals(e.getSQLState())) {
+            if (!TABLE_EXISTS.contains(e.getSQLState())) {
                 throw e;
             }
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -70,6 +71,18 @@ public class JdbcChangeJournalTest {
         assertEquals(List.of("first", "second"), journal.after(0, 10).stream().map(e -> e.key).collect(Collectors.toList()));
         assertEquals(List.of(2L), journal.after(1, 10).stream().map(e -> e.seq).collect(Collectors.toList()));
         assertEquals(1, journal.after(0, 1).size());
+    }
+
+    @Test
+    public void aBulkOfRecordsTakesConsecutiveNumbers() throws SQLException {
+        try (Connection c = open()) {
+            journal.append(c, "CASE", "A", "{}");
+            assertEquals(4, journal.appendAll(c, "LICENCE", List.of(Map.entry("L1", "{}"), Map.entry("L2", "{}"), Map.entry("L3", "{}"))));
+            assertEquals(4, journal.appendAll(c, "LICENCE", List.of()));
+            c.commit();
+        }
+        assertEquals(List.of("A", "L1", "L2", "L3"), journal.after(0, 10).stream().map(e -> e.key).collect(Collectors.toList()));
+        assertEquals(List.of(1L, 2L, 3L, 4L), journal.after(0, 10).stream().map(e -> e.seq).collect(Collectors.toList()));
     }
 
     private Connection open() throws SQLException {

@@ -8,11 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.onewindow.replication.CaseIndexEntryDTO;
 import org.onewindow.replication.CityStatsDTO;
+import org.onewindow.rest.Json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The citywide figures and the case index, read from {@code HUB_CASE}. */
 final class CityBoard {
@@ -49,6 +54,12 @@ final class CityBoard {
             out.cases = out.byChannel.values().stream().mapToLong(Long::longValue).sum();
             out.onlineShare = out.cases == 0 ? null : out.byChannel.getOrDefault("ONLINE", 0L) / (double) out.cases;
             out.inTimeRate = rate(c, "SELECT SUM(IN_TIME), COUNT(IN_TIME) FROM HUB_CASE");
+            out.openCards = openCards(c);
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM HUB_RECORD WHERE KIND = 'LICENCE'");
+                    ResultSet rs = s.executeQuery()) {
+                rs.next();
+                out.licences = rs.getLong(1);
+            }
             out.oneVisitRate = rate(c, "SELECT SUM(CASE WHEN VISITS <= 1 THEN 1 ELSE 0 END), COUNT(*) FROM HUB_CASE WHERE STATUS = 'DELIVERED'");
             return out;
         });
@@ -79,6 +90,24 @@ final class CityBoard {
             }
             return out;
         });
+    }
+
+    /** Cards are few (open cases past their yellow line): their colours are read from the records themselves. */
+    private static Map<String, Long> openCards(Connection c) throws SQLException {
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("YELLOW", 0L);
+        out.put("RED", 0L);
+        try (PreparedStatement s = c.prepareStatement("SELECT PAYLOAD FROM HUB_RECORD WHERE KIND = 'CARD'"); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                JsonNode card = Json.mapper().readTree(rs.getString(1));
+                if (!card.path("removed").asBoolean() && out.containsKey(card.path("color").asText())) {
+                    out.merge(card.path("color").asText(), 1L, Long::sum);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new SQLException("A card record is not JSON", e);
+        }
+        return out;
     }
 
     private static Double rate(Connection c, String sql) throws SQLException {

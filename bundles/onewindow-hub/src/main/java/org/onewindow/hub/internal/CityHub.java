@@ -49,6 +49,7 @@ public class CityHub implements StatusContributor {
     @Reference
     SchemaMigrations migrations;
 
+    /** The appliance's own database, or the one {@code dataSource.target} in {@code etc/org.onewindow.hub.cfg} names (PostgreSQL). */
     @Reference(target = "(osgi.jndi.service.name=onewindow)")
     DataSource dataSource;
 
@@ -59,7 +60,7 @@ public class CityHub implements StatusContributor {
 
     @Activate
     void activate(BundleContext context, HubConfig config) {
-        migrations.migrate("hub", context.getBundle(), "db/migration/hub");
+        migrations.migrate(dataSource, "hub", context.getBundle(), "db/migration/hub");
         this.config = config;
         districts = new Districts(dataSource);
         applier = new BatchApplier(dataSource);

@@ -125,6 +125,32 @@ public class HubStoreTest {
         assertEquals(Set.of(3L, 2L), stats.districts.stream().map(d -> d.cases).collect(Collectors.toSet()));
         assertEquals("GA", stats.byDepartment.get(0).code);
         assertEquals(0.0, stats.onlineShare, 0.0);
+        assertEquals(Long.valueOf(0), stats.openCards.get("RED"));
+    }
+
+    @Test
+    public void cardsAndLicencesAreKeptPerDistrictAndCounted() {
+        approved("441302");
+        BatchDTO batch = batch("441302", 1, 3);
+        batch.records.get(0).kind = "CARD";
+        batch.records.get(0).key = "441302-20261128-0009";
+        batch.records.get(0).payload = "{\"caseNo\":\"441302-20261128-0009\",\"color\":\"RED\"}";
+        batch.records.get(1).kind = "LICENCE";
+        batch.records.get(1).key = "BUSINESS_LICENCE/BL-1";
+        batch.records.get(1).payload = "{\"type\":\"BUSINESS_LICENCE\",\"number\":\"BL-1\"}";
+        BatchApplier.checkOwnership("441302", batch);
+        applier.apply("441302", batch, "n", now, now.minusSeconds(600));
+        CityStatsDTO stats = board.stats(districts);
+        assertEquals(Long.valueOf(1), stats.openCards.get("RED"));
+        assertEquals(1, stats.licences);
+        assertEquals(1, stats.cases);
+
+        BatchDTO removed = batch("441302", 4, 4);
+        removed.records.get(0).kind = "CARD";
+        removed.records.get(0).key = "441302-20261128-0009";
+        removed.records.get(0).payload = "{\"caseNo\":\"441302-20261128-0009\",\"removed\":true}";
+        applier.apply("441302", removed, "m", now, now.minusSeconds(600));
+        assertEquals(Long.valueOf(0), board.stats(districts).openCards.get("RED"));
     }
 
     private void approved(String code) {

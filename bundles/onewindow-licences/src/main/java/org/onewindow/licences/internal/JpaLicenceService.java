@@ -24,6 +24,7 @@ import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.LicenceTypeDTO;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.citizen.IdType;
+import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.db.Transactions;
 import org.onewindow.licences.AccessEntryDTO;
@@ -67,6 +68,9 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
 
     @Reference
     SchemaMigrations migrations;
+
+    @Reference
+    ChangeJournal journal;
 
     @Reference
     CatalogService catalog;
@@ -168,6 +172,7 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
         try {
             // a taken number is refused by the unique index: the caller's transaction then rolls back whole
             LicenceRows.insert(transaction, List.of(row), actor);
+            LicenceJournal.record(journal, transaction, List.of(LicenceEntity.of(row)));
         } catch (SQLException e) {
             if (LicenceRows.isTaken(e)) {
                 throw exists(row);
@@ -217,7 +222,9 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
         try {
             return tx(em -> {
                 try {
-                    LicenceRows.insert(em.unwrap(Connection.class), checked, actor);
+                    Connection connection = em.unwrap(Connection.class);
+                    LicenceRows.insert(connection, checked, actor);
+                    LicenceJournal.record(journal, connection, checked.stream().map(LicenceEntity::of).collect(Collectors.toList()));
                 } catch (SQLException e) {
                     if (LicenceRows.isTaken(e)) {
                         throw new Problem(ProblemKind.CONFLICT, "LICENCE_EXISTS", "导入的证照编号已在证照库中，本次导入未生效");
@@ -272,6 +279,8 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
             l.status = LicenceStatus.REVOKED;
             l.revokedAt = new Date();
             l.revocationReason = reason.strip();
+            em.flush();
+            LicenceJournal.record(journal, em.unwrap(Connection.class), List.of(l));
             return l.toDTO(today, names.get(l.type));
         });
         LOG.info("Licence {} {} of {} revoked by {}", revoked.type, revoked.number, IdNumbers.mask(revoked.holderId), actor);

@@ -107,9 +107,16 @@ public class LicenceEntity {
     }
 
     LicenceDTO toDTO(LocalDate today, String typeName) {
+        LicenceDTO dto = toRecord();
+        dto.typeName = typeName;
+        dto.status = statusOn(today);
+        return dto;
+    }
+
+    /** The licence as stored (status {@code VALID} or {@code REVOKED}; expiry is for the reader to judge), as the city hub keeps it. */
+    LicenceDTO toRecord() {
         LicenceDTO dto = new LicenceDTO();
         dto.type = type;
-        dto.typeName = typeName;
         dto.number = number;
         dto.holderIdType = holderIdType;
         dto.holderId = holderId;
@@ -119,7 +126,7 @@ public class LicenceEntity {
         dto.issuedOn = issuedOn.toString();
         dto.validFrom = validFrom.toString();
         dto.validTo = validTo == null ? null : validTo.toString();
-        dto.status = statusOn(today);
+        dto.status = status;
         dto.caseNo = caseNo;
         dto.document = document;
         dto.documentRef = documentRef;

@@ -1,8 +1,10 @@
 package org.onewindow.supervision.internal;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -22,12 +24,14 @@ import javax.persistence.Query;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.onewindow.calendar.WorkingCalendar;
+import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.db.Transactions;
 import org.onewindow.intake.BackOfficeService;
 import org.onewindow.intake.ClockDTO;
 import org.onewindow.intake.ViolationDTO;
 import org.onewindow.node.StatusContributor;
+import org.onewindow.rest.Json;
 import org.onewindow.security.Actor;
 import org.onewindow.supervision.CardBoardDTO;
 import org.onewindow.supervision.CardColor;
@@ -44,6 +48,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /** Supervision on Derby: a job colours the open cases and keeps only what changed since its last run. */
 @Component(service = {SupervisionService.class, StatusContributor.class}, configurationPid = SupervisionConfig.PID)
 @Designate(ocd = SupervisionConfig.class)
@@ -53,12 +59,17 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
     private static final String VIOLATION_KIND = "MATERIAL_NOT_IN_CATALOG";
     /** Case numbers per bulk delete, well inside what Derby takes in one IN list. */
     private static final int DELETE_CHUNK = 500;
+    /** The journal's kind for cards: the case number's card as it stands, or {@code removed}. */
+    static final String CARD = "CARD";
 
     @Reference(target = "(osgi.unit.name=onewindow-supervision)")
     JpaTemplate jpa;
 
     @Reference
     SchemaMigrations migrations;
+
+    @Reference
+    ChangeJournal journal;
 
     @Reference
     BackOfficeService backOffice;
@@ -122,7 +133,7 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
         List<String> warnings = calendar.missingYears(today, latest).stream()
                 .map(y -> y + " 年法定节假日安排未配置（etc/onewindow/calendar/" + y + ".json），该年期限暂按周末计算")
                 .collect(Collectors.toList());
-        int changed = tx(em -> store(em, cards, now));
+        int changed = tx(em -> store(em, journal, cards, now));
         RunEntity run = new RunEntity();
         run.startedAt = startedAt;
         run.clockAt = Date.from(now);
@@ -142,12 +153,12 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
     /**
      * Writes only what differs from the cards already kept; returns how many cards were added, changed
      * or removed. The kept cards are read as plain rows, not managed entities, so a run that changes
-     * little costs little at commit.
+     * little costs little at commit. Every card added, changed or removed is journaled for the city hub.
      */
-    private static int store(EntityManager em, Map<String, CardEntity> cards, Instant now) {
+    private static int store(EntityManager em, ChangeJournal journal, Map<String, CardEntity> cards, Instant now) {
         Map<String, Object[]> kept = new HashMap<>();
-        for (Object[] row : em.createQuery("SELECT c.caseNo, c.color, c.daysLeft, c.suspended, c.status, c.reviewer, c.deadline"
-                + " FROM CardEntity c", Object[].class).getResultList()) {
+        for (Object[] row : em.createQuery("SELECT c.caseNo, c.color, c.daysLeft, c.suspended, c.status, c.reviewer, c.deadline,"
+                + " c.since FROM CardEntity c", Object[].class).getResultList()) {
             kept.put((String) row[0], row);
         }
         List<String> gone = kept.keySet().stream().filter(no -> !cards.containsKey(no)).collect(Collectors.toList());
@@ -156,11 +167,14 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
                     .setParameter("gone", gone.subList(i, Math.min(gone.size(), i + DELETE_CHUNK))).executeUpdate();
         }
         int changed = gone.size();
+        List<Map.Entry<String, String>> journaled = new ArrayList<>();
+        gone.forEach(no -> journaled.add(Map.entry(no, json(Map.of("caseNo", no, "removed", true)))));
         Date at = Date.from(now);
         for (CardEntity card : cards.values()) {
             Object[] old = kept.get(card.caseNo);
             if (old == null) {
                 em.persist(card);
+                journaled.add(Map.entry(card.caseNo, json(card.toDTO())));
                 changed++;
             } else if (old[1] != card.color || ((Number) old[2]).intValue() != card.daysLeft
                     || ((Number) old[3]).intValue() != card.suspended || !Objects.equals(old[4], card.status)
@@ -177,10 +191,26 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
                     update.setParameter("since", at);
                 }
                 update.executeUpdate();
+                if (!recoloured) {
+                    card.since = (Date) old[7];
+                }
+                journaled.add(Map.entry(card.caseNo, json(card.toDTO())));
                 changed++;
             }
         }
+        if (!journaled.isEmpty()) {
+            em.flush();
+            journal.appendAll(em.unwrap(Connection.class), CARD, journaled);
+        }
         return changed;
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A card cannot be written as JSON", e);
+        }
     }
 
     private static CardEntity card(ClockDTO clock, CardRules.Verdict verdict, LocalDate deadline, Instant now) {

@@ -1,0 +1,111 @@
+package org.onewindow.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongFunction;
+
+import org.onewindow.replication.SignedRequests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** What the federation tests do with districts and hubs: take in cases, compare case sets, sign requests. */
+final class Federation {
+    private static int applicants;
+
+    private Federation() {
+    }
+
+    static String openCase(UnpackedAppliance district) {
+        Http.Answer opened = district.http.postJson("/cases", "clerk", Cases.open("RS-SB-003", applicant(), "M01"));
+        assertEquals(opened.toString(), 201, opened.status);
+        return opened.json().path("caseNo").asText();
+    }
+
+    /** A different valid resident ID number each time (check digit of GB 11643). */
+    static String applicant() {
+        String body = "44130219900101" + String.format("%03d", ++applicants % 1000);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    /** Waits until the hub has exactly the district's cases, each in the district's status. */
+    static void awaitSameCases(Http hub, UnpackedAppliance district, String code) throws InterruptedException {
+        Map<String, String> there = Map.of();
+        Map<String, String> here = Map.of();
+        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < end) {
+            // the district itself moves cases on (the relay): compare what both have at about the same time
+            here = districtCases(district);
+            there = hubCases(hub, code);
+            if (there.equals(here)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        assertEquals("the hub has exactly the cases of " + code + ", in their status", here, there);
+    }
+
+    /** Case number to status, as the district has them. */
+    static Map<String, String> districtCases(UnpackedAppliance district) {
+        Map<String, String> out = new TreeMap<>();
+        for (int page = 1;; page++) {
+            JsonNode items = district.http.get("/cases?size=200&page=" + page, "supervisor").json().path("items");
+            items.forEach(c -> out.put(c.path("caseNo").asText(), c.path("status").asText()));
+            if (items.size() < 200) {
+                return out;
+            }
+        }
+    }
+
+    /** Case number to status, as the hub has them for the district. */
+    static Map<String, String> hubCases(Http hub, String code) {
+        Http.Answer answer = hub.get("/hub/cases?size=10000&district=" + code, "supervisor");
+        assertEquals(answer.toString(), 200, answer.status);
+        Map<String, String> out = new TreeMap<>();
+        answer.json().forEach(c -> out.put(c.path("caseNo").asText(), c.path("status").asText()));
+        return out;
+    }
+
+    /** A batch of one case record, as a district would send it. */
+    static String batch(String district, long seq, String caseNo) {
+        return batch(district, seq, seq, n -> caseNo);
+    }
+
+    /** A batch of case records {@code from..to}, case numbers of today's date. */
+    static String batch(String district, long from, long to) {
+        return batch(district, from, to, n -> String.format("%s-20261128-%04d", district, n));
+    }
+
+    private static String batch(String district, long from, long to, LongFunction<String> caseNo) {
+        ObjectNode batch = Http.JSON.createObjectNode().put("district", district).put("version", "test").put("journalLastSeq", to);
+        ArrayNode records = batch.putArray("records");
+        for (long seq = from; seq <= to; seq++) {
+            String no = caseNo.apply(seq);
+            records.addObject().put("seq", seq).put("kind", "CASE").put("key", no).put("writtenAt", Instant.now().toString())
+                    .put("payload", Http.JSON.createObjectNode().put("caseNo", no).put("status", "DRAFT").put("channel", "WINDOW")
+                            .put("itemName", "测试").toString());
+        }
+        return batch.toString();
+    }
+
+    static Map<String, String> sign(byte[] key, String district, String body, String nonce) {
+        return sign(key, district, body, nonce, Instant.now());
+    }
+
+    static Map<String, String> sign(byte[] key, String district, String body, String nonce, Instant at) {
+        long seconds = at.getEpochSecond();
+        return Map.of(SignedRequests.DISTRICT, district, SignedRequests.TIMESTAMP, Long.toString(seconds), SignedRequests.NONCE, nonce,
+                SignedRequests.SIGNATURE, SignedRequests.sign(key, district, seconds, nonce, body.getBytes(StandardCharsets.UTF_8)));
+    }
+}

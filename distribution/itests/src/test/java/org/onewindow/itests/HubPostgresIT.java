@@ -1,0 +1,145 @@
+package org.onewindow.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.onewindow.replication.SignedRequests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The hub on a real PostgreSQL server (started by {@code .ci/postgres}), two hub instances sharing it
+ * behind a load balancer, and a district replicating through them: the same replication as on Derby,
+ * one hub killed in the middle, and one batch sent to both hubs at once applied once.
+ */
+public class HubPostgresIT {
+    static final String URL = System.getProperty("onewindow.postgres.url", "jdbc:postgresql://localhost:5432/onewindow_hub");
+    static final String USER = System.getProperty("onewindow.postgres.user", "onewindow");
+    static final String PASSWORD = System.getProperty("onewindow.postgres.password", "onewindow");
+    private static final String A = "441302";
+    private static final String FAKE = "441398";
+    private static final int BALANCER = 9790;
+    private static UnpackedAppliance hub1;
+    private static UnpackedAppliance hub2;
+    private static UnpackedAppliance a;
+    private static LoadBalancer balancer;
+
+    @BeforeClass
+    public static void federate() throws Exception {
+        emptyDatabase();
+        hub1 = postgresHub("pg-hub1", 9791, 9701);
+        hub2 = postgresHub("pg-hub2", 9792, 9702);
+        a = UnpackedAppliance.unpack("pg-a", 9793, 9703);
+        // the first hub migrates the shared schema, the second finds it done
+        hub1.start();
+        hub1.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(60));
+        hub2.launch();
+        a.launch();
+        hub2.http.awaitReady(Duration.ofSeconds(120));
+        hub2.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(60));
+        a.http.awaitWindow(Duration.ofSeconds(120));
+        a.http.awaitOk("/replication", "admin", Duration.ofSeconds(60));
+        balancer = new LoadBalancer(BALANCER, List.of(9791, 9792));
+
+        Http.Answer registered = a.http.postJson("/replication/registration", "admin", "{\"hubUrl\":\"http://localhost:" + BALANCER + "\"}");
+        assertEquals(registered.toString(), 200, registered.status);
+        // registered through one hub, approved at the other: they share one database
+        assertEquals(200, hub2.http.postJson("/hub/districts/" + A + "/approval", "admin", "").status);
+        assertEquals("already approved, as the other hub sees", 409, hub1.http.postJson("/hub/districts/" + A + "/approval", "admin", "").status);
+    }
+
+    @AfterClass
+    public static void stop() {
+        if (balancer != null) {
+            balancer.close();
+        }
+        for (UnpackedAppliance node : new UnpackedAppliance[] {hub1, hub2, a}) {
+            if (node != null) {
+                node.kill();
+            }
+        }
+    }
+
+    @Test
+    public void casesReplicateThroughTwoHubsOnPostgresqlAndSurviveOneDying() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            Federation.openCase(a);
+        }
+        Federation.awaitSameCases(hub1.http, a, A);
+        hub1.kill();
+        for (int i = 0; i < 30; i++) {
+            Federation.openCase(a);
+        }
+        Federation.awaitSameCases(hub2.http, a, A);
+        hub1.start();
+        Federation.awaitSameCases(hub1.http, a, A);
+    }
+
+    @Test
+    public void oneBatchSentToBothHubsAtOnceIsAppliedOnce() throws Exception {
+        String token = UUID.randomUUID() + "-" + UUID.randomUUID();
+        assertEquals(200, hub1.http.postJson("/hub/registrations", null,
+                "{\"district\":\"" + FAKE + "\",\"name\":\"测试区\",\"token\":\"" + token + "\"}").status);
+        assertEquals(200, hub2.http.postJson("/hub/districts/" + FAKE + "/approval", "admin", "").status);
+        JsonNode state = hub1.http.exchange("GET", "/hub/registrations/" + FAKE, Map.of(SignedRequests.TOKEN, token), null).json();
+        byte[] key = Base64.getDecoder().decode(state.path("key").asText());
+        String batch = Federation.batch(FAKE, 1, 50);
+        List<CompletableFuture<Http.Answer>> sent = new ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            for (UnpackedAppliance hub : new UnpackedAppliance[] {hub1, hub2}) {
+                Map<String, String> signed = Federation.sign(key, FAKE, batch, UUID.randomUUID().toString());
+                sent.add(CompletableFuture.supplyAsync(() -> hub.http.exchange("POST", "/hub/batches", signed, batch)));
+            }
+        }
+        int applied = 0;
+        for (CompletableFuture<Http.Answer> answer : sent) {
+            Http.Answer done = answer.join();
+            assertEquals(done.toString(), 200, done.status);
+            assertEquals(50, done.json().path("acked").asLong());
+            applied += done.json().path("applied").asInt();
+        }
+        assertEquals("eight copies at two hubs, applied once", 50, applied);
+        assertEquals(50, Federation.hubCases(hub2.http, FAKE).size());
+    }
+
+    private static UnpackedAppliance postgresHub(String name, int port, int sshPort) throws IOException, InterruptedException {
+        UnpackedAppliance hub = UnpackedAppliance.unpack(name, port, sshPort);
+        hub.replace("etc/org.onewindow.node.cfg", "role = district", "role = hub");
+        hub.replace("etc/org.onewindow.node.cfg", "districtCode = 441302", "districtCode = 441300");
+        hub.replace("etc/org.onewindow.hub.cfg", "# dataSource.target = (osgi.jndi.service.name=onewindow-hub)",
+                "dataSource.target = (osgi.jndi.service.name=onewindow-hub)");
+        Files.writeString(hub.home.resolve("etc/org.ops4j.datasource-onewindow-hub.cfg"), String.join("\n",
+                "osgi.jdbc.driver.name = PostgreSQL JDBC Driver",
+                "dataSourceName = onewindow-hub",
+                "url = " + URL,
+                "user = " + USER,
+                "password = " + PASSWORD,
+                "pool = dbcp2",
+                "jdbc.pool.maxTotal = 16",
+                ""));
+        return hub;
+    }
+
+    private static void emptyDatabase() throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        }
+    }
+}
