@@ -10,6 +10,7 @@ import org.apache.cxf.jaxrs.client.WebClient;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.onewindow.rest.Json;
+import org.onewindow.rest.RemoteFailures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -52,7 +53,7 @@ final class DepartmentClient {
             status = answer.getStatus();
             text = answer.hasEntity() ? answer.readEntity(String.class) : "";
         } catch (ProcessingException e) {
-            throw new DeliveryFailure("department system unreachable: " + rootMessage(e), false);
+            throw new DeliveryFailure("department system unreachable: " + RemoteFailures.rootMessage(e), false);
         } finally {
             client.close();
         }
@@ -61,7 +62,7 @@ final class DepartmentClient {
         }
         // a refused request stays refused however often it is sent, except for overload and timeouts
         boolean permanent = status >= 400 && status < 500 && status != 408 && status != 409 && status != 429;
-        throw new DeliveryFailure("department system answered " + status + ": " + abbreviate(text), permanent);
+        throw new DeliveryFailure("department system answered " + status + ": " + RemoteFailures.abbreviate(text), permanent);
     }
 
     private static String reference(String text) {
@@ -71,17 +72,5 @@ final class DepartmentClient {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 }

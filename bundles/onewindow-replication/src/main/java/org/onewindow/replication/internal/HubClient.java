@@ -3,6 +3,7 @@ package org.onewindow.replication.internal;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import javax.ws.rs.ProcessingException;
@@ -12,16 +13,21 @@ import javax.ws.rs.core.Response;
 import org.apache.cxf.jaxrs.client.WebClient;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
 import org.onewindow.replication.SignedRequests;
 import org.onewindow.rest.Json;
+import org.onewindow.rest.RemoteFailures;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The district's calls to the hub's API, with a CXF client. */
 final class HubClient {
+    private static final TypeReference<List<CatalogItemDTO>> CITY_CATALOG = new TypeReference<>() {
+    };
     private final int connectTimeoutMillis;
     private final int receiveTimeoutMillis;
 
@@ -64,6 +70,23 @@ final class HubClient {
         return read(call(client, () -> client.post(batch)), AckDTO.class);
     }
 
+    /** The city's catalog, by a signed GET (the body signed is empty). */
+    List<CatalogItemDTO> catalog(String hubUrl, String district, String key, Instant now) throws HubFailure {
+        long at = now.getEpochSecond();
+        String nonce = UUID.randomUUID().toString();
+        WebClient client = client(hubUrl, "/api/v1/hub/catalog")
+                .header(SignedRequests.DISTRICT, district)
+                .header(SignedRequests.TIMESTAMP, at)
+                .header(SignedRequests.NONCE, nonce)
+                .header(SignedRequests.SIGNATURE, SignedRequests.sign(Base64.getDecoder().decode(key), district, at, nonce, new byte[0]));
+        String text = call(client, client::get);
+        try {
+            return Json.mapper().readValue(text, CITY_CATALOG);
+        } catch (IOException e) {
+            throw new HubFailure(200, "HUB_ANSWER_INVALID", "the hub's catalog is not understood: " + RemoteFailures.abbreviate(text));
+        }
+    }
+
     private WebClient client(String hubUrl, String path) {
         String base = hubUrl.endsWith("/") ? hubUrl.substring(0, hubUrl.length() - 1) : hubUrl;
         WebClient client = WebClient.create(base + path);
@@ -89,9 +112,9 @@ final class HubClient {
             }
             JsonNode error = parse(text);
             throw new HubFailure(answer.getStatus(), error.path("code").asText("HTTP_" + answer.getStatus()),
-                    "hub answered " + answer.getStatus() + ": " + error.path("message").asText(abbreviate(text)));
+                    "hub answered " + answer.getStatus() + ": " + error.path("message").asText(RemoteFailures.abbreviate(text)));
         } catch (ProcessingException | IOException e) {
-            throw new HubFailure(0, "HUB_UNREACHABLE", "hub unreachable: " + rootMessage(e));
+            throw new HubFailure(0, "HUB_UNREACHABLE", "hub unreachable: " + RemoteFailures.rootMessage(e));
         } finally {
             client.close();
         }
@@ -101,7 +124,7 @@ final class HubClient {
         try {
             return Json.mapper().readValue(text, type);
         } catch (IOException e) {
-            throw new HubFailure(200, "HUB_ANSWER_INVALID", "the hub's answer is not understood: " + abbreviate(text));
+            throw new HubFailure(200, "HUB_ANSWER_INVALID", "the hub's answer is not understood: " + RemoteFailures.abbreviate(text));
         }
     }
 
@@ -112,17 +135,5 @@ final class HubClient {
         } catch (IOException e) {
             return Json.mapper().createObjectNode();
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 }
