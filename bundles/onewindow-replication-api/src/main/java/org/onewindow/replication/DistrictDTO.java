@@ -13,7 +13,7 @@ public class DistrictDTO {
     public long ackedSeq;
     /** Records the district had written but the hub not yet applied, at the last contact. */
     public long backlog;
-    /** From the district writing the last applied record to the hub applying it, in milliseconds. */
+    /** How far the hub's copy was behind at the last contact, in milliseconds: 0 when it had all the district had written. */
     public Long lagMillis;
     /** Cases of the district at the hub. */
     public long cases;

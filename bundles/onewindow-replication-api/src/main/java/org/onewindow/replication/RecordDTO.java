@@ -1,5 +1,7 @@
 package org.onewindow.replication;
 
+import org.onewindow.db.JournalEntry;
+
 /** One journal record of a district, as shipped. */
 public class RecordDTO {
     /** The district's journal sequence number: gap-free, in commit order. */
@@ -12,4 +14,15 @@ public class RecordDTO {
     public String writtenAt;
     /** The record's whole state, as JSON text. */
     public String payload;
+
+    /** The record as shipped from the district's journal. */
+    public static RecordDTO of(JournalEntry e) {
+        RecordDTO r = new RecordDTO();
+        r.seq = e.seq;
+        r.kind = e.kind;
+        r.key = e.key;
+        r.writtenAt = e.writtenAt;
+        r.payload = e.payload;
+        return r;
+    }
 }

@@ -5,7 +5,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +16,12 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.onewindow.replication.SignedRequests;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -103,9 +111,12 @@ public class FederationIT {
                 + "\"holderId\":\"" + Cases.ZHANG_SAN + "\",\"holderName\":\"张三\",\"issuerCode\":\"GA\",\"issuerName\":\"公安局\","
                 + "\"issuedOn\":\"2020-01-01\"}]");
         assertEquals(imported.toString(), 200, imported.status);
-        Federation.awaitSameCases(hub.http, a, A);
         JsonNode stats = hub.http.get("/hub/stats", "supervisor").json();
-        assertTrue(stats.toString(), stats.path("licences").asLong() >= 1);
+        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); stats.path("licences").asLong() < 1
+                && System.nanoTime() < end; stats = hub.http.get("/hub/stats", "supervisor").json()) {
+            Thread.sleep(200);
+        }
+        assertEquals(stats.toString(), 1, stats.path("licences").asLong());
         assertTrue(stats.toString(), stats.path("cases").asLong() >= 12);
         assertTrue(stats.toString(), stats.path("byChannel").path("WINDOW").asLong() >= 12);
         assertEquals(403, hub.http.get("/hub/stats", "clerk").status);
@@ -151,6 +162,54 @@ public class FederationIT {
         a.http.awaitWindow(Duration.ofSeconds(120));
         Federation.awaitSameCases(hub.http, a, A);
         assertEquals(before, Federation.districtCases(a));
+    }
+
+    @Test
+    public void theCitysCatalogIsPulledAndALocalChangeIsReportedNotOverwritten() {
+        assertEquals(404, b.http.get("/replication/catalog-pull", "admin").status);
+        assertEquals(200, hub.http.postJson("/catalog/items", "admin", CatalogFiles.array(CatalogFiles.item("CITY-001", "全市统一事项", 5))).status);
+        JsonNode first = a.http.postJson("/replication/catalog-pull", "admin", "").json();
+        assertEquals(first.toString(), List.of("CITY-001"), names(first.path("imported")));
+        assertEquals("the demo catalog is the same at the hub", first.path("cityItems").asInt() - 1, first.path("unchanged").asInt());
+        assertEquals("全市统一事项", a.http.get("/catalog/items/CITY-001", "clerk").json().path("name").asText());
+
+        assertEquals(200, a.http.postJson("/catalog/items", "admin", CatalogFiles.array(CatalogFiles.item("CITY-001", "本区自行修改", 5))).status);
+        JsonNode second = a.http.postJson("/replication/catalog-pull", "admin", "").json();
+        assertEquals(second.toString(), List.of("CITY-001"), names(second.path("localChanges")));
+        assertEquals(List.of(), names(second.path("imported")));
+        assertEquals("kept", "本区自行修改", a.http.get("/catalog/items/CITY-001", "clerk").json().path("name").asText());
+
+        assertEquals(200, hub.http.postJson("/catalog/items", "admin", CatalogFiles.array(CatalogFiles.item("CITY-001", "全市新版", 5))).status);
+        JsonNode third = a.http.postJson("/replication/catalog-pull", "admin", "").json();
+        assertEquals(third.toString(), List.of("CITY-001"), names(third.path("imported")));
+        assertEquals("the city's new version is the standard", "全市新版", a.http.get("/catalog/items/CITY-001", "clerk").json().path("name").asText());
+        assertEquals(403, a.http.postJson("/replication/catalog-pull", "supervisor", "").status);
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @Test
+    public void theCityBoardShowsTheDistrictsAndTheirReplication() throws Exception {
+        WebDriver browser = Browsers.chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.ignoring(StaleElementReferenceException.class);
+            browser.get("http://localhost:9681/console/");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("supervisor");
+            browser.findElement(By.id("password")).sendKeys("supervisor-demo", Keys.ENTER);
+            // the hub's supervisor starts on the citywide board
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-district='" + A + "'] td.state"), "已联网"));
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-district='" + B + "'] td.state"), "已联网"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#city-chart canvas")));
+            assertTrue("no buttons for a supervisor", browser.findElements(By.cssSelector("button.revocation")).isEmpty());
+            Browsers.screenshot(browser, "city-board");
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test

@@ -88,6 +88,7 @@ public class HubPostgresIT {
         }
         Federation.awaitSameCases(hub2.http, a, A);
         hub1.start();
+        hub1.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(60));
         Federation.awaitSameCases(hub1.http, a, A);
     }
 

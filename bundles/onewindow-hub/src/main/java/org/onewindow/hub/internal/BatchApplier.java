@@ -93,9 +93,10 @@ final class BatchApplier {
                 lastWrittenAt = r.writtenAt;
                 applied++;
             }
-            // lag: from the district writing the newest record applied to now; none left behind is no lag
-            Long lag = lastWrittenAt != null ? Long.valueOf(Math.max(0, now.toEpochMilli() - Instant.parse(lastWrittenAt).toEpochMilli()))
-                    : acked >= batch.journalLastSeq ? Long.valueOf(0) : null;
+            // lag: none once the hub has all the district had written when it sent the batch; else the age of
+            // the newest record applied (the hub's copy is at most that far behind)
+            Long lag = acked >= batch.journalLastSeq ? Long.valueOf(0)
+                    : lastWrittenAt == null ? null : Long.valueOf(Math.max(0, now.toEpochMilli() - Instant.parse(lastWrittenAt).toEpochMilli()));
             Jdbc.update(c, "UPDATE HUB_DISTRICT SET ACKED_SEQ = ?, JOURNAL_LAST_SEQ = ?, LAST_CONTACT = ?,"
                     + " VERSION = COALESCE(CAST(? AS VARCHAR(40)), VERSION), LAG_MILLIS = COALESCE(CAST(? AS BIGINT), LAG_MILLIS)"
                     + " WHERE CODE = ?", acked, Math.max(acked, batch.journalLastSeq), now, batch.version, lag, district);

@@ -10,6 +10,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.catalog.CatalogService;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.node.NodeService;
 import org.onewindow.node.StatusContributor;
@@ -30,6 +32,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +52,10 @@ public class CityHub implements StatusContributor {
 
     @Reference
     SchemaMigrations migrations;
+
+    /** The city's catalog (统一审批标准), which the districts pull; the hub runs without it, refusing such pulls. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile CatalogService catalog;
 
     /** The appliance's own database, or the one {@code dataSource.target} in {@code etc/org.onewindow.hub.cfg} names (PostgreSQL). */
     @Reference(target = "(osgi.jndi.service.name=onewindow)")
@@ -122,21 +130,7 @@ public class CityHub implements StatusContributor {
      */
     AckDTO receive(String district, String timestamp, String nonce, String signature, byte[] body) {
         Instant now = Instant.now();
-        Districts.Credential credential = districts.credential(district);
-        long at = parseTimestamp(timestamp);
-        if (credential == null || credential.key == null || nonce == null || nonce.isBlank() || nonce.length() > 64
-                || !SignedRequests.verify(credential.key, credential.code, at, nonce, body, signature)) {
-            throw refuse(credential, ProblemKind.UNAUTHORIZED, "BAD_SIGNATURE", "签名无效，或区县未获批准联网", now);
-        }
-        if (Math.abs(now.getEpochSecond() - at) > config.skewSeconds()) {
-            throw refuse(credential, ProblemKind.UNAUTHORIZED, "STALE_REQUEST", "请求时间与枢纽时钟相差超过 " + config.skewSeconds() + " 秒", now);
-        }
-        if (credential.state == DistrictState.SUSPENDED) {
-            throw refuse(credential, ProblemKind.FORBIDDEN, "DISTRICT_SUSPENDED", "区县 " + district + " 已被暂停联网", now);
-        }
-        if (credential.state != DistrictState.APPROVED) {
-            throw refuse(credential, ProblemKind.FORBIDDEN, "DISTRICT_REVOKED", "区县 " + district + " 的联网资格已吊销", now);
-        }
+        Districts.Credential credential = verified(district, timestamp, nonce, signature, body, now);
         BatchDTO batch;
         try {
             batch = Json.mapper().readValue(body, BatchDTO.class);
@@ -156,6 +150,43 @@ public class CityHub implements StatusContributor {
             }
             throw p;
         }
+    }
+
+    /** The city's catalog (统一审批标准) for an approved district's signed request, all items in their current version. */
+    List<CatalogItemDTO> catalog(String district, String timestamp, String nonce, String signature) {
+        Instant now = Instant.now();
+        Districts.Credential credential = verified(district, timestamp, nonce, signature, new byte[0], now);
+        try {
+            districts.useNonce(credential.code, nonce, now);
+        } catch (Problem p) {
+            districts.refused(credential.code, p.code(), now);
+            throw p;
+        }
+        CatalogService city = catalog;
+        if (city == null) {
+            throw new Problem(ProblemKind.UNAVAILABLE, "CATALOG_UNAVAILABLE", "市级枢纽未安装事项目录");
+        }
+        return city.export();
+    }
+
+    /** Signature, clock and standing of a district's request; a refusal is logged and counted. */
+    private Districts.Credential verified(String district, String timestamp, String nonce, String signature, byte[] body, Instant now) {
+        Districts.Credential credential = districts.credential(district);
+        long at = parseTimestamp(timestamp);
+        if (credential == null || credential.key == null || nonce == null || nonce.isBlank() || nonce.length() > 64
+                || !SignedRequests.verify(credential.key, credential.code, at, nonce, body, signature)) {
+            throw refuse(credential, ProblemKind.UNAUTHORIZED, "BAD_SIGNATURE", "签名无效，或区县未获批准联网", now);
+        }
+        if (Math.abs(now.getEpochSecond() - at) > config.skewSeconds()) {
+            throw refuse(credential, ProblemKind.UNAUTHORIZED, "STALE_REQUEST", "请求时间与枢纽时钟相差超过 " + config.skewSeconds() + " 秒", now);
+        }
+        if (credential.state == DistrictState.SUSPENDED) {
+            throw refuse(credential, ProblemKind.FORBIDDEN, "DISTRICT_SUSPENDED", "区县 " + district + " 已被暂停联网", now);
+        }
+        if (credential.state != DistrictState.APPROVED) {
+            throw refuse(credential, ProblemKind.FORBIDDEN, "DISTRICT_REVOKED", "区县 " + district + " 的联网资格已吊销", now);
+        }
+        return credential;
     }
 
     private Problem refuse(Districts.Credential credential, ProblemKind kind, String code, String message, Instant now) {

@@ -141,6 +141,21 @@ final class Districts {
         });
     }
 
+    /** A nonce used once (a read, outside any batch's transaction): {@code REPLAYED} if seen before. */
+    void useNonce(String district, String nonce, Instant now) {
+        Jdbc.tx(dataSource, c -> {
+            try {
+                Jdbc.update(c, "INSERT INTO HUB_NONCE (DISTRICT, NONCE, SEEN_AT) VALUES (?, ?, ?)", district, nonce, now);
+            } catch (SQLException e) {
+                if (Jdbc.isDuplicate(e)) {
+                    throw new Problem(ProblemKind.CONFLICT, "REPLAYED", "重复的请求（nonce 已用过）");
+                }
+                throw e;
+            }
+            return null;
+        });
+    }
+
     /** Records a refused request of a district, in a transaction of its own (the request's is rolled back). */
     void refused(String district, String why, Instant now) {
         Jdbc.tx(dataSource, c -> {

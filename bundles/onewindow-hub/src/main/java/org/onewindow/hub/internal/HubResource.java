@@ -18,6 +18,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.CaseIndexEntryDTO;
 import org.onewindow.replication.CityStatsDTO;
@@ -71,6 +72,16 @@ public class HubResource {
     public AckDTO batch(@HeaderParam(SignedRequests.DISTRICT) String district, @HeaderParam(SignedRequests.TIMESTAMP) String timestamp,
             @HeaderParam(SignedRequests.NONCE) String nonce, @HeaderParam(SignedRequests.SIGNATURE) String signature, InputStream body) {
         return hub.receive(district, timestamp, nonce, signature, RequestBodies.read(body, hub.maxBatchBytes()));
+    }
+
+    /** The city's catalog for a district's signed request (body: none). */
+    @GET
+    @Path("catalog")
+    @PermitAll
+    public List<CatalogItemDTO> catalog(@HeaderParam(SignedRequests.DISTRICT) String district,
+            @HeaderParam(SignedRequests.TIMESTAMP) String timestamp, @HeaderParam(SignedRequests.NONCE) String nonce,
+            @HeaderParam(SignedRequests.SIGNATURE) String signature) {
+        return hub.catalog(district, timestamp, nonce, signature);
     }
 
     @GET

@@ -16,11 +16,14 @@ public class ReplicationApi {
     @Reference
     ReplicationShipper shipper;
 
+    @Reference
+    CityCatalogPull catalogPull;
+
     private Publication publication;
 
     @Activate
     void activate() {
-        publication = publisher.publish("/v1/replication", new ReplicationResource(shipper));
+        publication = publisher.publish("/v1/replication", new ReplicationResource(shipper, catalogPull));
     }
 
     @Deactivate

@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String PID = "org.onewindow.replication";
 
     @AttributeDefinition(description = "How often the journal is looked at when there is nothing to ship, in milliseconds")
-    long pollMillis() default 500;
+    long pollMillis() default 200;
 
     @AttributeDefinition(description = "Records per batch; a full batch is followed by the next at once (the backlog drains oldest first)")
     int batchSize() default 500;
@@ -17,10 +17,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     long backoffBaseMillis() default 1000;
 
     @AttributeDefinition(description = "Longest wait between retries, in milliseconds")
-    long backoffMaxMillis() default 30000;
+    long backoffMaxMillis() default 10000;
 
     @AttributeDefinition(description = "A batch is sent at least this often even when empty, in seconds, so the hub sees the district alive")
     long heartbeatSeconds() default 30;
+
+    @AttributeDefinition(description = "How often the city's catalog is pulled from the hub, in minutes (0: only on demand)")
+    long catalogPullMinutes() default 60;
 
     @AttributeDefinition(description = "Connection timeout to the hub, in milliseconds")
     int connectTimeoutMillis() default 5000;

@@ -9,9 +9,14 @@ import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 
+import org.onewindow.problem.Problem;
+import org.onewindow.replication.CatalogPullDTO;
 import org.onewindow.replication.LinkStatusDTO;
+import org.onewindow.rest.Caller;
 import org.onewindow.rest.Json;
 import org.onewindow.rest.RequestBodies;
 
@@ -25,9 +30,11 @@ public class ReplicationResource {
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
     private final ReplicationShipper shipper;
+    private final CityCatalogPull catalogPull;
 
-    ReplicationResource(ReplicationShipper shipper) {
+    ReplicationResource(ReplicationShipper shipper, CityCatalogPull catalogPull) {
         this.shipper = shipper;
+        this.catalogPull = catalogPull;
     }
 
     @GET
@@ -43,5 +50,23 @@ public class ReplicationResource {
     public LinkStatusDTO register(InputStream body) {
         Map<String, String> fields = Json.read(RequestBodies.read(body, 4096), FIELDS);
         return shipper.register(fields == null ? null : fields.get("hubUrl"));
+    }
+
+    /** Pulls the city's catalog now; the last pull's outcome at {@code GET}. */
+    @POST
+    @Path("catalog-pull")
+    @RolesAllowed("admin")
+    public CatalogPullDTO pullCatalog(@Context SecurityContext caller) {
+        return catalogPull.pull(Caller.actor(caller));
+    }
+
+    @GET
+    @Path("catalog-pull")
+    public CatalogPullDTO lastCatalogPull() {
+        CatalogPullDTO last = catalogPull.last();
+        if (last == null) {
+            throw Problem.notFound("NO_CATALOG_PULL", "本节点启动以来尚未拉取全市事项目录");
+        }
+        return last;
     }
 }

@@ -122,6 +122,15 @@ public class ReplicationShipper implements StatusContributor {
         return link();
     }
 
+    /** The link to the hub, or null before registration. */
+    HubLink.Row linkRow() {
+        return link.read();
+    }
+
+    HubClient hubClient() {
+        return hub;
+    }
+
     public String districtCode() {
         return node.info().districtCode;
     }
@@ -240,15 +249,7 @@ public class ReplicationShipper implements StatusContributor {
         batch.district = district;
         batch.version = node.info().version;
         batch.journalLastSeq = journal.lastSeq();
-        batch.records = entries.stream().map(e -> {
-            RecordDTO r = new RecordDTO();
-            r.seq = e.seq;
-            r.kind = e.kind;
-            r.key = e.key;
-            r.writtenAt = e.writtenAt;
-            r.payload = e.payload;
-            return r;
-        }).collect(Collectors.toList());
+        batch.records = entries.stream().map(RecordDTO::of).collect(Collectors.toList());
         try {
             return Json.mapper().writeValueAsBytes(batch);
         } catch (JsonProcessingException e) {
