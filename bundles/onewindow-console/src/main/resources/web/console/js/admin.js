@@ -70,10 +70,31 @@ function usersSection() {
   return h('section', {}, h('h3', {}, t('admin.users')), list, form);
 }
 
+/** This district's link to the city hub: registration, state, what the hub has acknowledged, the backlog. */
+function replicationSection() {
+  const status = h('p', { id: 'replication' });
+  const url = h('input', { id: 'hub-url', type: 'url', placeholder: 'https://hub.example:8443' });
+  const render = async () => {
+    try {
+      const link = await api.get('/replication');
+      status.textContent = link.hubUrl ? t('admin.replication.status', { hub: link.hubUrl, state: t(`city.state.${link.state}`),
+        acked: link.acked, journal: link.journalLastSeq, backlog: link.backlog }) + (link.lastError ? ` · ${link.lastError}` : '')
+        : t('admin.replication.none');
+    } catch (e) { status.textContent = t('admin.replication.unavailable'); }
+  };
+  const form = h('form', { id: 'hub-register', onsubmit: async e => {
+    e.preventDefault();
+    try { await api.post('/replication/registration', { hubUrl: url.value.trim() }); await render(); } catch (err) { fail(err, form); }
+  } }, h('label', {}, t('admin.replication.hubUrl'), url), h('button', { type: 'submit' }, t('admin.replication.register')));
+  render();
+  return h('section', {}, h('h3', {}, t('admin.replication')), status, form);
+}
+
 /** The node, the catalog import, the users and the relay outbox, with retry of what went dead. */
 export function adminPage(main) {
   const importer = catalogImport();
   const people = usersSection();
+  const replication = replicationSection();
   const render = async () => {
     try {
       const health = await api.get('/health');
@@ -83,6 +104,7 @@ export function adminPage(main) {
       };
       show(main, h('h2', {}, t('admin.title')), importer, people,
         h('h3', {}, t('admin.node')), h('p', { id: 'node' }, `${health.node} · ${health.role} · ${health.version} · ${health.status}`),
+        health.role === 'hub' ? '' : replication,
         h('h3', {}, t('admin.outbox')), h('p', {}, Object.entries(outbox.counts || {}).map(([k, v]) => `${k} ${v}`).join(' · ')),
         outbox.items.length === 0 ? h('p', {}, t('admin.none')) : table(['', '', '', ''], outbox.items.map(x => h('tr', {},
           h('td', {}, x.caseNo), h('td', {}, x.departmentCode), h('td', {}, x.lastError || ''),

@@ -5,6 +5,7 @@ import { clerkPage, todayPage } from './clerk.js';
 import { reviewPage } from './review.js';
 import { boardPage } from './board.js';
 import { adminPage } from './admin.js';
+import { cityPage } from './city.js';
 
 // Which roles open which page; the server checks the same roles on every API call.
 const PAGES = {
@@ -13,17 +14,19 @@ const PAGES = {
   review: { roles: ['reviewer'], nav: 'nav.review', render: reviewPage },
   board: { roles: ['supervisor', 'admin'], nav: 'nav.board', render: boardPage },
   admin: { roles: ['admin'], nav: 'nav.admin', render: adminPage },
+  city: { roles: ['supervisor', 'admin'], nav: 'nav.city', render: cityPage, hubOnly: true },
 };
 // each role starts on its own page; a user of several roles on the first of these they have
-const START = ['clerk', 'review', 'admin', 'board'];
+const START = ['clerk', 'review', 'city', 'admin', 'board'];
 
 const main = document.getElementById('main');
 const bar = document.getElementById('bar');
 let session = null;
 let leave = null;
+let role = 'district';
 
 function allowed(page) {
-  return session && PAGES[page].roles.some(r => session.roles.includes(r));
+  return session && (!PAGES[page].hubOnly || role === 'hub') && PAGES[page].roles.some(r => session.roles.includes(r));
 }
 
 function route() {
@@ -90,6 +93,8 @@ function start(s) {
 async function boot() {
   await load('/console');
   document.title = t('app.title');
+  // the city hub runs the same console, with the citywide board besides
+  try { role = (await api.get('/health')).role; } catch (error) { role = 'district'; }
   window.addEventListener('hashchange', () => session && route());
   try {
     start(await api.get('/session'));

@@ -7,7 +7,7 @@ const REFRESH_MS = 15000;
 let charts = null;
 
 /** The chart library (1 MB) only when a board is opened: the other pages load fast. */
-function echarts() {
+export function echarts() {
   charts = charts || new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.src = '/console/vendor/echarts.min.js';

@@ -8,12 +8,9 @@ import static org.junit.Assert.assertTrue;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,14 +23,9 @@ import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -58,13 +50,7 @@ public class ConsoleIT {
         System.setProperty("java.awt.headless", "true");
         appliance = UnpackedAppliance.unpack("console", PORT, 9501);
         appliance.start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(executable("chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(executable("chromedriver", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")))
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.chromium();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // pages redraw themselves after each change: an element found just before a redraw is found again
         wait.ignoring(StaleElementReferenceException.class);
@@ -196,6 +182,9 @@ public class ConsoleIT {
         assertEquals(200, appliance.http.get("/review/queue?department=GA", "lisi:lisi-pass-1").status);
         screenshot("admin-users");
         assertEquals("only administrators manage users", 403, appliance.http.get("/users", "clerk").status);
+        // a district: replication to the hub on the admin page, no citywide board
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("replication"), "尚未向市级枢纽注册"));
+        assertTrue(browser.findElements(By.cssSelector("nav a[data-page='city']")).isEmpty());
     }
 
     @Test
@@ -298,18 +287,6 @@ public class ConsoleIT {
     }
 
     private static void screenshot(String name) throws IOException {
-        Path dir = Paths.get(System.getProperty("onewindow.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static String executable(String what, String... candidates) {
-        for (String c : candidates) {
-            if (Files.isExecutable(Paths.get(c))) {
-                return c;
-            }
-        }
-        throw new AssertionError(what + " is not installed (Debian: apt-get install chromium chromium-driver; .ci/run does it)");
+        Browsers.screenshot(browser, name);
     }
 }

@@ -1,0 +1,65 @@
+import { h, show, table } from './dom.js';
+import { t } from './i18n.js';
+import { api } from './api.js';
+import { fail } from './notify.js';
+import { echarts } from './board.js';
+
+const REFRESH_MS = 15000;
+const percent = v => (v == null ? '—' : `${Math.round(v * 1000) / 10}%`);
+
+/** The city hub's board (R13): the federated districts and their replication, the citywide figures and a chart. */
+export function cityPage(main, session) {
+  const admin = session.roles.includes('admin');
+  const stamp = h('p', { class: 'muted', id: 'city-refreshed' });
+  const figures = h('div', { id: 'city-figures' });
+  const districts = h('div', { id: 'districts' });
+  const chart = h('div', { id: 'city-chart', class: 'chart' });
+  show(main, h('h2', {}, t('city.title')), stamp, figures, h('h3', {}, t('city.districts')), districts,
+    h('h3', {}, t('city.chart')), chart);
+  let plot = null;
+  const change = (code, what) => async () => {
+    try { await api.post(`/hub/districts/${encodeURIComponent(code)}/${what}`); await refresh(); } catch (e) { fail(e, districts); }
+  };
+  const actions = d => {
+    if (!admin) return '';
+    const button = (what, label) => h('button', { type: 'button', class: what, 'data-district': d.code, onclick: change(d.code, what) }, t(label));
+    return [
+      d.state === 'PENDING' || d.state === 'SUSPENDED' ? button('approval', 'city.approve') : '',
+      d.state === 'APPROVED' ? button('suspension', 'city.suspend') : '',
+      d.state !== 'REVOKED' ? button('revocation', 'city.revoke') : '',
+    ];
+  };
+  const refresh = async () => {
+    try {
+      const stats = await api.get('/hub/stats');
+      stamp.textContent = t('board.refreshed', { time: new Date().toLocaleTimeString() });
+      const cards = stats.openCards || {};
+      show(figures, h('p', { class: 'counts' },
+        h('span', { id: 'city-cases' }, t('city.cases', { n: stats.cases })), ' · ',
+        h('span', {}, `${t('board.inTime')} ${percent(stats.inTimeRate)}`), ' · ',
+        h('span', {}, `${t('board.oneVisit')} ${percent(stats.oneVisitRate)}`), ' · ',
+        h('span', {}, `${t('city.online')} ${percent(stats.onlineShare)}`), ' · ',
+        h('span', { class: 'card-yellow' }, `${t('board.yellow')} ${cards.YELLOW || 0}`), ' ',
+        h('span', { class: 'card-red' }, `${t('board.red')} ${cards.RED || 0}`), ' · ',
+        h('span', {}, t('city.licences', { n: stats.licences }))));
+      show(districts, stats.districts.length === 0 ? h('p', {}, t('city.noDistricts')) : table(
+        [t('city.code'), t('city.name'), t('city.state'), t('city.lastContact'), t('city.lag'), t('city.backlog'), t('city.cases.short'),
+          t('city.version'), t('city.refusals'), ''],
+        stats.districts.map(d => h('tr', { 'data-district': d.code, class: `state-${d.state.toLowerCase()}` },
+          h('td', {}, d.code), h('td', {}, d.name), h('td', { class: 'state' }, t(`city.state.${d.state}`)),
+          h('td', {}, d.lastContact ? new Date(d.lastContact).toLocaleString() : '—'),
+          h('td', {}, d.lagMillis == null ? '—' : `${d.lagMillis} ms`), h('td', {}, String(d.backlog)), h('td', {}, String(d.cases)),
+          h('td', {}, d.version || '—'), h('td', {}, String(d.refusals)), h('td', {}, actions(d))))));
+      plot = plot || (await echarts()).init(chart);
+      plot.setOption({
+        tooltip: {},
+        xAxis: { type: 'category', data: stats.byDepartment.map(d => d.name || d.code) },
+        yAxis: { type: 'value', name: t('board.cases') },
+        series: [{ name: t('board.cases'), type: 'bar', data: stats.byDepartment.map(d => d.cases) }],
+      });
+    } catch (e) { fail(e); }
+  };
+  refresh();
+  const timer = setInterval(refresh, REFRESH_MS);
+  return () => { clearInterval(timer); if (plot) plot.dispose(); };
+}

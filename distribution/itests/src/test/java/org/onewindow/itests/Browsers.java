@@ -1,0 +1,48 @@
+package org.onewindow.itests;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Debian's headless Chromium through its driver (nothing is downloaded), and screenshots into docs/screenshots. */
+final class Browsers {
+
+    private Browsers() {
+    }
+
+    static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(executable("chromedriver", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")))
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    static void screenshot(WebDriver browser, String name) throws IOException {
+        Path dir = Paths.get(System.getProperty("onewindow.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String executable(String what, String... candidates) {
+        for (String c : candidates) {
+            if (Files.isExecutable(Paths.get(c))) {
+                return c;
+            }
+        }
+        throw new AssertionError(what + " is not installed (Debian: apt-get install chromium chromium-driver; .ci/run does it)");
+    }
+}
