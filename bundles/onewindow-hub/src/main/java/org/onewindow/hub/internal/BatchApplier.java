@@ -70,6 +70,13 @@ final class BatchApplier {
                     acked = rs.getLong(2);
                 }
             }
+            if (batch.journalLastSeq < acked) {
+                // the district's journal went back (a database restored from a backup): its new records would
+                // carry numbers the hub has already applied and be skipped, so nothing more is taken until it
+                // registers again (the hub then starts from 0 and the district ships its whole journal)
+                throw new Problem(ProblemKind.CONFLICT, "JOURNAL_REWOUND", "区县日志只到 #" + batch.journalLastSeq + "，而枢纽已确认至 #"
+                        + acked + "：区县数据库可能已从备份恢复；请市级管理员吊销后由区县重新注册");
+            }
             try {
                 Jdbc.update(c, "INSERT INTO HUB_NONCE (DISTRICT, NONCE, SEEN_AT) VALUES (?, ?, ?)", district, nonce, now);
             } catch (SQLException e) {

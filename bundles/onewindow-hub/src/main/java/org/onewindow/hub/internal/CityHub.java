@@ -144,7 +144,7 @@ public class CityHub implements StatusContributor {
             BatchApplier.checkOwnership(credential.code, batch);
             return applier.apply(credential.code, batch, nonce, now, now.minusSeconds(2 * config.skewSeconds()));
         } catch (Problem p) {
-            if ("FOREIGN_RECORD".equals(p.code()) || "REPLAYED".equals(p.code())) {
+            if (Set.of("FOREIGN_RECORD", "REPLAYED", "JOURNAL_REWOUND").contains(p.code())) {
                 districts.refused(credential.code, p.code() + ": " + p.getMessage(), now);
                 LOG.warn("Batch of district {} refused: {} {}", credential.code, p.code(), p.getMessage());
             }

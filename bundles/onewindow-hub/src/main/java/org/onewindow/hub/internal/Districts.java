@@ -60,9 +60,11 @@ final class Districts {
                 Jdbc.update(c, "INSERT INTO HUB_DISTRICT (CODE, NAME, STATE, TOKEN_HASH, VERSION, REGISTERED_AT) VALUES (?, ?, ?, ?, ?, ?)",
                         code, r.name.strip(), DistrictState.PENDING.name(), tokenHash, version, now);
             } else {
+                // registering again starts the district's journal afresh: it ships all of it, and the records
+                // the hub has already are written again unchanged
                 Jdbc.update(c, "UPDATE HUB_DISTRICT SET NAME = ?, STATE = ?, TOKEN_HASH = ?, SIGNING_KEY = NULL, VERSION = ?,"
-                        + " REGISTERED_AT = ?, APPROVED_AT = NULL WHERE CODE = ?", r.name.strip(), DistrictState.PENDING.name(),
-                        tokenHash, version, now, code);
+                        + " REGISTERED_AT = ?, APPROVED_AT = NULL, ACKED_SEQ = 0, JOURNAL_LAST_SEQ = 0, LAG_MILLIS = NULL WHERE CODE = ?",
+                        r.name.strip(), DistrictState.PENDING.name(), tokenHash, version, now, code);
             }
             event(c, code, "REGISTERED", r.name.strip() + " " + (version == null ? "" : version), now);
             RegistrationStateDTO out = new RegistrationStateDTO();

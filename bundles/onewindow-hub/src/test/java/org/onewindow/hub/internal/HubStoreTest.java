@@ -104,6 +104,21 @@ public class HubStoreTest {
     }
 
     @Test
+    public void aDistrictWhoseJournalWentBackMustRegisterAgainAndThenShipsItAll() {
+        approved("441302");
+        apply("441302", 1, 5);
+        // restored from an older backup: its journal ends at 2
+        expect("JOURNAL_REWOUND", () -> apply("441302", 1, 2));
+        districts.change("441302", DistrictState.REVOKED, List.of(DistrictState.APPROVED), "admin", now);
+        districts.register(registration("441302"), now);
+        districts.change("441302", DistrictState.APPROVED, List.of(DistrictState.PENDING), "admin", now);
+        AckDTO again = apply("441302", 1, 3);
+        assertEquals(3, again.acked);
+        assertEquals(3, again.applied);
+        assertEquals("the cases the hub had stay", 5, board.cases("441302", null, 100).size());
+    }
+
+    @Test
     public void aSuspendedDistrictsBatchIsRefusedAndALaterOneGoesOn() {
         approved("441302");
         apply("441302", 1, 2);
