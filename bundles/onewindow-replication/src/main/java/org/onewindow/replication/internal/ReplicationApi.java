@@ -6,6 +6,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** Publishes the district's replication status and registration at {@code /api/v1/replication}. */
 @Component(immediate = true)
@@ -16,14 +18,15 @@ public class ReplicationApi {
     @Reference
     ReplicationShipper shipper;
 
-    @Reference
-    CityCatalogPull catalogPull;
+    /** Absent where the catalog's package is not wired (the catalog feature never installed): shipping goes on. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile CityCatalogPull catalogPull;
 
     private Publication publication;
 
     @Activate
     void activate() {
-        publication = publisher.publish("/v1/replication", new ReplicationResource(shipper, catalogPull));
+        publication = publisher.publish("/v1/replication", new ReplicationResource(shipper, () -> catalogPull));
     }
 
     @Deactivate

@@ -2,6 +2,7 @@ package org.onewindow.replication.internal;
 
 import java.io.InputStream;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.onewindow.problem.Problem;
+import org.onewindow.problem.ProblemKind;
 import org.onewindow.replication.CatalogPullDTO;
 import org.onewindow.replication.LinkStatusDTO;
 import org.onewindow.rest.Caller;
@@ -30,9 +32,9 @@ public class ReplicationResource {
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
     private final ReplicationShipper shipper;
-    private final CityCatalogPull catalogPull;
+    private final Supplier<CityCatalogPull> catalogPull;
 
-    ReplicationResource(ReplicationShipper shipper, CityCatalogPull catalogPull) {
+    ReplicationResource(ReplicationShipper shipper, Supplier<CityCatalogPull> catalogPull) {
         this.shipper = shipper;
         this.catalogPull = catalogPull;
     }
@@ -57,16 +59,24 @@ public class ReplicationResource {
     @Path("catalog-pull")
     @RolesAllowed("admin")
     public CatalogPullDTO pullCatalog(@Context SecurityContext caller) {
-        return catalogPull.pull(Caller.actor(caller));
+        return pull().pull(Caller.actor(caller));
     }
 
     @GET
     @Path("catalog-pull")
     public CatalogPullDTO lastCatalogPull() {
-        CatalogPullDTO last = catalogPull.last();
+        CatalogPullDTO last = pull().last();
         if (last == null) {
             throw Problem.notFound("NO_CATALOG_PULL", "本节点启动以来尚未拉取全市事项目录");
         }
         return last;
+    }
+
+    private CityCatalogPull pull() {
+        CityCatalogPull pull = catalogPull.get();
+        if (pull == null) {
+            throw new Problem(ProblemKind.UNAVAILABLE, "CATALOG_UNAVAILABLE", "本节点未安装事项目录，不能拉取全市事项目录");
+        }
+        return pull;
     }
 }
