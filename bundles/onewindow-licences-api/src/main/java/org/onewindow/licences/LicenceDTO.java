@@ -27,4 +27,6 @@ public class LicenceDTO {
     public String documentRef;
     public String revokedAt;
     public String revocationReason;
+    /** The district whose library holds it, when found through the city hub; absent: this district's own. */
+    public String heldAt;
 }

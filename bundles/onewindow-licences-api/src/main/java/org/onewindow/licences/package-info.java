@@ -4,7 +4,7 @@
  * paper, and every read of a citizen's licences tied to a case or a stated purpose and logged.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.onewindow.licences;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,8 @@ package org.onewindow.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -184,6 +186,37 @@ public class FederationIT {
         assertEquals(third.toString(), List.of("CITY-001"), names(third.path("imported")));
         assertEquals("the city's new version is the standard", "全市新版", a.http.get("/catalog/items/CITY-001", "clerk").json().path("name").asText());
         assertEquals(403, a.http.postJson("/replication/catalog-pull", "supervisor", "").status);
+    }
+
+    @Test
+    public void aClerkAtOneDistrictVerifiesALicenceHeldAtAnotherThroughTheHub() throws Exception {
+        Http.Answer imported = b.http.postJson("/licences/import", "admin", "[{\"type\":\"BUSINESS_LICENCE\",\"number\":\"FED-B-BL-1\","
+                + "\"holderIdType\":\"CREDIT_CODE\",\"holderId\":\"91350100M000100Y43\",\"holderName\":\"某某商行\","
+                + "\"issuerCode\":\"SJ\",\"issuerName\":\"惠阳区市场监督管理局\",\"issuedOn\":\"2021-03-01\"}]");
+        assertEquals(imported.toString(), 200, imported.status);
+        String path = "/licences/BUSINESS_LICENCE/FED-B-BL-1?purpose=" + URLEncoder.encode("跨区核验营业执照", StandardCharsets.UTF_8);
+        Http.Answer found = a.http.get(path, "clerk");
+        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); found.status == 404 && System.nanoTime() < end;
+                found = a.http.get(path, "clerk")) {
+            Thread.sleep(250);
+        }
+        assertEquals(found.toString(), 200, found.status);
+        assertEquals("held at the other district", B, found.json().path("heldAt").asText());
+        assertEquals("VALID", found.json().path("status").asText());
+        assertEquals("营业执照", found.json().path("typeName").asText());
+
+        // the read is logged at both ends: the asking district's access log and the hub's events
+        JsonNode log = a.http.get("/licences/access?holder=91350100M000100Y43", "supervisor").json();
+        assertEquals(log.toString(), "CITY_VERIFY", log.get(0).path("action").asText());
+        assertEquals("跨区核验营业执照", log.get(0).path("purpose").asText());
+        JsonNode events = hub.http.get("/hub/events?district=" + A, "supervisor").json();
+        assertTrue(events.toString(), events.get(0).path("event").asText().equals("LICENCE_READ")
+                && events.get(0).path("detail").asText().contains("FED-B-BL-1 held at " + B));
+
+        Http.Answer none = a.http.get("/licences/BUSINESS_LICENCE/NOWHERE-1?purpose=x", "clerk");
+        assertEquals(none.toString(), 404, none.status);
+        assertEquals("LICENCE_NOT_FOUND", none.code());
+        assertEquals("a read needs a purpose, at the hub too", 400, a.http.get("/licences/BUSINESS_LICENCE/FED-B-BL-1", "clerk").status);
     }
 
     private static List<String> names(JsonNode array) {

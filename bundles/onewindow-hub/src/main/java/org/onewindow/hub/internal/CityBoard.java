@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.onewindow.replication.CaseIndexEntryDTO;
+import org.onewindow.replication.CityLicenceDTO;
 import org.onewindow.replication.CityStatsDTO;
 import org.onewindow.rest.Json;
 
@@ -89,6 +90,24 @@ final class CityBoard {
                 }
             }
             return out;
+        });
+    }
+
+    /** A licence of any district by type and number, or null. */
+    CityLicenceDTO licence(String type, String number) {
+        return Jdbc.tx(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTRICT, PAYLOAD FROM HUB_RECORD WHERE KIND = 'LICENCE' AND RECORD_KEY = ?")) {
+                s.setString(1, type + "/" + number);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    CityLicenceDTO out = new CityLicenceDTO();
+                    out.district = rs.getString(1);
+                    out.payload = rs.getString(2);
+                    return out;
+                }
+            }
         });
     }
 

@@ -20,9 +20,12 @@ import org.onewindow.problem.ProblemKind;
 import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.BatchDTO;
 import org.onewindow.replication.CaseIndexEntryDTO;
+import org.onewindow.replication.CityLicenceDTO;
 import org.onewindow.replication.CityStatsDTO;
 import org.onewindow.replication.DistrictDTO;
 import org.onewindow.replication.DistrictState;
+import org.onewindow.replication.HubEventDTO;
+import org.onewindow.replication.LicenceLookupDTO;
 import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
 import org.onewindow.replication.SignedRequests;
@@ -167,6 +170,42 @@ public class CityHub implements StatusContributor {
             throw new Problem(ProblemKind.UNAVAILABLE, "CATALOG_UNAVAILABLE", "市级枢纽未安装事项目录");
         }
         return city.export();
+    }
+
+    /**
+     * A licence another district holds, for an approved district's signed request stating why (a case or a
+     * purpose); the read is logged at the hub (event {@code LICENCE_READ}) and, by the asker, at the district.
+     */
+    CityLicenceDTO licence(String district, String timestamp, String nonce, String signature, byte[] body) {
+        Instant now = Instant.now();
+        Districts.Credential credential = verified(district, timestamp, nonce, signature, body, now);
+        districts.useNonce(credential.code, nonce, now);
+        LicenceLookupDTO ask;
+        try {
+            ask = Json.mapper().readValue(body, LicenceLookupDTO.class);
+        } catch (IOException e) {
+            throw Problem.badRequest("INVALID_LOOKUP", "查询不是有效的 JSON");
+        }
+        if (ask == null || blank(ask.type) || blank(ask.number) || (blank(ask.caseNo) && blank(ask.purpose))) {
+            throw Problem.badRequest("INVALID_LOOKUP", "须有 type、number，以及 caseNo 或 purpose");
+        }
+        CityLicenceDTO found = board.licence(ask.type.strip(), ask.number.strip());
+        districts.event(credential.code, "LICENCE_READ", ask.type.strip() + "/" + ask.number.strip() + " held at "
+                + (found == null ? "(none)" : found.district) + " by " + ask.actor + " for "
+                + (blank(ask.caseNo) ? "purpose '" + ask.purpose.strip() + "'" : "case " + ask.caseNo.strip()), now);
+        if (found == null) {
+            throw Problem.notFound("LICENCE_NOT_FOUND", "全市证照库中没有 " + ask.type + " " + ask.number);
+        }
+        return found;
+    }
+
+    List<HubEventDTO> events(String district, int size, Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        return districts.events(district == null || district.isBlank() ? null : Districts.code(district), Math.max(1, Math.min(size, 1000)));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Signature, clock and standing of a district's request; a refusal is logged and counted. */

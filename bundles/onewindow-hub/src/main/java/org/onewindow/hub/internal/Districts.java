@@ -18,6 +18,7 @@ import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.replication.DistrictDTO;
 import org.onewindow.replication.DistrictState;
+import org.onewindow.replication.HubEventDTO;
 import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
 import org.onewindow.security.Hmac;
@@ -194,6 +195,39 @@ final class Districts {
                 }
             }
             return out;
+        });
+    }
+
+    /** The latest events, of one district or all, newest first. */
+    List<HubEventDTO> events(String district, int size) {
+        return Jdbc.tx(dataSource, c -> {
+            List<HubEventDTO> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT EVENT_AT, DISTRICT, EVENT, DETAIL FROM HUB_EVENT"
+                    + (district == null ? "" : " WHERE DISTRICT = ?") + " ORDER BY ID DESC")) {
+                if (district != null) {
+                    s.setString(1, district);
+                }
+                s.setMaxRows(size);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        HubEventDTO e = new HubEventDTO();
+                        e.at = Jdbc.instant(rs.getTimestamp(1));
+                        e.district = rs.getString(2);
+                        e.event = rs.getString(3);
+                        e.detail = rs.getString(4);
+                        out.add(e);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Writes an event in a transaction of its own. */
+    void event(String district, String event, String detail, Instant now) {
+        Jdbc.tx(dataSource, c -> {
+            event(c, district, event, detail, now);
+            return null;
         });
     }
 

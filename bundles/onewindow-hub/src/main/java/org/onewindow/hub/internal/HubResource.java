@@ -21,8 +21,11 @@ import javax.ws.rs.core.SecurityContext;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.CaseIndexEntryDTO;
+import org.onewindow.replication.CityLicenceDTO;
 import org.onewindow.replication.CityStatsDTO;
 import org.onewindow.replication.DistrictDTO;
+import org.onewindow.replication.HubEventDTO;
+import org.onewindow.replication.LicenceLookupDTO;
 import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
 import org.onewindow.replication.SignedRequests;
@@ -82,6 +85,24 @@ public class HubResource {
             @HeaderParam(SignedRequests.TIMESTAMP) String timestamp, @HeaderParam(SignedRequests.NONCE) String nonce,
             @HeaderParam(SignedRequests.SIGNATURE) String signature) {
         return hub.catalog(district, timestamp, nonce, signature);
+    }
+
+    /** A licence another district holds (the citywide library), for a district's signed {@link LicenceLookupDTO}. */
+    @POST
+    @Path("licence-lookups")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public CityLicenceDTO licence(@HeaderParam(SignedRequests.DISTRICT) String district, @HeaderParam(SignedRequests.TIMESTAMP) String timestamp,
+            @HeaderParam(SignedRequests.NONCE) String nonce, @HeaderParam(SignedRequests.SIGNATURE) String signature, InputStream body) {
+        return hub.licence(district, timestamp, nonce, signature, RequestBodies.read(body, 16 * 1024));
+    }
+
+    /** What happened to the federation, newest first: registrations, decisions, refusals, licence reads. */
+    @GET
+    @Path("events")
+    public List<HubEventDTO> events(@QueryParam("district") String district, @QueryParam("size") @DefaultValue("100") String size,
+            @Context SecurityContext caller) {
+        return hub.events(district, QueryParams.integer("size", size), Caller.actor(caller));
     }
 
     @GET

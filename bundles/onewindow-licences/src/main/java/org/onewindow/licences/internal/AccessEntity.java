@@ -20,6 +20,8 @@ import org.onewindow.licences.Purpose;
 public class AccessEntity {
     static final String LIST = "LIST";
     static final String VERIFY = "VERIFY";
+    /** A licence another district holds, verified through the city hub. */
+    static final String CITY_VERIFY = "CITY_VERIFY";
     static final String REUSE_CHECK = "REUSE_CHECK";
 
     @Id

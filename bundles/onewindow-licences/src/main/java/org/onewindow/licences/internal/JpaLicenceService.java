@@ -29,6 +29,7 @@ import org.onewindow.db.SchemaMigrations;
 import org.onewindow.db.Transactions;
 import org.onewindow.licences.AccessEntryDTO;
 import org.onewindow.licences.CaseRecords;
+import org.onewindow.licences.CityLicences;
 import org.onewindow.licences.LicenceDTO;
 import org.onewindow.licences.LicenceImportDTO;
 import org.onewindow.licences.LicenceService;
@@ -79,6 +80,10 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile CaseRecords cases;
 
+    /** The citywide library at the hub, while this district is federated (replication installed). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile CityLicences city;
+
     private volatile ZoneId zone;
     private volatile LicencesConfig config;
     private volatile KnownTypes knownTypes;
@@ -125,15 +130,24 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
         actor.requireAny(Actor.STAFF);
         LocalDate today = today();
         Map<String, String> names = typeNames();
-        LicenceDTO found = tx(em -> {
-            LicenceEntity l = find(em, type, number, false);
-            checkCase(why, l.holderId);
-            AccessEntity read = AccessEntity.of(AccessEntity.VERIFY, l.holderId, why, actor.name(), 1);
-            read.licenceType = l.type;
-            read.licenceNo = l.number;
-            em.persist(read);
-            return l.toDTO(today, names.get(l.type));
-        });
+        LicenceDTO found;
+        try {
+            found = tx(em -> {
+                LicenceEntity l = find(em, type, number, false);
+                checkCase(why, l.holderId);
+                AccessEntity read = AccessEntity.of(AccessEntity.VERIFY, l.holderId, why, actor.name(), 1);
+                read.licenceType = l.type;
+                read.licenceNo = l.number;
+                em.persist(read);
+                return l.toDTO(today, names.get(l.type));
+            });
+        } catch (Problem p) {
+            CityLicences city = this.city;
+            if (!"LICENCE_NOT_FOUND".equals(p.code()) || city == null) {
+                throw p;
+            }
+            found = fromCity(city, type.strip(), number.strip(), why, actor, today, names);
+        }
         LOG.info("Licence {} {} of {} verified by {} for {}: {}", found.type, found.number, IdNumbers.mask(found.holderId), actor,
                 why, found.status);
         return found;
@@ -322,6 +336,26 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
     }
 
     /** A read tied to a case must concern that case's applicant or agent (when the intake is there to ask). */
+    /** A licence another district holds, through the city hub; the read is logged here too. */
+    private LicenceDTO fromCity(CityLicences city, String type, String number, Purpose why, Actor actor, LocalDate today,
+            Map<String, String> names) {
+        LicenceDTO l = city.find(type, number, why, actor.name());
+        if (l == null) {
+            throw Problem.notFound("LICENCE_NOT_FOUND", "本区证照库及全市证照库中均没有 " + type + " " + number);
+        }
+        checkCase(why, l.holderId);
+        l.typeName = names.get(l.type);
+        l.status = LicenceEntity.statusOn(l.status, l.validTo == null ? null : LocalDate.parse(l.validTo), today);
+        tx(em -> {
+            AccessEntity read = AccessEntity.of(AccessEntity.CITY_VERIFY, l.holderId, why, actor.name(), 1);
+            read.licenceType = l.type;
+            read.licenceNo = l.number;
+            em.persist(read);
+            return null;
+        });
+        return l;
+    }
+
     private void checkCase(Purpose why, String holder) {
         CaseRecords records = cases;
         if (why.caseNo != null && records != null && !records.concerns(why.caseNo, holder)) {

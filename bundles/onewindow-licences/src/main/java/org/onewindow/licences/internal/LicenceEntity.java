@@ -100,7 +100,12 @@ public class LicenceEntity {
 
     /** Revoked, expired (the day after {@code validTo}), or valid. */
     LicenceStatus statusOn(LocalDate today) {
-        if (status == LicenceStatus.REVOKED) {
+        return statusOn(status, validTo, today);
+    }
+
+    /** The same for a licence as another library stored it. */
+    static LicenceStatus statusOn(LicenceStatus stored, LocalDate validTo, LocalDate today) {
+        if (stored == LicenceStatus.REVOKED) {
             return LicenceStatus.REVOKED;
         }
         return validTo != null && validTo.isBefore(today) ? LicenceStatus.EXPIRED : LicenceStatus.VALID;

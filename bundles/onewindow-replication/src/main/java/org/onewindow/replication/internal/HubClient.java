@@ -15,6 +15,8 @@ import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.replication.AckDTO;
+import org.onewindow.replication.CityLicenceDTO;
+import org.onewindow.replication.LicenceLookupDTO;
 import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
 import org.onewindow.replication.SignedRequests;
@@ -60,31 +62,48 @@ final class HubClient {
     }
 
     AckDTO ship(String hubUrl, String district, String key, byte[] batch, Instant now) throws HubFailure {
-        long at = now.getEpochSecond();
-        String nonce = UUID.randomUUID().toString();
-        WebClient client = client(hubUrl, "/api/v1/hub/batches")
-                .header(SignedRequests.DISTRICT, district)
-                .header(SignedRequests.TIMESTAMP, at)
-                .header(SignedRequests.NONCE, nonce)
-                .header(SignedRequests.SIGNATURE, SignedRequests.sign(Base64.getDecoder().decode(key), district, at, nonce, batch));
+        WebClient client = signed(client(hubUrl, "/api/v1/hub/batches"), district, key, batch, now);
         return read(call(client, () -> client.post(batch)), AckDTO.class);
+    }
+
+    /** A licence another district holds, or null if the city has none. */
+    CityLicenceDTO licence(String hubUrl, String district, String key, LicenceLookupDTO lookup, Instant now) throws HubFailure {
+        byte[] body;
+        try {
+            body = Json.mapper().writeValueAsBytes(lookup);
+        } catch (IOException e) {
+            throw new IllegalStateException("A licence lookup cannot be written as JSON", e);
+        }
+        WebClient client = signed(client(hubUrl, "/api/v1/hub/licence-lookups"), district, key, body, now);
+        try {
+            return read(call(client, () -> client.post(body)), CityLicenceDTO.class);
+        } catch (HubFailure e) {
+            if (e.status == 404 && "LICENCE_NOT_FOUND".equals(e.code)) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** The city's catalog, by a signed GET (the body signed is empty). */
     List<CatalogItemDTO> catalog(String hubUrl, String district, String key, Instant now) throws HubFailure {
-        long at = now.getEpochSecond();
-        String nonce = UUID.randomUUID().toString();
-        WebClient client = client(hubUrl, "/api/v1/hub/catalog")
-                .header(SignedRequests.DISTRICT, district)
-                .header(SignedRequests.TIMESTAMP, at)
-                .header(SignedRequests.NONCE, nonce)
-                .header(SignedRequests.SIGNATURE, SignedRequests.sign(Base64.getDecoder().decode(key), district, at, nonce, new byte[0]));
+        WebClient client = signed(client(hubUrl, "/api/v1/hub/catalog"), district, key, new byte[0], now);
         String text = call(client, client::get);
         try {
             return Json.mapper().readValue(text, CITY_CATALOG);
         } catch (IOException e) {
             throw new HubFailure(200, "HUB_ANSWER_INVALID", "the hub's catalog is not understood: " + RemoteFailures.abbreviate(text));
         }
+    }
+
+    /** The district's signature over the body, with a fresh nonce. */
+    private static WebClient signed(WebClient client, String district, String key, byte[] body, Instant now) {
+        long at = now.getEpochSecond();
+        String nonce = UUID.randomUUID().toString();
+        return client.header(SignedRequests.DISTRICT, district)
+                .header(SignedRequests.TIMESTAMP, at)
+                .header(SignedRequests.NONCE, nonce)
+                .header(SignedRequests.SIGNATURE, SignedRequests.sign(Base64.getDecoder().decode(key), district, at, nonce, body));
     }
 
     private WebClient client(String hubUrl, String path) {
