@@ -1,6 +1,7 @@
 package org.onewindow.db;
 
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -41,4 +42,10 @@ public interface ChangeJournal {
 
     /** The highest sequence number written, 0 for none. */
     long lastSeq();
+
+    /**
+     * Deletes the records up to {@code upToSeq} (those the hub has acknowledged) written before
+     * {@code writtenBefore}; the numbering goes on unchanged. Answers how many were deleted.
+     */
+    int prune(long upToSeq, Instant writtenBefore);
 }

@@ -124,6 +124,18 @@ public class JdbcChangeJournal implements ChangeJournal {
         }
     }
 
+    @Override
+    public int prune(long upToSeq, Instant writtenBefore) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement delete = c.prepareStatement("DELETE FROM OW_JOURNAL WHERE SEQ <= ? AND WRITTEN_AT < ?")) {
+            delete.setLong(1, upToSeq);
+            delete.setTimestamp(2, Timestamp.from(writtenBefore));
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new JournalException("Cannot prune the journal up to " + upToSeq, e);
+        }
+    }
+
     /** The journal could not be written or read; a write failure rolls the caller's transaction back. */
     static final class JournalException extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +84,21 @@ public class JdbcChangeJournalTest {
         }
         assertEquals(List.of("A", "L1", "L2", "L3"), journal.after(0, 10).stream().map(e -> e.key).collect(Collectors.toList()));
         assertEquals(List.of(1L, 2L, 3L, 4L), journal.after(0, 10).stream().map(e -> e.seq).collect(Collectors.toList()));
+    }
+
+    @Test
+    public void pruningDropsOnlyOldRecordsUpToTheGivenNumber() throws SQLException {
+        try (Connection c = open()) {
+            journal.appendAll(c, "CASE", List.of(Map.entry("A", "{}"), Map.entry("B", "{}"), Map.entry("C", "{}")));
+            c.commit();
+        }
+        assertEquals("none old enough", 0, journal.prune(3, Instant.now().minusSeconds(3600)));
+        assertEquals(2, journal.prune(2, Instant.now().plusSeconds(1)));
+        assertEquals(List.of("C"), journal.after(0, 10).stream().map(e -> e.key).collect(Collectors.toList()));
+        try (Connection c = open()) {
+            assertEquals("numbering goes on", 4, journal.append(c, "CASE", "D", "{}"));
+            c.commit();
+        }
     }
 
     private Connection open() throws SQLException {

@@ -22,6 +22,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "A batch is sent at least this often even when empty, in seconds, so the hub sees the district alive")
     long heartbeatSeconds() default 30;
 
+    @AttributeDefinition(description = "Records the hub has acknowledged are deleted from the journal after this many days (0: kept for ever)")
+    int journalRetentionDays() default 30;
+
     @AttributeDefinition(description = "How often the city's catalog is pulled from the hub, in minutes (0: only on demand)")
     long catalogPullMinutes() default 60;
 

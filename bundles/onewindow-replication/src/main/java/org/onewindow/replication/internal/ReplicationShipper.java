@@ -1,6 +1,7 @@
 package org.onewindow.replication.internal;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -74,6 +75,7 @@ public class ReplicationShipper implements StatusContributor {
     private ScheduledExecutorService timer;
     private int failures;
     private Instant lastSent = Instant.EPOCH;
+    private Instant lastPruned = Instant.EPOCH;
 
     @Activate
     void activate(BundleContext context, ReplicationConfig config) {
@@ -228,6 +230,11 @@ public class ReplicationShipper implements StatusContributor {
     private long ship(HubLink.Row row) throws HubFailure {
         List<JournalEntry> entries = journal.after(row.acked, Math.max(1, config.batchSize()));
         Instant now = Instant.now();
+        if (!entries.isEmpty() && entries.get(0).seq > row.acked + 1) {
+            // the hub lost what it had acknowledged (restored from a backup older than journalRetentionDays)
+            throw new HubFailure(409, "JOURNAL_PRUNED", "the hub needs records from #" + (row.acked + 1)
+                    + " that this journal deleted after journalRetentionDays; they cannot be sent again (see docs/operations.md)");
+        }
         if (entries.isEmpty() && now.isBefore(lastSent.plusSeconds(config.heartbeatSeconds()))) {
             return config.pollMillis();
         }
@@ -238,10 +245,26 @@ public class ReplicationShipper implements StatusContributor {
             link.state(DistrictState.APPROVED, null);
         }
         link.acked(ack.acked, now);
+        prune(ack.acked, now);
         if (ack.acked < row.acked) {
             LOG.warn("The hub acknowledges district {} only up to #{} (was #{}): shipping again from there", row.district, ack.acked, row.acked);
         }
         return entries.size() >= config.batchSize() ? 0 : config.pollMillis();
+    }
+
+    /**
+     * Once an hour, deletes what the hub has had for {@code journalRetentionDays}: kept that long so that a hub
+     * restored from a recent backup can be sent it again.
+     */
+    private void prune(long acked, Instant now) {
+        if (config.journalRetentionDays() <= 0 || now.isBefore(lastPruned.plusSeconds(3600))) {
+            return;
+        }
+        lastPruned = now;
+        int deleted = journal.prune(acked, now.minus(Duration.ofDays(config.journalRetentionDays())));
+        if (deleted > 0) {
+            LOG.info("{} journal records the hub has had for {} days deleted", deleted, config.journalRetentionDays());
+        }
     }
 
     private byte[] batch(String district, List<JournalEntry> entries) {
