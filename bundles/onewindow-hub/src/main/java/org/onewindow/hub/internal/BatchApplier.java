@@ -9,8 +9,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -86,8 +92,7 @@ final class BatchApplier {
                 throw e;
             }
             Jdbc.update(c, "DELETE FROM HUB_NONCE WHERE DISTRICT = ? AND SEEN_AT < ?", district, forgetNoncesBefore);
-            int applied = 0;
-            String lastWrittenAt = null;
+            List<RecordDTO> take = new ArrayList<>();
             for (RecordDTO r : records) {
                 if (r.seq <= acked) {
                     continue;
@@ -95,11 +100,12 @@ final class BatchApplier {
                 if (r.seq != acked + 1) {
                     break;
                 }
-                upsert(c, district, r);
+                take.add(r);
                 acked = r.seq;
-                lastWrittenAt = r.writtenAt;
-                applied++;
             }
+            write(c, district, take);
+            int applied = take.size();
+            String lastWrittenAt = take.isEmpty() ? null : take.get(take.size() - 1).writtenAt;
             // lag: none once the hub has all the district had written when it sent the batch; else the age of
             // the newest record applied (the hub's copy is at most that far behind)
             Long lag = acked >= batch.journalLastSeq ? Long.valueOf(0)
@@ -114,24 +120,90 @@ final class BatchApplier {
         });
     }
 
-    private static void upsert(Connection c, String district, RecordDTO r) throws SQLException {
-        if (CASE.equals(r.kind)) {
-            JsonNode p = payload(r);
-            JsonNode limit = p.path("timeLimit");
-            Object inTime = limit.path("inTime").isBoolean() ? (Object) (short) (limit.path("inTime").asBoolean() ? 1 : 0) : null;
-            Timestamp created = p.hasNonNull("createdAt") ? Timestamp.from(Instant.parse(p.path("createdAt").asText())) : null;
-            Object[] columns = {r.seq, text(p, "itemCode"), text(p, "departmentCode"), text(p, "departmentName"), text(p, "channel"),
-                text(p, "status"), created, p.path("visits").asInt(), inTime, r.payload};
-            if (Jdbc.update(c, "UPDATE HUB_CASE SET SEQ = ?, ITEM_CODE = ?, DEPT_CODE = ?, DEPT_NAME = ?, CHANNEL = ?, STATUS = ?,"
-                    + " CREATED_AT = ?, VISITS = ?, IN_TIME = ?, PAYLOAD = ? WHERE CASE_NO = ?", append(columns, r.key)) == 0) {
-                Jdbc.update(c, "INSERT INTO HUB_CASE (SEQ, ITEM_CODE, DEPT_CODE, DEPT_NAME, CHANNEL, STATUS, CREATED_AT, VISITS, IN_TIME,"
-                        + " PAYLOAD, CASE_NO, DISTRICT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", append(append(columns, r.key), district));
+    /**
+     * Writes the records' latest state per key, batched: one look-up of which keys the hub already has,
+     * then one batch of updates and one of inserts per table (a batch often carries several states of one case).
+     */
+    private static void write(Connection c, String district, List<RecordDTO> take) throws SQLException {
+        Map<String, RecordDTO> cases = new LinkedHashMap<>();
+        Map<String, Map<String, RecordDTO>> others = new LinkedHashMap<>();
+        for (RecordDTO r : take) {
+            if (CASE.equals(r.kind)) {
+                cases.put(r.key, r);
+            } else {
+                others.computeIfAbsent(r.kind, k -> new LinkedHashMap<>()).put(r.key, r);
             }
-        } else if (Jdbc.update(c, "UPDATE HUB_RECORD SET SEQ = ?, PAYLOAD = ? WHERE DISTRICT = ? AND KIND = ? AND RECORD_KEY = ?",
-                r.seq, r.payload, district, r.kind, r.key) == 0) {
-            Jdbc.update(c, "INSERT INTO HUB_RECORD (SEQ, PAYLOAD, DISTRICT, KIND, RECORD_KEY) VALUES (?, ?, ?, ?, ?)",
-                    r.seq, r.payload, district, r.kind, r.key);
         }
+        writeCases(c, district, cases);
+        for (Map.Entry<String, Map<String, RecordDTO>> kind : others.entrySet()) {
+            writeRecords(c, district, kind.getKey(), kind.getValue());
+        }
+    }
+
+    private static void writeCases(Connection c, String district, Map<String, RecordDTO> cases) throws SQLException {
+        if (cases.isEmpty()) {
+            return;
+        }
+        Set<String> existing = existing(c, "SELECT CASE_NO FROM HUB_CASE WHERE CASE_NO IN ", List.of(), cases.keySet());
+        try (PreparedStatement update = c.prepareStatement("UPDATE HUB_CASE SET SEQ = ?, ITEM_CODE = ?, DEPT_CODE = ?, DEPT_NAME = ?,"
+                + " CHANNEL = ?, STATUS = ?, CREATED_AT = ?, VISITS = ?, IN_TIME = ?, PAYLOAD = ? WHERE CASE_NO = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO HUB_CASE (SEQ, ITEM_CODE, DEPT_CODE, DEPT_NAME, CHANNEL, STATUS,"
+                        + " CREATED_AT, VISITS, IN_TIME, PAYLOAD, CASE_NO, DISTRICT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (RecordDTO r : cases.values()) {
+                JsonNode p = payload(r);
+                JsonNode limit = p.path("timeLimit");
+                Object inTime = limit.path("inTime").isBoolean() ? (Object) (short) (limit.path("inTime").asBoolean() ? 1 : 0) : null;
+                Timestamp created = p.hasNonNull("createdAt") ? Timestamp.from(Instant.parse(p.path("createdAt").asText())) : null;
+                Object[] columns = {r.seq, text(p, "itemCode"), text(p, "departmentCode"), text(p, "departmentName"), text(p, "channel"),
+                    text(p, "status"), created, p.path("visits").asInt(), inTime, r.payload, r.key};
+                if (existing.contains(r.key)) {
+                    Jdbc.bind(update, columns);
+                    update.addBatch();
+                } else {
+                    Jdbc.bind(insert, append(columns, district));
+                    insert.addBatch();
+                }
+            }
+            update.executeBatch();
+            insert.executeBatch();
+        }
+    }
+
+    private static void writeRecords(Connection c, String district, String kind, Map<String, RecordDTO> records) throws SQLException {
+        Set<String> existing = existing(c, "SELECT RECORD_KEY FROM HUB_RECORD WHERE DISTRICT = ? AND KIND = ? AND RECORD_KEY IN ",
+                List.of(district, kind), records.keySet());
+        try (PreparedStatement update = c.prepareStatement("UPDATE HUB_RECORD SET SEQ = ?, PAYLOAD = ? WHERE DISTRICT = ? AND KIND = ?"
+                + " AND RECORD_KEY = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO HUB_RECORD (SEQ, PAYLOAD, DISTRICT, KIND, RECORD_KEY)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
+            for (RecordDTO r : records.values()) {
+                PreparedStatement s = existing.contains(r.key) ? update : insert;
+                Jdbc.bind(s, r.seq, r.payload, district, kind, r.key);
+                s.addBatch();
+            }
+            update.executeBatch();
+            insert.executeBatch();
+        }
+    }
+
+    /** Which of {@code keys} the query (ending in {@code IN }) finds, asked in chunks of 200. */
+    private static Set<String> existing(Connection c, String query, List<Object> before, Collection<String> keys) throws SQLException {
+        Set<String> out = new HashSet<>();
+        List<String> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += 200) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 200));
+            try (PreparedStatement s = c.prepareStatement(query + "(" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                List<Object> values = new ArrayList<>(before);
+                values.addAll(chunk);
+                Jdbc.bind(s, values.toArray());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static Object[] append(Object[] values, Object last) {

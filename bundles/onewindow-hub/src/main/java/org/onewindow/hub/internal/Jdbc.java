@@ -41,11 +41,16 @@ final class Jdbc {
 
     static int update(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                Object v = values[i];
-                s.setObject(i + 1, v instanceof Instant ? Timestamp.from((Instant) v) : v);
-            }
+            bind(s, values);
             return s.executeUpdate();
+        }
+    }
+
+    /** Sets the parameters in order; an {@link Instant} as a timestamp. */
+    static void bind(PreparedStatement s, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            s.setObject(i + 1, v instanceof Instant ? Timestamp.from((Instant) v) : v);
         }
     }
 

@@ -24,6 +24,7 @@ import org.junit.Test;
 import org.onewindow.problem.Problem;
 import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.BatchDTO;
+import org.onewindow.replication.CaseIndexEntryDTO;
 import org.onewindow.replication.CityStatsDTO;
 import org.onewindow.replication.DistrictState;
 import org.onewindow.replication.RecordDTO;
@@ -89,6 +90,23 @@ public class HubStoreTest {
         assertEquals("DRAFT", board.cases("441302", "441302-20261128-0004", 100).get(0).status);
         assertEquals(1, board.cases("441302", "441302-20261128-0004", 100).size());
         assertEquals("the district has written up to 8", 3, districts.list().get(0).backlog);
+    }
+
+    @Test
+    public void severalStatesOfOneCaseInABatchLeaveTheLatest() {
+        approved("441302");
+        BatchDTO batch = batch("441302", 1, 3);
+        for (int i = 1; i < 3; i++) {
+            batch.records.get(i).key = "441302-20261128-0002";
+            batch.records.get(i).payload = batch.records.get(i).payload.replace("0003", "0002");
+        }
+        batch.records.get(2).payload = batch.records.get(2).payload.replace("DRAFT", "ACCEPTED");
+        BatchApplier.checkOwnership("441302", batch);
+        assertEquals(3, applier.apply("441302", batch, "n", now, now.minusSeconds(600)).applied);
+        List<CaseIndexEntryDTO> index = board.cases("441302", null, 10);
+        assertEquals(2, index.size());
+        assertEquals("ACCEPTED", index.get(1).status);
+        assertEquals(3, index.get(1).seq);
     }
 
     @Test
