@@ -125,6 +125,16 @@ public class FederationIT {
     }
 
     @Test
+    public void districtItAndCityAdministratorsSeeTheFederationInTheShell() throws Exception {
+        String districts = hub.client("onewindow:districts");
+        assertTrue(districts, districts.contains(A) && districts.contains(B) && districts.contains("APPROVED"));
+        String status = a.client("onewindow:replication-status");
+        assertTrue(status, status.contains("http://localhost:9681") && status.contains("APPROVED") && status.contains("backlog"));
+        String notAHub = a.client("onewindow:districts");
+        assertTrue("a district has no hub commands: " + notAHub, !notAHub.contains(B));
+    }
+
+    @Test
     public void aHubKilledAndStartedAgainReceivesTheBacklogExactlyOnce() throws Exception {
         hub.kill();
         // the districts go on without the hub: intake, acceptance

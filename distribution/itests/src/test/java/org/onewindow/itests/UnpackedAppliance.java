@@ -23,6 +23,8 @@ final class UnpackedAppliance {
     final Http http;
     private Process karaf;
 
+    private int sshPort;
+
     private UnpackedAppliance(Path home, int port) {
         this.home = home;
         this.http = new Http(port);
@@ -38,6 +40,7 @@ final class UnpackedAppliance {
         a.replace("etc/org.onewindow.node.cfg", "demo = false", "demo = true");
         a.replace("etc/org.ops4j.pax.web.cfg", "port = 8181", "port = " + httpPort);
         Files.writeString(a.home.resolve("etc/org.apache.karaf.shell.cfg"), "\nsshPort = " + sshPort + "\n", StandardOpenOption.APPEND);
+        a.sshPort = sshPort;
         return a;
     }
 
@@ -69,6 +72,15 @@ final class UnpackedAppliance {
                     p.destroyForcibly();
                     p.onExit().join();
                 });
+    }
+
+    /** Runs a shell command as district IT does ({@code bin/client}, as the demo administrator) and returns what it printed. */
+    String client(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort), "-u", "admin", "-p", "admin-demo",
+                command).directory(home.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("bin/client ends", p.waitFor(60, TimeUnit.SECONDS));
+        return out;
     }
 
     void replace(String file, String from, String to) throws IOException {
