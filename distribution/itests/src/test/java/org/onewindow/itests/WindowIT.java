@@ -2,6 +2,7 @@ package org.onewindow.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -79,7 +80,11 @@ public class WindowIT extends OneWindowTestSupport {
 
         Http.Answer clerkDecides = http.postJson("/cases/" + no + "/transitions", "clerk", Cases.to("IN_REVIEW"));
         assertEquals("the relay hands cases over, not the clerk", 409, clerkDecides.status);
-        assertEquals("BACK_OFFICE_STEP", clerkDecides.code());
+        if (!"BACK_OFFICE_STEP".equals(clerkDecides.code())) {
+            // the relay had already handed the case over (it polls every 500 ms): then the step is no longer open at all
+            assertEquals(clerkDecides.toString(), "ILLEGAL_TRANSITION", clerkDecides.code());
+            assertNotEquals("ACCEPTED", http.get("/cases/" + no, "clerk").json().path("status").asText());
+        }
         Http.Answer skip = http.postJson("/cases/" + no + "/transitions", "clerk", Cases.to("READY_FOR_PICKUP"));
         assertEquals(409, skip.status);
         assertEquals("ILLEGAL_TRANSITION", skip.code());
