@@ -83,14 +83,7 @@ final class BatchApplier {
                 throw new Problem(ProblemKind.CONFLICT, "JOURNAL_REWOUND", "区县日志只到 #" + batch.journalLastSeq + "，而枢纽已确认至 #"
                         + acked + "：区县数据库可能已从备份恢复；请市级管理员吊销后由区县重新注册");
             }
-            try {
-                Jdbc.update(c, "INSERT INTO HUB_NONCE (DISTRICT, NONCE, SEEN_AT) VALUES (?, ?, ?)", district, nonce, now);
-            } catch (SQLException e) {
-                if (Jdbc.isDuplicate(e)) {
-                    throw new Problem(ProblemKind.CONFLICT, "REPLAYED", "重复的请求（nonce 已用过）");
-                }
-                throw e;
-            }
+            Districts.useNonce(c, district, nonce, now);
             Jdbc.update(c, "DELETE FROM HUB_NONCE WHERE DISTRICT = ? AND SEEN_AT < ?", district, forgetNoncesBefore);
             List<RecordDTO> take = new ArrayList<>();
             for (RecordDTO r : records) {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.onewindow.db.DbFailures;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.replication.DistrictDTO;
@@ -147,16 +148,21 @@ final class Districts {
     /** A nonce used once (a read, outside any batch's transaction): {@code REPLAYED} if seen before. */
     void useNonce(String district, String nonce, Instant now) {
         Jdbc.tx(dataSource, c -> {
-            try {
-                Jdbc.update(c, "INSERT INTO HUB_NONCE (DISTRICT, NONCE, SEEN_AT) VALUES (?, ?, ?)", district, nonce, now);
-            } catch (SQLException e) {
-                if (Jdbc.isDuplicate(e)) {
-                    throw new Problem(ProblemKind.CONFLICT, "REPLAYED", "重复的请求（nonce 已用过）");
-                }
-                throw e;
-            }
+            useNonce(c, district, nonce, now);
             return null;
         });
+    }
+
+    /** Records a nonce inside the caller's transaction: {@code REPLAYED} if this district used it before. */
+    static void useNonce(Connection c, String district, String nonce, Instant now) throws SQLException {
+        try {
+            Jdbc.update(c, "INSERT INTO HUB_NONCE (DISTRICT, NONCE, SEEN_AT) VALUES (?, ?, ?)", district, nonce, now);
+        } catch (SQLException e) {
+            if (DbFailures.isUniqueViolation(e)) {
+                throw new Problem(ProblemKind.CONFLICT, "REPLAYED", "重复的请求（nonce 已用过）");
+            }
+            throw e;
+        }
     }
 
     /** Records a refused request of a district, in a transaction of its own (the request's is rolled back). */

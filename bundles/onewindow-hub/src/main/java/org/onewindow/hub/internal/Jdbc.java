@@ -57,14 +57,4 @@ final class Jdbc {
     static String instant(Timestamp t) {
         return t == null ? null : t.toInstant().toString();
     }
-
-    /** A unique key already taken (SQLState class 23: Derby 23505, PostgreSQL 23505). */
-    static boolean isDuplicate(SQLException e) {
-        for (SQLException s = e; s != null; s = s.getNextException()) {
-            if ("23505".equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }
