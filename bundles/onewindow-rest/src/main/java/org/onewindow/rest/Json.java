@@ -37,6 +37,24 @@ public final class Json {
         }
     }
 
+    /** A value of ours as JSON text (a journal record, a payload); it always can be, so a failure is a bug. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(value.getClass().getSimpleName() + " cannot be written as JSON", e);
+        }
+    }
+
+    /** The same as UTF-8 bytes, for a request body. */
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(value.getClass().getSimpleName() + " cannot be written as JSON", e);
+        }
+    }
+
     /** The shared, thread-safe mapper; do not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;

@@ -57,7 +57,7 @@ public class RawPostCommand implements Action {
             batch.version = node.info().version;
             batch.journalLastSeq = journal.lastSeq();
             batch.records = entries.stream().map(RecordDTO::of).collect(Collectors.toList());
-            byte[] body = Json.mapper().writeValueAsBytes(batch);
+            byte[] body = Json.bytes(batch);
             HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
             if (answer.statusCode() != 200) {

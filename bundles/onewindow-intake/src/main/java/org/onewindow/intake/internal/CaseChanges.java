@@ -12,8 +12,6 @@ import javax.persistence.EntityManager;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.rest.Json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 /**
  * Journals every case a transaction changed, in that transaction: the entities report themselves
  * when they are written ({@code @PostPersist}, {@code @PostUpdate}), and before the commit each
@@ -40,7 +38,7 @@ final class CaseChanges {
                 if (!changed.isEmpty()) {
                     Connection connection = em.unwrap(Connection.class);
                     for (CaseEntity c : changed.values()) {
-                        journal.append(connection, KIND, c.caseNo, replica(c));
+                        journal.append(connection, KIND, c.caseNo, Json.write(CaseViews.replica(c)));
                     }
                 }
                 return result;
@@ -58,14 +56,6 @@ final class CaseChanges {
         Map<String, CaseEntity> changed = OPEN.get().peek();
         if (changed != null && c != null && c.caseNo != null) {
             changed.put(c.caseNo, c);
-        }
-    }
-
-    private static String replica(CaseEntity c) {
-        try {
-            return Json.mapper().writeValueAsString(CaseViews.replica(c));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Case " + c.caseNo + " cannot be written as JSON", e);
         }
     }
 }

@@ -8,8 +8,6 @@ import java.util.Map;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.rest.Json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 /** Licences written or revoked are journaled in the same transaction, for the citywide licence library at the hub. */
 final class LicenceJournal {
     static final String KIND = "LICENCE";
@@ -19,12 +17,8 @@ final class LicenceJournal {
 
     static void record(ChangeJournal journal, Connection transaction, List<LicenceEntity> licences) {
         List<Map.Entry<String, String>> records = new ArrayList<>(licences.size());
-        try {
-            for (LicenceEntity l : licences) {
-                records.add(Map.entry(l.type + "/" + l.number, Json.mapper().writeValueAsString(l.toRecord())));
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A licence cannot be written as JSON", e);
+        for (LicenceEntity l : licences) {
+            records.add(Map.entry(l.type + "/" + l.number, Json.write(l.toRecord())));
         }
         journal.appendAll(transaction, KIND, records);
     }

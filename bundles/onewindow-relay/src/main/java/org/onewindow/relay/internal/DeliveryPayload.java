@@ -16,8 +16,6 @@ import org.onewindow.intake.HandoverDTO;
 import org.onewindow.intake.PartyDTO;
 import org.onewindow.rest.Json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 /** The body of a delivery to a department system: the case, its materials and its scanned files. */
 final class DeliveryPayload {
     private DeliveryPayload() {
@@ -92,11 +90,7 @@ final class DeliveryPayload {
             scans.add(one);
         }
         body.put("files", scans);
-        try {
-            return Json.mapper().writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("delivery of " + c.caseNo + " cannot be written as JSON", e);
-        }
+        return Json.bytes(body);
     }
 
     private static Map<String, Object> party(PartyDTO p) {

@@ -38,7 +38,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -152,11 +151,7 @@ public class CityCatalogPull {
     static String contentHash(CatalogItemDTO item) {
         ObjectNode node = Json.mapper().valueToTree(item);
         node.remove("version");
-        try {
-            return Hmac.sha256(Json.mapper().writeValueAsBytes(node));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Catalog item " + item.code + " cannot be written as JSON", e);
-        }
+        return Hmac.sha256(Json.bytes(node));
     }
 
     private Map<String, String> pulledHashes() {

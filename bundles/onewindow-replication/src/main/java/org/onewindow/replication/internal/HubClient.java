@@ -53,7 +53,7 @@ final class HubClient {
 
     RegistrationStateDTO register(String hubUrl, RegistrationDTO registration) throws HubFailure {
         WebClient client = client(hubUrl, "/api/v1/hub/registrations");
-        return read(call(client, () -> client.post(Json.mapper().writeValueAsBytes(registration))), RegistrationStateDTO.class);
+        return read(call(client, () -> client.post(Json.bytes(registration))), RegistrationStateDTO.class);
     }
 
     RegistrationStateDTO state(String hubUrl, String district, String token) throws HubFailure {
@@ -68,12 +68,7 @@ final class HubClient {
 
     /** A licence another district holds, or null if the city has none. */
     CityLicenceDTO licence(String hubUrl, String district, String key, LicenceLookupDTO lookup, Instant now) throws HubFailure {
-        byte[] body;
-        try {
-            body = Json.mapper().writeValueAsBytes(lookup);
-        } catch (IOException e) {
-            throw new IllegalStateException("A licence lookup cannot be written as JSON", e);
-        }
+        byte[] body = Json.bytes(lookup);
         WebClient client = signed(client(hubUrl, "/api/v1/hub/licence-lookups"), district, key, body, now);
         try {
             return read(call(client, () -> client.post(body)), CityLicenceDTO.class);

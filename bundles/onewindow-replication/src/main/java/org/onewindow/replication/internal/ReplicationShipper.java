@@ -41,8 +41,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 /**
  * Ships this district's change journal to the city hub, oldest first, in signed batches, and takes
  * the hub's acknowledgement as the truth of what it has: after an outage, a crash on either side or
@@ -273,11 +271,7 @@ public class ReplicationShipper implements StatusContributor {
         batch.version = node.info().version;
         batch.journalLastSeq = journal.lastSeq();
         batch.records = entries.stream().map(RecordDTO::of).collect(Collectors.toList());
-        try {
-            return Json.mapper().writeValueAsBytes(batch);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A batch cannot be written as JSON", e);
-        }
+        return Json.bytes(batch);
     }
 
     private static byte[] bytes(int n) {

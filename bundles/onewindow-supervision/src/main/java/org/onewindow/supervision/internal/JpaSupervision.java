@@ -48,8 +48,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 /** Supervision on Derby: a job colours the open cases and keeps only what changed since its last run. */
 @Component(service = {SupervisionService.class, StatusContributor.class}, configurationPid = SupervisionConfig.PID)
 @Designate(ocd = SupervisionConfig.class)
@@ -168,13 +166,13 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
         }
         int changed = gone.size();
         List<Map.Entry<String, String>> journaled = new ArrayList<>();
-        gone.forEach(no -> journaled.add(Map.entry(no, json(Map.of("caseNo", no, "removed", true)))));
+        gone.forEach(no -> journaled.add(Map.entry(no, Json.write(Map.of("caseNo", no, "removed", true)))));
         Date at = Date.from(now);
         for (CardEntity card : cards.values()) {
             Object[] old = kept.get(card.caseNo);
             if (old == null) {
                 em.persist(card);
-                journaled.add(Map.entry(card.caseNo, json(card.toDTO())));
+                journaled.add(Map.entry(card.caseNo, Json.write(card.toDTO())));
                 changed++;
             } else if (old[1] != card.color || ((Number) old[2]).intValue() != card.daysLeft
                     || ((Number) old[3]).intValue() != card.suspended || !Objects.equals(old[4], card.status)
@@ -194,7 +192,7 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
                 if (!recoloured) {
                     card.since = (Date) old[7];
                 }
-                journaled.add(Map.entry(card.caseNo, json(card.toDTO())));
+                journaled.add(Map.entry(card.caseNo, Json.write(card.toDTO())));
                 changed++;
             }
         }
@@ -203,14 +201,6 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
             journal.appendAll(em.unwrap(Connection.class), CARD, journaled);
         }
         return changed;
-    }
-
-    private static String json(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A card cannot be written as JSON", e);
-        }
     }
 
     private static CardEntity card(ClockDTO clock, CardRules.Verdict verdict, LocalDate deadline, Instant now) {
