@@ -20,6 +20,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.onewindow.db.Jdbc;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.replication.AckDTO;

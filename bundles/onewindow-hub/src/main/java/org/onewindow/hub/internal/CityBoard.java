@@ -12,6 +12,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.onewindow.db.Jdbc;
 import org.onewindow.replication.CaseIndexEntryDTO;
 import org.onewindow.replication.CityLicenceDTO;
 import org.onewindow.replication.CityStatsDTO;

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.onewindow.db.DbFailures;
+import org.onewindow.db.Jdbc;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.replication.DistrictDTO;

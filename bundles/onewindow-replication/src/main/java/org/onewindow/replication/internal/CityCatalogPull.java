@@ -1,10 +1,7 @@
 package org.onewindow.replication.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +18,7 @@ import javax.sql.DataSource;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.ImportOutcome;
+import org.onewindow.db.Jdbc;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.replication.CatalogPullDTO;
@@ -155,43 +153,26 @@ public class CityCatalogPull {
     }
 
     private Map<String, String> pulledHashes() {
-        Map<String, String> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT ITEM_CODE, CITY_HASH FROM REPL_CATALOG");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                out.put(rs.getString(1), rs.getString(2));
+        return Jdbc.tx(dataSource, c -> {
+            Map<String, String> out = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT ITEM_CODE, CITY_HASH FROM REPL_CATALOG"); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
             }
             return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the pulled catalog", e);
-        }
+        });
     }
 
     private void remember(Map<String, String> hashes) {
-        Timestamp now = Timestamp.from(Instant.now());
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement update = c.prepareStatement("UPDATE REPL_CATALOG SET CITY_HASH = ?, PULLED_AT = ? WHERE ITEM_CODE = ?");
-                    PreparedStatement insert = c.prepareStatement("INSERT INTO REPL_CATALOG (CITY_HASH, PULLED_AT, ITEM_CODE) VALUES (?, ?, ?)")) {
-                for (Map.Entry<String, String> h : hashes.entrySet()) {
-                    update.setString(1, h.getValue());
-                    update.setTimestamp(2, now);
-                    update.setString(3, h.getKey());
-                    if (update.executeUpdate() == 0) {
-                        insert.setString(1, h.getValue());
-                        insert.setTimestamp(2, now);
-                        insert.setString(3, h.getKey());
-                        insert.executeUpdate();
-                    }
+        Instant now = Instant.now();
+        Jdbc.tx(dataSource, c -> {
+            for (Map.Entry<String, String> h : hashes.entrySet()) {
+                if (Jdbc.update(c, "UPDATE REPL_CATALOG SET CITY_HASH = ?, PULLED_AT = ? WHERE ITEM_CODE = ?", h.getValue(), now, h.getKey()) == 0) {
+                    Jdbc.update(c, "INSERT INTO REPL_CATALOG (CITY_HASH, PULLED_AT, ITEM_CODE) VALUES (?, ?, ?)", h.getValue(), now, h.getKey());
                 }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record the pulled catalog", e);
-        }
+            return null;
+        });
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
+import org.onewindow.db.Jdbc;
 import org.onewindow.replication.DistrictState;
 
 /** The district's link to the hub, one row of {@code REPL_LINK}, read and written with plain JDBC. */
@@ -65,27 +66,11 @@ final class HubLink {
     void register(String hubUrl, String district, String token, Instant at) {
         Row old = read();
         long acked = old != null && old.hubUrl.equals(hubUrl) ? old.acked : 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM REPL_LINK");
-                    PreparedStatement insert = c.prepareStatement("INSERT INTO REPL_LINK (ID, HUB_URL, DISTRICT, TOKEN, STATE, ACKED_SEQ,"
-                            + " REGISTERED_AT) VALUES (1, ?, ?, ?, ?, ?, ?)")) {
-                delete.executeUpdate();
-                insert.setString(1, hubUrl);
-                insert.setString(2, district);
-                insert.setString(3, token);
-                insert.setString(4, DistrictState.PENDING.name());
-                insert.setLong(5, acked);
-                insert.setTimestamp(6, Timestamp.from(at));
-                insert.executeUpdate();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot register the hub link", e);
-        }
+        Jdbc.tx(dataSource, c -> {
+            Jdbc.update(c, "DELETE FROM REPL_LINK");
+            return Jdbc.update(c, "INSERT INTO REPL_LINK (ID, HUB_URL, DISTRICT, TOKEN, STATE, ACKED_SEQ, REGISTERED_AT)"
+                    + " VALUES (1, ?, ?, ?, ?, ?, ?)", hubUrl, district, token, DistrictState.PENDING.name(), acked, at);
+        });
     }
 
     void approved(String key) {
@@ -97,7 +82,7 @@ final class HubLink {
     }
 
     void acked(long seq, Instant at) {
-        update("UPDATE REPL_LINK SET ACKED_SEQ = ?, LAST_SHIPPED_AT = ?, LAST_ERROR = NULL WHERE ID = 1", seq, Timestamp.from(at));
+        update("UPDATE REPL_LINK SET ACKED_SEQ = ?, LAST_SHIPPED_AT = ?, LAST_ERROR = NULL WHERE ID = 1", seq, at);
     }
 
     void failed(String error) {
@@ -109,13 +94,6 @@ final class HubLink {
     }
 
     private void update(String sql, Object... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write the hub link", e);
-        }
+        Jdbc.tx(dataSource, c -> Jdbc.update(c, sql, values));
     }
 }

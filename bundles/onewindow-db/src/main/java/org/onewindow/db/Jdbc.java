@@ -1,4 +1,4 @@
-package org.onewindow.hub.internal;
+package org.onewindow.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,13 +9,13 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
- * Plain JDBC transactions for the hub: its SQL is the same on Derby and PostgreSQL, and a batch is
- * applied with one statement per record rather than an entity graph.
+ * Plain JDBC transactions, for tables kept without JPA: the city hub's (the same SQL on Derby and
+ * PostgreSQL, batches applied a statement per table) and the district's link to it.
  */
-final class Jdbc {
+public final class Jdbc {
 
     /** Work inside one transaction. */
-    interface Work<R> {
+    public interface Work<R> {
         R run(Connection c) throws SQLException;
     }
 
@@ -23,7 +23,7 @@ final class Jdbc {
     }
 
     /** Runs {@code work} in one transaction: committed if it returns, rolled back whole if it throws. */
-    static <R> R tx(DataSource dataSource, Work<R> work) {
+    public static <R> R tx(DataSource dataSource, Work<R> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -35,11 +35,11 @@ final class Jdbc {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Hub database: " + e.getMessage(), e);
+            throw new IllegalStateException("Database: " + e.getMessage(), e);
         }
     }
 
-    static int update(Connection c, String sql, Object... values) throws SQLException {
+    public static int update(Connection c, String sql, Object... values) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, values);
             return s.executeUpdate();
@@ -47,14 +47,14 @@ final class Jdbc {
     }
 
     /** Sets the parameters in order; an {@link Instant} as a timestamp. */
-    static void bind(PreparedStatement s, Object... values) throws SQLException {
+    public static void bind(PreparedStatement s, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             s.setObject(i + 1, v instanceof Instant ? Timestamp.from((Instant) v) : v);
         }
     }
 
-    static String instant(Timestamp t) {
+    public static String instant(Timestamp t) {
         return t == null ? null : t.toInstant().toString();
     }
 }
