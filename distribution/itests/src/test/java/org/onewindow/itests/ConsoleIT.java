@@ -50,6 +50,8 @@ public class ConsoleIT {
         System.setProperty("java.awt.headless", "true");
         appliance = UnpackedAppliance.unpack("console", PORT, 9501);
         appliance.start();
+        // the licence library publishes its API once its tables are migrated, after the catalog answers
+        appliance.http.awaitOk("/licences?holder=" + APPLICANT + "&purpose=ready", "clerk", Duration.ofSeconds(60));
         browser = Browsers.chromium();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         // pages redraw themselves after each change: an element found just before a redraw is found again
