@@ -49,13 +49,15 @@ public final class DbFailures {
         return false;
     }
 
-    /** Whether a failure is a unique key violation (SQLState 23505), such as two writers taking one number. */
+    /** Whether a failure is a unique key violation (SQLState 23505), such as two writers taking one number, also inside a batch. */
     public static boolean isUniqueViolation(Throwable e) {
         return hasState(e, "23505");
     }
 
+    /** Follows causes and, for a failed batch, the chained next exceptions, which carry the real state. */
     private static boolean hasState(Throwable e, String prefix) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause()
+                : t instanceof SQLException ? ((SQLException) t).getNextException() : null) {
             if (t instanceof SQLException && ((SQLException) t).getSQLState() != null
                     && ((SQLException) t).getSQLState().startsWith(prefix)) {
                 return true;

@@ -1,8 +1,12 @@
 package org.onewindow.db.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +31,15 @@ public class DbFailuresTest {
         }));
         assertEquals(3, tries.get());
         assertEquals(false, DbFailures.isTransient(new IllegalArgumentException("bad input")));
+    }
+
+    @Test
+    public void aUniqueViolationIsFoundAlsoChainedBehindAFailedBatch() {
+        BatchUpdateException batch = new BatchUpdateException("batch failed", "XJ208", new int[0]);
+        batch.setNextException(new SQLException("duplicate key", "23505"));
+        assertTrue(DbFailures.isUniqueViolation(new IllegalStateException(batch)));
+        assertTrue(DbFailures.isUniqueViolation(new SQLException("duplicate key", "23505")));
+        assertFalse(DbFailures.isUniqueViolation(new BatchUpdateException("batch failed", "XJ208", new int[0])));
     }
 
     @Test

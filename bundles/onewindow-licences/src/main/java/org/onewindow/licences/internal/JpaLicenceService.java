@@ -25,6 +25,7 @@ import org.onewindow.catalog.LicenceTypeDTO;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.citizen.IdType;
 import org.onewindow.db.ChangeJournal;
+import org.onewindow.db.DbFailures;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.db.Transactions;
 import org.onewindow.licences.AccessEntryDTO;
@@ -188,7 +189,7 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
             LicenceRows.insert(transaction, List.of(row), actor);
             LicenceJournal.record(journal, transaction, List.of(LicenceEntity.of(row)));
         } catch (SQLException e) {
-            if (LicenceRows.isTaken(e)) {
+            if (DbFailures.isUniqueViolation(e)) {
                 throw exists(row);
             }
             throw new PersistenceException("Licence " + row.key() + " not written", e);
@@ -240,7 +241,7 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
                     LicenceRows.insert(connection, checked, actor);
                     LicenceJournal.record(journal, connection, checked.stream().map(LicenceEntity::of).collect(Collectors.toList()));
                 } catch (SQLException e) {
-                    if (LicenceRows.isTaken(e)) {
+                    if (DbFailures.isUniqueViolation(e)) {
                         throw new Problem(ProblemKind.CONFLICT, "LICENCE_EXISTS", "导入的证照编号已在证照库中，本次导入未生效");
                     }
                     throw new PersistenceException("Licence import not written", e);

@@ -127,17 +127,6 @@ final class LicenceRows {
         return taken;
     }
 
-    /** Whether a write failed on the unique licence number (a batch reports it on a chained exception). */
-    static boolean isTaken(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause()
-                : t instanceof SQLException ? ((SQLException) t).getNextException() : null) {
-            if (t instanceof SQLException && "23505".equals(((SQLException) t).getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Writes the rows in batches on {@code c}, inside whatever transaction it is in. */
     static void insert(Connection c, List<LicenceRow> rows, String actor) throws SQLException {
         Timestamp now = new Timestamp(System.currentTimeMillis());
