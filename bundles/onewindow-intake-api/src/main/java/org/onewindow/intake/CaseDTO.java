@@ -35,6 +35,13 @@ public class CaseDTO {
     public DecisionDTO decision;
     /** Materials the back office asked for (补正), while awaited. */
     public List<String> supplementMaterials;
+    /**
+     * For a case another district accepted and handed over through the city hub to be decided here
+     * (全市通办): that district's code; the case keeps its number, and its window hands the result out.
+     */
+    public String originDistrict;
+    /** For such a case: the accepting district's delivery this appliance answers. */
+    public String originDelivery;
     public String createdAt;
     public String createdBy;
     public List<HistoryEntryDTO> history;

@@ -20,6 +20,11 @@ import org.onewindow.rest.Json;
  */
 final class CaseChanges {
     static final String KIND = "CASE";
+    /**
+     * A case another district accepted, decided here (全市通办): the hub keeps it apart from this
+     * district's own cases and answers the accepting district with its decision.
+     */
+    static final String FOREIGN_KIND = "FOREIGN_CASE";
     /** Per thread, the cases changed by each open transaction (innermost last). */
     private static final ThreadLocal<Deque<Map<String, CaseEntity>>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
 
@@ -38,7 +43,7 @@ final class CaseChanges {
                 if (!changed.isEmpty()) {
                     Connection connection = em.unwrap(Connection.class);
                     for (CaseEntity c : changed.values()) {
-                        journal.append(connection, KIND, c.caseNo, Json.write(CaseViews.replica(c)));
+                        journal.append(connection, c.originDistrict == null ? KIND : FOREIGN_KIND, c.caseNo, Json.write(CaseViews.replica(c)));
                     }
                 }
                 return result;

@@ -22,9 +22,11 @@ import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
 import javax.persistence.Version;
 
+import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.citizen.IdType;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.Channel;
+import org.onewindow.intake.PartyDTO;
 import org.onewindow.intake.Route;
 
 /** A case; private to this bundle, which speaks {@link org.onewindow.intake.CaseDTO}. */
@@ -170,6 +172,14 @@ public class CaseEntity {
     @Column(name = "SUPPLEMENT_MATERIALS")
     String supplementMaterials;
 
+    /** For a case another district accepted and handed over to be decided here (全市通办): that district. */
+    @Column(name = "ORIGIN_DISTRICT")
+    String originDistrict;
+
+    /** For such a case: the accepting district's delivery being answered. */
+    @Column(name = "ORIGIN_DELIVERY")
+    String originDelivery;
+
     @Column(name = "CREATED_AT")
     @Temporal(TemporalType.TIMESTAMP)
     Date createdAt;
@@ -193,6 +203,29 @@ public class CaseEntity {
     @PostUpdate
     void written() {
         CaseChanges.changed(this);
+    }
+
+    /** Pins the case on a catalog item's version and the department that owns it. */
+    void pin(CatalogItemDTO item) {
+        itemCode = item.code;
+        itemVersion = item.version;
+        itemName = item.name;
+        departmentCode = item.department.code;
+        departmentName = item.department.name;
+    }
+
+    /** The applicant and the agent, if any. */
+    void parties(PartyDTO applicant, PartyDTO agent) {
+        applicantIdType = applicant.idType;
+        applicantId = applicant.idNumber;
+        applicantName = applicant.name;
+        applicantPhone = applicant.phone;
+        if (agent != null) {
+            agentIdType = agent.idType;
+            agentId = agent.idNumber;
+            agentName = agent.name;
+            agentPhone = agent.phone;
+        }
     }
 
     /** Counts a visit of the applicant to the hall: at most one a day. */

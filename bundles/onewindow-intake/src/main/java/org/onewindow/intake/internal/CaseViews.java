@@ -38,6 +38,8 @@ final class CaseViews {
         dto.createdBy = e.createdBy;
         dto.timeLimit = timeLimit(e);
         dto.route = e.route;
+        dto.originDistrict = e.originDistrict;
+        dto.originDelivery = e.originDelivery;
         return dto;
     }
 

@@ -62,6 +62,11 @@ public class HandoverEntity {
     @Temporal(TemporalType.TIMESTAMP)
     Date doneAt;
 
+    /** When the district deciding a case routed through the city hub confirmed it has this delivery. */
+    @Column(name = "ACKNOWLEDGED_AT")
+    @Temporal(TemporalType.TIMESTAMP)
+    Date acknowledgedAt;
+
     static HandoverEntity of(CaseEntity c, String purpose, Date now) {
         HandoverEntity h = new HandoverEntity();
         h.caseNo = c.caseNo;

@@ -46,7 +46,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The back office on the intake tables: decisions, supplements and extensions, each one transaction. */
-@Component(service = BackOfficeService.class, configurationPid = IntakeConfig.PID)
+@Component(service = {BackOfficeService.class, JpaBackOffice.class}, configurationPid = IntakeConfig.PID)
 public class JpaBackOffice implements BackOfficeService {
     private static final Logger LOG = LoggerFactory.getLogger(JpaBackOffice.class);
     private static final int MAX_PAGE_SIZE = 200;
@@ -176,23 +176,30 @@ public class JpaBackOffice implements BackOfficeService {
 
     @Override
     public CaseDTO applyRemoteDecision(String departmentCode, RemoteDecisionDTO remote) {
+        String system = remote == null || remote.decidedBy == null || remote.decidedBy.isBlank() ? "" : ":" + Cases.limit(remote.decidedBy.strip(), 60);
+        return applyAnswer(departmentCode, remote, Route.REMOTE, "remote:" + departmentCode + system,
+                remote == null || remote.reference == null ? null : "部门受理号 " + Cases.limit(remote.reference, 100));
+    }
+
+    /**
+     * Applies the answer to a delivery made {@code via} a department's system or another district; the
+     * case's department is the one that answers.
+     */
+    CaseDTO applyAnswer(String departmentCode, RemoteDecisionDTO remote, Route via, String by, String note) {
         if (remote == null || remote.caseNo == null || remote.deliveryKey == null || remote.decision == null) {
             throw Problem.badRequest("INVALID_DECISION", "caseNo、deliveryKey、decision 必填");
         }
-        String by = remote.decidedBy == null || remote.decidedBy.isBlank() ? "remote:" + departmentCode
-                : "remote:" + departmentCode + ":" + Cases.limit(remote.decidedBy.strip(), 60);
         boolean supplement = "SUPPLEMENT".equals(remote.decision);
         Outcome outcome = supplement ? null
                 : outcomeOf(remote.decision, remote.resultDocument, remote.licenceNo, remote.reason, remote.legalBasis);
         List<String> codes = supplement ? materials(remote.materials) : List.of();
-        CaseEntity peek = tx(em -> remotelyDecidable(em, departmentCode, remote));
+        CaseEntity peek = tx(em -> remotelyDecidable(em, departmentCode, remote, via));
         if (supplement) {
             Cases.refuseUnlisted(jpa, catalog.get(peek.itemCode, peek.itemVersion), codes, peek.caseNo, by);
         }
         return tx(em -> {
-            CaseEntity c = remotelyDecidable(em, departmentCode, remote);
+            CaseEntity c = remotelyDecidable(em, departmentCode, remote, via);
             c.reviewer = by;
-            String note = remote.reference == null ? null : "部门受理号 " + Cases.limit(remote.reference, 100);
             return supplement ? supplement(em, c, codes, by, note) : outcome.apply(em, c, by, note);
         });
     }
@@ -275,8 +282,8 @@ public class JpaBackOffice implements BackOfficeService {
         return c;
     }
 
-    /** A case handed over to the department's system by exactly the delivery named, and not decided yet. */
-    private CaseEntity remotelyDecidable(EntityManager em, String departmentCode, RemoteDecisionDTO remote) {
+    /** A case handed over {@code via} a department's system or another district by exactly the delivery named, and not decided yet. */
+    private CaseEntity remotelyDecidable(EntityManager em, String departmentCode, RemoteDecisionDTO remote, Route via) {
         CaseEntity c = Cases.findForUpdate(em, remote.caseNo);
         if (!c.departmentCode.equals(departmentCode)) {
             throw new Problem(ProblemKind.FORBIDDEN, "NOT_YOUR_DEPARTMENT", "办件 " + c.caseNo + " 不属于部门 " + departmentCode);
@@ -285,13 +292,13 @@ public class JpaBackOffice implements BackOfficeService {
                 HandoverEntity.class).setParameter("no", c.caseNo).setMaxResults(1).getResultList();
         HandoverEntity h = latest.isEmpty() ? null : latest.get(0);
         if (h == null || !h.deliveryKey.equals(remote.deliveryKey) || h.state == HandoverState.CANCELLED
-                || h.state == HandoverState.DONE && c.route != Route.REMOTE) {
+                || h.state == HandoverState.DONE && c.route != via) {
             throw new Problem(ProblemKind.CONFLICT, "UNKNOWN_DELIVERY", "办件 " + c.caseNo + " 没有待答复的送交 " + remote.deliveryKey);
         }
         if (h.state != HandoverState.DONE) {
             // the answer overtook the relay's own record of the delivery: the department has the case
             LOG.info("Decision on case {} arrived before the relay recorded its delivery {}", c.caseNo, h.deliveryKey);
-            JpaHandoverOutbox.complete(em, h, c, Route.REMOTE, remote.reference, new Date());
+            JpaHandoverOutbox.complete(em, h, c, via, remote.reference, new Date());
         }
         if (c.status != CaseStatus.IN_REVIEW) {
             throw new Problem(ProblemKind.CONFLICT, "ALREADY_DECIDED", "办件 " + c.caseNo + " 当前为 " + c.status + "，不再接受决定");
@@ -372,8 +379,9 @@ public class JpaBackOffice implements BackOfficeService {
             c.licenceNo = licenceNo;
             c.decisionReason = reason;
             c.decisionBasis = legalBasis;
-            if (to == CaseStatus.APPROVED) {
-                // the licence commits with the approval, or neither does
+            if (to == CaseStatus.APPROVED && c.route != Route.CITY) {
+                // the licence commits with the approval, or neither does; a district deciding for another
+                // issues it into its own library, where the city's lookup finds it
                 c.licenceNo = LicenceLink.issue(licences, em, c, catalog.get(c.itemCode, c.itemVersion).resultLicenceType,
                         licenceNo, licenceValidTo, resultDocument, by, today());
             }

@@ -155,24 +155,11 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         LocalDate today = LocalDate.now(zone);
         CaseEntity c = new CaseEntity();
         c.caseNo = CaseNumbers.format(node.info().districtCode, today, nextSequence(em, today));
-        c.itemCode = item.code;
-        c.itemVersion = item.version;
-        c.itemName = item.name;
-        c.departmentCode = item.department.code;
-        c.departmentName = item.department.name;
+        c.pin(item);
         c.timeLimitDays = item.timeLimitDays;
         c.channel = intake.channel;
         c.status = CaseStatus.DRAFT;
-        c.applicantIdType = intake.applicant.idType;
-        c.applicantId = intake.applicant.idNumber;
-        c.applicantName = intake.applicant.name;
-        c.applicantPhone = intake.applicant.phone;
-        if (intake.agent != null) {
-            c.agentIdType = intake.agent.idType;
-            c.agentId = intake.agent.idNumber;
-            c.agentName = intake.agent.name;
-            c.agentPhone = intake.agent.phone;
-        }
+        c.parties(intake.applicant, intake.agent);
         if (c.channel == Channel.WINDOW) {
             c.visit(today);
         }
@@ -228,7 +215,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         if (codes.isEmpty()) {
             throw Problem.badRequest("INVALID_CASE", "materials 必填：收到的材料编码");
         }
-        CaseEntity peek = tx(em -> find(em, caseNo));
+        CaseEntity peek = tx(em -> windowCase(em, caseNo));
         if (!RECEIVING.contains(peek.status)) {
             throw new Problem(ProblemKind.CONFLICT, "WRONG_STATUS", "办件状态为 " + peek.status + "，此时不能收取材料");
         }
@@ -236,7 +223,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         List<MaterialDTO> catalogMaterials = pinned.materials;
         refuseUnlisted(pinned, codes, caseNo, actor);
         return tx(em -> {
-            CaseEntity c = find(em, caseNo);
+            CaseEntity c = windowCase(em, caseNo);
             Date now = new Date();
             Set<String> have = c.received.stream().map(m -> m.code).collect(Collectors.toSet());
             for (String code : codes) {
@@ -260,7 +247,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
             recheckLicences(caseNo, actor);
         }
         return tx(em -> {
-            CaseEntity c = find(em, caseNo);
+            CaseEntity c = windowCase(em, caseNo);
             StatusMachine.checkWindowMove(c.status, request.to, c.timeLimitDays == 0, actor);
             Date now = new Date();
             CatalogItemDTO pinned = catalog.get(c.itemCode, c.itemVersion);
@@ -314,7 +301,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
                     note = "补正材料已交，恢复计时，期限顺延 " + stood + " 个工作日至 " + c.deadline
                             + (note == null ? "" : "；" + note);
                     c.supplementMaterials = null;
-                    if (c.route == Route.REMOTE) {
+                    if (c.route == Route.REMOTE || c.route == Route.CITY) {
                         em.persist(HandoverEntity.of(c, HandoverEntity.SUPPLEMENT, now));
                     }
                     break;
@@ -369,7 +356,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         }
         String code = required(request.material, "material", "本办件的材料编码");
         String from = required(request.fromCaseNo, "fromCaseNo", "原办件编号");
-        CaseEntity peek = tx(em -> find(em, caseNo));
+        CaseEntity peek = tx(em -> windowCase(em, caseNo));
         CatalogItemDTO pinned = catalog.get(peek.itemCode, peek.itemVersion);
         refuseUnlisted(pinned, List.of(code), caseNo, actor);
         MaterialDTO wanted = pinned.materials.stream().filter(m -> m.code.equals(code)).findFirst().orElseThrow();
@@ -575,6 +562,19 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
 
     private static CaseEntity find(EntityManager em, String caseNo) {
         return Cases.find(em, caseNo);
+    }
+
+    /**
+     * A case this district's window handles: one another district accepted and handed over to be
+     * decided here (全市通办) is taken in, supplemented and handed out at that district's window.
+     */
+    private static CaseEntity windowCase(EntityManager em, String caseNo) {
+        CaseEntity c = Cases.find(em, caseNo);
+        if (c.originDistrict != null) {
+            throw new Problem(ProblemKind.CONFLICT, "FOREIGN_CASE", "办件 " + caseNo + " 由 " + c.originDistrict
+                    + " 受理（全市通办），本区只作审批；收件、补正和出件在受理地窗口办理");
+        }
+        return c;
     }
 
     private static String required(String value, String field, String message) {
