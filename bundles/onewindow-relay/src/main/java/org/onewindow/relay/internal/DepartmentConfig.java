@@ -12,8 +12,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "The department code of the catalog, such as GA")
     String code();
 
-    @AttributeDefinition(description = "local: this appliance's back office decides; remote: the department's own approval system")
+    @AttributeDefinition(description = "local: this appliance's back office decides; remote: the department's own approval system;"
+            + " city: another district's appliance, through the city hub (全市通办)")
     String mode() default "local";
+
+    @AttributeDefinition(description = "For city: the code of the district whose back office (or relay) decides, such as 441303")
+    String district() default "";
 
     @AttributeDefinition(description = "For remote: the base URL of the department's approval system (cases are POSTed to <url>/cases)")
     String url() default "";

@@ -14,8 +14,16 @@ final class DepartmentRoute {
     final byte[] secret;
     final long connectTimeoutMillis;
     final long receiveTimeoutMillis;
+    /** For {@link Route#CITY}: the district that decides. */
+    final String district;
 
     DepartmentRoute(String code, Route mode, URI url, byte[] secret, long connectTimeoutMillis, long receiveTimeoutMillis) {
+        this(code, mode, url, secret, connectTimeoutMillis, receiveTimeoutMillis, null);
+    }
+
+    private DepartmentRoute(String code, Route mode, URI url, byte[] secret, long connectTimeoutMillis, long receiveTimeoutMillis,
+            String district) {
+        this.district = district;
         this.code = code;
         this.mode = mode;
         this.url = url;
@@ -24,7 +32,10 @@ final class DepartmentRoute {
         this.receiveTimeoutMillis = receiveTimeoutMillis;
     }
 
-    /** Checks a configuration; a remote route needs an http(s) URL and a secret of at least 16 characters. */
+    /**
+     * Checks a configuration; a remote route needs an http(s) URL and a secret of at least 16 characters,
+     * a city route the 6-digit code of the district that decides.
+     */
     static DepartmentRoute of(DepartmentConfig config) {
         String code = config.code() == null ? "" : config.code().strip();
         if (code.isEmpty()) {
@@ -34,10 +45,18 @@ final class DepartmentRoute {
         try {
             mode = Route.valueOf(config.mode().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("department " + code + ": mode must be local or remote, not '" + config.mode() + "'");
+            throw new IllegalArgumentException("department " + code + ": mode must be local, remote or city, not '" + config.mode() + "'");
         }
         if (mode == Route.LOCAL) {
             return new DepartmentRoute(code, mode, null, null, 0, 0);
+        }
+        if (mode == Route.CITY) {
+            String district = config.district() == null ? "" : config.district().strip();
+            if (!district.matches("\\d{6}")) {
+                throw new IllegalArgumentException("department " + code + ": a city route needs district, a 6-digit district code, not '"
+                        + config.district() + "'");
+            }
+            return new DepartmentRoute(code, mode, null, null, 0, 0, district);
         }
         URI url;
         try {
@@ -57,6 +76,6 @@ final class DepartmentRoute {
 
     @Override
     public String toString() {
-        return code + " " + mode + (url == null ? "" : " " + url);
+        return code + " " + mode + (url == null ? "" : " " + url) + (district == null ? "" : " " + district);
     }
 }

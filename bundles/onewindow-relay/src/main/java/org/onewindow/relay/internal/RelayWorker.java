@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.onewindow.rest.Backoff;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.intake.CaseDTO;
+import org.onewindow.intake.CityHandovers;
 import org.onewindow.intake.HandoverDTO;
 import org.onewindow.intake.HandoverOutbox;
 import org.onewindow.intake.HandoverPage;
@@ -66,6 +67,11 @@ public class RelayWorker implements StatusContributor {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile Attachments attachments;
+
+    /** Cross-district handling (全市通办), when installed: how cases of departments routed {@code city} leave. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile CityHandovers city;
 
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     /** Departments whose system failed lately: their first success brings their backlog forward. */
@@ -131,6 +137,14 @@ public class RelayWorker implements StatusContributor {
             } else if (route.mode == Route.LOCAL) {
                 outbox.handedOver(h.id, Route.LOCAL, null);
                 delivered.incrementAndGet();
+            } else if (route.mode == Route.CITY) {
+                CityHandovers city = this.city;
+                if (city == null) {
+                    failed(h, "部门 " + h.departmentCode + " 经市级枢纽转 " + route.district + " 审批，但全市通办（onewindow-crossdistrict）未安装", false);
+                    return;
+                }
+                outbox.handedOver(h.id, Route.CITY, city.send(h, route.district));
+                delivered.incrementAndGet();
             } else {
                 String reference = sendRemote(h, route);
                 outbox.handedOver(h.id, Route.REMOTE, reference);
@@ -143,8 +157,8 @@ public class RelayWorker implements StatusContributor {
         } catch (DeliveryFailure e) {
             failed(h, e.getMessage(), e.permanent);
         } catch (Problem e) {
-            // a case that is gone or unreadable will not come back by waiting
-            failed(h, e.code() + ": " + e.getMessage(), e.kind() == ProblemKind.NOT_FOUND);
+            // a case that is gone or unreadable will not come back by waiting; a hub refusing it outright neither
+            failed(h, e.code() + ": " + e.getMessage(), e.kind() == ProblemKind.NOT_FOUND || e.kind() == ProblemKind.BAD_REQUEST);
         } catch (RuntimeException e) {
             failed(h, e.toString(), false);
         } finally {
@@ -199,6 +213,7 @@ public class RelayWorker implements StatusContributor {
         Map<String, DepartmentRoute> routes = departments.all();
         out.put("local departments", codes(routes, Route.LOCAL));
         out.put("remote departments", codes(routes, Route.REMOTE));
+        out.put("departments of other districts", codes(routes, Route.CITY));
         HandoverPage page = outbox.list(null, 1, 1, RELAY);
         out.put("outbox", page.counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", ")));

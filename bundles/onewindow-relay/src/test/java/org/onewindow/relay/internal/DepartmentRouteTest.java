@@ -26,8 +26,17 @@ public class DepartmentRouteTest {
         assertEquals("https://approval.example/ow", r.url.toString());
         refused(config("SJ", "remote", "ftp://approval.example", "0123456789abcdef"), "http(s)");
         refused(config("SJ", "remote", "https://approval.example", "short"), "16 characters");
-        refused(config("SJ", "sideways", "", ""), "local or remote");
+        refused(config("SJ", "sideways", "", ""), "local, remote or city");
         refused(config(" ", "local", "", ""), "code");
+    }
+
+    @Test
+    public void cityNeedsTheDistrictThatDecides() {
+        DepartmentRoute r = DepartmentRoute.of(config("ZJ", "city", "", "", " 441303 "));
+        assertEquals(Route.CITY, r.mode);
+        assertEquals("441303", r.district);
+        refused(config("ZJ", "city", "", "", ""), "6-digit district code");
+        refused(config("ZJ", "city", "", "", "44130"), "6-digit district code");
     }
 
     private static void refused(DepartmentConfig config, String why) {
@@ -40,6 +49,10 @@ public class DepartmentRouteTest {
     }
 
     private static DepartmentConfig config(String code, String mode, String url, String secret) {
+        return config(code, mode, url, secret, "");
+    }
+
+    private static DepartmentConfig config(String code, String mode, String url, String secret, String district) {
         return new DepartmentConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -64,6 +77,11 @@ public class DepartmentRouteTest {
             @Override
             public String secret() {
                 return secret;
+            }
+
+            @Override
+            public String district() {
+                return district;
             }
 
             @Override
