@@ -19,4 +19,6 @@ public class DistrictDTO {
     public long cases;
     /** Requests refused since registration (bad signature, replay, another district's record). */
     public long refusals;
+    /** Cross-district messages (全市通办) waiting for the district to pull them. */
+    public long inbox;
 }

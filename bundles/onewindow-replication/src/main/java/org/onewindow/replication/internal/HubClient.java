@@ -91,6 +91,12 @@ final class HubClient {
         }
     }
 
+    /** A signed POST (body) or GET (body null) of any path under the hub's {@code /api/v1/hub}; the answer's body. */
+    String signed(String hubUrl, String district, String key, String path, byte[] body, Instant now) throws HubFailure {
+        WebClient client = signed(client(hubUrl, "/api/v1/hub" + path), district, key, body == null ? new byte[0] : body, now);
+        return body == null ? call(client, client::get) : call(client, () -> client.post(body));
+    }
+
     /** The district's signature over the body, with a fresh nonce. */
     private static WebClient signed(WebClient client, String district, String key, byte[] body, Instant now) {
         long at = now.getEpochSecond();

@@ -1,0 +1,27 @@
+package org.onewindow.replication;
+
+/**
+ * A message the hub keeps for a district until that district acknowledges it (全市通办): a case
+ * handed over to it ({@code HANDOVER}), the deciding district's receipt ({@code RECEIPT}), its
+ * decision ({@code DECISION}).
+ */
+public class HubMessageDTO {
+    public static final String HANDOVER = "HANDOVER";
+    public static final String RECEIPT = "RECEIPT";
+    public static final String DECISION = "DECISION";
+
+    public long id;
+    public String kind;
+    /** Unique per message: a message made twice is one. */
+    public String key;
+    public String caseNo;
+    public String fromDistrict;
+    public String toDistrict;
+    /** JSON: the handover's payload, the receipt's delivery key, or the deciding district's case. */
+    public String payload;
+    public String createdAt;
+    /** When the recipient acknowledged it; null while it waits. */
+    public String deliveredAt;
+    /** What the recipient reported when it could not apply it yet. */
+    public String lastError;
+}
