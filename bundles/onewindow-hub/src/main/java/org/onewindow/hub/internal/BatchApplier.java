@@ -98,6 +98,7 @@ final class BatchApplier {
                 acked = r.seq;
             }
             write(c, district, take);
+            CityMessages.answers(c, district, take, now);
             int applied = take.size();
             String lastWrittenAt = take.isEmpty() ? null : take.get(take.size() - 1).writtenAt;
             // lag: none once the hub has all the district had written when it sent the batch; else the age of
@@ -210,7 +211,7 @@ final class BatchApplier {
         return node.hasNonNull(field) ? node.path(field).asText() : null;
     }
 
-    private static JsonNode payload(RecordDTO r) {
+    static JsonNode payload(RecordDTO r) {
         try {
             JsonNode node = Json.mapper().readTree(r.payload);
             if (node == null || !node.isObject()) {

@@ -25,6 +25,9 @@ import org.onewindow.replication.CityStatsDTO;
 import org.onewindow.replication.DistrictDTO;
 import org.onewindow.replication.DistrictState;
 import org.onewindow.replication.HubEventDTO;
+import org.onewindow.replication.HubHandoverDTO;
+import org.onewindow.replication.HubMessageDTO;
+import org.onewindow.replication.InboxAckDTO;
 import org.onewindow.replication.LicenceLookupDTO;
 import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
@@ -68,6 +71,7 @@ public class CityHub implements StatusContributor {
     private Districts districts;
     private BatchApplier applier;
     private CityBoard board;
+    private CityMessages messages;
 
     @Activate
     void activate(BundleContext context, HubConfig config) {
@@ -76,10 +80,15 @@ public class CityHub implements StatusContributor {
         districts = new Districts(dataSource);
         applier = new BatchApplier(dataSource);
         board = new CityBoard(dataSource);
+        messages = new CityMessages(dataSource);
     }
 
     long maxBatchBytes() {
         return config.maxBatchBytes();
+    }
+
+    long maxHandoverBytes() {
+        return config.maxHandoverBytes();
     }
 
     RegistrationStateDTO register(RegistrationDTO registration) {
@@ -158,13 +167,7 @@ public class CityHub implements StatusContributor {
     /** The city's catalog (统一审批标准) for an approved district's signed request, all items in their current version. */
     List<CatalogItemDTO> catalog(String district, String timestamp, String nonce, String signature) {
         Instant now = Instant.now();
-        Districts.Credential credential = verified(district, timestamp, nonce, signature, new byte[0], now);
-        try {
-            districts.useNonce(credential.code, nonce, now);
-        } catch (Problem p) {
-            districts.refused(credential.code, p.code(), now);
-            throw p;
-        }
+        signedOnce(district, timestamp, nonce, signature, new byte[0], now);
         CatalogService city = catalog;
         if (city == null) {
             throw new Problem(ProblemKind.UNAVAILABLE, "CATALOG_UNAVAILABLE", "市级枢纽未安装事项目录");
@@ -197,6 +200,64 @@ public class CityHub implements StatusContributor {
             throw Problem.notFound("LICENCE_NOT_FOUND", "全市证照库中没有 " + ask.type + " " + ask.number);
         }
         return found;
+    }
+
+    /** An accepting district's signed handover of a case to the district that decides it (全市通办). */
+    HubMessageDTO handover(String district, String timestamp, String nonce, String signature, byte[] body) {
+        Instant now = Instant.now();
+        Districts.Credential credential = signedOnce(district, timestamp, nonce, signature, body, now);
+        HubHandoverDTO handover;
+        try {
+            handover = Json.mapper().readValue(body, HubHandoverDTO.class);
+        } catch (IOException e) {
+            throw Problem.badRequest("INVALID_HANDOVER", "转交不是有效的 JSON");
+        }
+        try {
+            HubMessageDTO m = messages.handover(credential.code, handover, now);
+            LOG.info("Case {} handed over by {} to {} (message {})", m.caseNo, m.fromDistrict, m.toDistrict, m.id);
+            return m;
+        } catch (Problem p) {
+            if ("FOREIGN_RECORD".equals(p.code())) {
+                districts.refused(credential.code, p.code() + ": " + p.getMessage(), now);
+            }
+            throw p;
+        }
+    }
+
+    /** The messages waiting for the signing district, oldest first. */
+    List<HubMessageDTO> inbox(String district, String timestamp, String nonce, String signature, int limit) {
+        Districts.Credential credential = signedOnce(district, timestamp, nonce, signature, new byte[0], Instant.now());
+        return messages.inbox(credential.code, Math.max(1, Math.min(limit, 100)));
+    }
+
+    /** The signing district's acknowledgement of messages it pulled. */
+    Map<String, Integer> acknowledge(String district, String timestamp, String nonce, String signature, byte[] body) {
+        Instant now = Instant.now();
+        Districts.Credential credential = signedOnce(district, timestamp, nonce, signature, body, now);
+        InboxAckDTO ack;
+        try {
+            ack = Json.mapper().readValue(body, InboxAckDTO.class);
+        } catch (IOException e) {
+            throw Problem.badRequest("INVALID_ACK", "确认不是有效的 JSON");
+        }
+        return Map.of("delivered", messages.acknowledge(credential.code, ack, now));
+    }
+
+    List<HubMessageDTO> messages(String district, boolean waiting, int size, Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        return messages.list(district == null || district.isBlank() ? null : Districts.code(district), waiting, Math.max(1, Math.min(size, 1000)));
+    }
+
+    /** A verified request whose nonce is then used up, outside any batch. */
+    private Districts.Credential signedOnce(String district, String timestamp, String nonce, String signature, byte[] body, Instant now) {
+        Districts.Credential credential = verified(district, timestamp, nonce, signature, body, now);
+        try {
+            districts.useNonce(credential.code, nonce, now);
+        } catch (Problem p) {
+            districts.refused(credential.code, p.code(), now);
+            throw p;
+        }
+        return credential;
     }
 
     List<HubEventDTO> events(String district, int size, Actor actor) {

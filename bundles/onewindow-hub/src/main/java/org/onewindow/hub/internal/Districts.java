@@ -181,7 +181,9 @@ final class Districts {
             List<DistrictDTO> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT d.CODE, d.NAME, d.STATE, d.VERSION, d.REGISTERED_AT, d.APPROVED_AT,"
                     + " d.LAST_CONTACT, d.ACKED_SEQ, d.JOURNAL_LAST_SEQ, d.LAG_MILLIS, d.REFUSALS,"
-                    + " (SELECT COUNT(*) FROM HUB_CASE h WHERE h.DISTRICT = d.CODE) FROM HUB_DISTRICT d ORDER BY d.CODE");
+                    + " (SELECT COUNT(*) FROM HUB_CASE h WHERE h.DISTRICT = d.CODE),"
+                    + " (SELECT COUNT(*) FROM HUB_MESSAGE m WHERE m.TO_DISTRICT = d.CODE AND m.DELIVERED_AT IS NULL)"
+                    + " FROM HUB_DISTRICT d ORDER BY d.CODE");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     DistrictDTO d = new DistrictDTO();
@@ -198,6 +200,7 @@ final class Districts {
                     d.lagMillis = rs.wasNull() ? null : lag;
                     d.refusals = rs.getLong(11);
                     d.cases = rs.getLong(12);
+                    d.inbox = rs.getLong(13);
                     out.add(d);
                 }
             }

@@ -21,12 +21,12 @@ public class DistrictsCommand implements Action {
 
     @Override
     public Object execute() {
-        System.out.printf("%-7s %-10s %-10s %-25s %9s %8s %8s %-14s %s%n", "CODE", "NAME", "STATE", "LAST CONTACT", "LAG MS", "BACKLOG",
-                "CASES", "VERSION", "REFUSED");
+        System.out.printf("%-7s %-10s %-10s %-25s %9s %8s %8s %-14s %7s %s%n", "CODE", "NAME", "STATE", "LAST CONTACT", "LAG MS", "BACKLOG",
+                "CASES", "VERSION", "REFUSED", "INBOX");
         for (DistrictDTO d : hub.districts(ShellActor.of(session))) {
-            System.out.printf("%-7s %-10s %-10s %-25s %9s %8d %8d %-14s %d%n", d.code, d.name, d.state,
+            System.out.printf("%-7s %-10s %-10s %-25s %9s %8d %8d %-14s %7d %d%n", d.code, d.name, d.state,
                     d.lastContact == null ? "-" : d.lastContact, d.lagMillis == null ? "-" : d.lagMillis, d.backlog, d.cases,
-                    d.version == null ? "-" : d.version, d.refusals);
+                    d.version == null ? "-" : d.version, d.refusals, d.inbox);
         }
         return null;
     }

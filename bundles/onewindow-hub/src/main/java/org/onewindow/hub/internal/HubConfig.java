@@ -12,4 +12,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Largest batch a district may send, in bytes")
     long maxBatchBytes() default 33554432;
+
+    @AttributeDefinition(description = "Largest cross-district handover (the case with its scanned files, as base64) a district may send, in bytes")
+    long maxHandoverBytes() default 100663296;
 }

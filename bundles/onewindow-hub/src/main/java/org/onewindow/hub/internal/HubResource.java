@@ -2,6 +2,7 @@ package org.onewindow.hub.internal;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
@@ -25,6 +26,8 @@ import org.onewindow.replication.CityLicenceDTO;
 import org.onewindow.replication.CityStatsDTO;
 import org.onewindow.replication.DistrictDTO;
 import org.onewindow.replication.HubEventDTO;
+import org.onewindow.replication.HubMessageDTO;
+import org.onewindow.replication.InboxAckDTO;
 import org.onewindow.replication.LicenceLookupDTO;
 import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
@@ -95,6 +98,45 @@ public class HubResource {
     public CityLicenceDTO licence(@HeaderParam(SignedRequests.DISTRICT) String district, @HeaderParam(SignedRequests.TIMESTAMP) String timestamp,
             @HeaderParam(SignedRequests.NONCE) String nonce, @HeaderParam(SignedRequests.SIGNATURE) String signature, InputStream body) {
         return hub.licence(district, timestamp, nonce, signature, RequestBodies.read(body, 16 * 1024));
+    }
+
+    /** An accepting district's signed handover of a case to the district that decides it (全市通办). */
+    @POST
+    @Path("handovers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public HubMessageDTO handover(@HeaderParam(SignedRequests.DISTRICT) String district, @HeaderParam(SignedRequests.TIMESTAMP) String timestamp,
+            @HeaderParam(SignedRequests.NONCE) String nonce, @HeaderParam(SignedRequests.SIGNATURE) String signature, InputStream body) {
+        return hub.handover(district, timestamp, nonce, signature, RequestBodies.read(body, hub.maxHandoverBytes()));
+    }
+
+    /** The messages waiting for the signing district (body signed: none), oldest first. */
+    @GET
+    @Path("inbox")
+    @PermitAll
+    public List<HubMessageDTO> inbox(@HeaderParam(SignedRequests.DISTRICT) String district, @HeaderParam(SignedRequests.TIMESTAMP) String timestamp,
+            @HeaderParam(SignedRequests.NONCE) String nonce, @HeaderParam(SignedRequests.SIGNATURE) String signature,
+            @QueryParam("limit") @DefaultValue("5") String limit) {
+        return hub.inbox(district, timestamp, nonce, signature, QueryParams.integer("limit", limit));
+    }
+
+    /** The signing district's acknowledgement ({@link InboxAckDTO}) of messages it applied or could not apply yet. */
+    @POST
+    @Path("inbox/acks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public Map<String, Integer> acknowledge(@HeaderParam(SignedRequests.DISTRICT) String district,
+            @HeaderParam(SignedRequests.TIMESTAMP) String timestamp, @HeaderParam(SignedRequests.NONCE) String nonce,
+            @HeaderParam(SignedRequests.SIGNATURE) String signature, InputStream body) {
+        return hub.acknowledge(district, timestamp, nonce, signature, RequestBodies.read(body, 256 * 1024));
+    }
+
+    /** Cross-district messages (全市通办), newest first, without their contents; {@code waiting=true} for those not yet delivered. */
+    @GET
+    @Path("messages")
+    public List<HubMessageDTO> messages(@QueryParam("district") String district, @QueryParam("waiting") @DefaultValue("false") boolean waiting,
+            @QueryParam("size") @DefaultValue("100") String size, @Context SecurityContext caller) {
+        return hub.messages(district, waiting, QueryParams.integer("size", size), Caller.actor(caller));
     }
 
     /** What happened to the federation, newest first: registrations, decisions, refusals, licence reads. */

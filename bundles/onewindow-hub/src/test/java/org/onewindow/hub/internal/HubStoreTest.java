@@ -27,6 +27,9 @@ import org.onewindow.replication.BatchDTO;
 import org.onewindow.replication.CaseIndexEntryDTO;
 import org.onewindow.replication.CityStatsDTO;
 import org.onewindow.replication.DistrictState;
+import org.onewindow.replication.HubHandoverDTO;
+import org.onewindow.replication.HubMessageDTO;
+import org.onewindow.replication.InboxAckDTO;
 import org.onewindow.replication.RecordDTO;
 import org.onewindow.replication.RegistrationDTO;
 
@@ -37,6 +40,7 @@ public class HubStoreTest {
     private Districts districts;
     private BatchApplier applier;
     private CityBoard board;
+    private CityMessages messages;
     private final Instant now = Instant.parse("2026-11-28T08:00:00Z");
     private int nonces;
 
@@ -45,19 +49,22 @@ public class HubStoreTest {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:hub" + (++databases));
         ds.setCreateDatabase("create");
-        try (InputStream in = getClass().getResourceAsStream("/db/migration/hub/V1__federation.sql");
-                Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("--"))
-                    .collect(Collectors.joining("\n"));
-            for (String sql : script.split(";")) {
-                if (!sql.isBlank()) {
-                    s.execute(sql);
+        for (String migration : List.of("V1__federation", "V2__citywide_licences", "V3__cross_district_messages")) {
+            try (InputStream in = getClass().getResourceAsStream("/db/migration/hub/" + migration + ".sql");
+                    Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("--"))
+                        .collect(Collectors.joining("\n"));
+                for (String sql : script.split(";")) {
+                    if (!sql.isBlank()) {
+                        s.execute(sql);
+                    }
                 }
             }
         }
         districts = new Districts(ds);
         applier = new BatchApplier(ds);
         board = new CityBoard(ds);
+        messages = new CityMessages(ds);
     }
 
     @Test
@@ -184,6 +191,89 @@ public class HubStoreTest {
         removed.records.get(0).payload = "{\"caseNo\":\"441302-20261128-0009\",\"removed\":true}";
         applier.apply("441302", removed, "m", now, now.minusSeconds(600));
         assertEquals(Long.valueOf(0), board.stats(districts).openCards.get("RED"));
+    }
+
+    @Test
+    public void aHandoverIsOneMessageForTheDecidingDistrictAndItsAcknowledgementOneReceipt() {
+        approved("441302");
+        approved("441303");
+        HubMessageDTO first = messages.handover("441302", handover("441303", "441302-20261128-0001", "k1"), now);
+        assertEquals("the same delivery again is the same message", first.id,
+                messages.handover("441302", handover("441303", "441302-20261128-0001", "k1"), now).id);
+        expect("FOREIGN_RECORD", () -> messages.handover("441303", handover("441302", "441302-20261128-0002", "k2"), now));
+        expect("DISTRICT_NOT_FEDERATED", () -> messages.handover("441302", handover("441399", "441302-20261128-0003", "k3"), now));
+        expect("INVALID_HANDOVER", () -> messages.handover("441302", handover("441302", "441302-20261128-0004", "k4"), now));
+        HubHandoverDTO mismatched = handover("441303", "441302-20261128-0005", "k5");
+        mismatched.payload = mismatched.payload.replace("0005", "0006");
+        expect("FOREIGN_RECORD", () -> messages.handover("441302", mismatched, now));
+        assertEquals(List.of(), messages.inbox("441302", 10));
+        List<HubMessageDTO> inbox = messages.inbox("441303", 10);
+        assertEquals(1, inbox.size());
+        assertEquals(HubMessageDTO.HANDOVER, inbox.get(0).kind);
+        assertEquals(1, districts.list().get(1).inbox);
+
+        InboxAckDTO ack = new InboxAckDTO();
+        ack.done.add(first.id);
+        assertEquals(1, messages.acknowledge("441303", ack, now));
+        assertEquals("acknowledged twice, delivered once", 0, messages.acknowledge("441303", ack, now));
+        assertEquals("another district cannot acknowledge it", 0, messages.acknowledge("441302", ack, now));
+        assertEquals(List.of(), messages.inbox("441303", 10));
+        List<HubMessageDTO> receipts = messages.inbox("441302", 10);
+        assertEquals(1, receipts.size());
+        assertEquals(HubMessageDTO.RECEIPT, receipts.get(0).kind);
+        assertEquals("receipt:k1", receipts.get(0).key);
+    }
+
+    @Test
+    public void theDecidingDistrictsJournalAnswersEachDeliveryOnceAndOnlyForCasesHandedToIt() {
+        approved("441302");
+        approved("441303");
+        approved("441304");
+        messages.handover("441302", handover("441303", "441302-20261128-0001", "k1"), now);
+        BatchDTO review = foreign("441303", 1, "441302-20261128-0001", "k1", "IN_REVIEW");
+        assertEquals(1, applier.apply("441303", review, "f1", now, now.minusSeconds(600)).applied);
+        assertEquals("no decision yet", List.of(), messages.inbox("441302", 10));
+        BatchDTO decided = foreign("441303", 2, "441302-20261128-0001", "k1", "APPROVED");
+        applier.apply("441303", decided, "f2", now, now.minusSeconds(600));
+        // the same state journaled again (the copy changed otherwise): the decision is not doubled
+        decided.records.get(0).seq = 3;
+        decided.journalLastSeq = 3;
+        applier.apply("441303", decided, "f3", now, now.minusSeconds(600));
+        List<HubMessageDTO> answers = messages.inbox("441302", 10);
+        assertEquals(1, answers.size());
+        assertEquals(HubMessageDTO.DECISION, answers.get(0).kind);
+        assertEquals("decision:k1", answers.get(0).key);
+        assertEquals("441303", answers.get(0).fromDistrict);
+
+        expect("FOREIGN_RECORD", () -> applier.apply("441304", foreign("441304", 1, "441302-20261128-0001", "k1", "APPROVED"), "f4", now,
+                now.minusSeconds(600)));
+        assertEquals("the refused batch left nothing", 0, districts.list().get(2).ackedSeq);
+    }
+
+    private static HubHandoverDTO handover(String to, String caseNo, String key) {
+        HubHandoverDTO h = new HubHandoverDTO();
+        h.toDistrict = to;
+        h.caseNo = caseNo;
+        h.deliveryKey = key;
+        h.purpose = "CASE";
+        h.payload = "{\"caseFile\":{\"caseNo\":\"" + caseNo + "\"}}";
+        return h;
+    }
+
+    private static BatchDTO foreign(String district, long seq, String caseNo, String delivery, String status) {
+        BatchDTO b = new BatchDTO();
+        b.district = district;
+        b.journalLastSeq = seq;
+        RecordDTO r = new RecordDTO();
+        r.seq = seq;
+        r.kind = CityMessages.FOREIGN_CASE;
+        r.key = caseNo;
+        r.writtenAt = "2026-11-28T07:59:59Z";
+        r.payload = "{\"caseNo\":\"" + caseNo + "\",\"status\":\"" + status + "\",\"originDistrict\":\"441302\",\"originDelivery\":\""
+                + delivery + "\"}";
+        b.records = new ArrayList<>(List.of(r));
+        BatchApplier.checkOwnership(district, b);
+        return b;
     }
 
     private void approved(String code) {
