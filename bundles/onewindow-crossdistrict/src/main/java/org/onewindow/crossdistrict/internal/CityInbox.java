@@ -1,0 +1,214 @@
+package org.onewindow.crossdistrict.internal;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import org.onewindow.intake.CaseDTO;
+import org.onewindow.intake.CrossDistrictCases;
+import org.onewindow.node.StatusContributor;
+import org.onewindow.problem.Problem;
+import org.onewindow.replication.HubChannel;
+import org.onewindow.replication.HubMessageDTO;
+import org.onewindow.replication.InboxAckDTO;
+import org.onewindow.rest.Backoff;
+import org.onewindow.rest.Json;
+import org.onewindow.scanning.ScanDTO;
+import org.onewindow.scanning.ScanService;
+import org.onewindow.scanning.Upload;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Pulls this district's messages from the hub and applies each through intake, then acknowledges
+ * it: cases other districts hand over (with their scanned files), receipts of cases this district
+ * handed over, and decisions on them. A message is acknowledged only once applied, and applying one
+ * again changes nothing, so a crash between the two only repeats it.
+ */
+@Component(immediate = true, configurationPid = CrossDistrictConfig.PID, service = StatusContributor.class)
+@Designate(ocd = CrossDistrictConfig.class)
+public class CityInbox implements StatusContributor {
+    private static final Logger LOG = LoggerFactory.getLogger(CityInbox.class);
+    /** Answers that say the message was applied before (or can never be): acknowledged, not retried. */
+    private static final Set<String> SETTLED = Set.of("ALREADY_DECIDED", "UNKNOWN_DELIVERY");
+
+    @Reference
+    HubChannel hub;
+
+    @Reference
+    CrossDistrictCases cases;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ScanService scans;
+
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile String lastError = "none";
+    private volatile Instant lastPull;
+    private CrossDistrictConfig config;
+    private ScheduledExecutorService timer;
+    private Backoff backoff;
+    /** Failed pulls in a row, and when the next may be tried: a hub that is down is not asked every second. */
+    private int unreachable;
+    private Instant nextPull = Instant.EPOCH;
+
+    @Activate
+    void activate(CrossDistrictConfig config) {
+        this.config = config;
+        backoff = new Backoff(config.pollMillis(), 30_000, Math::random);
+        timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-crossdistrict"));
+        timer.scheduleWithFixedDelay(this::pullAll, config.pollMillis(), Math.max(100, config.pollMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        timer.shutdownNow();
+        timer.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    /** Pulls pages until one is not full, or the hub cannot be asked. */
+    void pullAll() {
+        if (Instant.now().isBefore(nextPull)) {
+            return;
+        }
+        try {
+            int pulled;
+            do {
+                pulled = hub.approvedAs() == null ? 0 : pull();
+            } while (pulled == config.pageSize());
+            if (pulled < 0) {
+                // a message that could not be applied comes again, but not every second
+                nextPull = Instant.now().plusMillis(backoff.delayMillis(++unreachable));
+            } else {
+                unreachable = 0;
+            }
+        } catch (Problem e) {
+            lastError = e.code() + ": " + e.getMessage();
+            nextPull = Instant.now().plusMillis(backoff.delayMillis(++unreachable));
+            LOG.debug("City inbox not read (attempt {}): {}", unreachable, lastError);
+        } catch (RuntimeException e) {
+            lastError = e.toString();
+            nextPull = Instant.now().plusMillis(backoff.delayMillis(++unreachable));
+            LOG.warn("City inbox not read", e);
+        }
+    }
+
+    /** One page: applies each message and acknowledges the page; returns how many came, or -1 if one could not be applied. */
+    int pull() {
+        List<HubMessageDTO> page = List.of(Messages.read(hub.get("/inbox?limit=" + config.pageSize()), HubMessageDTO[].class));
+        lastPull = Instant.now();
+        if (page.isEmpty()) {
+            return 0;
+        }
+        InboxAckDTO ack = new InboxAckDTO();
+        for (HubMessageDTO m : page) {
+            try {
+                apply(m);
+                ack.done.add(m.id);
+                applied.incrementAndGet();
+            } catch (Problem e) {
+                if (SETTLED.contains(e.code())) {
+                    LOG.info("Message {} ({} of case {} from {}) settled before: {}", m.id, m.kind, m.caseNo, m.fromDistrict, e.code());
+                    ack.done.add(m.id);
+                } else {
+                    failed(m, ack, e.code() + ": " + e.getMessage());
+                }
+            } catch (RuntimeException e) {
+                failed(m, ack, e.toString());
+            }
+        }
+        hub.post("/inbox/acks", Json.bytes(ack));
+        return ack.failed.isEmpty() ? page.size() : -1;
+    }
+
+    private void failed(HubMessageDTO m, InboxAckDTO ack, String error) {
+        failures.incrementAndGet();
+        lastError = m.caseNo + ": " + error;
+        ack.failed.put(m.id, error);
+        LOG.warn("Message {} ({} of case {} from {}) not applied, it comes again: {}", m.id, m.kind, m.caseNo, m.fromDistrict, error);
+    }
+
+    void apply(HubMessageDTO m) {
+        switch (m.kind) {
+            case HubMessageDTO.HANDOVER:
+                HandoverPayload handover = Messages.read(m.payload, HandoverPayload.class);
+                if (!m.fromDistrict.equals(handover.fromDistrict)) {
+                    throw Problem.badRequest("MESSAGE_UNREADABLE", "转交声称来自 " + handover.fromDistrict + "，实为 " + m.fromDistrict);
+                }
+                CaseDTO received = cases.receive(handover);
+                storeScans(received.caseNo, handover.files);
+                LOG.info("Case {} of district {} taken in for the back office of {}", received.caseNo, m.fromDistrict, received.departmentCode);
+                break;
+            case HubMessageDTO.RECEIPT:
+                JsonNode receipt = Messages.read(m.payload, JsonNode.class);
+                cases.received(m.caseNo, receipt.path("deliveryKey").asText(), m.fromDistrict);
+                break;
+            case HubMessageDTO.DECISION:
+                CaseDTO decided = Messages.read(m.payload, CaseDTO.class);
+                if (!m.caseNo.equals(decided.caseNo)) {
+                    throw Problem.badRequest("MESSAGE_UNREADABLE", "决定所附办件 " + decided.caseNo + " 与消息 " + m.caseNo + " 不符");
+                }
+                CaseDTO now = cases.decided(m.fromDistrict, Messages.decision(decided));
+                LOG.info("Case {} decided at district {}: {}", now.caseNo, m.fromDistrict, now.status);
+                break;
+            default:
+                throw Problem.badRequest("MESSAGE_UNREADABLE", "未知的消息类型 " + m.kind);
+        }
+    }
+
+    /** The accepting window's scans, those this copy lacks (a repeated message stores nothing twice). */
+    private void storeScans(String caseNo, List<HandoverPayload.ScannedFile> files) {
+        ScanService scanning = scans;
+        if (scanning == null || files == null || files.isEmpty()) {
+            return;
+        }
+        Set<String> have = scanning.list(caseNo, HubHandovers.CROSS_DISTRICT).stream().map(s -> s.sha256).collect(Collectors.toSet());
+        List<Upload> uploads = new ArrayList<>();
+        for (HandoverPayload.ScannedFile f : files) {
+            if (f.sha256 != null && have.add(f.sha256)) {
+                uploads.add(new Upload(f.name, new ByteArrayInputStream(Base64.getDecoder().decode(f.contentBase64))));
+            }
+        }
+        if (!uploads.isEmpty()) {
+            List<ScanDTO> stored = scanning.store(caseNo, uploads, HubHandovers.CROSS_DISTRICT);
+            LOG.info("Case {}: {} scanned files of the accepting window stored", caseNo, stored.size());
+        }
+    }
+
+    @Override
+    public String capability() {
+        return "cross-district (全市通办)";
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("federated as", hub.approvedAs() == null ? "not approved by a hub" : hub.approvedAs());
+        out.put("last inbox pull", lastPull == null ? "never" : lastPull.toString());
+        out.put("messages applied since start", applied.get());
+        out.put("failures since start", failures.get());
+        out.put("last failure", lastError);
+        return out;
+    }
+}
