@@ -19,7 +19,8 @@ export function reviewPage(main, session, args) {
           const deadline = c.timeLimit ? c.timeLimit.deadline : '';
           const colour = deadline && deadline < today ? 'red' : deadline && deadline === today ? 'yellow' : 'green';
           return h('tr', { class: `deadline-${colour}`, 'data-case': c.caseNo },
-            h('td', {}, c.caseNo), h('td', {}, c.itemName), h('td', {}, deadline),
+            h('td', {}, c.caseNo, c.originDistrict ? h('span', { class: 'muted' }, ` ${t('review.crossDistrict', { district: c.originDistrict })}`) : ''),
+            h('td', {}, c.itemName), h('td', {}, deadline),
             h('td', {}, h('a', { href: `#/review/case/${encodeURIComponent(c.caseNo)}`, class: 'open-case' }, t('review.open'))));
         })));
     } catch (e) { fail(e); }
@@ -58,11 +59,13 @@ async function reviewCase(main, caseNo) {
         h('button', { type: 'button', id: 'extend', onclick: () => done(api.post(`${path}/extension`,
           { days: Number(days.value), reason: why.value, approvedBy: approver.value })) }, t('review.extend'))),
     ];
-    if (c.next.includes('READY_FOR_PICKUP')) {
+    // a case another district accepted is handed out at that district's window
+    if (c.next.includes('READY_FOR_PICKUP') && !c.originDistrict) {
       forms.push(h('button', { type: 'button', id: 'hand-out', onclick: () => done(api.post(`${path}/transitions`,
         { to: 'READY_FOR_PICKUP' })) }, t('review.handOut')));
     }
-    show(main, h('section', { id: 'review-case' }, caseHeader(c), materials, h('h3', {}, t('case.scan')), await scans(c.caseNo),
+    const origin = c.originDistrict ? h('p', { class: 'muted', id: 'cross-district' }, t('review.fromDistrict', { district: c.originDistrict })) : '';
+    show(main, h('section', { id: 'review-case' }, caseHeader(c), origin, materials, h('h3', {}, t('case.scan')), await scans(c.caseNo),
       h('div', { class: 'decision' }, forms), h('p', { class: 'muted' }, statusText(c.status))));
   } catch (e) { fail(e); }
 }
