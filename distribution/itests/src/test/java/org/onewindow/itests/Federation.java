@@ -46,7 +46,7 @@ final class Federation {
         long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < end) {
             // the district itself moves cases on (the relay): compare what both have at about the same time
-            here = districtCases(district);
+            here = districtCases(district, code);
             there = hubCases(hub, code);
             if (there.equals(here)) {
                 return;
@@ -56,16 +56,41 @@ final class Federation {
         assertEquals("the hub has exactly the cases of " + code + ", in their status", here, there);
     }
 
-    /** Case number to status, as the district has them. */
-    static Map<String, String> districtCases(UnpackedAppliance district) {
+    /** Case number to status of the district's own cases (not those other districts handed it to decide), as it has them. */
+    static Map<String, String> districtCases(UnpackedAppliance district, String code) {
         Map<String, String> out = new TreeMap<>();
         for (int page = 1;; page++) {
             JsonNode items = district.http.get("/cases?size=200&page=" + page, "supervisor").json().path("items");
-            items.forEach(c -> out.put(c.path("caseNo").asText(), c.path("status").asText()));
+            items.forEach(c -> {
+                if (c.path("caseNo").asText().startsWith(code + "-")) {
+                    out.put(c.path("caseNo").asText(), c.path("status").asText());
+                }
+            });
             if (items.size() < 200) {
                 return out;
             }
         }
+    }
+
+    /** Waits (up to 60 s) until {@code check} holds for the case as {@code node} has it; returns it. */
+    static JsonNode awaitCase(UnpackedAppliance node, String caseNo, java.util.function.Predicate<JsonNode> check, String what)
+            throws InterruptedException {
+        JsonNode c = null;
+        for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos(); System.nanoTime() < end; Thread.sleep(200)) {
+            Http.Answer answer = node.http.get("/cases/" + caseNo, "supervisor");
+            c = answer.status == 200 ? answer.json() : null;
+            if (c != null && check.test(c)) {
+                return c;
+            }
+        }
+        throw new AssertionError("case " + caseNo + " not " + what + " within 60 s: " + c);
+    }
+
+    /** The notes of a case's history, in order. */
+    static java.util.List<String> notes(JsonNode c) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        c.path("history").forEach(h -> out.add(h.path("note").asText()));
+        return out;
     }
 
     /** Case number to status, as the hub has them for the district. */

@@ -50,6 +50,8 @@ public class FederationIT {
         a = UnpackedAppliance.unpack("fed-a", 9682, 9602);
         // small batches, so that a kill finds the district in the middle of its backlog
         a.replace("etc/org.onewindow.replication.cfg", "batchSize = 500", "batchSize = 10");
+        // 全市通办: district A's cases of the public security bureau are decided by district B
+        a.replace("etc/org.onewindow.relay.department-GA.cfg", "\nmode = local", "\nmode = city\ndistrict = " + B);
         b = UnpackedAppliance.unpack("fed-b", 9683, 9603);
         b.replace("etc/org.onewindow.node.cfg", "districtCode = 441302", "districtCode = " + B);
         b.replace("etc/org.onewindow.node.cfg", "districtName = \\u60E0\\u57CE\\u533A", "districtName = \\u60E0\\u9633\\u533A");
@@ -150,12 +152,80 @@ public class FederationIT {
     }
 
     @Test
+    public void aCrossDistrictCaseFromAIsDecidedAtBAndPickedUpAtA() throws Exception {
+        JsonNode item = Cases.item(a.http, "GA", 1);
+        List<String> required = new ArrayList<>();
+        item.path("materials").forEach(m -> {
+            if (m.path("required").asBoolean()) {
+                required.add(m.path("code").asText());
+            }
+        });
+        String applicant = Federation.applicant();
+        Http.Answer opened = a.http.postJson("/cases", "clerk", Cases.open(item.path("code").asText(), applicant, required.toArray(new String[0])));
+        assertEquals(opened.toString(), 201, opened.status);
+        String no = opened.json().path("caseNo").asText();
+        byte[] scan = Cases.png("户口簿首页 " + no);
+        assertEquals(201, a.http.upload("/cases/" + no + "/materials", "clerk", new String[] {"hukou.png"}, new byte[][] {scan}).status);
+        JsonNode accepted = a.http.postJson("/cases/" + no + "/transitions", "clerk", Cases.to("ACCEPTED")).json();
+        String pickupCode = accepted.path("pickupCode").asText();
+        String deadline = accepted.path("timeLimit").path("deadline").asText();
+
+        // through the hub into B's back office, with A's number, A's deadline and A's scans; A's history shows each hop
+        JsonNode atB = Federation.awaitCase(b, no, c -> "IN_REVIEW".equals(c.path("status").asText()), "under review at B");
+        assertEquals(A, atB.path("originDistrict").asText());
+        assertEquals(deadline, atB.path("timeLimit").path("deadline").asText());
+        assertEquals(applicant, atB.path("applicant").path("idNumber").asText());
+        assertTrue("no pickup code leaves A", atB.path("pickupCode").isNull() || atB.path("pickupCode").isMissingNode());
+        JsonNode scans = b.http.get("/cases/" + no + "/materials", "reviewer").json();
+        assertEquals(scans.toString(), 1, scans.size());
+        assertEquals(a.http.get("/cases/" + no + "/materials", "clerk").json().get(0).path("sha256"), scans.get(0).path("sha256"));
+        boolean queued = false;
+        for (JsonNode c : b.http.get("/review/queue?department=GA&size=200", "reviewer").json().path("items")) {
+            queued |= c.path("caseNo").asText().equals(no);
+        }
+        assertTrue("in B's review queue", queued);
+        Http.Answer notHere = b.http.postJson("/cases/" + no + "/transitions", "clerk", Cases.to("WITHDRAWN"));
+        assertEquals(notHere.toString(), 409, notHere.status);
+        assertEquals("FOREIGN_CASE", notHere.json().path("code").asText());
+        JsonNode atA = Federation.awaitCase(a, no, c -> Federation.notes(c).stream().anyMatch(n -> n.startsWith(B + " 已接收")), "received at B");
+        assertEquals("IN_REVIEW", atA.path("status").asText());
+        assertEquals("CITY", atA.path("route").asText());
+        assertTrue(Federation.notes(atA).toString(), Federation.notes(atA).stream().anyMatch(n -> n.contains("经市级枢纽转异地审批")));
+        assertEquals("A's reviewers do not decide it", 409, a.http.postJson("/cases/" + no + "/decision", "reviewer",
+                "{\"outcome\":\"APPROVED\",\"resultDocument\":\"户口迁移证\"}").status);
+
+        // B decides; the decision comes back to A, where the applicant picks the result up
+        Http.Answer decided = b.http.postJson("/cases/" + no + "/decision", "reviewer", "{\"outcome\":\"APPROVED\",\"resultDocument\":\"户口迁移证\"}");
+        assertEquals(decided.toString(), 200, decided.status);
+        JsonNode approved = Federation.awaitCase(a, no, c -> "APPROVED".equals(c.path("status").asText()), "approved at A");
+        assertEquals("户口迁移证", approved.path("decision").path("resultDocument").asText());
+        assertTrue(Federation.notes(approved).toString(), Federation.notes(approved).stream().anyMatch(n -> n.contains("由 " + B + " 审批")));
+        assertEquals(200, a.http.postJson("/cases/" + no + "/transitions", "clerk", Cases.to("READY_FOR_PICKUP")).status);
+        Http.Answer picked = a.http.postJson("/cases/" + no + "/transitions", "clerk", "{\"to\":\"DELIVERED\",\"pickupCode\":\"" + pickupCode + "\"}");
+        assertEquals(picked.toString(), 200, picked.status);
+        assertEquals("B keeps its decision; the result left from A", "APPROVED", b.http.get("/cases/" + no, "supervisor").json().path("status").asText());
+
+        // each hop once: the handover, B's receipt and B's decision, all delivered; the hub's index has A's case, handed out
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        for (JsonNode m : hub.http.get("/hub/messages?district=" + A + "&size=1000", "supervisor").json()) {
+            if (m.path("caseNo").asText().equals(no)) {
+                kinds.merge(m.path("kind").asText(), 1, Integer::sum);
+                assertTrue(m.toString(), m.hasNonNull("deliveredAt"));
+            }
+        }
+        assertEquals(Map.of("DECISION", 1, "HANDOVER", 1, "RECEIPT", 1), kinds);
+        Federation.awaitSameCases(hub.http, a, A);
+        assertEquals("DELIVERED", Federation.hubCases(hub.http, A).get(no));
+        assertTrue("B's own cases at the hub do not include A's", !Federation.hubCases(hub.http, B).containsKey(no));
+    }
+
+    @Test
     public void aDistrictKilledWhileShippingLosesAndDoublesNothing() throws Exception {
         hub.kill();
         for (int i = 0; i < 300; i++) {
             Federation.openCase(a);
         }
-        Map<String, String> before = Federation.districtCases(a);
+        Map<String, String> before = Federation.districtCases(a, A);
         hub.launch();
         hub.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(120));
         // batches of 10: kill the district as soon as the hub has some of the backlog, with most still to ship
@@ -173,7 +243,7 @@ public class FederationIT {
         a.launch();
         a.http.awaitWindow(Duration.ofSeconds(120));
         Federation.awaitSameCases(hub.http, a, A);
-        assertEquals(before, Federation.districtCases(a));
+        assertEquals(before, Federation.districtCases(a, A));
     }
 
     @Test
