@@ -63,7 +63,7 @@ public class FeatureSwapIT extends OneWindowTestSupport {
         assertEquals(scansBefore, http.get("/cases/" + caseNo + "/materials", "clerk").body);
 
         // the whole window out, down to the catalog: the node stays up
-        for (String feature : List.of("onewindow-scanning", "onewindow-relay", "onewindow-supervision", "onewindow-intake",
+        for (String feature : List.of("onewindow-scanning", "onewindow-relay", "onewindow-supervision", "onewindow-crossdistrict", "onewindow-intake",
                 "onewindow-licences", "onewindow-catalog")) {
             features.uninstallFeature(feature, NO_REFRESH);
             assertFalse(feature, features.isInstalled(features.getFeature(feature)));
@@ -75,7 +75,7 @@ public class FeatureSwapIT extends OneWindowTestSupport {
         assertEquals("NOT_FOUND", http.get("/catalog/items", "clerk").code());
 
         for (String feature : List.of("onewindow-catalog", "onewindow-licences", "onewindow-intake", "onewindow-scanning",
-                "onewindow-relay", "onewindow-supervision")) {
+                "onewindow-relay", "onewindow-supervision", "onewindow-crossdistrict")) {
             features.installFeature(feature, NO_REFRESH);
             assertTrue(feature, features.isInstalled(features.getFeature(feature)));
         }

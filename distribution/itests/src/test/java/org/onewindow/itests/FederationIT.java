@@ -220,6 +220,43 @@ public class FederationIT {
     }
 
     @Test
+    public void aSupplementAskedAtBIsBroughtToAAndBsDenialComesBack() throws Exception {
+        JsonNode item = Cases.item(a.http, "GA", 1);
+        String listed = item.path("materials").get(0).path("code").asText();
+        String no = Cases.accepted(a.http, item, Federation.applicant()).path("caseNo").asText();
+        Federation.awaitCase(b, no, c -> "IN_REVIEW".equals(c.path("status").asText()), "under review at B");
+        Http.Answer asked = b.http.postJson("/cases/" + no + "/supplement", "reviewer", "{\"materials\":[\"" + listed + "\"]}");
+        assertEquals(asked.toString(), 200, asked.status);
+
+        // A's window learns what to ask the applicant for, and its clock stops
+        JsonNode atA = Federation.awaitCase(a, no, c -> "SUPPLEMENT_REQUESTED".equals(c.path("status").asText()), "awaiting a supplement at A");
+        assertEquals(listed, atA.path("supplementMaterials").get(0).asText());
+        assertTrue(atA.toString(), atA.path("timeLimit").hasNonNull("suspendedSince"));
+        Http.Answer notAtB = b.http.postJson("/cases/" + no + "/received-materials", "clerk", "{\"materials\":[\"" + listed + "\"]}");
+        assertEquals("the supplement is handed in where the case was accepted", "FOREIGN_CASE", notAtB.code());
+        assertEquals(200, a.http.postJson("/cases/" + no + "/received-materials", "clerk", "{\"materials\":[\"" + listed + "\"]}").status);
+        assertEquals(200, a.http.postJson("/cases/" + no + "/transitions", "clerk", Cases.to("IN_REVIEW")).status);
+
+        // B's review resumes with A's deadline, and B's denial comes back to A
+        JsonNode resumed = Federation.awaitCase(b, no, c -> "IN_REVIEW".equals(c.path("status").asText())
+                && Federation.notes(c).stream().anyMatch(n -> n.startsWith("补正材料已在 " + A)), "resumed at B");
+        assertEquals(a.http.get("/cases/" + no, "supervisor").json().path("timeLimit").path("deadline"), resumed.path("timeLimit").path("deadline"));
+        assertEquals(200, b.http.postJson("/cases/" + no + "/decision", "reviewer",
+                "{\"outcome\":\"DENIED\",\"reason\":\"不符合迁入条件\",\"legalBasis\":\"《户口登记条例》第十条\"}").status);
+        JsonNode denied = Federation.awaitCase(a, no, c -> "DENIED".equals(c.path("status").asText()), "denied at A");
+        assertEquals("不符合迁入条件", denied.path("decision").path("reason").asText());
+        assertEquals("《户口登记条例》第十条", denied.path("decision").path("legalBasis").asText());
+
+        Map<String, Integer> kinds = new java.util.TreeMap<>();
+        for (JsonNode m : hub.http.get("/hub/messages?district=" + B + "&size=1000", "supervisor").json()) {
+            if (m.path("caseNo").asText().equals(no)) {
+                kinds.merge(m.path("kind").asText(), 1, Integer::sum);
+            }
+        }
+        assertEquals("two deliveries, each received and answered once", Map.of("DECISION", 2, "HANDOVER", 2, "RECEIPT", 2), kinds);
+    }
+
+    @Test
     public void aDistrictKilledWhileShippingLosesAndDoublesNothing() throws Exception {
         hub.kill();
         for (int i = 0; i < 300; i++) {
