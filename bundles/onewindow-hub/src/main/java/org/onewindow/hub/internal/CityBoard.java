@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,21 +113,27 @@ final class CityBoard {
         });
     }
 
-    /** Cards are few (open cases past their yellow line): their colours are read from the records themselves. */
+    /**
+     * Cards are few (open cases past their yellow line): their colours are read from the records themselves.
+     * A case decided in another district (全市通办) is supervised at both ends: it counts once, in its worst colour.
+     */
     private static Map<String, Long> openCards(Connection c) throws SQLException {
-        Map<String, Long> out = new LinkedHashMap<>();
-        out.put("YELLOW", 0L);
-        out.put("RED", 0L);
-        try (PreparedStatement s = c.prepareStatement("SELECT PAYLOAD FROM HUB_RECORD WHERE KIND = 'CARD'"); ResultSet rs = s.executeQuery()) {
+        Map<String, String> worst = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT RECORD_KEY, PAYLOAD FROM HUB_RECORD WHERE KIND = 'CARD'");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                JsonNode card = Json.mapper().readTree(rs.getString(1));
-                if (!card.path("removed").asBoolean() && out.containsKey(card.path("color").asText())) {
-                    out.merge(card.path("color").asText(), 1L, Long::sum);
+                JsonNode card = Json.mapper().readTree(rs.getString(2));
+                String colour = card.path("color").asText();
+                if (!card.path("removed").asBoolean() && ("YELLOW".equals(colour) || "RED".equals(colour))) {
+                    worst.merge(rs.getString(1), colour, (a, b) -> "RED".equals(a) ? a : b);
                 }
             }
         } catch (JsonProcessingException e) {
             throw new SQLException("A card record is not JSON", e);
         }
+        Map<String, Long> out = new LinkedHashMap<>();
+        out.put("YELLOW", worst.values().stream().filter("YELLOW"::equals).count());
+        out.put("RED", worst.values().stream().filter("RED"::equals).count());
         return out;
     }
 

@@ -250,6 +250,27 @@ public class HubStoreTest {
         assertEquals("the refused batch left nothing", 0, districts.list().get(2).ackedSeq);
     }
 
+    @Test
+    public void aCaseSupervisedInTwoDistrictsCountsOnceInItsWorstColour() {
+        approved("441302");
+        approved("441303");
+        messages.handover("441302", handover("441303", "441302-20261128-0001", "k1"), now);
+        applier.apply("441302", card("441302", "441302-20261128-0001", "YELLOW"), "c1", now, now.minusSeconds(600));
+        applier.apply("441303", card("441303", "441302-20261128-0001", "RED"), "c2", now, now.minusSeconds(600));
+        CityStatsDTO stats = board.stats(districts);
+        assertEquals(Long.valueOf(1), stats.openCards.get("RED"));
+        assertEquals(Long.valueOf(0), stats.openCards.get("YELLOW"));
+    }
+
+    private static BatchDTO card(String district, String caseNo, String colour) {
+        BatchDTO b = batch(district, 1, 1);
+        b.records.get(0).kind = "CARD";
+        b.records.get(0).key = caseNo;
+        b.records.get(0).payload = "{\"caseNo\":\"" + caseNo + "\",\"color\":\"" + colour + "\"}";
+        BatchApplier.checkOwnership(district, b);
+        return b;
+    }
+
     private static HubHandoverDTO handover(String to, String caseNo, String key) {
         HubHandoverDTO h = new HubHandoverDTO();
         h.toDistrict = to;
