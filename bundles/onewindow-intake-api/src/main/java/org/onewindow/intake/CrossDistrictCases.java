@@ -26,4 +26,17 @@ public interface CrossDistrictCases {
      * deciding district's library. {@code ALREADY_DECIDED} and {@code UNKNOWN_DELIVERY} as for a department system.
      */
     CaseDTO decided(String district, RemoteDecisionDTO decision);
+
+    /**
+     * At the accepting district: the deciding district extended the time limit (延期) to {@code deadline},
+     * {@code extendedDays} working days in all; the accepting district's clock, and so its supervision,
+     * follows. An extension already known changes nothing.
+     */
+    CaseDTO extended(String district, String caseNo, int extendedDays, String deadline, String note);
+
+    /**
+     * At the deciding district: the applicant withdrew at the accepting district's window; a case not yet
+     * decided leaves the back office. Repeating it, or after a decision, changes nothing.
+     */
+    CaseDTO withdrawn(String caseNo, String district);
 }

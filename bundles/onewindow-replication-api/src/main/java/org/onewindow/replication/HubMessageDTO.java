@@ -3,12 +3,15 @@ package org.onewindow.replication;
 /**
  * A message the hub keeps for a district until that district acknowledges it (全市通办): a case
  * handed over to it ({@code HANDOVER}), the deciding district's receipt ({@code RECEIPT}), its
- * decision ({@code DECISION}).
+ * decision ({@code DECISION}) or extension of the time limit ({@code EXTENSION}), the applicant's
+ * withdrawal at the accepting window ({@code WITHDRAWAL}).
  */
 public class HubMessageDTO {
     public static final String HANDOVER = "HANDOVER";
     public static final String RECEIPT = "RECEIPT";
     public static final String DECISION = "DECISION";
+    public static final String EXTENSION = "EXTENSION";
+    public static final String WITHDRAWAL = "WITHDRAWAL";
 
     public long id;
     public String kind;
@@ -17,7 +20,10 @@ public class HubMessageDTO {
     public String caseNo;
     public String fromDistrict;
     public String toDistrict;
-    /** JSON: the handover's payload, the receipt's delivery key, or the deciding district's case. */
+    /**
+     * JSON: the handover's payload; the receipt's delivery key; the deciding district's case for a
+     * decision or extension; the case number for a withdrawal.
+     */
     public String payload;
     public String createdAt;
     /** When the recipient acknowledged it; null while it waits. */

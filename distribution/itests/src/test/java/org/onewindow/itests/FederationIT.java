@@ -194,6 +194,14 @@ public class FederationIT {
         assertEquals("A's reviewers do not decide it", 409, a.http.postJson("/cases/" + no + "/decision", "reviewer",
                 "{\"outcome\":\"APPROVED\",\"resultDocument\":\"户口迁移证\"}").status);
 
+        // B extends the time limit: A's clock, and so A's supervision, follows
+        Http.Answer extension = b.http.postJson("/cases/" + no + "/extension", "reviewer",
+                "{\"days\":3,\"reason\":\"需现场核查\",\"approvedBy\":\"王局长\"}");
+        assertEquals(extension.toString(), 200, extension.status);
+        String extendedTo = extension.json().path("timeLimit").path("deadline").asText();
+        JsonNode followed = Federation.awaitCase(a, no, c -> extendedTo.equals(c.path("timeLimit").path("deadline").asText()), "extended at A");
+        assertEquals(3, followed.path("timeLimit").path("extendedDays").asInt());
+
         // B decides; the decision comes back to A, where the applicant picks the result up
         Http.Answer decided = b.http.postJson("/cases/" + no + "/decision", "reviewer", "{\"outcome\":\"APPROVED\",\"resultDocument\":\"户口迁移证\"}");
         assertEquals(decided.toString(), 200, decided.status);
@@ -213,7 +221,7 @@ public class FederationIT {
                 assertTrue(m.toString(), m.hasNonNull("deliveredAt"));
             }
         }
-        assertEquals(Map.of("DECISION", 1, "HANDOVER", 1, "RECEIPT", 1), kinds);
+        assertEquals(Map.of("DECISION", 1, "EXTENSION", 1, "HANDOVER", 1, "RECEIPT", 1), kinds);
         Federation.awaitSameCases(hub.http, a, A);
         assertEquals("DELIVERED", Federation.hubCases(hub.http, A).get(no));
         assertTrue("B's own cases at the hub do not include A's", !Federation.hubCases(hub.http, B).containsKey(no));
@@ -254,6 +262,22 @@ public class FederationIT {
             }
         }
         assertEquals("two deliveries, each received and answered once", Map.of("DECISION", 2, "HANDOVER", 2, "RECEIPT", 2), kinds);
+    }
+
+    @Test
+    public void aCaseWithdrawnAtALeavesBsBackOffice() throws Exception {
+        String no = Cases.accepted(a.http, Cases.item(a.http, "GA", 1), Federation.applicant()).path("caseNo").asText();
+        Federation.awaitCase(b, no, c -> "IN_REVIEW".equals(c.path("status").asText()), "under review at B");
+        Federation.awaitCase(a, no, c -> "IN_REVIEW".equals(c.path("status").asText()), "handed over at A");
+        Http.Answer withdrawn = a.http.postJson("/cases/" + no + "/transitions", "clerk", "{\"to\":\"WITHDRAWN\",\"note\":\"申请人撤回\"}");
+        assertEquals(withdrawn.toString(), 200, withdrawn.status);
+        JsonNode atB = Federation.awaitCase(b, no, c -> "WITHDRAWN".equals(c.path("status").asText()), "withdrawn at B");
+        assertTrue(Federation.notes(atB).toString(), Federation.notes(atB).stream().anyMatch(n -> n.contains("撤回")));
+        for (JsonNode c : b.http.get("/review/queue?department=GA&size=200", "reviewer").json().path("items")) {
+            assertTrue("gone from B's queue", !c.path("caseNo").asText().equals(no));
+        }
+        assertEquals("nothing left to decide at B", 409, b.http.postJson("/cases/" + no + "/decision", "reviewer",
+                "{\"outcome\":\"APPROVED\",\"resultDocument\":\"户口迁移证\"}").status);
     }
 
     @Test

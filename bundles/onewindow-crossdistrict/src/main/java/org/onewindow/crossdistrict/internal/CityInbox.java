@@ -41,8 +41,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Pulls this district's messages from the hub and applies each through intake, then acknowledges
- * it: cases other districts hand over (with their scanned files), receipts of cases this district
- * handed over, and decisions on them. A message is acknowledged only once applied, and applying one
+ * it: cases other districts hand over (with their scanned files) and their withdrawals; receipts of
+ * cases this district handed over, decisions on them and extensions of their time limits. A message is acknowledged only once applied, and applying one
  * again changes nothing, so a crash between the two only repeats it.
  */
 @Component(immediate = true, configurationPid = CrossDistrictConfig.PID, service = StatusContributor.class)
@@ -165,16 +165,31 @@ public class CityInbox implements StatusContributor {
                 cases.received(m.caseNo, receipt.path("deliveryKey").asText(), m.fromDistrict);
                 break;
             case HubMessageDTO.DECISION:
-                CaseDTO decided = Messages.read(m.payload, CaseDTO.class);
-                if (!m.caseNo.equals(decided.caseNo)) {
-                    throw Problem.badRequest("MESSAGE_UNREADABLE", "决定所附办件 " + decided.caseNo + " 与消息 " + m.caseNo + " 不符");
-                }
+                CaseDTO decided = copyOf(m);
                 CaseDTO now = cases.decided(m.fromDistrict, Messages.decision(decided));
                 LOG.info("Case {} decided at district {}: {}", now.caseNo, m.fromDistrict, now.status);
+                break;
+            case HubMessageDTO.EXTENSION:
+                CaseDTO extended = copyOf(m);
+                String note = extended.history == null || extended.history.isEmpty() ? null
+                        : extended.history.get(extended.history.size() - 1).note;
+                cases.extended(m.fromDistrict, m.caseNo, extended.timeLimit.extendedDays, extended.timeLimit.deadline, note);
+                break;
+            case HubMessageDTO.WITHDRAWAL:
+                cases.withdrawn(m.caseNo, m.fromDistrict);
                 break;
             default:
                 throw Problem.badRequest("MESSAGE_UNREADABLE", "未知的消息类型 " + m.kind);
         }
+    }
+
+    /** The deciding district's copy of the case a message carries. */
+    private static CaseDTO copyOf(HubMessageDTO m) {
+        CaseDTO copy = Messages.read(m.payload, CaseDTO.class);
+        if (!m.caseNo.equals(copy.caseNo) || copy.timeLimit == null) {
+            throw Problem.badRequest("MESSAGE_UNREADABLE", "消息所附办件 " + copy.caseNo + " 与消息 " + m.caseNo + " 不符，或没有时限");
+        }
+        return copy;
     }
 
     /** The accepting window's scans, those this copy lacks (a repeated message stores nothing twice). */

@@ -99,6 +99,7 @@ final class BatchApplier {
             }
             write(c, district, take);
             CityMessages.answers(c, district, take, now);
+            CityMessages.withdrawals(c, district, take, now);
             int applied = take.size();
             String lastWrittenAt = take.isEmpty() ? null : take.get(take.size() - 1).writtenAt;
             // lag: none once the hub has all the district had written when it sent the batch; else the age of

@@ -31,8 +31,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * 全市通办 at the hub ({@code HUB_MESSAGE}): a case an accepting district hands over waits for the
  * deciding district, which pulls and acknowledges it (the hub then tells the accepting district it
  * arrived); the deciding district's decision, which reaches the hub in its journal as a
- * {@code FOREIGN_CASE} record, waits for the accepting district. Every message has a key, so a
- * repeated handover, acknowledgement or journal record makes no second message.
+ * {@code FOREIGN_CASE} record, waits for the accepting district, and so does an extension of the time
+ * limit; a withdrawal at the accepting window, seen in its journal, goes to the deciding district.
+ * Every message has a key, so a repeated handover, acknowledgement or journal record makes no second message.
  */
 final class CityMessages {
     static final String FOREIGN_CASE = "FOREIGN_CASE";
@@ -148,6 +149,43 @@ final class CityMessages {
             }
             if (ANSWERS.contains(p.path("status").asText())) {
                 insertOnce(c, HubMessageDTO.DECISION, "decision:" + delivery, r.key, district, handover.fromDistrict, r.payload, now);
+            }
+            int extended = p.path("timeLimit").path("extendedDays").asInt();
+            if (extended > 0) {
+                // one message per extension: the accepting district's clock follows the deciding district's
+                insertOnce(c, HubMessageDTO.EXTENSION, "extension:" + delivery + ":" + extended, r.key, district, handover.fromDistrict,
+                        r.payload, now);
+            }
+        }
+    }
+
+    /**
+     * The accepting district's own cases, in its batch's transaction: a case withdrawn there that was
+     * handed to another district becomes one message to each district it was handed to.
+     */
+    static void withdrawals(Connection c, String district, List<RecordDTO> records, Instant now) throws SQLException {
+        for (RecordDTO r : records) {
+            // most records are not withdrawals: look closer only at those that may be
+            if (!BatchApplier.CASE.equals(r.kind) || !r.payload.contains("\"WITHDRAWN\"")) {
+                continue;
+            }
+            JsonNode p = BatchApplier.payload(r);
+            if (!"WITHDRAWN".equals(p.path("status").asText()) || !"CITY".equals(p.path("route").asText())) {
+                continue;
+            }
+            List<String> deciders = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT TO_DISTRICT FROM HUB_MESSAGE WHERE CASE_NO = ? AND KIND = ?"
+                    + " AND FROM_DISTRICT = ?")) {
+                Jdbc.bind(s, r.key, HubMessageDTO.HANDOVER, district);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        deciders.add(rs.getString(1));
+                    }
+                }
+            }
+            for (String to : deciders) {
+                insertOnce(c, HubMessageDTO.WITHDRAWAL, "withdrawal:" + r.key + ":" + to, r.key, district, to,
+                        Json.write(Map.of("caseNo", r.key, "withdrawnAt", now.toString())), now);
             }
         }
     }

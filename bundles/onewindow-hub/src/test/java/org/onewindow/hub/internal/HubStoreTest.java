@@ -251,6 +251,33 @@ public class HubStoreTest {
     }
 
     @Test
+    public void anExtensionAtTheDecidingDistrictAndAWithdrawalAtTheAcceptingOneEachMakeOneMessage() {
+        approved("441302");
+        approved("441303");
+        messages.handover("441302", handover("441303", "441302-20261128-0001", "k1"), now);
+        BatchDTO extended = foreign("441303", 1, "441302-20261128-0001", "k1", "IN_REVIEW");
+        extended.records.get(0).payload = extended.records.get(0).payload.replace("}", ",\"timeLimit\":{\"extendedDays\":3}}");
+        applier.apply("441303", extended, "e1", now, now.minusSeconds(600));
+        extended.records.get(0).seq = 2;
+        extended.journalLastSeq = 2;
+        applier.apply("441303", extended, "e2", now, now.minusSeconds(600));
+        List<HubMessageDTO> toA = messages.inbox("441302", 10);
+        assertEquals(1, toA.size());
+        assertEquals(HubMessageDTO.EXTENSION, toA.get(0).kind);
+        assertEquals("extension:k1:3", toA.get(0).key);
+
+        BatchDTO withdrawn = batch("441302", 1, 2);
+        withdrawn.records.get(1).key = "441302-20261128-0001";
+        withdrawn.records.get(1).payload = "{\"caseNo\":\"441302-20261128-0001\",\"status\":\"WITHDRAWN\",\"route\":\"CITY\"}";
+        BatchApplier.checkOwnership("441302", withdrawn);
+        applier.apply("441302", withdrawn, "w1", now, now.minusSeconds(600));
+        List<HubMessageDTO> toB = messages.inbox("441303", 10);
+        assertEquals(2, toB.size());
+        assertEquals(HubMessageDTO.WITHDRAWAL, toB.get(1).kind);
+        assertEquals("441302-20261128-0001", toB.get(1).caseNo);
+    }
+
+    @Test
     public void aCaseSupervisedInTwoDistrictsCountsOnceInItsWorstColour() {
         approved("441302");
         approved("441303");

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 @Component(service = CrossDistrictCases.class)
 public class JpaCrossDistrict implements CrossDistrictCases {
     private static final Logger LOG = LoggerFactory.getLogger(JpaCrossDistrict.class);
+    /** Statuses in which a case's clock runs (or stands, awaiting a supplement): it is not decided yet. */
+    private static final Set<CaseStatus> OPEN_CLOCK = Set.of(CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW, CaseStatus.SUPPLEMENT_REQUESTED);
 
     @Reference(target = "(osgi.unit.name=onewindow-intake)")
     JpaTemplate jpa;
@@ -191,6 +193,47 @@ public class JpaCrossDistrict implements CrossDistrictCases {
         String who = decision.decidedBy == null || decision.decidedBy.isBlank() ? "" : ":" + Cases.limit(decision.decidedBy.strip(), 60);
         return backOffice.applyAnswer(department, decision, Route.CITY, "city:" + district + who,
                 "由 " + district + " 审批（全市通办），经市级枢纽送回");
+    }
+
+    @Override
+    public CaseDTO extended(String district, String caseNo, int extendedDays, String deadline, String note) {
+        LocalDate until = date(deadline, "deadline");
+        return tx(em -> {
+            CaseEntity c = Cases.findForUpdate(em, caseNo);
+            if (c.route == Route.CITY && OPEN_CLOCK.contains(c.status) && extendedDays > c.extendedDays) {
+                c.extendedDays = extendedDays;
+                c.deadline = until;
+                c.updatedAt = new Date();
+                CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, c.status, "city:" + district, c.updatedAt,
+                        Cases.limit(district + " 延期，期限至 " + until + "（共延长 " + extendedDays + " 个工作日）"
+                                + (note == null || note.isBlank() ? "" : "：" + note), 1000));
+                em.persist(step);
+                c.history.add(step);
+            }
+            return CaseViews.full(c, item(c).materials);
+        });
+    }
+
+    @Override
+    public CaseDTO withdrawn(String caseNo, String district) {
+        return tx(em -> {
+            CaseEntity c = Cases.findForUpdate(em, caseNo);
+            if (!district.equals(c.originDistrict)) {
+                throw new Problem(ProblemKind.CONFLICT, "CASE_NUMBER_TAKEN", "办件 " + caseNo + " 不是 " + district + " 转来的");
+            }
+            if (OPEN_CLOCK.contains(c.status)) {
+                Date now = new Date();
+                Cases.cancelOpenHandovers(em, caseNo, now);
+                CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, CaseStatus.WITHDRAWN, "city:" + district, now,
+                        "申请人已在受理地 " + district + " 撤回申请（全市通办），本区不再审批");
+                em.persist(step);
+                c.history.add(step);
+                c.status = CaseStatus.WITHDRAWN;
+                c.updatedAt = now;
+                LOG.info("Case {} withdrawn at district {}: it leaves this back office", caseNo, district);
+            }
+            return CaseViews.full(c, item(c).materials);
+        });
     }
 
     private CaseDTO checked(CityHandoverDTO h) {
