@@ -143,12 +143,7 @@ public class CityHub implements StatusContributor {
     AckDTO receive(String district, String timestamp, String nonce, String signature, byte[] body) {
         Instant now = Instant.now();
         Districts.Credential credential = verified(district, timestamp, nonce, signature, body, now);
-        BatchDTO batch;
-        try {
-            batch = Json.mapper().readValue(body, BatchDTO.class);
-        } catch (IOException e) {
-            throw Problem.badRequest("INVALID_BATCH", "批次不是有效的 JSON");
-        }
+        BatchDTO batch = parse(body, BatchDTO.class, "INVALID_BATCH", "批次不是有效的 JSON");
         if (batch == null || batch.records == null) {
             throw Problem.badRequest("INVALID_BATCH", "批次须有 records");
         }
@@ -183,12 +178,7 @@ public class CityHub implements StatusContributor {
         Instant now = Instant.now();
         Districts.Credential credential = verified(district, timestamp, nonce, signature, body, now);
         districts.useNonce(credential.code, nonce, now);
-        LicenceLookupDTO ask;
-        try {
-            ask = Json.mapper().readValue(body, LicenceLookupDTO.class);
-        } catch (IOException e) {
-            throw Problem.badRequest("INVALID_LOOKUP", "查询不是有效的 JSON");
-        }
+        LicenceLookupDTO ask = parse(body, LicenceLookupDTO.class, "INVALID_LOOKUP", "查询不是有效的 JSON");
         if (ask == null || blank(ask.type) || blank(ask.number) || (blank(ask.caseNo) && blank(ask.purpose))) {
             throw Problem.badRequest("INVALID_LOOKUP", "须有 type、number，以及 caseNo 或 purpose");
         }
@@ -206,12 +196,7 @@ public class CityHub implements StatusContributor {
     HubMessageDTO handover(String district, String timestamp, String nonce, String signature, byte[] body) {
         Instant now = Instant.now();
         Districts.Credential credential = signedOnce(district, timestamp, nonce, signature, body, now);
-        HubHandoverDTO handover;
-        try {
-            handover = Json.mapper().readValue(body, HubHandoverDTO.class);
-        } catch (IOException e) {
-            throw Problem.badRequest("INVALID_HANDOVER", "转交不是有效的 JSON");
-        }
+        HubHandoverDTO handover = parse(body, HubHandoverDTO.class, "INVALID_HANDOVER", "转交不是有效的 JSON");
         try {
             HubMessageDTO m = messages.handover(credential.code, handover, now);
             LOG.info("Case {} handed over by {} to {} (message {})", m.caseNo, m.fromDistrict, m.toDistrict, m.id);
@@ -234,12 +219,7 @@ public class CityHub implements StatusContributor {
     Map<String, Integer> acknowledge(String district, String timestamp, String nonce, String signature, byte[] body) {
         Instant now = Instant.now();
         Districts.Credential credential = signedOnce(district, timestamp, nonce, signature, body, now);
-        InboxAckDTO ack;
-        try {
-            ack = Json.mapper().readValue(body, InboxAckDTO.class);
-        } catch (IOException e) {
-            throw Problem.badRequest("INVALID_ACK", "确认不是有效的 JSON");
-        }
+        InboxAckDTO ack = parse(body, InboxAckDTO.class, "INVALID_ACK", "确认不是有效的 JSON");
         return Map.of("delivered", messages.acknowledge(credential.code, ack, now));
     }
 
@@ -263,6 +243,15 @@ public class CityHub implements StatusContributor {
     List<HubEventDTO> events(String district, int size, Actor actor) {
         actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
         return districts.events(district == null || district.isBlank() ? null : Districts.code(district), Math.max(1, Math.min(size, 1000)));
+    }
+
+    /** A district's JSON body, or the bad request {@code code} with {@code message}. */
+    private static <T> T parse(byte[] body, Class<T> type, String code, String message) {
+        try {
+            return Json.mapper().readValue(body, type);
+        } catch (IOException e) {
+            throw Problem.badRequest(code, message);
+        }
     }
 
     private static boolean blank(String s) {
