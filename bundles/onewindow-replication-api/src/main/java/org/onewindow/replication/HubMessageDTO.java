@@ -4,7 +4,8 @@ package org.onewindow.replication;
  * A message the hub keeps for a district until that district acknowledges it (全市通办): a case
  * handed over to it ({@code HANDOVER}), the deciding district's receipt ({@code RECEIPT}), its
  * decision ({@code DECISION}) or extension of the time limit ({@code EXTENSION}), the applicant's
- * withdrawal at the accepting window ({@code WITHDRAWAL}).
+ * withdrawal at the accepting window ({@code WITHDRAWAL}); and the hub's own request for a case's
+ * scanned files ({@code FILES_REQUEST}, files on demand).
  */
 public class HubMessageDTO {
     public static final String HANDOVER = "HANDOVER";
@@ -12,6 +13,8 @@ public class HubMessageDTO {
     public static final String DECISION = "DECISION";
     public static final String EXTENSION = "EXTENSION";
     public static final String WITHDRAWAL = "WITHDRAWAL";
+    /** The hub asks a district for a case's scanned files (files on demand). */
+    public static final String FILES_REQUEST = "FILES_REQUEST";
 
     public long id;
     public String kind;

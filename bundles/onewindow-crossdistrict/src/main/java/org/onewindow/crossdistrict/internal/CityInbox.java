@@ -1,9 +1,6 @@
 package org.onewindow.crossdistrict.internal;
 
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,27 +9,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CrossDistrictCases;
 import org.onewindow.node.StatusContributor;
 import org.onewindow.problem.Problem;
+import org.onewindow.replication.FileUploadDTO;
 import org.onewindow.replication.HubChannel;
 import org.onewindow.replication.HubMessageDTO;
 import org.onewindow.replication.InboxAckDTO;
 import org.onewindow.rest.Backoff;
 import org.onewindow.rest.Json;
-import org.onewindow.scanning.ScanDTO;
-import org.onewindow.scanning.ScanService;
-import org.onewindow.scanning.Upload;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +33,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Pulls this district's messages from the hub and applies each through intake, then acknowledges
  * it: cases other districts hand over (with their scanned files) and their withdrawals; receipts of
- * cases this district handed over, decisions on them and extensions of their time limits. A message is acknowledged only once applied, and applying one
+ * cases this district handed over, decisions on them and extensions of their time limits; the hub's
+ * requests for a case's scanned files (files on demand), answered by sending them. A message is acknowledged only once applied, and applying one
  * again changes nothing, so a crash between the two only repeats it.
  */
 @Component(immediate = true, configurationPid = CrossDistrictConfig.PID, service = StatusContributor.class)
@@ -58,9 +50,8 @@ public class CityInbox implements StatusContributor {
     @Reference
     CrossDistrictCases cases;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile ScanService scans;
+    @Reference
+    ScanCopies scans;
 
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -157,7 +148,7 @@ public class CityInbox implements StatusContributor {
                     throw Problem.badRequest("MESSAGE_UNREADABLE", "转交声称来自 " + handover.fromDistrict + "，实为 " + m.fromDistrict);
                 }
                 CaseDTO received = cases.receive(handover);
-                storeScans(received.caseNo, handover.files);
+                scans.store(received.caseNo, handover.files);
                 LOG.info("Case {} of district {} taken in for the back office of {}", received.caseNo, m.fromDistrict, received.departmentCode);
                 break;
             case HubMessageDTO.RECEIPT:
@@ -178,6 +169,14 @@ public class CityInbox implements StatusContributor {
             case HubMessageDTO.WITHDRAWAL:
                 cases.withdrawn(m.caseNo, m.fromDistrict);
                 break;
+            case HubMessageDTO.FILES_REQUEST:
+                // files on demand: the city asks for one of this district's cases' scanned files
+                FileUploadDTO upload = new FileUploadDTO();
+                upload.caseNo = m.caseNo;
+                upload.files = scans.of(m.caseNo);
+                hub.post("/files", Json.bytes(upload));
+                LOG.info("Case {}: {} scanned files sent to the hub on its request", m.caseNo, upload.files.size());
+                break;
             default:
                 throw Problem.badRequest("MESSAGE_UNREADABLE", "未知的消息类型 " + m.kind);
         }
@@ -190,25 +189,6 @@ public class CityInbox implements StatusContributor {
             throw Problem.badRequest("MESSAGE_UNREADABLE", "消息所附办件 " + copy.caseNo + " 与消息 " + m.caseNo + " 不符，或没有时限");
         }
         return copy;
-    }
-
-    /** The accepting window's scans, those this copy lacks (a repeated message stores nothing twice). */
-    private void storeScans(String caseNo, List<HandoverPayload.ScannedFile> files) {
-        ScanService scanning = scans;
-        if (scanning == null || files == null || files.isEmpty()) {
-            return;
-        }
-        Set<String> have = scanning.list(caseNo, HubHandovers.CROSS_DISTRICT).stream().map(s -> s.sha256).collect(Collectors.toSet());
-        List<Upload> uploads = new ArrayList<>();
-        for (HandoverPayload.ScannedFile f : files) {
-            if (f.sha256 != null && have.add(f.sha256)) {
-                uploads.add(new Upload(f.name, new ByteArrayInputStream(Base64.getDecoder().decode(f.contentBase64))));
-            }
-        }
-        if (!uploads.isEmpty()) {
-            List<ScanDTO> stored = scanning.store(caseNo, uploads, HubHandovers.CROSS_DISTRICT);
-            LOG.info("Case {}: {} scanned files of the accepting window stored", caseNo, stored.size());
-        }
     }
 
     @Override

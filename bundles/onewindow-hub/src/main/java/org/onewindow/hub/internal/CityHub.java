@@ -19,11 +19,13 @@ import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.BatchDTO;
+import org.onewindow.replication.CaseFilesDTO;
 import org.onewindow.replication.CaseIndexEntryDTO;
 import org.onewindow.replication.CityLicenceDTO;
 import org.onewindow.replication.CityStatsDTO;
 import org.onewindow.replication.DistrictDTO;
 import org.onewindow.replication.DistrictState;
+import org.onewindow.replication.FileUploadDTO;
 import org.onewindow.replication.HubEventDTO;
 import org.onewindow.replication.HubHandoverDTO;
 import org.onewindow.replication.HubMessageDTO;
@@ -72,6 +74,7 @@ public class CityHub implements StatusContributor {
     private BatchApplier applier;
     private CityBoard board;
     private CityMessages messages;
+    private CityFiles files;
 
     @Activate
     void activate(BundleContext context, HubConfig config) {
@@ -81,6 +84,7 @@ public class CityHub implements StatusContributor {
         applier = new BatchApplier(dataSource);
         board = new CityBoard(dataSource);
         messages = new CityMessages(dataSource);
+        files = new CityFiles(dataSource);
     }
 
     long maxBatchBytes() {
@@ -226,6 +230,38 @@ public class CityHub implements StatusContributor {
     List<HubMessageDTO> messages(String district, boolean waiting, int size, Actor actor) {
         actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
         return messages.list(district == null || district.isBlank() ? null : Districts.code(district), waiting, Math.max(1, Math.min(size, 1000)));
+    }
+
+    /** Asks a case's district for its scanned files (files on demand); the request is logged. */
+    CaseFilesDTO requestFiles(String caseNo, Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        Instant now = Instant.now();
+        CaseFilesDTO out = files.request(caseNo, node.info().districtCode, now);
+        districts.event(out.district, "FILES_REQUESTED", caseNo + " by " + actor.name(), now);
+        return out;
+    }
+
+    CaseFilesDTO caseFiles(String caseNo, Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        return files.list(caseNo);
+    }
+
+    /** A scanned file the hub fetched; every read is logged ({@code FILE_READ}): it is a citizen's paper. */
+    CityFiles.Content file(String caseNo, long id, Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        CityFiles.Content out = files.content(caseNo, id);
+        districts.event(caseNo.substring(0, 6), "FILE_READ", caseNo + " file " + id + " by " + actor.name(), Instant.now());
+        return out;
+    }
+
+    /** A district's signed answer to a request for files. */
+    Map<String, Integer> receiveFiles(String district, String timestamp, String nonce, String signature, byte[] body) {
+        Instant now = Instant.now();
+        Districts.Credential credential = signedOnce(district, timestamp, nonce, signature, body, now);
+        FileUploadDTO upload = parse(body, FileUploadDTO.class, "INVALID_FILES", "文件不是有效的 JSON");
+        int stored = files.store(credential.code, upload, now);
+        LOG.info("District {} sent {} new scanned files of case {}", credential.code, stored, upload.caseNo);
+        return Map.of("stored", stored);
     }
 
     /** A verified request whose nonce is then used up, outside any batch. */

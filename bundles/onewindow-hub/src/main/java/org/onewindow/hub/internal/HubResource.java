@@ -1,6 +1,8 @@
 package org.onewindow.hub.internal;
 
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -17,14 +19,17 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.replication.AckDTO;
+import org.onewindow.replication.CaseFilesDTO;
 import org.onewindow.replication.CaseIndexEntryDTO;
 import org.onewindow.replication.CityLicenceDTO;
 import org.onewindow.replication.CityStatsDTO;
 import org.onewindow.replication.DistrictDTO;
+import org.onewindow.replication.FileUploadDTO;
 import org.onewindow.replication.HubEventDTO;
 import org.onewindow.replication.HubMessageDTO;
 import org.onewindow.replication.InboxAckDTO;
@@ -137,6 +142,44 @@ public class HubResource {
     public List<HubMessageDTO> messages(@QueryParam("district") String district, @QueryParam("waiting") @DefaultValue("false") boolean waiting,
             @QueryParam("size") @DefaultValue("100") String size, @Context SecurityContext caller) {
         return hub.messages(district, waiting, QueryParams.integer("size", size), Caller.actor(caller));
+    }
+
+    /** Asks the case's district for its scanned files (files on demand); they arrive within seconds while it is online. */
+    @POST
+    @Path("cases/{caseNo}/file-requests")
+    public CaseFilesDTO requestFiles(@PathParam("caseNo") String caseNo, @Context SecurityContext caller) {
+        return hub.requestFiles(caseNo, Caller.actor(caller));
+    }
+
+    /** The case's scanned files the hub has fetched, and whether a request is on its way. */
+    @GET
+    @Path("cases/{caseNo}/files")
+    public CaseFilesDTO files(@PathParam("caseNo") String caseNo, @Context SecurityContext caller) {
+        return hub.caseFiles(caseNo, Caller.actor(caller));
+    }
+
+    /** One fetched file's bytes; the read is logged. */
+    @GET
+    @Path("cases/{caseNo}/files/{id}")
+    @Produces({"image/jpeg", "image/png", "application/pdf", MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
+    public Response file(@PathParam("caseNo") String caseNo, @PathParam("id") String id, @Context SecurityContext caller) {
+        CityFiles.Content file = hub.file(caseNo, QueryParams.integer("id", id), Caller.actor(caller));
+        return Response.ok(file.bytes, file.contentType)
+                .header("Content-Disposition", "inline; filename*=UTF-8''" + URLEncoder.encode(file.name, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store")
+                .build();
+    }
+
+    /** A district's signed answer ({@link FileUploadDTO}) to the hub's request for a case's files. */
+    @POST
+    @Path("files")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public Map<String, Integer> receiveFiles(@HeaderParam(SignedRequests.DISTRICT) String district,
+            @HeaderParam(SignedRequests.TIMESTAMP) String timestamp, @HeaderParam(SignedRequests.NONCE) String nonce,
+            @HeaderParam(SignedRequests.SIGNATURE) String signature, InputStream body) {
+        return hub.receiveFiles(district, timestamp, nonce, signature, RequestBodies.read(body, hub.maxHandoverBytes()));
     }
 
     /** What happened to the federation, newest first: registrations, decisions, refusals, licence reads. */

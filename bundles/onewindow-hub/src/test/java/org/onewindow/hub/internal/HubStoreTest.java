@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,6 +25,9 @@ import org.junit.Test;
 import org.onewindow.problem.Problem;
 import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.BatchDTO;
+import org.onewindow.replication.CaseFilesDTO;
+import org.onewindow.replication.FileCopyDTO;
+import org.onewindow.replication.FileUploadDTO;
 import org.onewindow.replication.CaseIndexEntryDTO;
 import org.onewindow.replication.CityStatsDTO;
 import org.onewindow.replication.DistrictState;
@@ -32,6 +36,7 @@ import org.onewindow.replication.HubMessageDTO;
 import org.onewindow.replication.InboxAckDTO;
 import org.onewindow.replication.RecordDTO;
 import org.onewindow.replication.RegistrationDTO;
+import org.onewindow.security.Hmac;
 
 /** The hub's tables on an in-memory Derby: registration, approval, and batches applied exactly once, in order. */
 public class HubStoreTest {
@@ -41,6 +46,7 @@ public class HubStoreTest {
     private BatchApplier applier;
     private CityBoard board;
     private CityMessages messages;
+    private CityFiles files;
     private final Instant now = Instant.parse("2026-11-28T08:00:00Z");
     private int nonces;
 
@@ -49,7 +55,7 @@ public class HubStoreTest {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:hub" + (++databases));
         ds.setCreateDatabase("create");
-        for (String migration : List.of("V1__federation", "V2__citywide_licences", "V3__cross_district_messages")) {
+        for (String migration : List.of("V1__federation", "V2__citywide_licences", "V3__cross_district_messages", "V4__files_on_demand")) {
             try (InputStream in = getClass().getResourceAsStream("/db/migration/hub/" + migration + ".sql");
                     Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                 String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("--"))
@@ -65,6 +71,7 @@ public class HubStoreTest {
         applier = new BatchApplier(ds);
         board = new CityBoard(ds);
         messages = new CityMessages(ds);
+        files = new CityFiles(ds);
     }
 
     @Test
@@ -275,6 +282,38 @@ public class HubStoreTest {
         assertEquals(2, toB.size());
         assertEquals(HubMessageDTO.WITHDRAWAL, toB.get(1).kind);
         assertEquals("441302-20261128-0001", toB.get(1).caseNo);
+    }
+
+    @Test
+    public void filesOnDemandAreAskedOnceAndKeptOnceCheckedAgainstTheirHash() {
+        approved("441302");
+        approved("441303");
+        apply("441302", 1, 1);
+        String no = "441302-20261128-0001";
+        CaseFilesDTO asked = files.request(no, "441300", now);
+        assertEquals("441302", asked.district);
+        assertEquals(true, asked.pending);
+        files.request(no, "441300", now.plusSeconds(1));
+        assertEquals("one request while one is on its way", 1, messages.inbox("441302", 10).size());
+        expect("CASE_NOT_FOUND", () -> files.request("441302-20261128-0099", "441300", now));
+
+        FileUploadDTO upload = new FileUploadDTO();
+        upload.caseNo = no;
+        FileCopyDTO f = new FileCopyDTO();
+        f.name = "p1.png";
+        f.contentType = "image/png";
+        f.contentBase64 = Base64.getEncoder().encodeToString("page one".getBytes(StandardCharsets.UTF_8));
+        f.sha256 = Hmac.sha256("page two".getBytes(StandardCharsets.UTF_8));
+        upload.files.add(f);
+        expect("INVALID_FILES", () -> files.store("441302", upload, now));
+        f.sha256 = Hmac.sha256("page one".getBytes(StandardCharsets.UTF_8));
+        expect("FOREIGN_RECORD", () -> files.store("441303", upload, now));
+        assertEquals(1, files.store("441302", upload, now));
+        assertEquals("sent again, kept once", 0, files.store("441302", upload, now));
+        CaseFilesDTO listed = files.list(no);
+        assertEquals(1, listed.files.size());
+        assertEquals("page one", new String(files.content(no, listed.files.get(0).id).bytes, StandardCharsets.UTF_8));
+        expect("FILE_NOT_FOUND", () -> files.content(no, listed.files.get(0).id + 1));
     }
 
     @Test
