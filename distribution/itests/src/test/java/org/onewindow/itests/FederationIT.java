@@ -110,17 +110,18 @@ public class FederationIT {
                 assertEquals(0, d.path("refusals").asInt());
             }
         }
-        // licences travel too: the citywide library counts them
+        // licences travel too: the citywide library counts them (the cross-district test may have issued one at B)
+        long before = hub.http.get("/hub/stats", "supervisor").json().path("licences").asLong();
         Http.Answer imported = a.http.postJson("/licences/import", "admin", "[{\"type\":\"RESIDENT_ID_CARD\",\"number\":\"FED-ID-1\","
                 + "\"holderId\":\"" + Cases.ZHANG_SAN + "\",\"holderName\":\"张三\",\"issuerCode\":\"GA\",\"issuerName\":\"公安局\","
                 + "\"issuedOn\":\"2020-01-01\"}]");
         assertEquals(imported.toString(), 200, imported.status);
         JsonNode stats = hub.http.get("/hub/stats", "supervisor").json();
-        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); stats.path("licences").asLong() < 1
+        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); stats.path("licences").asLong() < before + 1
                 && System.nanoTime() < end; stats = hub.http.get("/hub/stats", "supervisor").json()) {
             Thread.sleep(200);
         }
-        assertEquals(stats.toString(), 1, stats.path("licences").asLong());
+        assertEquals(stats.toString(), before + 1, stats.path("licences").asLong());
         assertTrue(stats.toString(), stats.path("cases").asLong() >= 12);
         assertTrue(stats.toString(), stats.path("byChannel").path("WINDOW").asLong() >= 12);
         assertEquals(403, hub.http.get("/hub/stats", "clerk").status);
@@ -225,6 +226,26 @@ public class FederationIT {
         Federation.awaitSameCases(hub.http, a, A);
         assertEquals("DELIVERED", Federation.hubCases(hub.http, A).get(no));
         assertTrue("B's own cases at the hub do not include A's", !Federation.hubCases(hub.http, B).containsKey(no));
+
+        // files on demand: the city asks A for the case's scan, and reads it; the read is logged
+        assertEquals(403, hub.http.postJson("/hub/cases/" + no + "/file-requests", "clerk", "").status);
+        Http.Answer asked = hub.http.postJson("/hub/cases/" + no + "/file-requests", "supervisor", "");
+        assertEquals(asked.toString(), 200, asked.status);
+        JsonNode fetched = asked.json();
+        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); fetched.path("files").size() == 0 && System.nanoTime() < end;
+                fetched = hub.http.get("/hub/cases/" + no + "/files", "supervisor").json()) {
+            Thread.sleep(200);
+        }
+        assertEquals(fetched.toString(), 1, fetched.path("files").size());
+        Http.Answer file = hub.http.get("/hub/cases/" + no + "/files/" + fetched.path("files").get(0).path("id").asText(), "supervisor");
+        assertEquals(200, file.status);
+        assertEquals("image/png", file.contentType);
+        assertTrue(file.body.contains("户口簿首页 " + no));
+        boolean logged = false;
+        for (JsonNode e : hub.http.get("/hub/events?district=" + A + "&size=50", "supervisor").json()) {
+            logged |= "FILE_READ".equals(e.path("event").asText()) && e.path("detail").asText().contains(no);
+        }
+        assertTrue("the read is logged at the hub", logged);
     }
 
     @Test
