@@ -14,8 +14,9 @@ export function cityPage(main, session) {
   const figures = h('div', { id: 'city-figures' });
   const districts = h('div', { id: 'districts' });
   const chart = h('div', { id: 'city-chart', class: 'chart' });
+  const messages = h('div', { id: 'city-messages' });
   show(main, h('h2', {}, t('city.title')), stamp, figures, h('h3', {}, t('city.districts')), districts,
-    h('h3', {}, t('city.chart')), chart);
+    h('h3', {}, t('city.messages')), messages, h('h3', {}, t('city.chart')), chart);
   let plot = null;
   const change = (code, what) => async () => {
     try { await api.post(`/hub/districts/${encodeURIComponent(code)}/${what}`); await refresh(); } catch (e) { fail(e, districts); }
@@ -44,12 +45,20 @@ export function cityPage(main, session) {
         h('span', {}, t('city.licences', { n: stats.licences }))));
       show(districts, stats.districts.length === 0 ? h('p', {}, t('city.noDistricts')) : table(
         [t('city.code'), t('city.name'), t('city.state'), t('city.lastContact'), t('city.lag'), t('city.backlog'), t('city.cases.short'),
-          t('city.version'), t('city.refusals'), ''],
+          t('city.version'), t('city.refusals'), t('city.inbox'), ''],
         stats.districts.map(d => h('tr', { 'data-district': d.code, class: `state-${d.state.toLowerCase()}` },
           h('td', {}, d.code), h('td', {}, d.name), h('td', { class: 'state' }, t(`city.state.${d.state}`)),
           h('td', {}, d.lastContact ? new Date(d.lastContact).toLocaleString() : '—'),
           h('td', {}, d.lagMillis == null ? '—' : `${d.lagMillis} ms`), h('td', {}, String(d.backlog)), h('td', {}, String(d.cases)),
-          h('td', {}, d.version || '—'), h('td', {}, String(d.refusals)), h('td', {}, actions(d))))));
+          h('td', {}, d.version || '—'), h('td', {}, String(d.refusals)), h('td', { class: 'inbox' }, String(d.inbox || 0)),
+          h('td', {}, actions(d))))));
+      // 全市通办: what the hub still carries between districts, oldest worries first
+      const waiting = await api.get('/hub/messages?waiting=true&size=50');
+      show(messages, waiting.length === 0 ? h('p', { class: 'muted' }, t('city.messages.none')) : table(
+        [t('city.messages.kind'), t('city.messages.case'), t('city.messages.route'), t('city.messages.since'), t('city.messages.error')],
+        waiting.map(m => h('tr', { 'data-message': String(m.id) },
+          h('td', {}, t(`city.kind.${m.kind}`)), h('td', {}, m.caseNo), h('td', {}, `${m.fromDistrict} → ${m.toDistrict}`),
+          h('td', {}, new Date(m.createdAt).toLocaleString()), h('td', { class: m.lastError ? 'error' : '' }, m.lastError || '')))));
       plot = plot || (await echarts()).init(chart);
       plot.setOption({
         tooltip: {},

@@ -400,6 +400,9 @@ public class FederationIT {
             wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-district='" + A + "'] td.state"), "已联网"));
             wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-district='" + B + "'] td.state"), "已联网"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#city-chart canvas")));
+            // what the hub carries between districts: a table, or the line saying nothing is in transit
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#city-messages table, #city-messages p")));
+            assertTrue("an inbox count per district", browser.findElements(By.cssSelector("#districts td.inbox")).size() >= 2);
             assertTrue("no buttons for a supervisor", browser.findElements(By.cssSelector("button.revocation")).isEmpty());
             Browsers.screenshot(browser, "city-board");
         } finally {
