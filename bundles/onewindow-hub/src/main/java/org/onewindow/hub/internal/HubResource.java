@@ -1,8 +1,6 @@
 package org.onewindow.hub.internal;
 
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +36,7 @@ import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
 import org.onewindow.replication.SignedRequests;
 import org.onewindow.rest.Caller;
+import org.onewindow.rest.Downloads;
 import org.onewindow.rest.Json;
 import org.onewindow.rest.QueryParams;
 import org.onewindow.rest.RequestBodies;
@@ -164,11 +163,7 @@ public class HubResource {
     @Produces({"image/jpeg", "image/png", "application/pdf", MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
     public Response file(@PathParam("caseNo") String caseNo, @PathParam("id") String id, @Context SecurityContext caller) {
         CityFiles.Content file = hub.file(caseNo, QueryParams.integer("id", id), Caller.actor(caller));
-        return Response.ok(file.bytes, file.contentType)
-                .header("Content-Disposition", "inline; filename*=UTF-8''" + URLEncoder.encode(file.name, StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "private, no-store")
-                .build();
+        return Downloads.inline(file.bytes, file.contentType, file.name);
     }
 
     /** A district's signed answer ({@link FileUploadDTO}) to the hub's request for a case's files. */

@@ -1,7 +1,5 @@
 package org.onewindow.scanning.internal;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +17,7 @@ import javax.ws.rs.core.SecurityContext;
 import org.apache.cxf.jaxrs.ext.multipart.Attachment;
 import org.onewindow.problem.Problem;
 import org.onewindow.rest.Caller;
+import org.onewindow.rest.Downloads;
 import org.onewindow.rest.QueryParams;
 import org.onewindow.scanning.ScanDTO;
 import org.onewindow.scanning.ScanService;
@@ -66,10 +65,6 @@ public class ScanResource {
     @Path("{id}")
     public Response download(@PathParam("id") String id, @Context SecurityContext caller) {
         ScanDTO scan = scans.get(caseNo, QueryParams.integer("id", id), Caller.actor(caller));
-        return Response.ok(scans.content(scan).toFile(), scan.contentType)
-                .header("Content-Disposition", "inline; filename*=UTF-8''" + URLEncoder.encode(scan.fileName, StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "private, no-store")
-                .build();
+        return Downloads.inline(scans.content(scan).toFile(), scan.contentType, scan.fileName);
     }
 }
