@@ -74,7 +74,7 @@ final class CityFiles {
                     continue;
                 }
                 Jdbc.update(c, "INSERT INTO HUB_FILE (CASE_NO, DISTRICT, FILE_NAME, CONTENT_TYPE, SIZE_BYTES, SHA256, CONTENT, ARRIVED_AT)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", upload.caseNo, district, limit(f.name, 255), limit(f.contentType, 100),
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", upload.caseNo, district, Districts.limit(f.name, 255), Districts.limit(f.contentType, 100),
                         bytes.length, f.sha256, f.contentBase64, now);
                 stored++;
             }
@@ -174,9 +174,5 @@ final class CityFiles {
                 return rs.next();
             }
         }
-    }
-
-    private static String limit(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
     }
 }

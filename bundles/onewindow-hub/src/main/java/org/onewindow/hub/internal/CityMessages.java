@@ -122,9 +122,9 @@ final class CityMessages {
                 }
             }
             for (Map.Entry<Long, String> failed : ack.failed.entrySet()) {
-                String error = failed.getValue() == null ? "" : failed.getValue();
+                String error = failed.getValue() == null ? "" : Districts.limit(failed.getValue(), 1000);
                 Jdbc.update(c, "UPDATE HUB_MESSAGE SET LAST_ERROR = ? WHERE ID = ? AND TO_DISTRICT = ? AND DELIVERED_AT IS NULL",
-                        error.length() > 1000 ? error.substring(0, 1000) : error, failed.getKey(), district);
+                        error, failed.getKey(), district);
             }
             return delivered;
         });

@@ -261,7 +261,8 @@ final class Districts {
         Jdbc.update(c, "INSERT INTO HUB_EVENT (DISTRICT, EVENT_AT, EVENT, DETAIL) VALUES (?, ?, ?, ?)", district, now, event, limit(detail, 1000));
     }
 
-    private static String limit(String text, int max) {
+    /** Text cut to fit its column. */
+    static String limit(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }
