@@ -3,7 +3,7 @@
  * authentication against the Karaf JAAS realm and role checks by {@code @RolesAllowed}.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.onewindow.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,6 +21,7 @@ import javax.ws.rs.core.HttpHeaders;
 
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
+import org.onewindow.rest.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,14 +71,14 @@ final class AccessFilter implements ContainerRequestFilter {
             return authenticate(authorization).orElseThrow(Logins::unauthenticated);
         }
         Cookie cookie = request.getCookies().get(Sessions.COOKIE);
-        Sessions.Session session = sessions.find(cookie == null ? null : cookie.getValue(), Instant.now())
+        SessionStore.Session<AuthenticatedUser> session = sessions.find(cookie == null ? null : cookie.getValue(), Instant.now())
                 .orElseThrow(Logins::unauthenticated);
         if (!SAFE.contains(request.getMethod()) && !session.csrfMatches(request.getHeaderString(Sessions.CSRF_HEADER))) {
-            LOG.warn("User {} sent {} {} without the session's CSRF token", session.user.getUserPrincipal().getName(),
+            LOG.warn("User {} sent {} {} without the session's CSRF token", session.user().getUserPrincipal().getName(),
                     request.getMethod(), request.getUriInfo().getPath());
             throw new Problem(ProblemKind.FORBIDDEN, "CSRF_REJECTED", "请求缺少有效的防伪令牌（X-CSRF-Token），请刷新页面后重试");
         }
-        return session.user;
+        return session.user();
     }
 
     /** The user of an HTTP Basic header; empty when it is missing or malformed, a problem when the login fails. */

@@ -23,6 +23,7 @@ import javax.ws.rs.core.UriInfo;
 import org.onewindow.problem.Problem;
 import org.onewindow.rest.Json;
 import org.onewindow.rest.RequestBodies;
+import org.onewindow.rest.SessionStore;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
@@ -59,8 +60,8 @@ public class SessionResource {
         AuthenticatedUser user = logins.login(name.strip(), password.toCharArray());
         Instant now = Instant.now();
         sessions.sweep(now);
-        Sessions.Session session = sessions.open(user, now);
-        return Response.ok(view(session)).header(HttpHeaders.SET_COOKIE, cookie(session.id, "https".equals(uri.getBaseUri().getScheme())))
+        SessionStore.Session<AuthenticatedUser> session = sessions.open(user, now);
+        return Response.ok(view(session)).header(HttpHeaders.SET_COOKIE, cookie(session.id(), "https".equals(uri.getBaseUri().getScheme())))
                 .build();
     }
 
@@ -82,11 +83,11 @@ public class SessionResource {
         return Sessions.COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
     }
 
-    private SessionDTO view(Sessions.Session s) {
+    private SessionDTO view(SessionStore.Session<AuthenticatedUser> s) {
         SessionDTO dto = new SessionDTO();
-        dto.user = s.user.getUserPrincipal().getName();
-        dto.roles = List.copyOf(new TreeSet<>(s.user.roles()));
-        dto.csrfToken = s.csrfToken;
+        dto.user = s.user().getUserPrincipal().getName();
+        dto.roles = List.copyOf(new TreeSet<>(s.user().roles()));
+        dto.csrfToken = s.csrfToken();
         dto.idleMinutes = sessions.idle().toMinutes();
         return dto;
     }

@@ -85,15 +85,15 @@ public class AccessFilterTest {
 
     @Test
     public void aSessionCookieStandsForTheUserAndChangesNeedItsCsrfToken() throws Exception {
-        Sessions.Session s = sessions.open(new AuthenticatedUser("clerk", Set.of("clerk")), Instant.now());
-        assertEquals("clerk", run("anyUser", null, "GET", s.id, null).getUserPrincipal().getName());
-        assertEquals("clerk", run("anyUser", null, "POST", s.id, s.csrfToken).getUserPrincipal().getName());
-        assertEquals("CSRF_REJECTED", problem("anyUser", null, "POST", s.id, null).code());
-        assertEquals("CSRF_REJECTED", problem("anyUser", null, "DELETE", s.id, s.csrfToken + "x").code());
-        assertEquals(ProblemKind.FORBIDDEN, problem("adminOnly", null, "GET", s.id, null).kind());
+        org.onewindow.rest.SessionStore.Session<AuthenticatedUser> s = sessions.open(new AuthenticatedUser("clerk", Set.of("clerk")), Instant.now());
+        assertEquals("clerk", run("anyUser", null, "GET", s.id(), null).getUserPrincipal().getName());
+        assertEquals("clerk", run("anyUser", null, "POST", s.id(), s.csrfToken()).getUserPrincipal().getName());
+        assertEquals("CSRF_REJECTED", problem("anyUser", null, "POST", s.id(), null).code());
+        assertEquals("CSRF_REJECTED", problem("anyUser", null, "DELETE", s.id(), s.csrfToken() + "x").code());
+        assertEquals(ProblemKind.FORBIDDEN, problem("adminOnly", null, "GET", s.id(), null).kind());
         assertEquals(ProblemKind.UNAUTHORIZED, problem("anyUser", null, "GET", "forged-session-id", null).kind());
-        sessions.close(s.id);
-        assertEquals("a closed session is gone", ProblemKind.UNAUTHORIZED, problem("anyUser", null, "GET", s.id, null).kind());
+        sessions.close(s.id());
+        assertEquals("a closed session is gone", ProblemKind.UNAUTHORIZED, problem("anyUser", null, "GET", s.id(), null).kind());
     }
 
     @Test

@@ -44,10 +44,10 @@ public class LoginGuardTest {
     @Test
     public void sessionsEndAfterTheirIdleTimeAndUseRenewsThem() {
         Sessions sessions = new Sessions(Duration.ofMinutes(30));
-        Sessions.Session s = sessions.open(new AuthenticatedUser("clerk", Set.of("clerk")), T0);
-        assertTrue(sessions.find(s.id, T0.plus(Duration.ofMinutes(29))).isPresent());
-        assertTrue("renewed by the last use", sessions.find(s.id, T0.plus(Duration.ofMinutes(58))).isPresent());
-        assertTrue(sessions.find(s.id, T0.plus(Duration.ofMinutes(89))).isEmpty());
-        assertTrue("ids and tokens are long and random", s.id.length() >= 43 && !s.id.equals(s.csrfToken));
+        org.onewindow.rest.SessionStore.Session<AuthenticatedUser> s = sessions.open(new AuthenticatedUser("clerk", Set.of("clerk")), T0);
+        assertTrue(sessions.find(s.id(), T0.plus(Duration.ofMinutes(29))).isPresent());
+        assertTrue("renewed by the last use", sessions.find(s.id(), T0.plus(Duration.ofMinutes(58))).isPresent());
+        assertTrue(sessions.find(s.id(), T0.plus(Duration.ofMinutes(89))).isEmpty());
+        assertTrue("ids and tokens are long and random", s.id().length() >= 43 && !s.id().equals(s.csrfToken()));
     }
 }
