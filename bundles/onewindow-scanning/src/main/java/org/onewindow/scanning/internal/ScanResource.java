@@ -1,6 +1,5 @@
 package org.onewindow.scanning.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -15,13 +14,12 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.apache.cxf.jaxrs.ext.multipart.Attachment;
-import org.onewindow.problem.Problem;
 import org.onewindow.rest.Caller;
 import org.onewindow.rest.Downloads;
 import org.onewindow.rest.QueryParams;
 import org.onewindow.scanning.ScanDTO;
 import org.onewindow.scanning.ScanService;
-import org.onewindow.scanning.Upload;
+import org.onewindow.scanning.Uploads;
 
 /**
  * {@code /api/v1/cases/{caseNo}/materials}: scanned files of one case, a sub-resource of the
@@ -43,15 +41,7 @@ public class ScanResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(List<Attachment> parts, @Context SecurityContext caller)
             throws java.io.IOException {
-        List<Upload> uploads = new ArrayList<>();
-        for (Attachment part : parts) {
-            if (part.getContentDisposition() == null || part.getContentDisposition().getParameter("filename") == null) {
-                throw Problem.badRequest("NO_FILE", "每个上传部分须带文件名（multipart 表单字段 file）");
-            }
-            uploads.add(new Upload(FileNames.fromHeader(part.getContentDisposition().getParameter("filename")),
-                    part.getDataHandler().getInputStream()));
-        }
-        List<ScanDTO> stored = scans.store(caseNo, uploads, Caller.actor(caller));
+        List<ScanDTO> stored = scans.store(caseNo, Uploads.fromParts(parts), Caller.actor(caller));
         return Response.status(Response.Status.CREATED).entity(stored).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 

@@ -44,14 +44,6 @@ public class ScanChecksTest {
     }
 
     @Test
-    public void utf8NamesReadAsLatin1AreRepaired() {
-        String sent = new String("第1页.png".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-        assertEquals("第1页.png", FileNames.fromHeader(sent));
-        assertEquals("plain.png", FileNames.fromHeader("plain.png"));
-        assertEquals("café.png", FileNames.fromHeader("café.png"));
-    }
-
-    @Test
     public void storeKeepsIdenticalBytesOnceAndNothingOnFailure() throws IOException {
         Path root = Files.createTempDirectory("scans");
         ContentStore store = new ContentStore(root);

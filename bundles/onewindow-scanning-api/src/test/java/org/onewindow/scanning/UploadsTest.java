@@ -1,0 +1,18 @@
+package org.onewindow.scanning;
+
+import static org.junit.Assert.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.Test;
+
+public class UploadsTest {
+
+    @Test
+    public void utf8NamesReadAsLatin1AreRepaired() {
+        String sent = new String("第1页.png".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        assertEquals("第1页.png", Uploads.fileName(sent));
+        assertEquals("plain.png", Uploads.fileName("plain.png"));
+        assertEquals("café.png", Uploads.fileName("café.png"));
+    }
+}
