@@ -1,0 +1,7 @@
+package org.onewindow.online;
+
+/** What a notice is about. */
+public enum NoticeKind {
+    SIGN_IN_CODE, APPOINTMENT_BOOKED, APPOINTMENT_CHANGED, APPOINTMENT_CANCELLED,
+    APPLICATION_RETURNED, APPLICATION_ACCEPTED, APPLICATION_REJECTED
+}

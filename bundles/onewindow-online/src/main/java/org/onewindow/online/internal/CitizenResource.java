@@ -1,0 +1,161 @@
+package org.onewindow.online.internal;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.annotation.security.PermitAll;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.apache.cxf.jaxrs.ext.multipart.Attachment;
+import org.onewindow.online.AppointmentDTO;
+import org.onewindow.online.AppointmentService;
+import org.onewindow.online.ApplicationDTO;
+import org.onewindow.online.BookingDTO;
+import org.onewindow.online.CitizenCaseDTO;
+import org.onewindow.online.CitizenCases;
+import org.onewindow.online.NewApplicationDTO;
+import org.onewindow.online.OnlineApplications;
+import org.onewindow.online.SlotDTO;
+import org.onewindow.problem.Problem;
+import org.onewindow.scanning.Uploads;
+
+/**
+ * {@code /api/v1/public/online}: what a citizen does online (the guides are at {@code /api/v1/public/catalog}).
+ * The days and slots are public; the rest needs the citizen's session (cookie) and, for a change, its CSRF token, which
+ * {@link CitizenAccess} checks: the methods are {@code @PermitAll} only to the staff's login filter.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+public class CitizenResource {
+    private final CitizenAccess access;
+    private final AppointmentService appointments;
+    private final OnlineApplications applications;
+    private final CitizenCases cases;
+
+    CitizenResource(CitizenAccess access, AppointmentService appointments, OnlineApplications applications, CitizenCases cases) {
+        this.access = access;
+        this.appointments = appointments;
+        this.applications = applications;
+        this.cases = cases;
+    }
+
+    @GET
+    @Path("appointments/days")
+    public List<String> days() {
+        return appointments.days().stream().map(LocalDate::toString).collect(Collectors.toList());
+    }
+
+    @GET
+    @Path("appointments/slots")
+    public List<SlotDTO> slots(@QueryParam("day") String day, @QueryParam("item") String item) {
+        if (item == null || item.isBlank()) {
+            throw Problem.badRequest("INVALID_BOOKING", "item 必填：事项编码");
+        }
+        return appointments.slots(day(day), item);
+    }
+
+    @GET
+    @Path("appointments")
+    public List<AppointmentDTO> myAppointments(@Context HttpHeaders headers) {
+        return appointments.mine(access.require(headers, false));
+    }
+
+    @POST
+    @Path("appointments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response book(BookingDTO booking, @Context HttpHeaders headers) {
+        AppointmentDTO done = appointments.book(access.require(headers, true), booking);
+        return Response.created(URI.create("appointments/" + done.code)).entity(done).build();
+    }
+
+    @PUT
+    @Path("appointments/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AppointmentDTO change(@PathParam("code") String code, BookingDTO booking, @Context HttpHeaders headers) {
+        return appointments.change(access.require(headers, true), code, booking);
+    }
+
+    @DELETE
+    @Path("appointments/{code}")
+    public AppointmentDTO cancel(@PathParam("code") String code, @Context HttpHeaders headers) {
+        return appointments.cancel(access.require(headers, true), code);
+    }
+
+    @GET
+    @Path("applications")
+    public List<ApplicationDTO> myApplications(@Context HttpHeaders headers) {
+        return applications.mine(access.require(headers, false));
+    }
+
+    @POST
+    @Path("applications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response apply(NewApplicationDTO request, @Context HttpHeaders headers) {
+        ApplicationDTO done = applications.open(access.require(headers, true), request);
+        return Response.created(URI.create("applications/" + done.caseNo)).entity(done).build();
+    }
+
+    @GET
+    @Path("applications/{caseNo}")
+    public ApplicationDTO application(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
+        return applications.get(access.require(headers, false), caseNo);
+    }
+
+    /** Files for one material (multipart field {@code file}, one or more), in order. */
+    @POST
+    @Path("applications/{caseNo}/materials/{material}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public ApplicationDTO upload(@PathParam("caseNo") String caseNo, @PathParam("material") String material, List<Attachment> parts,
+            @Context HttpHeaders headers) throws java.io.IOException {
+        return applications.upload(access.require(headers, true), caseNo, material, Uploads.fromParts(parts));
+    }
+
+    @POST
+    @Path("applications/{caseNo}/submission")
+    public ApplicationDTO submit(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
+        return applications.submit(access.require(headers, true), caseNo);
+    }
+
+    @POST
+    @Path("applications/{caseNo}/withdrawal")
+    public ApplicationDTO withdraw(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
+        return applications.withdraw(access.require(headers, true), caseNo);
+    }
+
+    /** All the citizen's cases, from every channel. */
+    @GET
+    @Path("cases")
+    public List<CitizenCaseDTO> myCases(@Context HttpHeaders headers) {
+        return cases.list(access.require(headers, false));
+    }
+
+    @GET
+    @Path("cases/{caseNo}")
+    public CitizenCaseDTO myCase(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
+        return cases.get(access.require(headers, false), caseNo);
+    }
+
+    static LocalDate day(String day) {
+        try {
+            return LocalDate.parse(day == null ? "" : day);
+        } catch (DateTimeParseException e) {
+            throw Problem.badRequest("INVALID_BOOKING", "day 应为 yyyy-MM-dd");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.onewindow.online.internal;
+
+import org.onewindow.online.AppointmentService;
+import org.onewindow.online.CitizenCases;
+import org.onewindow.online.OnlineApplications;
+import org.onewindow.rest.RestPublisher;
+import org.onewindow.rest.RestPublisher.Publication;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/** Publishes the citizens' {@link SignInResource} and {@link CitizenResource} at {@code /api/v1/public/online}, the hall's {@link DeskResource} at {@code /api/v1/online}. */
+@Component(immediate = true)
+public class OnlineApi {
+    static final String PUBLIC_ADDRESS = "/v1/public/online";
+    static final String DESK_ADDRESS = "/v1/online";
+
+    @Reference
+    RestPublisher publisher;
+
+    @Reference
+    CitizenAccess access;
+
+    @Reference
+    AppointmentService appointments;
+
+    @Reference
+    OnlineApplications applications;
+
+    @Reference
+    CitizenCases cases;
+
+    private Publication citizens;
+    private Publication desk;
+
+    @Activate
+    void activate() {
+        citizens = publisher.publish(PUBLIC_ADDRESS, new SignInResource(access),
+                new CitizenResource(access, appointments, applications, cases));
+        desk = publisher.publish(DESK_ADDRESS, new DeskResource(appointments, applications, access));
+    }
+
+    @Deactivate
+    void deactivate() {
+        desk.close();
+        citizens.close();
+    }
+}

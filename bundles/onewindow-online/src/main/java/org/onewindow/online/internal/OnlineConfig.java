@@ -1,0 +1,54 @@
+package org.onewindow.online.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "OneWindow online channel", description = "Sign-in codes, appointment slots and online applications")
+@interface OnlineConfig {
+    String PID = "org.onewindow.online";
+
+    @AttributeDefinition(description = "Time zone of the hall: which day and hour it is")
+    String zone() default "Asia/Shanghai";
+
+    @AttributeDefinition(description = "Opening hours on working days, as HH:mm-HH:mm periods separated by commas")
+    String hallHours() default "09:00-12:00,13:30-17:00";
+
+    @AttributeDefinition(description = "Minutes per appointment slot")
+    int slotMinutes() default 30;
+
+    @AttributeDefinition(description = "Appointments per slot for the whole hall")
+    int slotCapacity() default 12;
+
+    @AttributeDefinition(description = "Appointments per slot for one item group (a department's windows) unless named in groupCapacities")
+    int groupCapacity() default 4;
+
+    @AttributeDefinition(description = "Per-group capacities per slot, as GROUP=n separated by commas (e.g. GA=6,ZR=3)")
+    String groupCapacities() default "";
+
+    @AttributeDefinition(description = "Working days ahead that may be booked, today included")
+    int bookingDays() default 10;
+
+    @AttributeDefinition(description = "Upcoming appointments one citizen may hold at once")
+    int maxActiveBookings() default 3;
+
+    @AttributeDefinition(description = "Seconds a sign-in code is valid")
+    int codeTtlSeconds() default 300;
+
+    @AttributeDefinition(description = "Wrong entries of a code before it is void")
+    int codeAttempts() default 5;
+
+    @AttributeDefinition(description = "Seconds before another code may be sent to the same ID number")
+    int codeIntervalSeconds() default 60;
+
+    @AttributeDefinition(description = "Codes one ID number may be sent per hour")
+    int codesPerIdPerHour() default 5;
+
+    @AttributeDefinition(description = "Codes one client address may ask for per hour")
+    int codesPerClientPerHour() default 30;
+
+    @AttributeDefinition(description = "Minutes a citizen's session lasts without use")
+    int sessionIdleMinutes() default 20;
+
+    @AttributeDefinition(description = "The notifier used: an LDAP filter on Notifier services, such as (channel=file) or (channel=sms)")
+    String notifier_target() default "(channel=file)";
+}

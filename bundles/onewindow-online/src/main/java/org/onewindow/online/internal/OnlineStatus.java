@@ -1,0 +1,51 @@
+package org.onewindow.online.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.onewindow.node.StatusContributor;
+import org.onewindow.online.Notifier;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The online channel in {@code onewindow:status}: today's appointments, applications waiting for pre-review, the notifier. */
+@Component(service = StatusContributor.class, configurationPid = OnlineConfig.PID)
+public class OnlineStatus implements StatusContributor {
+    @Reference
+    OnlineDatabase db;
+
+    @Reference(name = "notifier")
+    ServiceReference<Notifier> notifier;
+
+    private ZoneId zone;
+    private String hours;
+
+    @Activate
+    void activate(OnlineConfig config) {
+        zone = ZoneId.of(config.zone());
+        hours = config.hallHours() + " (" + config.slotMinutes() + " min, " + config.slotCapacity() + " per slot)";
+    }
+
+    @Override
+    public String capability() {
+        return "online";
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("schema version", db.schemaVersion);
+        out.put("hall hours", hours);
+        out.put("appointments today", db.tx(em -> em.createNativeQuery("SELECT COUNT(*) FROM APPOINTMENT WHERE SLOT_DAY = ?"
+                + " AND STATUS <> 'CANCELLED'").setParameter(1, Date.valueOf(LocalDate.now(zone))).getSingleResult()));
+        out.put("waiting for pre-review", db.tx(em -> em.createNativeQuery("SELECT COUNT(*) FROM ONLINE_APPLICATION"
+                + " WHERE STATE = 'SUBMITTED'").getSingleResult()));
+        out.put("notifier", "channel=" + notifier.getProperty("channel"));
+        return out;
+    }
+}
