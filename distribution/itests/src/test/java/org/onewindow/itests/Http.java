@@ -73,6 +73,11 @@ final class Http {
         return post(path, user, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    Answer putJson(String path, String user, String json) {
+        return send(request(path, user).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
     /** Any request with the headers given (a browser's cookie and CSRF token, say); no Basic login. */
     Answer exchange(String method, String path, java.util.Map<String, String> headers, String json) {
         HttpRequest.Builder b = request(path, null);
@@ -96,6 +101,17 @@ final class Http {
 
     /** Uploads files as multipart/form-data, each as a part named {@code file}, in order. */
     Answer upload(String path, String user, String[] fileNames, byte[][] contents) {
+        return multipart(request(path, user), fileNames, contents);
+    }
+
+    /** The same with the headers given (a citizen's session cookie and CSRF token), no Basic login. */
+    Answer upload(String path, java.util.Map<String, String> headers, String[] fileNames, byte[][] contents) {
+        HttpRequest.Builder b = request(path, null);
+        headers.forEach(b::header);
+        return multipart(b, fileNames, contents);
+    }
+
+    private static Answer multipart(HttpRequest.Builder b, String[] fileNames, byte[][] contents) {
         String boundary = "----onewindow" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < fileNames.length; i++) {
@@ -105,7 +121,8 @@ final class Http {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return post(path, user, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        return send(b.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     /** Waits until the node is healthy and the catalog answers every demo user, as a monitor and the staff would see it. */

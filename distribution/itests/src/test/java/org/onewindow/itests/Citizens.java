@@ -1,0 +1,124 @@
+package org.onewindow.itests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Citizens of the online channel: valid ID numbers, sign-in with the code the file notifier wrote, requests in their session. */
+final class Citizens {
+    static final String BASE = "/public/online";
+    private static final Pattern CODE = Pattern.compile("验证码为 (\\d{6})");
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECK = "10X98765432";
+
+    private Citizens() {
+    }
+
+    /** A valid resident ID number (GB 11643-1999) born on {@code birth} (yyyyMMdd), numbered {@code seq} (0-999). */
+    static String idNumber(String birth, int seq) {
+        String body = "441302" + birth + String.format("%03d", seq);
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return body + CHECK.charAt(sum % 11);
+    }
+
+    /** Every notice the appliance's file notifier wrote, oldest first. */
+    static List<JsonNode> notices() {
+        Path file = Paths.get(System.getProperty("karaf.data"), "onewindow", "notices", "notices.jsonl");
+        try {
+            if (!Files.exists(file)) {
+                return List.of();
+            }
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).map(l -> {
+                try {
+                    return Http.JSON.readTree(l);
+                } catch (IOException e) {
+                    throw new AssertionError(l, e);
+                }
+            }).collect(java.util.stream.Collectors.toList());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The code of the latest sign-in notice to {@code idNumber}. */
+    static String lastCode(String idNumber) {
+        List<JsonNode> all = notices();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            JsonNode n = all.get(i);
+            if ("SIGN_IN_CODE".equals(n.path("kind").asText()) && idNumber.equals(n.path("idNumber").asText())) {
+                Matcher m = CODE.matcher(n.path("text").asText());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        throw new AssertionError("no sign-in code sent to " + idNumber);
+    }
+
+    static Http.Answer sendCode(Http http, String idNumber, String mobile) {
+        return http.exchange("POST", BASE + "/sign-in/code", Map.of(), "{\"idNumber\":\"" + idNumber + "\",\"mobile\":\"" + mobile + "\"}");
+    }
+
+    static Http.Answer enter(Http http, String idNumber, String code) {
+        return http.exchange("POST", BASE + "/sign-in", Map.of(), "{\"idNumber\":\"" + idNumber + "\",\"code\":\"" + code + "\"}");
+    }
+
+    /** Signs in with a code sent to {@code mobile}; throws if any step fails. */
+    static Session signIn(Http http, String idNumber, String mobile) {
+        Http.Answer sent = sendCode(http, idNumber, mobile);
+        if (sent.status != 202) {
+            throw new AssertionError(sent.toString());
+        }
+        Http.Answer in = enter(http, idNumber, lastCode(idNumber));
+        if (in.status != 200) {
+            throw new AssertionError(in.toString());
+        }
+        String cookie = in.headers.firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        return new Session(http, idNumber, cookie, in.json().path("csrfToken").asText());
+    }
+
+    /** A signed-in citizen's browser: the session cookie and the CSRF token. */
+    static final class Session {
+        final Http http;
+        final String idNumber;
+        final String cookie;
+        final String csrf;
+
+        Session(Http http, String idNumber, String cookie, String csrf) {
+            this.http = http;
+            this.idNumber = idNumber;
+            this.cookie = cookie;
+            this.csrf = csrf;
+        }
+
+        Http.Answer get(String path) {
+            return http.exchange("GET", BASE + path, Map.of("Cookie", cookie), null);
+        }
+
+        Http.Answer send(String method, String path, String json) {
+            return http.exchange(method, BASE + path, Map.of("Cookie", cookie, "X-CSRF-Token", csrf), json);
+        }
+
+        /** The same without the CSRF token, as a forged cross-site request would come. */
+        Http.Answer forged(String method, String path, String json) {
+            return http.exchange(method, BASE + path, Map.of("Cookie", cookie), json);
+        }
+
+        /** Uploads a file for a material, as the page does (multipart field {@code file}). */
+        Http.Answer upload(String caseNo, String material, String fileName, byte[] content) {
+            return http.upload(BASE + "/applications/" + caseNo + "/materials/" + material, Map.of("Cookie", cookie, "X-CSRF-Token", csrf),
+                    new String[] {fileName}, new byte[][] {content});
+        }
+    }
+}

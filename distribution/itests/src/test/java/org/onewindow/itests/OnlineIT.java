@@ -1,0 +1,375 @@
+package org.onewindow.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The online channel over HTTP: a citizen signs in with a code, books, changes and cancels appointments
+ * (concurrently too, never beyond a slot's capacity), applies online with files, is returned once by
+ * pre-review and then accepted without a visit, and follows the case; every bad input is refused.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class OnlineIT extends OneWindowTestSupport {
+    private static final String CFG = "etc/org.onewindow.online.cfg";
+    private static final String ONLINE_ITEM = "RS-SB-002";
+
+    @Configuration
+    public Option[] config() {
+        return appliance(
+                // short enough to wait for in a test; a second code may follow after one second
+                editConfigurationFilePut(CFG, "codeTtlSeconds", "4"),
+                editConfigurationFilePut(CFG, "codeIntervalSeconds", "1"),
+                editConfigurationFilePut(CFG, "codesPerClientPerHour", "10000"),
+                // the hall holds fewer per slot than its groups together, so that both limits are met
+                editConfigurationFilePut(CFG, "slotCapacity", "5"),
+                editConfigurationFilePut(CFG, "groupCapacities", "JT=3,CG=3"));
+    }
+
+    @Before
+    public void apiUp() throws InterruptedException {
+        awaitApi();
+        http.awaitOk(Citizens.BASE + "/appointments/days", null, java.time.Duration.ofSeconds(60));
+    }
+
+    @Test
+    public void signInNeedsTheCodeSentToTheBoundMobileAndIsLimited() throws Exception {
+        String id = Citizens.idNumber("19850312", 1);
+        assertEquals("INVALID_ID_NUMBER", Citizens.sendCode(http, Cases.WRONG_CHECK_DIGIT, "13800138000").code());
+        assertEquals("INVALID_MOBILE", Citizens.sendCode(http, id, "1380013800").code());
+        assertEquals(400, http.exchange("POST", Citizens.BASE + "/sign-in/code", Map.of(), "{\"idNumber\":").status);
+        assertEquals(401, http.exchange("GET", Citizens.BASE + "/appointments", Map.of(), null).status);
+
+        assertEquals(202, Citizens.sendCode(http, id, "13800138000").status);
+        Http.Answer again = Citizens.sendCode(http, id, "13800138000");
+        assertEquals(again.toString(), 429, again.status);
+        assertEquals("TOO_MANY_CODES", again.code());
+        String code = Citizens.lastCode(id);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int left = 4; left >= 1; left--) {
+            Http.Answer a = Citizens.enter(http, id, wrong);
+            assertEquals(a.toString(), "WRONG_CODE", a.code());
+            assertTrue(a.toString(), a.json().path("message").asText().contains(String.valueOf(left)));
+        }
+        assertEquals("the fifth wrong entry voids the code", "CODE_LOCKED", Citizens.enter(http, id, wrong).code());
+        assertEquals("a void code signs nobody in, even the right one", "CODE_EXPIRED", Citizens.enter(http, id, code).code());
+
+        Thread.sleep(1100);
+        assertEquals(202, Citizens.sendCode(http, id, "13800138000").status);
+        Thread.sleep(4200);
+        assertEquals("codes expire", "CODE_EXPIRED", Citizens.enter(http, id, Citizens.lastCode(id)).code());
+
+        Thread.sleep(1100);
+        Citizens.Session s = Citizens.signIn(http, id, "13800138000");
+        JsonNode me = s.get("/session").json();
+        assertEquals("441302********" + id.substring(14), me.path("idNumber").asText());
+        assertEquals("138****8000", me.path("mobile").asText());
+        assertEquals("a change without the CSRF token is refused", "CSRF_REJECTED",
+                s.forged("POST", "/applications", "{\"itemCode\":\"" + ONLINE_ITEM + "\",\"name\":\"王五\"}").code());
+        assertEquals("a used code is gone", "CODE_EXPIRED", Citizens.enter(http, id, Citizens.lastCode(id)).code());
+
+        Thread.sleep(1100);
+        Http.Answer other = Citizens.sendCode(http, id, "13900139000");
+        assertEquals("the first sign-in bound the mobile", "MOBILE_MISMATCH", other.code());
+        assertEquals(401, http.exchange("PUT", "/online/citizens/" + id + "/mobile", Map.of(), "{\"mobile\":\"13900139000\"}").status);
+        assertEquals(403, http.putJson("/online/citizens/" + id + "/mobile", "reviewer", "{\"mobile\":\"13900139000\"}").status);
+        Http.Answer rebound = http.putJson("/online/citizens/" + id + "/mobile", "clerk", "{\"mobile\":\"13900139000\"}");
+        assertEquals(rebound.toString(), 200, rebound.status);
+        assertEquals("139****9000", rebound.json().path("mobile").asText());
+        Citizens.Session after = Citizens.signIn(http, id, "13900139000");
+        assertEquals(200, after.get("/appointments").status);
+
+        assertEquals(204, after.send("DELETE", "/session", null).status);
+        assertEquals("signed out", "SIGN_IN_REQUIRED", after.get("/appointments").code());
+        assertFalse("codes never reach the log", karafLog().contains(Citizens.lastCode(id)));
+    }
+
+    @Test
+    public void aCitizenBooksChangesAndCancelsAndTheWindowSeesTheDayList() {
+        Citizens.Session s = Citizens.signIn(http, Citizens.idNumber("19900101", 2), "13700137000");
+        List<String> days = days();
+        String day = days.get(0);
+        String later = days.get(1);
+        assertEquals(10, days.size());
+        String item = "GA-HJ-004";
+        int left = left(day, item, "10:00");
+
+        Http.Answer booked = s.send("POST", "/appointments", booking(item, day, "10:00", "李四"));
+        assertEquals(booked.toString(), 201, booked.status);
+        JsonNode a = booked.json();
+        String code = a.path("code").asText();
+        assertEquals("BOOKED", a.path("status").asText());
+        assertEquals("10:30", a.path("end").asText());
+        assertEquals("GA", a.path("group").asText());
+        assertEquals(left - 1, left(day, item, "10:00"));
+        assertTrue(Citizens.notices().stream().anyMatch(n -> "APPOINTMENT_BOOKED".equals(n.path("kind").asText())
+                && code.equals(n.path("reference").asText())));
+
+        assertEquals("ALREADY_BOOKED", s.send("POST", "/appointments", booking(item, day, "14:00", "李四")).code());
+        assertEquals("SLOT_NOT_OFFERED", s.send("POST", "/appointments", booking(item, day, "08:00", "李四")).code());
+        assertEquals("SLOT_NOT_OFFERED", s.send("POST", "/appointments", booking(item, day, "10:15", "李四")).code());
+        assertEquals("ITEM_NOT_FOUND", s.send("POST", "/appointments", booking("NO-SUCH-1", later, "10:00", "李四")).code());
+        assertEquals("INVALID_BOOKING", s.send("POST", "/appointments", booking(item, "2026-13-01", "10:00", "李四")).code());
+        assertEquals("INVALID_BOOKING", s.send("POST", "/appointments", booking(item, later, "10:00", " ")).code());
+        assertEquals(400, s.send("POST", "/appointments", "{\"itemCode\":").status);
+        String offDay = nonWorkingDayWithin(days);
+        assertEquals("NOT_A_WORKING_DAY", s.send("POST", "/appointments", booking(item, offDay, "10:00", "李四")).code());
+
+        JsonNode moved = s.send("PUT", "/appointments/" + code, booking(item, later, "14:00", "李四")).json();
+        assertEquals(later, moved.path("day").asText());
+        assertEquals(left, left(day, item, "10:00"));
+        assertEquals(left - 1, left(later, item, "14:00"));
+
+        Citizens.Session stranger = Citizens.signIn(http, Citizens.idNumber("19900101", 3), "13700137001");
+        assertEquals("another citizen's booking does not exist for them", "APPOINTMENT_NOT_FOUND",
+                stranger.send("DELETE", "/appointments/" + code, null).code());
+
+        JsonNode list = http.get("/online/appointments?day=" + later, "clerk").json();
+        JsonNode mine = find(list, code);
+        assertEquals("李四", mine.path("name").asText());
+        assertEquals("GA-HJ-004", mine.path("itemCode").asText());
+        assertTrue("masked on the day list", mine.path("idNumber").asText().contains("********"));
+        assertEquals(403, http.get("/online/appointments?day=" + later, "reviewer").status);
+        assertEquals(401, http.get("/online/appointments?day=" + later, null).status);
+        assertEquals("only today's appointments are checked in", "APPOINTMENT_CLOSED",
+                http.postJson("/online/appointments/" + code + "/arrival", "clerk", "").code());
+
+        assertEquals("CANCELLED", s.send("DELETE", "/appointments/" + code, null).json().path("status").asText());
+        assertEquals(left, left(later, item, "14:00"));
+        assertEquals("APPOINTMENT_CLOSED", s.send("DELETE", "/appointments/" + code, null).code());
+        assertTrue(find(http.get("/online/appointments?day=" + later, "clerk").json(), code).isMissingNode());
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, s.send("POST", "/appointments", booking("GA-CRJ-00" + (i == 0 ? "1" : "2"), days.get(2 + i), "09:00", "李四")).status);
+        }
+        assertEquals("TOO_MANY_BOOKINGS", s.send("POST", "/appointments", booking(item, days.get(6), "09:00", "李四")).code());
+        assertEquals(3, s.get("/appointments").json().findValues("status").stream().filter(v -> "BOOKED".equals(v.asText())).count());
+    }
+
+    @Test
+    public void concurrentBookingsNeverPassTheGroupOrTheHallCapacity() throws Exception {
+        List<String> days = days();
+        String day = days.get(days.size() - 1);
+        List<Citizens.Session> citizens = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            citizens.add(Citizens.signIn(http, Citizens.idNumber("19700101", 100 + i), "1360013" + String.format("%04d", i)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<Future<Http.Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < citizens.size(); i++) {
+            Citizens.Session c = citizens.get(i);
+            String item = i % 2 == 0 ? "JT-YS-001" : "CG-JZ-001";
+            answers.add(pool.submit((Callable<Http.Answer>) () -> c.send("POST", "/appointments", booking(item, day, "16:00", "市民"))));
+        }
+        int jt = 0;
+        int cg = 0;
+        for (int i = 0; i < answers.size(); i++) {
+            Http.Answer a = answers.get(i).get();
+            if (a.status == 201) {
+                if (i % 2 == 0) {
+                    jt++;
+                } else {
+                    cg++;
+                }
+            } else {
+                assertEquals(a.toString(), "SLOT_FULL", a.code());
+            }
+        }
+        pool.shutdown();
+        assertEquals("the hall holds 5 per slot", 5, jt + cg);
+        assertTrue("each group holds 3: " + jt + "/" + cg, jt <= 3 && cg <= 3);
+        assertEquals(0, left(day, "JT-YS-001", "16:00"));
+        assertEquals(0, left(day, "CG-JZ-001", "16:00"));
+        long listed = 0;
+        for (JsonNode a : http.get("/online/appointments?day=" + day, "clerk").json()) {
+            listed += "16:00".equals(a.path("start").asText()) ? 1 : 0;
+        }
+        assertEquals(5, listed);
+    }
+
+    @Test
+    public void anOnlineApplicationIsReturnedOnceThenAcceptedWithoutAVisit() {
+        String id = Citizens.idNumber("19880808", 4);
+        Http.Answer imported = http.postJson("/licences/import", "admin", "[{\"type\":\"RESIDENT_ID_CARD\",\"number\":\"ID-" + id
+                + "\",\"holderId\":\"" + id + "\",\"holderName\":\"王五\",\"issuerCode\":\"GA\",\"issuerName\":\"区公安分局\","
+                + "\"issuedOn\":\"2020-01-01\"}]");
+        assertEquals(imported.toString(), 200, imported.status);
+        Citizens.Session s = Citizens.signIn(http, id, "13500135000");
+        int calls = 2;
+
+        assertEquals("NOT_ONLINE", s.send("POST", "/applications", "{\"itemCode\":\"GA-HJ-004\",\"name\":\"王五\"}").code());
+        assertEquals("INVALID_APPLICATION", s.send("POST", "/applications", "{\"itemCode\":\"" + ONLINE_ITEM + "\",\"name\":\"王五\","
+                + "\"delivery\":{\"method\":\"POST\",\"recipient\":\"王五\",\"phone\":\"13500135000\"}}").code());
+        assertEquals("INVALID_APPLICATION", s.send("POST", "/applications", "{\"itemCode\":\"" + ONLINE_ITEM + "\",\"name\":\"王五\","
+                + "\"delivery\":{\"method\":\"DRONE\"}}").code());
+        Http.Answer opened = s.send("POST", "/applications", "{\"itemCode\":\"" + ONLINE_ITEM + "\",\"name\":\"王五\",\"delivery\":"
+                + "{\"method\":\"POST\",\"recipient\":\"王五\",\"phone\":\"13500135000\",\"address\":\"广东省惠州市惠城区江北三新南路 1 号\"}}");
+        calls++;
+        assertEquals(opened.toString(), 201, opened.status);
+        JsonNode app = opened.json();
+        String no = app.path("caseNo").asText();
+        assertEquals("DRAFT", app.path("state").asText());
+        assertEquals("the ID card comes from the licence library", "LICENCE", material(app, "M01").path("source").asText());
+        assertEquals(null, material(app, "M02").path("source").textValue());
+
+        assertEquals("MATERIAL_FROM_LICENCE", s.upload(no, "M01", "id.png", Cases.png("id")).code());
+        assertEquals("MATERIAL_NOT_IN_CATALOG", s.upload(no, "M09", "x.png", Cases.png("x")).code());
+        Http.Answer text = s.upload(no, "M02", "证明.txt", "not a scan".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(text.toString(), 415, text.status);
+        assertEquals("UNSUPPORTED_FILE_TYPE", text.code());
+        assertEquals("a refused file leaves nothing", 0, http.get("/cases/" + no + "/materials", "clerk").json().size());
+        assertEquals("MATERIALS_MISSING", s.send("POST", "/applications/" + no + "/submission", null).code());
+
+        Http.Answer up = s.upload(no, "M02", "解除劳动关系证明.pdf", Cases.pdf("termination of " + no));
+        calls++;
+        assertEquals(up.toString(), 200, up.status);
+        assertEquals("UPLOADED", material(up.json(), "M02").path("source").asText());
+        assertEquals("解除劳动关系证明.pdf", material(up.json(), "M02").path("files").get(0).path("fileName").asText());
+        Http.Answer submitted = s.send("POST", "/applications/" + no + "/submission", null);
+        calls++;
+        assertEquals(submitted.toString(), "SUBMITTED", submitted.json().path("state").asText());
+        assertEquals("WRONG_STATE", s.send("POST", "/applications/" + no + "/submission", null).code());
+
+        Citizens.Session stranger = Citizens.signIn(http, Citizens.idNumber("19880808", 5), "13500135001");
+        assertEquals("APPLICATION_NOT_FOUND", stranger.get("/applications/" + no).code());
+        assertEquals("CASE_NOT_FOUND", stranger.get("/cases/" + no).code());
+
+        assertTrue(find(http.get("/online/pre-review", "clerk").json(), no, "caseNo").isObject());
+        assertEquals(403, http.get("/online/pre-review", "reviewer").status);
+        JsonNode review = http.get("/online/pre-review/" + no, "clerk").json();
+        assertEquals("POST", review.path("delivery").path("method").asText());
+        assertEquals("广东省惠州市惠城区江北三新南路 1 号", review.path("delivery").path("address").asText());
+        assertEquals("MATERIAL_NOT_IN_CATALOG", http.postJson("/online/pre-review/" + no + "/return", "clerk",
+                "{\"materials\":[\"M09\"]}").code());
+        JsonNode returned = http.postJson("/online/pre-review/" + no + "/return", "clerk",
+                "{\"materials\":[\"M02\"],\"note\":\"证明须加盖单位公章\"}").json();
+        assertEquals("RETURNED", returned.path("state").asText());
+        assertTrue(Citizens.notices().stream().anyMatch(n -> "APPLICATION_RETURNED".equals(n.path("kind").asText())
+                && n.path("text").asText().contains("终止或者解除劳动关系的证明") && n.path("text").asText().contains("加盖单位公章")));
+        JsonNode seen = s.get("/applications/" + no).json();
+        calls++;
+        assertEquals("证明须加盖单位公章", seen.path("returned").path("note").asText());
+        assertEquals("the file returned must be uploaded again", "MATERIALS_MISSING",
+                s.send("POST", "/applications/" + no + "/submission", null).code());
+        assertEquals(200, s.upload(no, "M02", "解除劳动关系证明-盖章.pdf", Cases.pdf("stamped " + no)).status);
+        calls++;
+        assertEquals("SUBMITTED", s.send("POST", "/applications/" + no + "/submission", null).json().path("state").asText());
+        calls++;
+
+        JsonNode accepted = http.postJson("/online/pre-review/" + no + "/acceptance", "clerk", "").json();
+        calls++;
+        assertEquals(accepted.toString(), "ACCEPTED", accepted.path("state").asText());
+        JsonNode c = http.get("/cases/" + no, "clerk").json();
+        assertEquals("ONLINE", c.path("channel").asText());
+        assertEquals("accepted without coming to the hall", 0, c.path("visits").asInt());
+        assertNotEquals("DRAFT", c.path("status").asText());
+        assertTrue(c.path("timeLimit").path("deadline").isTextual());
+        assertEquals(2, http.get("/cases/" + no + "/materials", "clerk").json().size());
+        assertEquals("WRONG_STATE", http.postJson("/online/pre-review/" + no + "/acceptance", "clerk", "").code());
+
+        JsonNode mine = s.get("/cases/" + no).json();
+        calls++;
+        assertEquals(c.path("timeLimit").path("deadline").asText(), mine.path("deadline").asText());
+        assertTrue(mine.path("nextStep").asText(), mine.path("nextStep").asText().contains("审批中"));
+        assertTrue(mine.path("history").size() >= 2);
+        assertTrue("no staff names for citizens", mine.path("history").get(0).path("by").isMissingNode());
+        assertTrue(find(s.get("/cases").json(), no, "caseNo").isObject());
+        assertTrue(Citizens.notices().stream().anyMatch(n -> "APPLICATION_ACCEPTED".equals(n.path("kind").asText())
+                && no.equals(n.path("reference").asText())));
+        System.out.println("online application, submit to ACCEPTED by pre-review: " + calls + " API calls (sign-in 2, citizen "
+                + (calls - 3) + ", pre-review 1), one return included");
+    }
+
+    @Test
+    public void aRejectedAndAWithdrawnApplication() {
+        Citizens.Session s = Citizens.signIn(http, Citizens.idNumber("19880808", 6), "13500135002");
+        String first = s.send("POST", "/applications", "{\"itemCode\":\"" + ONLINE_ITEM + "\",\"name\":\"赵六\"}").json().path("caseNo").asText();
+        assertEquals(200, s.upload(first, "M01", "身份证.jpg", jpeg()).status);
+        assertEquals(200, s.upload(first, "M02", "证明.png", Cases.png("proof")).status);
+        assertEquals("SUBMITTED", s.send("POST", "/applications/" + first + "/submission", null).json().path("state").asText());
+        assertEquals("INVALID_APPLICATION", http.postJson("/online/pre-review/" + first + "/rejection", "clerk", "{}").code());
+        JsonNode rejected = http.postJson("/online/pre-review/" + first + "/rejection", "clerk", "{\"reason\":\"申请人不属于失业保险参保人员\"}").json();
+        assertEquals("REJECTED", rejected.path("state").asText());
+        assertEquals("REJECTED", http.get("/cases/" + first, "clerk").json().path("status").asText());
+
+        String second = s.send("POST", "/applications", "{\"itemCode\":\"" + ONLINE_ITEM + "\",\"name\":\"赵六\"}").json().path("caseNo").asText();
+        assertEquals("WITHDRAWN", s.send("POST", "/applications/" + second + "/withdrawal", null).json().path("state").asText());
+        assertEquals("WITHDRAWN", http.get("/cases/" + second, "clerk").json().path("status").asText());
+        assertEquals("WRONG_STATE", s.upload(second, "M02", "证明.png", Cases.png("late")).code());
+    }
+
+    private List<String> days() {
+        List<String> out = new ArrayList<>();
+        http.exchange("GET", Citizens.BASE + "/appointments/days", Map.of(), null).json().forEach(d -> out.add(d.asText()));
+        return out;
+    }
+
+    private int left(String day, String item, String start) {
+        for (JsonNode slot : http.exchange("GET", Citizens.BASE + "/appointments/slots?day=" + day + "&item=" + item, Map.of(), null).json()) {
+            if (start.equals(slot.path("start").asText())) {
+                return slot.path("left").asInt();
+            }
+        }
+        throw new AssertionError("no slot " + start + " on " + day);
+    }
+
+    /** A day between the first and last bookable ones that is not among them: a weekend or holiday. */
+    private static String nonWorkingDayWithin(List<String> days) {
+        java.time.LocalDate d = java.time.LocalDate.parse(days.get(0));
+        while (days.contains(d.toString())) {
+            d = d.plusDays(1);
+        }
+        return d.toString();
+    }
+
+    private static String booking(String item, String day, String start, String name) {
+        return "{\"itemCode\":\"" + item + "\",\"day\":\"" + day + "\",\"start\":\"" + start + "\",\"name\":\"" + name + "\"}";
+    }
+
+    private static JsonNode find(JsonNode list, String code) {
+        return find(list, code, "code");
+    }
+
+    private static JsonNode find(JsonNode list, String value, String field) {
+        for (JsonNode n : list) {
+            if (value.equals(n.path(field).asText())) {
+                return n;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static JsonNode material(JsonNode app, String code) {
+        return find(app.path("materials"), code);
+    }
+
+    private static byte[] jpeg() {
+        return new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
+    }
+
+    private static String karafLog() throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Paths.get(System.getProperty("karaf.data"), "log", "karaf.log"));
+    }
+}
