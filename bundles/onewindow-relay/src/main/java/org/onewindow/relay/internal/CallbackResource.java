@@ -22,6 +22,7 @@ import org.onewindow.problem.ProblemKind;
 import org.onewindow.rest.Json;
 import org.onewindow.rest.JsonProblems;
 import org.onewindow.rest.RequestBodies;
+import org.onewindow.security.SignedBodies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,12 +58,12 @@ public class CallbackResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     public Map<String, Object> decision(@PathParam("department") String department,
-            @HeaderParam(Signatures.TIMESTAMP) String timestamp, @HeaderParam(Signatures.SIGNATURE) String signature,
+            @HeaderParam(SignedBodies.TIMESTAMP) String timestamp, @HeaderParam(SignedBodies.SIGNATURE) String signature,
             InputStream in) {
         byte[] body = RequestBodies.read(in, MAX_BODY);
         DepartmentRoute route = departments.get(department);
         if (route == null || route.secret == null
-                || !Signatures.verify(route.secret, timestamp, signature, body, Instant.now().getEpochSecond(), skewSeconds)) {
+                || !SignedBodies.verify(route.secret, timestamp, signature, body, Instant.now().getEpochSecond(), skewSeconds)) {
             LOG.warn("Callback for department {} refused: unknown department, bad signature or stale timestamp", department);
             throw new Problem(ProblemKind.UNAUTHORIZED, "BAD_SIGNATURE", "回调签名无效、已过期，或部门 " + department + " 未配置为外部审批系统");
         }

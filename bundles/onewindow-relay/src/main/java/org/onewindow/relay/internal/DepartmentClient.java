@@ -11,6 +11,7 @@ import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.onewindow.rest.Json;
 import org.onewindow.rest.RemoteFailures;
+import org.onewindow.security.SignedBodies;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,8 +45,8 @@ final class DepartmentClient {
         conduit.setClient(policy);
         client.type(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE)
                 .header(IDEMPOTENCY_KEY, deliveryKey)
-                .header(Signatures.TIMESTAMP, nowSeconds)
-                .header(Signatures.SIGNATURE, Signatures.sign(route.secret, nowSeconds, body));
+                .header(SignedBodies.TIMESTAMP, nowSeconds)
+                .header(SignedBodies.SIGNATURE, SignedBodies.sign(route.secret, nowSeconds, body));
         int status;
         String text;
         try {
