@@ -23,8 +23,17 @@ final class SlotCounters {
     private SlotCounters() {
     }
 
-    /** Makes the counter rows of a slot exist, in a transaction of their own (a concurrent creator is fine). */
+    /**
+     * Makes the counter rows of a slot exist, each in a transaction of its own (a concurrent creator
+     * is fine); only a slot's first booking writes, the rest only look.
+     */
     static void ensure(OnlineDatabase db, LocalDate day, String start, String group) {
+        long present = db.tx(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM APPT_SLOT WHERE SLOT_DAY = ? AND SLOT_START = ?"
+                + " AND GRP IN (?, ?)").setParameter(1, Date.valueOf(day)).setParameter(2, start).setParameter(3, group)
+                .setParameter(4, SlotPlan.HALL).getSingleResult()).longValue());
+        if (present == 2) {
+            return;
+        }
         for (String g : List.of(group, SlotPlan.HALL)) {
             try {
                 db.tx(em -> em.createNativeQuery("INSERT INTO APPT_SLOT (SLOT_DAY, SLOT_START, GRP, BOOKED) SELECT ?, ?, ?, 0"
