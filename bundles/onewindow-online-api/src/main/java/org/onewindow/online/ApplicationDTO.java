@@ -22,6 +22,8 @@ public class ApplicationDTO {
     /** The latest return's notice, while returned. */
     public ReturnDTO returned;
     public String rejectReason;
+    /** For an item with a fee, once pre-review passed: its payment order. */
+    public PaymentOrderDTO payment;
     public String createdAt;
     public String submittedAt;
     public String reviewedAt;

@@ -8,6 +8,8 @@ public enum ApplicationState {
     SUBMITTED,
     /** Returned with a one-time notice of what is missing. */
     RETURNED,
+    /** Pre-review passed; the item's fee is to be paid before the case is accepted. */
+    AWAITING_PAYMENT,
     /** Accepted online; the case goes on as any accepted case. */
     ACCEPTED,
     /** Refused (不予受理). */

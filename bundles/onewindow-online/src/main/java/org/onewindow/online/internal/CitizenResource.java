@@ -30,6 +30,8 @@ import org.onewindow.online.CitizenCaseDTO;
 import org.onewindow.online.CitizenCases;
 import org.onewindow.online.NewApplicationDTO;
 import org.onewindow.online.OnlineApplications;
+import org.onewindow.online.PaymentOrderDTO;
+import org.onewindow.online.Payments;
 import org.onewindow.online.SlotDTO;
 import org.onewindow.problem.Problem;
 import org.onewindow.scanning.Uploads;
@@ -47,12 +49,15 @@ public class CitizenResource {
     private final AppointmentService appointments;
     private final OnlineApplications applications;
     private final CitizenCases cases;
+    private final Payments payments;
 
-    CitizenResource(CitizenAccess access, AppointmentService appointments, OnlineApplications applications, CitizenCases cases) {
+    CitizenResource(CitizenAccess access, AppointmentService appointments, OnlineApplications applications, CitizenCases cases,
+            Payments payments) {
         this.access = access;
         this.appointments = appointments;
         this.applications = applications;
         this.cases = cases;
+        this.payments = payments;
     }
 
     @GET
@@ -130,6 +135,13 @@ public class CitizenResource {
     @Path("applications/{caseNo}/submission")
     public ApplicationDTO submit(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
         return applications.submit(access.require(headers, true), caseNo);
+    }
+
+    /** The application's payment order, with the gateway's cashier page while unpaid. */
+    @GET
+    @Path("applications/{caseNo}/payment")
+    public PaymentOrderDTO payment(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
+        return payments.order(access.require(headers, false), caseNo);
     }
 
     @POST

@@ -20,6 +20,8 @@ import org.onewindow.online.AppointmentDTO;
 import org.onewindow.online.AppointmentService;
 import org.onewindow.online.ApplicationDTO;
 import org.onewindow.online.OnlineApplications;
+import org.onewindow.online.Payments;
+import org.onewindow.online.ReconciliationDTO;
 import org.onewindow.online.ReturnDTO;
 import org.onewindow.rest.Caller;
 
@@ -30,11 +32,13 @@ public class DeskResource {
     private final AppointmentService appointments;
     private final OnlineApplications applications;
     private final CitizenAccess access;
+    private final Payments payments;
 
-    DeskResource(AppointmentService appointments, OnlineApplications applications, CitizenAccess access) {
+    DeskResource(AppointmentService appointments, OnlineApplications applications, CitizenAccess access, Payments payments) {
         this.appointments = appointments;
         this.applications = applications;
         this.access = access;
+        this.payments = payments;
     }
 
     /** The day list (预约名单): who comes when, for what. */
@@ -89,6 +93,14 @@ public class DeskResource {
     @RolesAllowed("clerk")
     public ApplicationDTO reject(@PathParam("caseNo") String caseNo, Map<String, String> body, @Context SecurityContext caller) {
         return applications.reject(caseNo, body == null ? null : body.get("reason"), Caller.actor(caller));
+    }
+
+    /** The day's reconciliation of payments with the gateway's statement (对账单). */
+    @GET
+    @Path("payments/reconciliation")
+    @RolesAllowed({"supervisor", "admin"})
+    public ReconciliationDTO reconcile(@QueryParam("day") String day, @Context SecurityContext caller) {
+        return payments.reconcile(CitizenResource.day(day), Caller.actor(caller));
     }
 
     /** Body {@code {"mobile": "..."}}: binds another mobile to a citizen's ID number, the citizen present with their ID card. */

@@ -1,5 +1,6 @@
 package org.onewindow.online.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -33,6 +34,7 @@ import org.onewindow.online.NewApplicationDTO;
 import org.onewindow.online.NoticeKind;
 import org.onewindow.online.OnlineApplications;
 import org.onewindow.online.OnlineFileDTO;
+import org.onewindow.online.PaymentOrderDTO;
 import org.onewindow.online.ReturnDTO;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
@@ -179,7 +181,8 @@ public class JpaOnlineApplications implements OnlineApplications {
     @Override
     public ApplicationDTO withdraw(Citizen citizen, String caseNo) {
         ApplicationEntity a = own(citizen, caseNo);
-        requireState(a, Set.of(ApplicationState.DRAFT, ApplicationState.SUBMITTED, ApplicationState.RETURNED), "撤回");
+        requireState(a, Set.of(ApplicationState.DRAFT, ApplicationState.SUBMITTED, ApplicationState.RETURNED,
+                ApplicationState.AWAITING_PAYMENT), "撤回");
         TransitionDTO t = new TransitionDTO();
         t.to = CaseStatus.WITHDRAWN;
         t.note = "申请人网上撤回";
@@ -225,7 +228,12 @@ public class JpaOnlineApplications implements OnlineApplications {
         ApplicationEntity a = find(caseNo);
         requireState(a, Set.of(ApplicationState.SUBMITTED), "预审通过");
         CaseDTO c;
-        if (intake.checkVisible(caseNo, actor) == CaseStatus.DRAFT) {
+        CaseStatus status = intake.checkVisible(caseNo, actor);
+        BigDecimal fee = status == CaseStatus.DRAFT ? fee(caseNo, actor) : BigDecimal.ZERO;
+        if (fee.signum() > 0) {
+            return awaitPayment(a, fee, actor);
+        }
+        if (status == CaseStatus.DRAFT) {
             TransitionDTO t = new TransitionDTO();
             t.to = CaseStatus.ACCEPTED;
             t.note = "网上预审通过，网上受理";
@@ -239,6 +247,29 @@ public class JpaOnlineApplications implements OnlineApplications {
         tell(done, NoticeKind.APPLICATION_ACCEPTED, "【区行政服务中心】您网上申办的“" + c.itemName + "”已受理，办件号 " + caseNo
                 + (c.timeLimit != null && c.timeLimit.deadline != null ? "，承诺 " + c.timeLimit.deadline + " 前办结" : "") + "。");
         return view(done, c, files(caseNo));
+    }
+
+    /** The fee of the item version the case is pinned to; 0 when it has none. */
+    private BigDecimal fee(String caseNo, Actor actor) {
+        CaseDTO c = intake.get(caseNo, actor);
+        BigDecimal fee = catalog.get(c.itemCode, c.itemVersion).fee;
+        return fee == null ? BigDecimal.ZERO : fee;
+    }
+
+    /** Pre-review passed for an item with a fee: one payment order, and the case waits for it. */
+    private ApplicationDTO awaitPayment(ApplicationEntity a, BigDecimal fee, Actor actor) {
+        CatalogItemDTO item = catalog.get(a.itemCode);
+        ApplicationEntity done = db.tx(em -> {
+            ApplicationEntity x = em.find(ApplicationEntity.class, a.caseNo);
+            requireState(x, Set.of(ApplicationState.SUBMITTED), "预审通过");
+            em.persist(PaymentOrderEntity.of(x.caseNo, x.citizenId, item.name, fee));
+            x.reviewed(ApplicationState.AWAITING_PAYMENT, actor.name());
+            return x;
+        });
+        LOG.info("Online application {} passed pre-review by {}; {} yuan to pay", a.caseNo, actor, fee);
+        tell(done, NoticeKind.PAYMENT_DUE, "【区行政服务中心】您网上申办的“" + item.name + "”（" + a.caseNo + "）已通过预审，请在“我的申办”中缴费 "
+                + fee.toPlainString() + " 元，缴费后即受理。");
+        return review(a.caseNo, actor);
     }
 
     @Override
@@ -417,8 +448,14 @@ public class JpaOnlineApplications implements OnlineApplications {
                     : s.files.isEmpty() ? null : "UPLOADED";
             dto.materials.add(s);
         }
+        dto.payment = payment(a.caseNo);
         dto.nextStep = NextSteps.application(dto.state, c);
         return dto;
+    }
+
+    private PaymentOrderDTO payment(String caseNo) {
+        return db.tx(em -> em.createQuery("SELECT o FROM PaymentOrderEntity o WHERE o.caseNo = :c", PaymentOrderEntity.class)
+                .setParameter("c", caseNo).getResultStream().findFirst().map(PaymentOrderEntity::toDTO).orElse(null));
     }
 
     private static ApplicationDTO base(ApplicationEntity a) {

@@ -31,6 +31,8 @@ final class NextSteps {
                 return "已提交，等待窗口工作人员预审（工作日一般当日完成）";
             case RETURNED:
                 return "预审退回：请按告知重新上传材料后再次提交";
+            case AWAITING_PAYMENT:
+                return "预审已通过，请缴费；缴费后即受理";
             case REJECTED:
                 return "不予受理";
             case WITHDRAWN:

@@ -3,6 +3,7 @@ package org.onewindow.online.internal;
 import org.onewindow.online.AppointmentService;
 import org.onewindow.online.CitizenCases;
 import org.onewindow.online.OnlineApplications;
+import org.onewindow.online.Payments;
 import org.onewindow.rest.RestPublisher;
 import org.onewindow.rest.RestPublisher.Publication;
 import org.osgi.service.component.annotations.Activate;
@@ -31,14 +32,17 @@ public class OnlineApi {
     @Reference
     CitizenCases cases;
 
+    @Reference
+    Payments payments;
+
     private Publication citizens;
     private Publication desk;
 
     @Activate
     void activate() {
         citizens = publisher.publish(PUBLIC_ADDRESS, new SignInResource(access),
-                new CitizenResource(access, appointments, applications, cases));
-        desk = publisher.publish(DESK_ADDRESS, new DeskResource(appointments, applications, access));
+                new CitizenResource(access, appointments, applications, cases, payments), new GatewayResource(payments));
+        desk = publisher.publish(DESK_ADDRESS, new DeskResource(appointments, applications, access, payments));
     }
 
     @Deactivate

@@ -49,6 +49,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Minutes a citizen's session lasts without use")
     int sessionIdleMinutes() default 20;
 
+    @AttributeDefinition(description = "How citizens' browsers and the payment gateway reach this hall, such as https://zwfw.example.gov.cn")
+    String publicBaseUrl() default "http://localhost:8181";
+
+    @AttributeDefinition(description = "The payment gateway used: an LDAP filter on PaymentGateway services, such as (channel=http)")
+    String gateway_target() default "(channel=http)";
+
     @AttributeDefinition(description = "The notifier used: an LDAP filter on Notifier services, such as (channel=file) or (channel=sms)")
     String notifier_target() default "(channel=file)";
 }

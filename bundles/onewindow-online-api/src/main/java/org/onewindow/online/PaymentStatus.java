@@ -1,0 +1,6 @@
+package org.onewindow.online;
+
+/** Where a payment order stands. */
+public enum PaymentStatus {
+    UNPAID, PAID
+}
