@@ -1,15 +1,11 @@
 package org.onewindow.itests;
 
-import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,32 +29,9 @@ final class DepartmentSystem implements AutoCloseable {
 
     /** Starts the simulator jar named by the system property {@code onewindow.simulator} and waits until it answers. */
     static DepartmentSystem start(int port, int adminPort, String secret, String department) throws Exception {
-        String jar = System.getProperty("onewindow.simulator");
-        // the log goes next to the jar, under distribution/simulator/target, where a failed run can be read
-        Path log = Paths.get(jar).toAbsolutePath().resolveSibling("simulator-" + department + "-" + port + ".log");
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar, "--port", String.valueOf(port),
-                "--admin-port", String.valueOf(adminPort), "--secret", secret, "--department", department,
-                "--exit-with-parent"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        DepartmentSystem system = new DepartmentSystem(p, adminPort, log);
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                if (CLIENT.send(HttpRequest.newBuilder(URI.create(system.admin + "health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return system;
-                }
-            } catch (IOException notYet) {
-                if (!p.isAlive()) {
-                    break;
-                }
-            }
-            Thread.sleep(200);
-        }
-        system.close();
-        throw new AssertionError("department simulator did not start; " + (new File(jar).isFile() ? "" : jar + " missing; ")
-                + "log: " + Files.readString(log));
+        Simulators.Started s = Simulators.start(List.of("-jar"), List.of("--port", String.valueOf(port), "--admin-port",
+                String.valueOf(adminPort), "--secret", secret, "--department", department), adminPort, "simulator-" + department + "-" + port);
+        return new DepartmentSystem(s.process, adminPort, s.log);
     }
 
     /** Changes switches: latencyMs, errorRate, down, duplicateCallbacks, decision, decisionDelayMs, autoDecide. */

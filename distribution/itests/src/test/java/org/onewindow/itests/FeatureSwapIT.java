@@ -63,8 +63,8 @@ public class FeatureSwapIT extends OneWindowTestSupport {
         assertEquals(scansBefore, http.get("/cases/" + caseNo + "/materials", "clerk").body);
 
         // the whole window out, down to the catalog: the node stays up
-        for (String feature : List.of("onewindow-scanning", "onewindow-relay", "onewindow-supervision", "onewindow-crossdistrict", "onewindow-intake",
-                "onewindow-licences", "onewindow-catalog")) {
+        for (String feature : List.of("onewindow-scanning", "onewindow-relay", "onewindow-supervision", "onewindow-crossdistrict",
+                "onewindow-online", "onewindow-intake", "onewindow-licences", "onewindow-catalog")) {
             features.uninstallFeature(feature, NO_REFRESH);
             assertFalse(feature, features.isInstalled(features.getFeature(feature)));
         }
@@ -73,9 +73,10 @@ public class FeatureSwapIT extends OneWindowTestSupport {
         assertNull(context.getServiceReference("org.onewindow.intake.IntakeService"));
         assertEquals("the node stays up", 200, http.get("/health", null).status);
         assertEquals("NOT_FOUND", http.get("/catalog/items", "clerk").code());
+        assertEquals("the online channel is withdrawn with its feature", 404, http.get("/public/online/appointments/days", null).status);
 
         for (String feature : List.of("onewindow-catalog", "onewindow-licences", "onewindow-intake", "onewindow-scanning",
-                "onewindow-relay", "onewindow-supervision", "onewindow-crossdistrict")) {
+                "onewindow-relay", "onewindow-supervision", "onewindow-crossdistrict", "onewindow-online")) {
             features.installFeature(feature, NO_REFRESH);
             assertTrue(feature, features.isInstalled(features.getFeature(feature)));
         }
@@ -83,5 +84,6 @@ public class FeatureSwapIT extends OneWindowTestSupport {
         assertEquals(catalogBefore, http.get("/catalog/export", "clerk").body);
         assertEquals(scansBefore, http.get("/cases/" + caseNo + "/materials", "clerk").body);
         assertEquals("DRAFT", http.get("/cases/" + caseNo, "clerk").json().path("status").asText());
+        http.awaitOk("/public/online/appointments/days", null, Duration.ofSeconds(30));
     }
 }

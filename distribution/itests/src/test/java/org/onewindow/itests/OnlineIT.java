@@ -6,6 +6,12 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +41,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class OnlineIT extends OneWindowTestSupport {
     private static final String CFG = "etc/org.onewindow.online.cfg";
     private static final String ONLINE_ITEM = "RS-SB-002";
+    /** An online item with a fee of 80 yuan and four materials, none from the licence library for new citizens. */
+    private static final String FEE_ITEM = "ZR-BDC-002";
+    private static final int GATEWAY_PORT = 9610;
+    private static final String GATEWAY_SECRET = "it-gateway-secret-0001";
+    private static final HttpClient BROWSER = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static PaymentGatewaySystem gateway;
 
     @Configuration
     public Option[] config() {
@@ -45,13 +57,19 @@ public class OnlineIT extends OneWindowTestSupport {
                 editConfigurationFilePut(CFG, "codesPerClientPerHour", "10000"),
                 // the hall holds fewer per slot than its groups together, so that both limits are met
                 editConfigurationFilePut(CFG, "slotCapacity", "5"),
-                editConfigurationFilePut(CFG, "groupCapacities", "JT=3,CG=3"));
+                editConfigurationFilePut(CFG, "groupCapacities", "JT=3,CG=3"),
+                editConfigurationFilePut(CFG, "publicBaseUrl", "http://localhost:" + HTTP_PORT),
+                editConfigurationFilePut("etc/org.onewindow.online.gateway.cfg", "url", "http://localhost:" + GATEWAY_PORT),
+                editConfigurationFilePut("etc/org.onewindow.online.gateway.cfg", "secret", GATEWAY_SECRET));
     }
 
     @Before
-    public void apiUp() throws InterruptedException {
+    public void apiUp() throws Exception {
         awaitApi();
-        http.awaitOk(Citizens.BASE + "/appointments/days", null, java.time.Duration.ofSeconds(60));
+        http.awaitOk(Citizens.BASE + "/appointments/days", null, Duration.ofSeconds(60));
+        if (gateway == null) {
+            gateway = PaymentGatewaySystem.start(GATEWAY_PORT, "OW441302", GATEWAY_SECRET);
+        }
     }
 
     @Test
@@ -236,7 +254,7 @@ public class OnlineIT extends OneWindowTestSupport {
 
         assertEquals("MATERIAL_FROM_LICENCE", s.upload(no, "M01", "id.png", Cases.png("id")).code());
         assertEquals("MATERIAL_NOT_IN_CATALOG", s.upload(no, "M09", "x.png", Cases.png("x")).code());
-        Http.Answer text = s.upload(no, "M02", "证明.txt", "not a scan".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Http.Answer text = s.upload(no, "M02", "证明.txt", "not a scan".getBytes(StandardCharsets.UTF_8));
         assertEquals(text.toString(), 415, text.status);
         assertEquals("UNSUPPORTED_FILE_TYPE", text.code());
         assertEquals("a refused file leaves nothing", 0, http.get("/cases/" + no + "/materials", "clerk").json().size());
@@ -318,6 +336,149 @@ public class OnlineIT extends OneWindowTestSupport {
         assertEquals("WITHDRAWN", s.send("POST", "/applications/" + second + "/withdrawal", null).json().path("state").asText());
         assertEquals("WITHDRAWN", http.get("/cases/" + second, "clerk").json().path("status").asText());
         assertEquals("WRONG_STATE", s.upload(second, "M02", "证明.png", Cases.png("late")).code());
+    }
+
+    @Test
+    public void aFeeIsPaidOnceHoweverTheGatewayRepeatsItselfAndOnlyThenTheCaseIsAccepted() throws Exception {
+        Citizens.Session s = Citizens.signIn(http, Citizens.idNumber("19760606", 7), "13300133000");
+        String no = awaitingPayment(s);
+        JsonNode order = s.get("/applications/" + no + "/payment").json();
+        assertEquals("UNPAID", order.path("status").asText());
+        assertEquals("80.00", order.path("amount").decimalValue().setScale(2).toPlainString());
+        assertEquals("the case waits for the payment", "DRAFT", http.get("/cases/" + no, "clerk").json().path("status").asText());
+        assertEquals(401, notification(order.path("orderNo").asText(), "80.00", "not-the-secret", 0).status);
+        Http.Answer replayed = notification(order.path("orderNo").asText(), "80.00", GATEWAY_SECRET, 600);
+        assertEquals("a notification signed ten minutes ago is refused", "BAD_SIGNATURE", replayed.code());
+        assertEquals("DRAFT", http.get("/cases/" + no, "clerk").json().path("status").asText());
+
+        gateway.scenario("{\"duplicates\":2,\"amountDelta\":\"0\",\"dropNotifications\":false}");
+        pay(order.path("payUrl").asText());
+        JsonNode accepted = awaitState(s, no, "ACCEPTED");
+        assertEquals("PAID", accepted.path("payment").path("status").asText());
+        assertTrue(accepted.path("payment").path("tradeNo").asText().startsWith("SIM"));
+        JsonNode c = http.get("/cases/" + no, "clerk").json();
+        assertNotEquals("DRAFT", c.path("status").asText());
+        assertEquals(0, c.path("visits").asInt());
+        // the gateway sends each notification three times; the order was paid by one of them
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < end && duplicates(order.path("orderNo").asText()) < 2) {
+            Thread.sleep(100);
+        }
+        assertEquals(2, duplicates(order.path("orderNo").asText()));
+        assertEquals("accepted once", 1, c.path("history").findValues("to").stream().filter(t -> "ACCEPTED".equals(t.asText())).count());
+    }
+
+    @Test
+    public void aNotificationForAnotherAmountPaysNothingAndReconciliationShowsWhatTheGatewayKnowsAlone() throws Exception {
+        Citizens.Session s = Citizens.signIn(http, Citizens.idNumber("19760606", 8), "13300133001");
+        String wrong = awaitingPayment(s);
+        JsonNode order = s.get("/applications/" + wrong + "/payment").json();
+        gateway.scenario("{\"duplicates\":0,\"amountDelta\":\"-0.01\",\"dropNotifications\":false}");
+        pay(order.path("payUrl").asText());
+        Thread.sleep(1500);
+        assertEquals("79.99 does not pay an order of 80.00", "AWAITING_PAYMENT", s.get("/applications/" + wrong).json().path("state").asText());
+        assertTrue(gateway.log().contains("NOTIFY_REFUSED orderNo=" + order.path("orderNo").asText()));
+
+        Citizens.Session other = Citizens.signIn(http, Citizens.idNumber("19760606", 9), "13300133002");
+        String lost = awaitingPayment(other);
+        JsonNode lostOrder = other.get("/applications/" + lost + "/payment").json();
+        gateway.scenario("{\"duplicates\":0,\"amountDelta\":\"0\",\"dropNotifications\":true}");
+        pay(lostOrder.path("payUrl").asText());
+        Thread.sleep(500);
+        assertEquals("AWAITING_PAYMENT", other.get("/applications/" + lost).json().path("state").asText());
+        gateway.notifyNow("{\"orderNo\":\"" + lostOrder.path("orderNo").asText() + "\",\"forged\":true}");
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        assertEquals(403, http.get("/online/payments/reconciliation?day=" + today, "clerk").status);
+        JsonNode report = http.get("/online/payments/reconciliation?day=" + today, "supervisor").json();
+        assertEquals("PAID_AT_GATEWAY_ONLY", mismatch(report, order.path("orderNo").asText()).path("kind").asText());
+        assertEquals("PAID_AT_GATEWAY_ONLY", mismatch(report, lostOrder.path("orderNo").asText()).path("kind").asText());
+        assertTrue(report.toString(), events(report, "AMOUNT_MISMATCH").contains(order.path("orderNo").asText()));
+        assertTrue(report.toString(), events(report, "BAD_SIGNATURE").size() >= 1);
+
+        // the citizen comes back from the gateway: the hall asks it, and the order is paid by the answer
+        assertEquals("PAID", other.get("/applications/" + lost + "/payment").json().path("status").asText());
+        assertEquals("ACCEPTED", other.get("/applications/" + lost).json().path("state").asText());
+        assertEquals("PAID", s.get("/applications/" + wrong + "/payment").json().path("status").asText());
+        JsonNode after = http.get("/online/payments/reconciliation?day=" + today, "supervisor").json();
+        assertTrue(after.toString(), mismatch(after, lostOrder.path("orderNo").asText()).isMissingNode());
+        assertTrue(mismatch(after, order.path("orderNo").asText()).isMissingNode());
+        assertEquals(after.path("paidHere").asInt(), after.path("paidAtGateway").asInt());
+        gateway.scenario("{\"duplicates\":1,\"amountDelta\":\"0\",\"dropNotifications\":false}");
+    }
+
+    /** An application of the fee item, submitted with every material and passed by pre-review: it waits for its fee. */
+    private String awaitingPayment(Citizens.Session s) {
+        String no = s.send("POST", "/applications", "{\"itemCode\":\"" + FEE_ITEM + "\",\"name\":\"钱七\"}").json().path("caseNo").asText();
+        for (String m : List.of("M01", "M02", "M03", "M04")) {
+            Http.Answer up = s.upload(no, m, m + ".pdf", Cases.pdf(m + " of " + no));
+            assertEquals(up.toString(), 200, up.status);
+        }
+        assertEquals("SUBMITTED", s.send("POST", "/applications/" + no + "/submission", null).json().path("state").asText());
+        JsonNode passed = http.postJson("/online/pre-review/" + no + "/acceptance", "clerk", "").json();
+        assertEquals(passed.toString(), "AWAITING_PAYMENT", passed.path("state").asText());
+        assertEquals("UNPAID", passed.path("payment").path("status").asText());
+        return no;
+    }
+
+    /** The citizen's browser at the gateway: the cashier page, then 确认支付, then back to the hall. */
+    private static void pay(String payUrl) throws Exception {
+        HttpResponse<String> page = BROWSER.send(HttpRequest.newBuilder(URI.create(payUrl)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(page.body(), 200, page.statusCode());
+        assertTrue(page.body().contains("80.00"));
+        String orderNo = page.body().replaceAll("(?s).*<span id=\"order\">([^<]+)</span>.*", "$1");
+        HttpResponse<String> paid = BROWSER.send(HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY_PORT + "/cashier/pay"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("orderNo=" + orderNo)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(303, paid.statusCode());
+        assertTrue(paid.headers().firstValue("Location").orElse("").startsWith("http://localhost:" + HTTP_PORT + "/online/"));
+    }
+
+    /** A notification as a gateway would send it, signed with {@code secret}, {@code ageSeconds} ago. */
+    private Http.Answer notification(String orderNo, String amount, String secret, long ageSeconds) throws Exception {
+        String body = "{\"merchant\":\"OW441302\",\"orderNo\":\"" + orderNo + "\",\"tradeNo\":\"FORGED1\",\"amount\":\"" + amount
+                + "\",\"status\":\"PAID\",\"paidAt\":\"2026-11-30T02:00:00Z\"}";
+        long at = java.time.Instant.now().getEpochSecond() - ageSeconds;
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((at + ".").getBytes(StandardCharsets.UTF_8));
+        String signature = java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        return http.exchange("POST", Citizens.BASE + "/payments/notify", Map.of("X-OneWindow-Timestamp", Long.toString(at),
+                "X-OneWindow-Signature", signature), body);
+    }
+
+    private long duplicates(String orderNo) {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        return events(http.get("/online/payments/reconciliation?day=" + today, "admin").json(), "DUPLICATE").stream()
+                .filter(orderNo::equals).count();
+    }
+
+    private static List<String> events(JsonNode report, String kind) {
+        List<String> out = new ArrayList<>();
+        report.path("events").forEach(e -> {
+            if (kind.equals(e.path("kind").asText())) {
+                out.add(e.path("orderNo").asText());
+            }
+        });
+        return out;
+    }
+
+    private static JsonNode mismatch(JsonNode report, String orderNo) {
+        return find(report.path("mismatches"), orderNo, "orderNo");
+    }
+
+    private static JsonNode awaitState(Citizens.Session s, String caseNo, String state) throws InterruptedException {
+        long end = System.nanoTime() + 15_000_000_000L;
+        JsonNode app = null;
+        while (System.nanoTime() < end) {
+            app = s.get("/applications/" + caseNo).json();
+            if (state.equals(app.path("state").asText())) {
+                return app;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(caseNo + " not " + state + " within 15 s: " + app);
     }
 
     private List<String> days() {
