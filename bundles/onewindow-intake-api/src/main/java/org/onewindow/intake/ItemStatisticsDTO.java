@@ -20,4 +20,8 @@ public class ItemStatisticsDTO {
     public long delivered;
     /** Of those, with at most one visit to the hall. */
     public long deliveredInOneVisit;
+    /** Of those, without any visit (applied online, result sent by post: 零跑动). */
+    public long deliveredWithoutVisit;
+    /** Accepted cases that came in online (channel {@code ONLINE}). */
+    public long online;
 }

@@ -18,6 +18,12 @@ public class FiguresDTO {
     public long delivered;
     /** Delivered with at most one visit to the hall / delivered (最多跑一次). */
     public Double oneVisitShare;
+    /** Delivered without any visit / delivered (零跑动: applied online, result posted). */
+    public Double zeroVisitShare;
+    /** Accepted cases that came in online. */
+    public long online;
+    /** online / accepted (网上办理率). */
+    public Double onlineShare;
     /** For a department: its items. */
     public List<FiguresDTO> items;
 }

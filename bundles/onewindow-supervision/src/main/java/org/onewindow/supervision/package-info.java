@@ -3,7 +3,7 @@
  * cases over their deadline and for demands beyond the catalog, and the figures by department and item.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.onewindow.supervision;
 
 import org.osgi.annotation.bundle.Export;

@@ -21,6 +21,7 @@ import org.onewindow.intake.BackOfficeService;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CasePage;
 import org.onewindow.intake.CaseStatus;
+import org.onewindow.intake.Channel;
 import org.onewindow.intake.ClockDTO;
 import org.onewindow.intake.DecisionDTO;
 import org.onewindow.intake.ExtensionDTO;
@@ -239,10 +240,12 @@ public class JpaBackOffice implements BackOfficeService {
                 + " SUM(CASE WHEN c.workingDaysUsed IS NULL THEN 0 ELSE c.workingDaysUsed END),"
                 + " SUM(CASE WHEN c.timeLimitDays = 0 THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN c.status = :delivered THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN c.status = :delivered AND c.visits <= 1 THEN 1 ELSE 0 END)"
+                + " SUM(CASE WHEN c.status = :delivered AND c.visits <= 1 THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN c.status = :delivered AND c.visits = 0 THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN c.channel = :online THEN 1 ELSE 0 END)"
                 + " FROM CaseEntity c WHERE c.acceptedOn IS NOT NULL GROUP BY c.departmentCode, c.itemCode"
                 + " ORDER BY c.departmentCode, c.itemCode", Object[].class)
-                .setParameter("delivered", CaseStatus.DELIVERED).getResultList().stream().map(row -> {
+                .setParameter("delivered", CaseStatus.DELIVERED).setParameter("online", Channel.ONLINE).getResultList().stream().map(row -> {
                     ItemStatisticsDTO s = new ItemStatisticsDTO();
                     s.departmentCode = (String) row[0];
                     s.departmentName = (String) row[1];
@@ -255,6 +258,8 @@ public class JpaBackOffice implements BackOfficeService {
                     s.instant = number(row[8]);
                     s.delivered = number(row[9]);
                     s.deliveredInOneVisit = number(row[10]);
+                    s.deliveredWithoutVisit = number(row[11]);
+                    s.online = number(row[12]);
                     return s;
                 }).collect(Collectors.toList()));
     }

@@ -20,6 +20,8 @@ final class Figures {
     private long instant;
     private long delivered;
     private long deliveredInOneVisit;
+    private long deliveredWithoutVisit;
+    private long online;
     private final List<Figures> items = new ArrayList<>();
 
     private Figures(String code, String name) {
@@ -53,6 +55,8 @@ final class Figures {
         instant += row.instant;
         delivered += row.delivered;
         deliveredInOneVisit += row.deliveredInOneVisit;
+        deliveredWithoutVisit += row.deliveredWithoutVisit;
+        online += row.online;
     }
 
     private FiguresDTO toDTO() {
@@ -67,6 +71,9 @@ final class Figures {
         f.instantShare = share(instant, accepted);
         f.delivered = delivered;
         f.oneVisitShare = share(deliveredInOneVisit, delivered);
+        f.zeroVisitShare = share(deliveredWithoutVisit, delivered);
+        f.online = online;
+        f.onlineShare = share(online, accepted);
         if (!items.isEmpty()) {
             f.items = new ArrayList<>();
             items.forEach(i -> f.items.add(i.toDTO()));
