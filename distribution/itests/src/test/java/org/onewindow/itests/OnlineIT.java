@@ -51,6 +51,7 @@ public class OnlineIT extends OneWindowTestSupport {
     @Configuration
     public Option[] config() {
         return appliance(
+                editConfigurationFilePut(CFG, "caseNoticeSeconds", "1"),
                 // short enough to wait for in a test; a second code may follow after one second
                 editConfigurationFilePut(CFG, "codeTtlSeconds", "4"),
                 editConfigurationFilePut(CFG, "codeIntervalSeconds", "1"),
@@ -228,7 +229,7 @@ public class OnlineIT extends OneWindowTestSupport {
     }
 
     @Test
-    public void anOnlineApplicationIsReturnedOnceThenAcceptedWithoutAVisit() {
+    public void anOnlineApplicationIsReturnedOnceThenAcceptedWithoutAVisit() throws Exception {
         String id = Citizens.idNumber("19880808", 4);
         Http.Answer imported = http.postJson("/licences/import", "admin", "[{\"type\":\"RESIDENT_ID_CARD\",\"number\":\"ID-" + id
                 + "\",\"holderId\":\"" + id + "\",\"holderName\":\"王五\",\"issuerCode\":\"GA\",\"issuerName\":\"区公安分局\","
@@ -318,6 +319,45 @@ public class OnlineIT extends OneWindowTestSupport {
                 && no.equals(n.path("reference").asText())));
         System.out.println("online application, submit to ACCEPTED by pre-review: " + calls + " API calls (sign-in 2, citizen "
                 + (calls - 3) + ", pre-review 1), one return included");
+
+        // decided, and the result posted as the citizen chose: they are told, and never came to the hall
+        Cases.awaitStatus(http, no, "IN_REVIEW");
+        assertEquals("APPROVED", http.postJson("/cases/" + no + "/decision", "reviewer", "{\"outcome\":\"APPROVED\","
+                + "\"resultDocument\":\"失业保险金核定通知书\"}").json().path("status").asText());
+        assertEquals(200, http.postJson("/cases/" + no + "/transitions", "reviewer", Cases.to("READY_FOR_PICKUP")).status);
+        JsonNode posted = http.postJson("/cases/" + no + "/transitions", "clerk", "{\"to\":\"DELIVERED\",\"carrier\":\"中国邮政EMS\","
+                + "\"trackingNo\":\"EA123456789CN\"}").json();
+        assertEquals(posted.toString(), "DELIVERED", posted.path("status").asText());
+        JsonNode done = s.get("/cases/" + no).json();
+        assertEquals("POST", done.path("deliveryMethod").asText());
+        assertEquals("EA123456789CN", done.path("trackingNo").asText());
+        assertTrue(done.path("nextStep").asText().contains("邮寄"));
+        awaitNotice("RESULT_POSTED", no, "EA123456789CN");
+        awaitNotice("CASE_DECIDED", no, "审批通过");
+        assertEquals("told once per status", 1, Citizens.notices().stream().filter(n -> "RESULT_POSTED".equals(n.path("kind").asText())
+                && no.equals(n.path("reference").asText())).count());
+
+        JsonNode item = null;
+        for (JsonNode d : http.get("/supervision/stats", "supervisor").json().path("departments")) {
+            for (JsonNode i : d.path("items")) {
+                item = ONLINE_ITEM.equals(i.path("code").asText()) ? i : item;
+            }
+        }
+        assertTrue(String.valueOf(item), item != null && item.path("online").asLong() >= 1);
+        assertTrue(item.toString(), item.path("onlineShare").asDouble() > 0);
+        assertEquals("applied online, result posted: zero visits", 1.0, item.path("zeroVisitShare").asDouble(), 0.0);
+    }
+
+    private static void awaitNotice(String kind, String reference, String text) throws InterruptedException {
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (Citizens.notices().stream().anyMatch(n -> kind.equals(n.path("kind").asText()) && reference.equals(n.path("reference").asText())
+                    && n.path("text").asText().contains(text))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + kind + " notice about " + reference + " within 20 s");
     }
 
     @Test

@@ -49,6 +49,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Minutes a citizen's session lasts without use")
     int sessionIdleMinutes() default 20;
 
+    @AttributeDefinition(description = "Seconds between looks at the change journal for case changes to tell citizens about")
+    int caseNoticeSeconds() default 5;
+
     @AttributeDefinition(description = "How citizens' browsers and the payment gateway reach this hall, such as https://zwfw.example.gov.cn")
     String publicBaseUrl() default "http://localhost:8181";
 
