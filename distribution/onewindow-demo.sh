@@ -11,7 +11,7 @@ port=${ONEWINDOW_HTTP_PORT:-8181}
 stale() {
   [ ! -f "$tarball" ] && return 0
   [ -n "$(find "$root/pom.xml" "$root/bundles" "$root/features" "$root/etc" "$here/karaf" \
-      -newer "$tarball" -type f -not -path '*/target/*' -print -quit)" ]
+      "$here/simulator/src" -newer "$tarball" -type f -not -path '*/target/*' -print -quit)" ]
 }
 if stale; then
   echo "Building OneWindow $version (mvn install, tests skipped) ..."
@@ -33,12 +33,28 @@ if [ ! -d "$home" ]; then
 fi
 sed -i 's/^demo = .*/demo = true/' "$home/etc/org.onewindow.node.cfg"
 sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$home/etc/org.ops4j.pax.web.cfg"
+sed -i "s|^publicBaseUrl = .*|publicBaseUrl = http://localhost:$port|" "$home/etc/org.onewindow.online.cfg"
+
+# fees are paid online at the payment gateway simulator, a process of its own with a fresh shared secret
+paysim="$here/simulator/target/onewindow-department-simulator-$version.jar"
+payport=${ONEWINDOW_PAYSIM_PORT:-9600}
+payment="off (no simulator jar: fees are paid at the window)"
+if [ -f "$paysim" ]; then
+  secret=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  sed -i "s|^url = .*|url = http://localhost:$payport|; s|^secret =.*|secret = $secret|" "$home/etc/org.onewindow.online.gateway.cfg"
+  java -cp "$paysim" org.onewindow.simulator.PaymentGatewaySimulator --port "$payport" --admin-port "$((payport + 1))" \
+       --merchant OW441302 --secret "$secret" --exit-with-parent > "$run/payment-gateway.log" 2>&1 &
+  payment="simulator at http://localhost:$payport (log: $run/payment-gateway.log)"
+fi
 
 cat <<BANNER
 
   OneWindow $version -- district appliance, DEMO MODE (演示模式)
   API          http://localhost:$port/api/v1   (health: /api/v1/health, description: /api/v1/openapi.json)
   Demo logins  admin/admin-demo  clerk/clerk-demo  reviewer/reviewer-demo  supervisor/supervisor-demo
+  Online       http://localhost:$port/online/   (citizens; sign-in codes, as text messages, go to
+               $home/data/onewindow/notices/notices.jsonl)
+  Payments     $payment
   Shell        this console; or bin/client -u admin -p admin-demo from $home
   Data         $home/data/onewindow
   Stop         system:shutdown (or Ctrl-D) in the console
