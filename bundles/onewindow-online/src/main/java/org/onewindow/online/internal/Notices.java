@@ -10,6 +10,8 @@ import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +24,18 @@ import org.slf4j.LoggerFactory;
 public class Notices {
     private static final Logger LOG = LoggerFactory.getLogger(Notices.class);
 
-    @Reference(name = "notifier")
-    Notifier notifier;
+    /** The notifier named by {@code notifier.target}, while it runs. */
+    @Reference(name = "notifier", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Notifier notifier;
 
     /** Sends a sign-in code; {@code NOTIFIER_UNAVAILABLE} (503) if the channel refuses it. */
     void code(String idNumber, String mobile, String text) {
+        Notifier channel = notifier;
         try {
-            notifier.send(notice(NoticeKind.SIGN_IN_CODE, idNumber, mobile, null, text));
+            if (channel == null) {
+                throw new IllegalStateException("no notifier matches notifier.target");
+            }
+            channel.send(notice(NoticeKind.SIGN_IN_CODE, idNumber, mobile, null, text));
         } catch (RuntimeException e) {
             LOG.error("Sign-in code for {} could not be sent: {}", IdNumbers.mask(idNumber), e.toString());
             throw new Problem(ProblemKind.UNAVAILABLE, "NOTIFIER_UNAVAILABLE", "短信通道暂不可用，请稍后再试或到综合窗口办理");
@@ -41,8 +48,13 @@ public class Notices {
             LOG.warn("No mobile on record for {}: {} about {} not sent", IdNumbers.mask(idNumber), kind, reference);
             return;
         }
+        Notifier channel = notifier;
+        if (channel == null) {
+            LOG.warn("No notifier running: {} about {} to {} not sent", kind, reference, IdNumbers.mask(idNumber));
+            return;
+        }
         try {
-            notifier.send(notice(kind, idNumber, mobile, reference, text));
+            channel.send(notice(kind, idNumber, mobile, reference, text));
         } catch (RuntimeException e) {
             LOG.warn("{} about {} to {} not sent: {}", kind, reference, IdNumbers.mask(idNumber), e.toString());
         }

@@ -12,6 +12,8 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** The online channel in {@code onewindow:status}: today's appointments, applications waiting for pre-review, the notifier. */
 @Component(service = StatusContributor.class, configurationPid = OnlineConfig.PID)
@@ -19,8 +21,8 @@ public class OnlineStatus implements StatusContributor {
     @Reference
     OnlineDatabase db;
 
-    @Reference(name = "notifier")
-    ServiceReference<Notifier> notifier;
+    @Reference(name = "notifier", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ServiceReference<Notifier> notifier;
 
     private ZoneId zone;
     private String hours;
@@ -45,7 +47,8 @@ public class OnlineStatus implements StatusContributor {
                 + " AND STATUS <> 'CANCELLED'").setParameter(1, Date.valueOf(LocalDate.now(zone))).getSingleResult()));
         out.put("waiting for pre-review", db.tx(em -> em.createNativeQuery("SELECT COUNT(*) FROM ONLINE_APPLICATION"
                 + " WHERE STATE = 'SUBMITTED'").getSingleResult()));
-        out.put("notifier", "channel=" + notifier.getProperty("channel"));
+        ServiceReference<Notifier> n = notifier;
+        out.put("notifier", n == null ? "none running (notifier.target matches no notifier): citizens cannot sign in" : "channel=" + n.getProperty("channel"));
         return out;
     }
 }
