@@ -96,7 +96,8 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
 
     @Override
     public CatalogItemDTO get(String code) {
-        return read(em -> current(em, List.of(code)).stream().findFirst()
+        return read(em -> em.createQuery("SELECT i FROM ItemEntity i WHERE i.current = TRUE AND i.code = :code", ItemEntity.class)
+                .setParameter("code", code).setHint(READ_ONLY, "True").getResultList().stream().findFirst()
                 .orElseThrow(() -> itemNotFound(code))
                 .toDTO(true));
     }
@@ -104,7 +105,7 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
     @Override
     public CatalogItemDTO get(String code, int version) {
         return read(em -> em.createQuery("SELECT i FROM ItemEntity i WHERE i.code = :code AND i.version = :version", ItemEntity.class)
-                .setParameter("code", code).setParameter("version", version).getResultList().stream().findFirst()
+                .setParameter("code", code).setParameter("version", version).setHint(READ_ONLY, "True").getResultList().stream().findFirst()
                 .orElseThrow(() -> versions(em, code).isEmpty()
                         ? itemNotFound(code)
                         : Problem.notFound("VERSION_NOT_FOUND", "事项 " + code + " 没有第 " + version + " 版"))
@@ -305,6 +306,13 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
         return Problem.notFound("ITEM_NOT_FOUND", "目录中没有事项 " + code);
     }
 
+
+    /**
+     * EclipseLink's read-only query hint: items read to become DTOs are not registered in the unit of
+     * work, so that concurrent readers of one item (every window and booking asks for it) do not queue
+     * on its cache lock.
+     */
+    private static final String READ_ONLY = "eclipselink.read-only";
 
     private static List<ItemEntity> current(EntityManager em, List<String> codes) {
         if (codes.isEmpty()) {
