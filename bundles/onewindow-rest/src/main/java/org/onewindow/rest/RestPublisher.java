@@ -16,6 +16,12 @@ public interface RestPublisher {
      */
     Publication publish(String address, Object... resources);
 
+    /**
+     * The same with {@code providers} of the capability's own (such as a request filter that checks
+     * a login of another kind before a body is read), after the shared ones.
+     */
+    Publication publish(String address, java.util.List<?> providers, Object... resources);
+
     /** A running publication. */
     interface Publication extends AutoCloseable {
         @Override

@@ -3,6 +3,7 @@ package org.onewindow.rest.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -82,11 +83,18 @@ public class CxfRestPublisher implements RestPublisher, LoginLocks {
 
     @Override
     public Publication publish(String address, Object... resources) {
+        return publish(address, List.of(), resources);
+    }
+
+    @Override
+    public Publication publish(String address, List<?> providers, Object... resources) {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(address);
-        factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new ProblemExceptionMapper(), new SecurityHeaders(),
+        List<Object> all = new ArrayList<>(List.of(new JacksonJsonProvider(Json.mapper()), new ProblemExceptionMapper(), new SecurityHeaders(),
                 new AccessFilter(logins, sessions)));
+        all.addAll(providers);
+        factory.setProviders(all);
         factory.setServiceBeans(List.of(resources));
         Server server = factory.create();
         LOG.info("REST resources published at {}", address);
