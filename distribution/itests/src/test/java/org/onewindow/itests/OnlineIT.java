@@ -376,6 +376,12 @@ public class OnlineIT extends OneWindowTestSupport {
         assertEquals("WITHDRAWN", s.send("POST", "/applications/" + second + "/withdrawal", null).json().path("state").asText());
         assertEquals("WITHDRAWN", http.get("/cases/" + second, "clerk").json().path("status").asText());
         assertEquals("WRONG_STATE", s.upload(second, "M02", "证明.png", Cases.png("late")).code());
+        Http.Answer anonymous = http.upload(Citizens.BASE + "/applications/" + second + "/materials/M02", Map.of(), new String[] {"a.png"},
+                new byte[][] {Cases.png("anonymous")});
+        assertEquals("an upload without a session is refused before it is read", "SIGN_IN_REQUIRED", anonymous.code());
+        Http.Answer forged = http.upload(Citizens.BASE + "/applications/" + second + "/materials/M02", Map.of("Cookie", s.cookie),
+                new String[] {"a.png"}, new byte[][] {Cases.png("cross-site")});
+        assertEquals("CSRF_REJECTED", forged.code());
     }
 
     @Test

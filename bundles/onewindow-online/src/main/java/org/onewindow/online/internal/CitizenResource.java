@@ -75,12 +75,14 @@ public class CitizenResource {
         return appointments.slots(day(day), item);
     }
 
+    @SignedIn
     @GET
     @Path("appointments")
     public List<AppointmentDTO> myAppointments(@Context HttpHeaders headers) {
         return appointments.mine(access.require(headers, false));
     }
 
+    @SignedIn
     @POST
     @Path("appointments")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -89,6 +91,7 @@ public class CitizenResource {
         return Response.created(URI.create("appointments/" + done.code)).entity(done).build();
     }
 
+    @SignedIn
     @PUT
     @Path("appointments/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -96,18 +99,21 @@ public class CitizenResource {
         return appointments.change(access.require(headers, true), code, booking);
     }
 
+    @SignedIn
     @DELETE
     @Path("appointments/{code}")
     public AppointmentDTO cancel(@PathParam("code") String code, @Context HttpHeaders headers) {
         return appointments.cancel(access.require(headers, true), code);
     }
 
+    @SignedIn
     @GET
     @Path("applications")
     public List<ApplicationDTO> myApplications(@Context HttpHeaders headers) {
         return applications.mine(access.require(headers, false));
     }
 
+    @SignedIn
     @POST
     @Path("applications")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -116,6 +122,7 @@ public class CitizenResource {
         return Response.created(URI.create("applications/" + done.caseNo)).entity(done).build();
     }
 
+    @SignedIn
     @GET
     @Path("applications/{caseNo}")
     public ApplicationDTO application(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
@@ -123,6 +130,7 @@ public class CitizenResource {
     }
 
     /** Files for one material (multipart field {@code file}, one or more), in order. */
+    @SignedIn
     @POST
     @Path("applications/{caseNo}/materials/{material}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -131,6 +139,7 @@ public class CitizenResource {
         return applications.upload(access.require(headers, true), caseNo, material, Uploads.fromParts(parts));
     }
 
+    @SignedIn
     @POST
     @Path("applications/{caseNo}/submission")
     public ApplicationDTO submit(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
@@ -138,12 +147,14 @@ public class CitizenResource {
     }
 
     /** The application's payment order, with the gateway's cashier page while unpaid. */
+    @SignedIn
     @GET
     @Path("applications/{caseNo}/payment")
     public PaymentOrderDTO payment(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
         return payments.order(access.require(headers, false), caseNo);
     }
 
+    @SignedIn
     @POST
     @Path("applications/{caseNo}/withdrawal")
     public ApplicationDTO withdraw(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
@@ -151,12 +162,14 @@ public class CitizenResource {
     }
 
     /** All the citizen's cases, from every channel. */
+    @SignedIn
     @GET
     @Path("cases")
     public List<CitizenCaseDTO> myCases(@Context HttpHeaders headers) {
         return cases.list(access.require(headers, false));
     }
 
+    @SignedIn
     @GET
     @Path("cases/{caseNo}")
     public CitizenCaseDTO myCase(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {

@@ -1,5 +1,7 @@
 package org.onewindow.online.internal;
 
+import java.util.List;
+
 import org.onewindow.online.AppointmentService;
 import org.onewindow.online.CitizenCases;
 import org.onewindow.online.OnlineApplications;
@@ -40,7 +42,7 @@ public class OnlineApi {
 
     @Activate
     void activate() {
-        citizens = publisher.publish(PUBLIC_ADDRESS, new SignInResource(access),
+        citizens = publisher.publish(PUBLIC_ADDRESS, List.of(new CitizenFilter(access)), new SignInResource(access),
                 new CitizenResource(access, appointments, applications, cases, payments), new GatewayResource(payments));
         desk = publisher.publish(DESK_ADDRESS, new DeskResource(appointments, applications, access, payments));
     }
