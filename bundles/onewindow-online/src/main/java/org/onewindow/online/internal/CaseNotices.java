@@ -103,20 +103,20 @@ public class CaseNotices {
         String caseNo = c.path("caseNo").asText();
         String status = c.path("status").asText();
         Optional<CaseNoticeTexts.Text> text = CaseNoticeTexts.of(c);
-        if (text.isEmpty()) {
-            return;
-        }
         String told = db.tx(em -> {
             List<?> rows = em.createNativeQuery("SELECT LAST_STATUS FROM ONLINE_CASE_NOTICE WHERE CASE_NO = ?").setParameter(1, caseNo)
                     .getResultList();
             return rows.isEmpty() ? null : rows.get(0).toString();
         });
-        if (status.equals(told)) {
+        if (status.equals(told) || text.isEmpty() && told == null) {
             return;
         }
-        String idNumber = c.path("applicant").path("idNumber").asText();
-        String mobile = access.boundMobile(idNumber).orElseGet(() -> phone(c.path("applicant").path("phone").asText(null)));
-        notices.tell(text.get().kind, idNumber, mobile, caseNo, text.get().text);
+        if (text.isPresent()) {
+            String idNumber = c.path("applicant").path("idNumber").asText();
+            String mobile = access.boundMobile(idNumber).orElseGet(() -> phone(c.path("applicant").path("phone").asText(null)));
+            notices.tell(text.get().kind, idNumber, mobile, caseNo, text.get().text);
+        }
+        // a quiet step is remembered too, so that a second 补正 after it is told again
         db.tx(em -> {
             Timestamp now = new Timestamp(System.currentTimeMillis());
             if (em.createNativeQuery("UPDATE ONLINE_CASE_NOTICE SET LAST_STATUS = ?, TOLD_AT = ? WHERE CASE_NO = ?").setParameter(1, status)

@@ -229,6 +229,10 @@ public class JpaOnlineApplications implements OnlineApplications {
         requireState(a, Set.of(ApplicationState.SUBMITTED), "预审通过");
         CaseDTO c;
         CaseStatus status = intake.checkVisible(caseNo, actor);
+        if (status == CaseStatus.WITHDRAWN || status == CaseStatus.REJECTED) {
+            throw new Problem(ProblemKind.CONFLICT, "WRONG_STATE", "办件 " + caseNo + " 已在窗口" + (status == CaseStatus.WITHDRAWN ? "撤回" : "不予受理")
+                    + "，不能再预审通过");
+        }
         BigDecimal fee = status == CaseStatus.DRAFT ? fee(caseNo, actor) : BigDecimal.ZERO;
         if (fee.signum() > 0) {
             return awaitPayment(a, fee, actor);

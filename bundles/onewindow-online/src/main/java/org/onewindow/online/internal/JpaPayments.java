@@ -83,6 +83,11 @@ public class JpaPayments implements Payments {
             throw Problem.notFound("ORDER_NOT_FOUND", "申办件 " + caseNo + " 没有缴费单");
         }
         PaymentGateway gw = gateway();
+        ApplicationState state = db.tx(em -> em.find(ApplicationEntity.class, caseNo)).state;
+        if (o.status == PaymentStatus.UNPAID && state != ApplicationState.AWAITING_PAYMENT) {
+            // withdrawn (or moved on at a window) before paying: nothing is to be paid any more
+            return o.toDTO();
+        }
         if (o.status == PaymentStatus.UNPAID) {
             // the notification may be late or lost: the gateway is asked when the citizen comes back
             Optional<GatewayPaymentDTO> there = gw.query(o.orderNo);
@@ -96,7 +101,7 @@ public class JpaPayments implements Payments {
         PaymentOrderDTO dto = o.toDTO();
         if (o.status == PaymentStatus.UNPAID) {
             dto.payUrl = gw.checkout(dto, URI.create(publicBaseUrl + "/api/v1/public/online/payments/notify"),
-                    URI.create(publicBaseUrl + "/online/#/applications/" + caseNo)).toString();
+                    URI.create(publicBaseUrl + "/online/#/apply/" + caseNo)).toString();
         }
         return dto;
     }

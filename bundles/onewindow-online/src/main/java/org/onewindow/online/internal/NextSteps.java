@@ -60,7 +60,7 @@ final class NextSteps {
             case READY_FOR_PICKUP:
                 return "请携带身份证或取件码到综合窗口领取结果（选择邮寄的将寄出）";
             case DELIVERED:
-                return "POST".equals(deliveredBy) ? "结果已邮寄，请留意快递" : "结果已领取，办结";
+                return "POST".equals(deliveredBy) ? "结果已邮寄，请留意快递" : "WINDOW".equals(deliveredBy) ? "结果已领取，办结" : "已办结";
             case REJECTED:
                 return "不予受理";
             default:
