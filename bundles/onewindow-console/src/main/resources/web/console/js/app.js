@@ -6,6 +6,7 @@ import { reviewPage } from './review.js';
 import { boardPage } from './board.js';
 import { adminPage } from './admin.js';
 import { cityPage } from './city.js';
+import { prereviewPage, appointmentsPage, onlineInstalled } from './desk.js';
 
 // Which roles open which page; the server checks the same roles on every API call.
 const PAGES = {
@@ -15,6 +16,8 @@ const PAGES = {
   board: { roles: ['supervisor', 'admin'], nav: 'nav.board', render: boardPage },
   admin: { roles: ['admin'], nav: 'nav.admin', render: adminPage },
   city: { roles: ['supervisor', 'admin'], nav: 'nav.city', render: cityPage, hubOnly: true },
+  prereview: { roles: ['clerk'], nav: 'nav.prereview', render: prereviewPage, feature: 'online' },
+  appointments: { roles: ['clerk', 'supervisor', 'admin'], nav: 'nav.appointments', render: appointmentsPage, feature: 'online' },
 };
 // each role starts on its own page; a user of several roles on the first of these they have
 const START = ['clerk', 'review', 'city', 'admin', 'board'];
@@ -24,15 +27,22 @@ const bar = document.getElementById('bar');
 let session = null;
 let leave = null;
 let role = 'district';
+// capabilities that district IT may have left out, and so pages that may be missing
+const features = new Set();
 
 function allowed(page) {
-  return session && (!PAGES[page].hubOnly || role === 'hub') && PAGES[page].roles.some(r => session.roles.includes(r));
+  return session && (!PAGES[page].hubOnly || role === 'hub') && (!PAGES[page].feature || features.has(PAGES[page].feature))
+    && PAGES[page].roles.some(r => session.roles.includes(r));
 }
 
 function route() {
   if (leave) { leave(); leave = null; }
   const name = (location.hash.replace(/^#\/?/, '').split('/')[0]) || START.find(allowed) || 'clerk';
   const page = PAGES[name];
+  if (page && page.feature && !features.has(page.feature) && page.roles.some(r => session.roles.includes(r))) {
+    show(main, h('p', { class: 'error', id: `${page.feature}-unavailable` }, t(`feature.${page.feature}.missing`)));
+    return;
+  }
   if (!page || !allowed(name)) {
     show(main, h('p', { class: 'error', id: 'forbidden' }, t('forbidden')));
     return;
@@ -67,7 +77,7 @@ function loginForm() {
   const form = h('form', { class: 'login', onsubmit: async e => {
     e.preventDefault();
     try {
-      start(await api.post('/session', { username: user.value, password: password.value }));
+      await start(await api.post('/session', { username: user.value, password: password.value }));
     } catch (error) {
       message.textContent = error.code === 'ACCOUNT_LOCKED' ? t('login.locked') : t('login.failed');
       password.value = '';
@@ -83,9 +93,12 @@ function loginForm() {
   user.focus();
 }
 
-function start(s) {
+async function start(s) {
   session = s;
   useSession(s);
+  features.clear();
+  const online = ['prereview', 'appointments'].some(p => PAGES[p].roles.some(r => s.roles.includes(r)));
+  if (online && await onlineInstalled()) features.add('online');
   navigation();
   route();
 }
@@ -96,11 +109,14 @@ async function boot() {
   // the city hub runs the same console, with the citywide board besides
   try { role = (await api.get('/health')).role; } catch (error) { role = 'district'; }
   window.addEventListener('hashchange', () => session && route());
+  let s;
   try {
-    start(await api.get('/session'));
+    s = await api.get('/session');
   } catch (error) {
     loginForm();
+    return;
   }
+  await start(s);
 }
 
 boot();

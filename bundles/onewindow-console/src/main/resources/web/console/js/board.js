@@ -58,12 +58,14 @@ export function boardPage(main) {
       const percent = v => (v == null ? null : Math.round(v * 1000) / 10);
       sharePlot.setOption({
         tooltip: {},
-        legend: { data: [t('board.oneVisit'), t('board.instant')] },
+        legend: { data: [t('board.oneVisit'), t('board.instant'), t('board.online'), t('board.zeroVisit')] },
         xAxis: { type: 'category', data: stats.departments.map(d => d.name) },
         yAxis: { type: 'value', max: 100, name: '%' },
         series: [
           { name: t('board.oneVisit'), type: 'bar', data: stats.departments.map(d => percent(d.oneVisitShare)) },
           { name: t('board.instant'), type: 'bar', data: stats.departments.map(d => percent(d.instantShare)) },
+          { name: t('board.online'), type: 'bar', data: stats.departments.map(d => percent(d.onlineShare)) },
+          { name: t('board.zeroVisit'), type: 'bar', data: stats.departments.map(d => percent(d.zeroVisitShare)) },
         ],
       });
     } catch (e) { fail(e); }

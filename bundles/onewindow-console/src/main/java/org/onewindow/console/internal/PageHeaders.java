@@ -14,12 +14,13 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The pages' security headers: a content security policy without inline scripts or styles and
- * without framing, no content sniffing, no referrer. Also turns {@code /console/} and {@code /kiosk/}
- * into their {@code index.html}.
+ * without framing, no content sniffing, no referrer. Also turns {@code /console/}, {@code /kiosk/}
+ * and {@code /online/} into their {@code index.html}.
  */
 @Component(service = Filter.class, property = {
     "osgi.http.whiteboard.filter.pattern=/console/*",
     "osgi.http.whiteboard.filter.pattern=/kiosk/*",
+    "osgi.http.whiteboard.filter.pattern=/online/*",
     "osgi.http.whiteboard.filter.name=onewindow-page-headers"
 })
 public class PageHeaders implements Filter {
@@ -36,11 +37,11 @@ public class PageHeaders implements Filter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals("/console") || path.equals("/kiosk")) {
+        if (path.equals("/console") || path.equals("/kiosk") || path.equals("/online")) {
             response.sendRedirect(request.getContextPath() + path + "/");
             return;
         }
-        if (path.equals("/console/") || path.equals("/kiosk/")) {
+        if (path.equals("/console/") || path.equals("/kiosk/") || path.equals("/online/")) {
             response.setHeader("Cache-Control", "no-cache");
             request.getRequestDispatcher(path + "index.html").forward(request, response);
             return;
