@@ -8,7 +8,9 @@ const main = document.getElementById('main');
 function home() {
   show(main, h('h1', {}, t('kiosk.title')), h('div', { class: 'tiles' },
     h('button', { type: 'button', id: 'guides', onclick: guides }, t('kiosk.guides')),
-    h('button', { type: 'button', id: 'status', onclick: status }, t('kiosk.status'))));
+    h('button', { type: 'button', id: 'status', onclick: status }, t('kiosk.status')),
+    // a signed-in citizen's cases, bookings and online applications: the online hall's pages on the same public API
+    h('a', { id: 'mine', class: 'tile', href: '/online/#/cases' }, t('kiosk.mine'))));
 }
 
 function back() {
