@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,17 +25,29 @@ final class Citizens {
 
     /** A valid resident ID number (GB 11643-1999) born on {@code birth} (yyyyMMdd), numbered {@code seq} (0-999). */
     static String idNumber(String birth, int seq) {
-        String body = "441302" + birth + String.format("%03d", seq);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return body + CHECK.charAt(sum % 11);
+        return withCheckDigit("441302" + birth + String.format("%03d", seq));
     }
 
-    /** Every notice the appliance's file notifier wrote, oldest first. */
+    /** The first 17 characters of a resident ID number with their check digit. */
+    static String withCheckDigit(String first17) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return first17 + CHECK.charAt(sum % 11);
+    }
+
+    /** Every notice the appliance's file notifier wrote (Pax Exam: this appliance), oldest first. */
     static List<JsonNode> notices() {
-        Path file = Paths.get(System.getProperty("karaf.data"), "onewindow", "notices", "notices.jsonl");
+        return notices(noticesIn(Paths.get(System.getProperty("karaf.data"))));
+    }
+
+    /** Where the file notifier of the appliance with data folder {@code data} writes. */
+    static Path noticesIn(Path data) {
+        return data.resolve("onewindow/notices/notices.jsonl");
+    }
+
+    static List<JsonNode> notices(Path file) {
         try {
             if (!Files.exists(file)) {
                 return List.of();
@@ -45,25 +58,39 @@ final class Citizens {
                 } catch (IOException e) {
                     throw new AssertionError(l, e);
                 }
-            }).collect(java.util.stream.Collectors.toList());
+            }).collect(Collectors.toList());
         } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
 
-    /** The code of the latest sign-in notice to {@code idNumber}. */
+    /** The code of the latest sign-in notice to {@code idNumber} (Pax Exam: this appliance). */
     static String lastCode(String idNumber) {
-        List<JsonNode> all = notices();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            JsonNode n = all.get(i);
-            if ("SIGN_IN_CODE".equals(n.path("kind").asText()) && idNumber.equals(n.path("idNumber").asText())) {
-                Matcher m = CODE.matcher(n.path("text").asText());
-                if (m.find()) {
-                    return m.group(1);
+        return lastCode(noticesIn(Paths.get(System.getProperty("karaf.data"))), idNumber);
+    }
+
+    /** The code of the latest sign-in notice to {@code idNumber} in {@code file}, waiting up to 10 s for it. */
+    static String lastCode(Path file, String idNumber) {
+        long end = System.nanoTime() + 10_000_000_000L;
+        do {
+            List<JsonNode> all = notices(file);
+            for (int i = all.size() - 1; i >= 0; i--) {
+                JsonNode n = all.get(i);
+                if ("SIGN_IN_CODE".equals(n.path("kind").asText()) && idNumber.equals(n.path("idNumber").asText())) {
+                    Matcher m = CODE.matcher(n.path("text").asText());
+                    if (m.find()) {
+                        return m.group(1);
+                    }
                 }
             }
-        }
-        throw new AssertionError("no sign-in code sent to " + idNumber);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < end);
+        throw new AssertionError("no sign-in code sent to " + idNumber + " in " + file);
     }
 
     static Http.Answer sendCode(Http http, String idNumber, String mobile) {

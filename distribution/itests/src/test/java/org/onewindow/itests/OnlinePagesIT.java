@@ -8,15 +8,12 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -50,8 +47,6 @@ public class OnlinePagesIT {
     private static final String BASE = "http://localhost:" + PORT;
     private static final String ITEM = "GA-ZA-002";
     private static final String ITEM_NAME = "无犯罪记录证明开具";
-    private static final Pattern CODE = Pattern.compile("验证码为 (\\d{6})");
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static UnpackedAppliance appliance;
     private static WebDriver browser;
     private static WebDriverWait wait;
@@ -62,7 +57,7 @@ public class OnlinePagesIT {
         appliance = UnpackedAppliance.unpack("online", PORT, 9801);
         appliance.start();
         // the licence library and the online channel publish their APIs once their tables are migrated
-        appliance.http.awaitOk("/licences?holder=" + residentId("44130219850101009") + "&purpose=ready", "clerk", Duration.ofSeconds(60));
+        appliance.http.awaitOk("/licences?holder=" + Citizens.withCheckDigit("44130219850101009") + "&purpose=ready", "clerk", Duration.ofSeconds(60));
         appliance.http.awaitOk("/public/online/appointments/days", null, Duration.ofSeconds(60));
         browser = Browsers.chromium();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -89,7 +84,7 @@ public class OnlinePagesIT {
 
     @Test
     public void aCitizenBooksASlotMovesItAndCancelsIt() throws Exception {
-        String id = residentId("44130219850101001");
+        String id = Citizens.withCheckDigit("44130219850101001");
         signIn(id, "13800138001");
         click(By.id("tile-book"));
         WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("item-q")));
@@ -156,7 +151,7 @@ public class OnlinePagesIT {
 
     @Test
     public void aCitizenAppliesOnlineTheClerkAcceptsItAndTheCitizenSeesTheCase() throws Exception {
-        String id = residentId("44130219850101002");
+        String id = Citizens.withCheckDigit("44130219850101002");
         signIn(id, "13800138002");
         click(By.id("tile-apply"));
         WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("apply-q")));
@@ -228,7 +223,7 @@ public class OnlinePagesIT {
 
     @Test
     public void aReturnedApplicationIsUploadedAgainAndSubmittedAgain() throws Exception {
-        String id = residentId("44130219850101003");
+        String id = Citizens.withCheckDigit("44130219850101003");
         Http.Answer imported = appliance.http.postJson("/licences/import", "admin", "[{\"type\":\"RESIDENT_ID_CARD\","
                 + "\"number\":\"" + id + "\",\"holderId\":\"" + id + "\",\"holderName\":\"周小兰\","
                 + "\"issuerCode\":\"GA\",\"issuerName\":\"公安局\",\"issuedOn\":\"2020-01-01\"}]");
@@ -315,15 +310,6 @@ public class OnlinePagesIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("idNumber")));
     }
 
-    /** A resident ID number with its GB 11643-1999 check digit. */
-    private static String residentId(String first17) {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
-    }
-
     /** Signs in as a citizen, with the code the file notifier wrote for them. */
     private static void signIn(String id, String mobile) throws Exception {
         browser.get(BASE + "/online/");
@@ -333,33 +319,10 @@ public class OnlinePagesIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-sent"), mobile.substring(0, 3) + "****" + mobile.substring(7)));
         assertTrue("no second code at once", browser.findElement(By.id("send-code")).getText().matches("\\d+ 秒后可重新获取"));
         assertFalse(browser.findElement(By.id("send-code")).isEnabled());
-        browser.findElement(By.id("code")).sendKeys(codeFor(id));
+        browser.findElement(By.id("code")).sendKeys(Citizens.lastCode(Citizens.noticesIn(appliance.home.resolve("data")), id));
         click(By.id("sign-in"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tile-book")));
         assertTrue(browser.findElement(By.id("who")).getText().contains(id.substring(0, 6) + "********" + id.substring(14)));
-    }
-
-    /** The latest sign-in code sent to {@code id}, from the notices file (the appliance's SMS stand-in). */
-    private static String codeFor(String id) throws Exception {
-        Path notices = appliance.home.resolve("data/onewindow/notices/notices.jsonl");
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < end) {
-            String code = null;
-            if (Files.exists(notices)) {
-                for (String line : Files.readAllLines(notices, StandardCharsets.UTF_8)) {
-                    JsonNode n = Http.JSON.readTree(line);
-                    Matcher m = CODE.matcher(n.path("text").asText());
-                    if ("SIGN_IN_CODE".equals(n.path("kind").asText()) && id.equals(n.path("idNumber").asText()) && m.find()) {
-                        code = m.group(1);
-                    }
-                }
-            }
-            if (code != null) {
-                return code;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no sign-in code for " + id + " in " + notices);
     }
 
     private static int placesLeft(String day, String start) {
