@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.ws.rs.core.Cookie;
-import javax.ws.rs.core.HttpHeaders;
-
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.citizen.IdType;
 import org.onewindow.online.Citizen;
@@ -103,12 +100,6 @@ public class CitizenAccess {
             throw new Problem(ProblemKind.FORBIDDEN, "CSRF_REJECTED", "请求缺少有效的防伪令牌（X-CSRF-Token），请刷新页面后重试");
         }
         return s.user();
-    }
-
-    /** The signed-in citizen of a request: its session cookie, and for a change its CSRF header. */
-    Citizen require(HttpHeaders headers, boolean change) {
-        Cookie cookie = headers.getCookies().get(COOKIE);
-        return require(cookie == null ? null : cookie.getValue(), headers.getHeaderString(CSRF_HEADER), change);
     }
 
     Optional<SessionStore.Session<Citizen>> session(String sessionId) {

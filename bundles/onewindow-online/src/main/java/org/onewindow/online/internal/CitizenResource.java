@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import javax.annotation.security.PermitAll;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -17,7 +18,6 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -39,21 +39,19 @@ import org.onewindow.scanning.Uploads;
 /**
  * {@code /api/v1/public/online}: what a citizen does online (the guides are at {@code /api/v1/public/catalog}).
  * The days and slots are public; the rest needs the citizen's session (cookie) and, for a change, its CSRF token, which
- * {@link CitizenAccess} checks: the methods are {@code @PermitAll} only to the staff's login filter.
+ * {@link CitizenFilter} checks for the {@link SignedIn} methods: they are {@code @PermitAll} only to the staff's login filter.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class CitizenResource {
-    private final CitizenAccess access;
     private final AppointmentService appointments;
     private final OnlineApplications applications;
     private final CitizenCases cases;
     private final Payments payments;
 
-    CitizenResource(CitizenAccess access, AppointmentService appointments, OnlineApplications applications, CitizenCases cases,
+    CitizenResource(AppointmentService appointments, OnlineApplications applications, CitizenCases cases,
             Payments payments) {
-        this.access = access;
         this.appointments = appointments;
         this.applications = applications;
         this.cases = cases;
@@ -78,16 +76,16 @@ public class CitizenResource {
     @SignedIn
     @GET
     @Path("appointments")
-    public List<AppointmentDTO> myAppointments(@Context HttpHeaders headers) {
-        return appointments.mine(access.require(headers, false));
+    public List<AppointmentDTO> myAppointments(@Context HttpServletRequest http) {
+        return appointments.mine(CitizenFilter.citizen(http));
     }
 
     @SignedIn
     @POST
     @Path("appointments")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response book(BookingDTO booking, @Context HttpHeaders headers) {
-        AppointmentDTO done = appointments.book(access.require(headers, true), booking);
+    public Response book(BookingDTO booking, @Context HttpServletRequest http) {
+        AppointmentDTO done = appointments.book(CitizenFilter.citizen(http), booking);
         return Response.created(URI.create("appointments/" + done.code)).entity(done).build();
     }
 
@@ -95,38 +93,38 @@ public class CitizenResource {
     @PUT
     @Path("appointments/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AppointmentDTO change(@PathParam("code") String code, BookingDTO booking, @Context HttpHeaders headers) {
-        return appointments.change(access.require(headers, true), code, booking);
+    public AppointmentDTO change(@PathParam("code") String code, BookingDTO booking, @Context HttpServletRequest http) {
+        return appointments.change(CitizenFilter.citizen(http), code, booking);
     }
 
     @SignedIn
     @DELETE
     @Path("appointments/{code}")
-    public AppointmentDTO cancel(@PathParam("code") String code, @Context HttpHeaders headers) {
-        return appointments.cancel(access.require(headers, true), code);
+    public AppointmentDTO cancel(@PathParam("code") String code, @Context HttpServletRequest http) {
+        return appointments.cancel(CitizenFilter.citizen(http), code);
     }
 
     @SignedIn
     @GET
     @Path("applications")
-    public List<ApplicationDTO> myApplications(@Context HttpHeaders headers) {
-        return applications.mine(access.require(headers, false));
+    public List<ApplicationDTO> myApplications(@Context HttpServletRequest http) {
+        return applications.mine(CitizenFilter.citizen(http));
     }
 
     @SignedIn
     @POST
     @Path("applications")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response apply(NewApplicationDTO request, @Context HttpHeaders headers) {
-        ApplicationDTO done = applications.open(access.require(headers, true), request);
+    public Response apply(NewApplicationDTO request, @Context HttpServletRequest http) {
+        ApplicationDTO done = applications.open(CitizenFilter.citizen(http), request);
         return Response.created(URI.create("applications/" + done.caseNo)).entity(done).build();
     }
 
     @SignedIn
     @GET
     @Path("applications/{caseNo}")
-    public ApplicationDTO application(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
-        return applications.get(access.require(headers, false), caseNo);
+    public ApplicationDTO application(@PathParam("caseNo") String caseNo, @Context HttpServletRequest http) {
+        return applications.get(CitizenFilter.citizen(http), caseNo);
     }
 
     /** Files for one material (multipart field {@code file}, one or more), in order. */
@@ -135,45 +133,45 @@ public class CitizenResource {
     @Path("applications/{caseNo}/materials/{material}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public ApplicationDTO upload(@PathParam("caseNo") String caseNo, @PathParam("material") String material, List<Attachment> parts,
-            @Context HttpHeaders headers) throws java.io.IOException {
-        return applications.upload(access.require(headers, true), caseNo, material, Uploads.fromParts(parts));
+            @Context HttpServletRequest http) throws java.io.IOException {
+        return applications.upload(CitizenFilter.citizen(http), caseNo, material, Uploads.fromParts(parts));
     }
 
     @SignedIn
     @POST
     @Path("applications/{caseNo}/submission")
-    public ApplicationDTO submit(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
-        return applications.submit(access.require(headers, true), caseNo);
+    public ApplicationDTO submit(@PathParam("caseNo") String caseNo, @Context HttpServletRequest http) {
+        return applications.submit(CitizenFilter.citizen(http), caseNo);
     }
 
     /** The application's payment order, with the gateway's cashier page while unpaid. */
     @SignedIn
     @GET
     @Path("applications/{caseNo}/payment")
-    public PaymentOrderDTO payment(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
-        return payments.order(access.require(headers, false), caseNo);
+    public PaymentOrderDTO payment(@PathParam("caseNo") String caseNo, @Context HttpServletRequest http) {
+        return payments.order(CitizenFilter.citizen(http), caseNo);
     }
 
     @SignedIn
     @POST
     @Path("applications/{caseNo}/withdrawal")
-    public ApplicationDTO withdraw(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
-        return applications.withdraw(access.require(headers, true), caseNo);
+    public ApplicationDTO withdraw(@PathParam("caseNo") String caseNo, @Context HttpServletRequest http) {
+        return applications.withdraw(CitizenFilter.citizen(http), caseNo);
     }
 
     /** All the citizen's cases, from every channel. */
     @SignedIn
     @GET
     @Path("cases")
-    public List<CitizenCaseDTO> myCases(@Context HttpHeaders headers) {
-        return cases.list(access.require(headers, false));
+    public List<CitizenCaseDTO> myCases(@Context HttpServletRequest http) {
+        return cases.list(CitizenFilter.citizen(http));
     }
 
     @SignedIn
     @GET
     @Path("cases/{caseNo}")
-    public CitizenCaseDTO myCase(@PathParam("caseNo") String caseNo, @Context HttpHeaders headers) {
-        return cases.get(access.require(headers, false), caseNo);
+    public CitizenCaseDTO myCase(@PathParam("caseNo") String caseNo, @Context HttpServletRequest http) {
+        return cases.get(CitizenFilter.citizen(http), caseNo);
     }
 
     static LocalDate day(String day) {

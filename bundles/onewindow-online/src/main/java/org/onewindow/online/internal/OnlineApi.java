@@ -43,7 +43,7 @@ public class OnlineApi {
     @Activate
     void activate() {
         citizens = publisher.publish(PUBLIC_ADDRESS, List.of(new CitizenFilter(access)), new SignInResource(access),
-                new CitizenResource(access, appointments, applications, cases, payments), new GatewayResource(payments));
+                new CitizenResource(appointments, applications, cases, payments), new GatewayResource(payments));
         desk = publisher.publish(DESK_ADDRESS, new DeskResource(appointments, applications, access, payments));
     }
 
