@@ -227,53 +227,42 @@ public class JpaOnlineApplications implements OnlineApplications {
         actor.requireAny(Set.of(Actor.CLERK));
         ApplicationEntity a = find(caseNo);
         requireState(a, Set.of(ApplicationState.SUBMITTED), "预审通过");
-        CaseDTO c;
-        CaseStatus status = intake.checkVisible(caseNo, actor);
-        if (status == CaseStatus.WITHDRAWN || status == CaseStatus.REJECTED) {
-            throw new Problem(ProblemKind.CONFLICT, "WRONG_STATE", "办件 " + caseNo + " 已在窗口" + (status == CaseStatus.WITHDRAWN ? "撤回" : "不予受理")
+        // one read of the case: where it stands, and the item version whose fee applies
+        CaseDTO c = intake.get(caseNo, actor);
+        if (c.status == CaseStatus.WITHDRAWN || c.status == CaseStatus.REJECTED) {
+            throw new Problem(ProblemKind.CONFLICT, "WRONG_STATE", "办件 " + caseNo + " 已在窗口" + (c.status == CaseStatus.WITHDRAWN ? "撤回" : "不予受理")
                     + "，不能再预审通过");
         }
-        BigDecimal fee = status == CaseStatus.DRAFT ? fee(caseNo, actor) : BigDecimal.ZERO;
-        if (fee.signum() > 0) {
-            return awaitPayment(a, fee, actor);
-        }
-        if (status == CaseStatus.DRAFT) {
+        if (c.status == CaseStatus.DRAFT) {
+            BigDecimal fee = catalog.get(c.itemCode, c.itemVersion).fee;
+            if (fee != null && fee.signum() > 0) {
+                return awaitPayment(a, c, fee, actor);
+            }
             TransitionDTO t = new TransitionDTO();
             t.to = CaseStatus.ACCEPTED;
             t.note = "网上预审通过，网上受理";
             c = intake.transition(caseNo, t, actor);
-        } else {
-            // accepted at a window meanwhile: pre-review only catches up
-            c = intake.get(caseNo, actor);
         }
+        // otherwise accepted at a window meanwhile: pre-review only catches up
         ApplicationEntity done = settle(caseNo, ApplicationState.ACCEPTED, actor.name());
         LOG.info("Online application {} accepted by {} after pre-review", caseNo, actor);
-        tell(done, NoticeKind.APPLICATION_ACCEPTED, "【区行政服务中心】您网上申办的“" + c.itemName + "”已受理，办件号 " + caseNo
-                + (c.timeLimit != null && c.timeLimit.deadline != null ? "，承诺 " + c.timeLimit.deadline + " 前办结" : "") + "。");
+        tell(done, NoticeKind.APPLICATION_ACCEPTED, CaseNoticeTexts.accepted("", c));
         return view(done, c, files(caseNo));
     }
 
-    /** The fee of the item version the case is pinned to; 0 when it has none. */
-    private BigDecimal fee(String caseNo, Actor actor) {
-        CaseDTO c = intake.get(caseNo, actor);
-        BigDecimal fee = catalog.get(c.itemCode, c.itemVersion).fee;
-        return fee == null ? BigDecimal.ZERO : fee;
-    }
-
     /** Pre-review passed for an item with a fee: one payment order, and the case waits for it. */
-    private ApplicationDTO awaitPayment(ApplicationEntity a, BigDecimal fee, Actor actor) {
-        CatalogItemDTO item = catalog.get(a.itemCode);
+    private ApplicationDTO awaitPayment(ApplicationEntity a, CaseDTO c, BigDecimal fee, Actor actor) {
         ApplicationEntity done = db.tx(em -> {
             ApplicationEntity x = em.find(ApplicationEntity.class, a.caseNo);
             requireState(x, Set.of(ApplicationState.SUBMITTED), "预审通过");
-            em.persist(PaymentOrderEntity.of(x.caseNo, x.citizenId, item.name, fee));
+            em.persist(PaymentOrderEntity.of(x.caseNo, x.citizenId, c.itemName, fee));
             x.reviewed(ApplicationState.AWAITING_PAYMENT, actor.name());
             return x;
         });
         LOG.info("Online application {} passed pre-review by {}; {} yuan to pay", a.caseNo, actor, fee);
-        tell(done, NoticeKind.PAYMENT_DUE, "【区行政服务中心】您网上申办的“" + item.name + "”（" + a.caseNo + "）已通过预审，请在“我的申办”中缴费 "
+        tell(done, NoticeKind.PAYMENT_DUE, "【区行政服务中心】您网上申办的“" + c.itemName + "”（" + a.caseNo + "）已通过预审，请在“我的申办”中缴费 "
                 + fee.toPlainString() + " 元，缴费后即受理。");
-        return review(a.caseNo, actor);
+        return view(done, c, files(a.caseNo));
     }
 
     @Override
@@ -458,8 +447,7 @@ public class JpaOnlineApplications implements OnlineApplications {
     }
 
     private PaymentOrderDTO payment(String caseNo) {
-        return db.tx(em -> em.createQuery("SELECT o FROM PaymentOrderEntity o WHERE o.caseNo = :c", PaymentOrderEntity.class)
-                .setParameter("c", caseNo).getResultStream().findFirst().map(PaymentOrderEntity::toDTO).orElse(null));
+        return db.tx(em -> PaymentOrderEntity.forCase(em, caseNo).map(PaymentOrderEntity::toDTO).orElse(null));
     }
 
     private static ApplicationDTO base(ApplicationEntity a) {

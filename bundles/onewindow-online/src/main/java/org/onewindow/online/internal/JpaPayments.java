@@ -77,8 +77,7 @@ public class JpaPayments implements Payments {
 
     @Override
     public PaymentOrderDTO order(Citizen citizen, String caseNo) {
-        PaymentOrderEntity o = db.tx(em -> em.createQuery("SELECT o FROM PaymentOrderEntity o WHERE o.caseNo = :c", PaymentOrderEntity.class)
-                .setParameter("c", caseNo).getResultStream().findFirst().orElse(null));
+        PaymentOrderEntity o = db.tx(em -> PaymentOrderEntity.forCase(em, caseNo).orElse(null));
         if (o == null || !o.citizenId.equals(citizen.idNumber())) {
             throw Problem.notFound("ORDER_NOT_FOUND", "申办件 " + caseNo + " 没有缴费单");
         }
@@ -169,8 +168,7 @@ public class JpaPayments implements Payments {
             if (moved) {
                 LOG.info("Online application {} accepted on payment", caseNo);
                 notices.tell(NoticeKind.APPLICATION_ACCEPTED, a.citizenId, access.boundMobile(a.citizenId).orElse(null), caseNo,
-                        "【区行政服务中心】您已缴费，网上申办的“" + c.itemName + "”已受理，办件号 " + caseNo
-                        + (c.timeLimit != null && c.timeLimit.deadline != null ? "，承诺 " + c.timeLimit.deadline + " 前办结" : "") + "。");
+                        CaseNoticeTexts.accepted("您已缴费，", c));
             }
         } catch (Problem e) {
             // paid but not accepted (say a licence was revoked meanwhile): the window sees it waiting, paid

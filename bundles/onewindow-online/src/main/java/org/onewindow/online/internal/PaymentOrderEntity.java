@@ -2,9 +2,11 @@ package org.onewindow.online.internal;
 
 import java.math.BigDecimal;
 import java.util.Date;
+import java.util.Optional;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityManager;
 import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.Id;
@@ -61,6 +63,12 @@ public class PaymentOrderEntity {
         o.status = PaymentStatus.UNPAID;
         o.createdAt = new Date();
         return o;
+    }
+
+    /** The order of a case's application, if it has one (one per case). */
+    static Optional<PaymentOrderEntity> forCase(EntityManager em, String caseNo) {
+        return em.createQuery("SELECT o FROM PaymentOrderEntity o WHERE o.caseNo = :c", PaymentOrderEntity.class).setParameter("c", caseNo)
+                .getResultStream().findFirst();
     }
 
     PaymentOrderDTO toDTO() {
