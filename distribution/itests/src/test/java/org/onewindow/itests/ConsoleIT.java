@@ -23,7 +23,6 @@ import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,30 +40,23 @@ public class ConsoleIT {
     private static final String BASE = "http://localhost:" + PORT;
     /** A resident ID number of this test only (valid check digit). */
     private static final String APPLICANT = "330102198506150075";
+    private static PageSession pages;
     private static UnpackedAppliance appliance;
     private static WebDriver browser;
     private static WebDriverWait wait;
 
     @BeforeClass
     public static void start() throws Exception {
-        System.setProperty("java.awt.headless", "true");
-        appliance = UnpackedAppliance.unpack("console", PORT, 9501);
-        appliance.start();
-        // the licence library publishes its API once its tables are migrated, after the catalog answers
-        appliance.http.awaitOk("/licences?holder=" + APPLICANT + "&purpose=ready", "clerk", Duration.ofSeconds(60));
-        browser = Browsers.chromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        // pages redraw themselves after each change: an element found just before a redraw is found again
-        wait.ignoring(StaleElementReferenceException.class);
+        pages = PageSession.start("console", PORT, 9501, APPLICANT);
+        appliance = pages.appliance;
+        browser = pages.browser;
+        wait = pages.wait;
     }
 
     @AfterClass
     public static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (appliance != null) {
-            appliance.kill();
+        if (pages != null) {
+            pages.close();
         }
     }
 

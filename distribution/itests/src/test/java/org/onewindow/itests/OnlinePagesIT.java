@@ -24,7 +24,6 @@ import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -47,31 +46,24 @@ public class OnlinePagesIT {
     private static final String BASE = "http://localhost:" + PORT;
     private static final String ITEM = "GA-ZA-002";
     private static final String ITEM_NAME = "无犯罪记录证明开具";
+    private static PageSession pages;
     private static UnpackedAppliance appliance;
     private static WebDriver browser;
     private static WebDriverWait wait;
 
     @BeforeClass
     public static void start() throws Exception {
-        System.setProperty("java.awt.headless", "true");
-        appliance = UnpackedAppliance.unpack("online", PORT, 9801);
-        appliance.start();
-        // the licence library and the online channel publish their APIs once their tables are migrated
-        appliance.http.awaitOk("/licences?holder=" + Citizens.withCheckDigit("44130219850101009") + "&purpose=ready", "clerk", Duration.ofSeconds(60));
+        pages = PageSession.start("online", PORT, 9801, Citizens.withCheckDigit("44130219850101009"));
+        appliance = pages.appliance;
+        browser = pages.browser;
+        wait = pages.wait;
         appliance.http.awaitOk("/public/online/appointments/days", null, Duration.ofSeconds(60));
-        browser = Browsers.chromium();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        // pages redraw themselves after each change: an element found just before a redraw is found again
-        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterClass
     public static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (appliance != null) {
-            appliance.kill();
+        if (pages != null) {
+            pages.close();
         }
     }
 
