@@ -2,10 +2,8 @@ package org.onewindow.intake.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.onewindow.rest.RecentCounts;
 
 /**
  * Keeps the kiosk's case look-up from being used to guess: each client address may ask
@@ -15,54 +13,22 @@ import java.util.concurrent.ConcurrentHashMap;
 final class KioskGuard {
     private final int perClient;
     private final int wrongPerCase;
-    private final Duration window;
-    private final Map<String, Deque<Instant>> asked = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Instant>> wrong = new ConcurrentHashMap<>();
+    private final RecentCounts asked;
+    private final RecentCounts wrong;
 
     KioskGuard(int perClient, int wrongPerCase, Duration window) {
         this.perClient = perClient;
         this.wrongPerCase = wrongPerCase;
-        this.window = window;
+        this.asked = new RecentCounts(window);
+        this.wrong = new RecentCounts(window);
     }
 
     /** Counts a look-up; whether it may go ahead. */
     boolean allow(String client, String caseNo, Instant now) {
-        if (recent(wrong, caseNo, now) >= wrongPerCase) {
-            return false;
-        }
-        Deque<Instant> mine = asked.computeIfAbsent(client, k -> new ArrayDeque<>());
-        synchronized (mine) {
-            drop(mine, now);
-            if (mine.size() >= perClient) {
-                return false;
-            }
-            mine.addLast(now);
-            return true;
-        }
+        return wrong.count(caseNo, now) < wrongPerCase && asked.tryAdd(client, perClient, now);
     }
 
     void wrongSuffix(String caseNo, Instant now) {
-        Deque<Instant> times = wrong.computeIfAbsent(caseNo, k -> new ArrayDeque<>());
-        synchronized (times) {
-            drop(times, now);
-            times.addLast(now);
-        }
-    }
-
-    private int recent(Map<String, Deque<Instant>> counts, String key, Instant now) {
-        Deque<Instant> times = counts.get(key);
-        if (times == null) {
-            return 0;
-        }
-        synchronized (times) {
-            drop(times, now);
-            return times.size();
-        }
-    }
-
-    private void drop(Deque<Instant> times, Instant now) {
-        while (!times.isEmpty() && !times.peekFirst().plus(window).isAfter(now)) {
-            times.removeFirst();
-        }
+        wrong.add(caseNo, now);
     }
 }

@@ -3,13 +3,12 @@ package org.onewindow.online.internal;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
+import org.onewindow.rest.RecentCounts;
 import org.onewindow.security.Hmac;
 
 /**
@@ -23,8 +22,8 @@ final class SignInCodes {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Instant>> sentTo = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Instant>> askedBy = new ConcurrentHashMap<>();
+    private final RecentCounts sentTo = new RecentCounts(HOUR);
+    private final RecentCounts askedBy = new RecentCounts(HOUR);
     private final Limits limits;
 
     /** How long codes live and how often they may be sent. */
@@ -48,27 +47,23 @@ final class SignInCodes {
         this.limits = limits;
     }
 
-    /** A new code for {@code idNumber} to be sent to {@code mobile}; the one before it is void. */
-    String issue(String idNumber, String mobile, String client, Instant now) {
-        Deque<Instant> byClient = askedBy.computeIfAbsent(client, k -> new ArrayDeque<>());
-        synchronized (byClient) {
-            drop(byClient, now, HOUR);
-            if (byClient.size() >= limits.perClientPerHour) {
-                throw tooMany("本终端获取验证码过于频繁，请一小时后再试");
-            }
-            Deque<Instant> toId = sentTo.computeIfAbsent(idNumber, k -> new ArrayDeque<>());
-            synchronized (toId) {
-                drop(toId, now, HOUR);
-                if (!toId.isEmpty() && toId.peekLast().plus(limits.interval).isAfter(now)) {
-                    throw tooMany("验证码已发送，请 " + limits.interval.toSeconds() + " 秒后再获取");
-                }
-                if (toId.size() >= limits.perIdPerHour) {
-                    throw tooMany("该证件号码一小时内获取验证码已达 " + limits.perIdPerHour + " 次，请稍后再试");
-                }
-                toId.addLast(now);
-            }
-            byClient.addLast(now);
+    /**
+     * A new code for {@code idNumber} to be sent to {@code mobile}; the one before it is void. One at
+     * a time, so that a client's and an ID number's counts are checked and counted together.
+     */
+    synchronized String issue(String idNumber, String mobile, String client, Instant now) {
+        if (askedBy.count(client, now) >= limits.perClientPerHour) {
+            throw tooMany("本终端获取验证码过于频繁，请一小时后再试");
         }
+        Instant last = sentTo.last(idNumber, now);
+        if (last != null && last.plus(limits.interval).isAfter(now)) {
+            throw tooMany("验证码已发送，请 " + limits.interval.toSeconds() + " 秒后再获取");
+        }
+        if (sentTo.count(idNumber, now) >= limits.perIdPerHour) {
+            throw tooMany("该证件号码一小时内获取验证码已达 " + limits.perIdPerHour + " 次，请稍后再试");
+        }
+        sentTo.add(idNumber, now);
+        askedBy.add(client, now);
         String code = String.format("%06d", random.nextInt(1_000_000));
         pending.put(idNumber, new Pending(Hmac.sha256(Hmac.utf8(idNumber + ":" + code)), mobile, now.plus(limits.ttl)));
         return code;
@@ -106,12 +101,8 @@ final class SignInCodes {
     /** Forgets expired codes and old counts; called on every issue, so the maps stay small. */
     void sweep(Instant now) {
         pending.values().removeIf(p -> !p.expires.isAfter(now));
-        sentTo.values().removeIf(d -> {
-            synchronized (d) {
-                drop(d, now, HOUR);
-                return d.isEmpty();
-            }
-        });
+        sentTo.sweep(now);
+        askedBy.sweep(now);
     }
 
     private static Problem tooMany(String message) {
@@ -120,12 +111,6 @@ final class SignInCodes {
 
     private Problem locked() {
         return new Problem(ProblemKind.TOO_MANY_REQUESTS, "CODE_LOCKED", "验证码输错 " + limits.attempts + " 次已作废，请重新获取");
-    }
-
-    private static void drop(Deque<Instant> times, Instant now, Duration window) {
-        while (!times.isEmpty() && !times.peekFirst().plus(window).isAfter(now)) {
-            times.removeFirst();
-        }
     }
 
     /** A code waiting to be entered. */
