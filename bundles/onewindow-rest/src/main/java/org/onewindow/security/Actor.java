@@ -12,9 +12,16 @@ public final class Actor {
     public static final String CLERK = "clerk";
     public static final String REVIEWER = "reviewer";
     public static final String SUPERVISOR = "supervisor";
-    public static final Set<String> ROLES = Set.of(ADMIN, CLERK, REVIEWER, SUPERVISOR);
-    /** Everyone who works in the hall and may read its cases. */
-    public static final Set<String> STAFF = ROLES;
+    /**
+     * Security administration (安全管理员): users, roles, second factors, citizens' mobile bindings, district
+     * keys. Separate from {@link #ADMIN} (system administration) and {@link #AUDITOR} (三员分立).
+     */
+    public static final String SECURITY = "security";
+    /** Audit (审计管理员): reads the access logs and audit trails, and changes nothing. */
+    public static final String AUDITOR = "auditor";
+    public static final Set<String> ROLES = Set.of(ADMIN, CLERK, REVIEWER, SUPERVISOR, SECURITY, AUDITOR);
+    /** Everyone who works in the hall and may read its cases; security administrators and auditors do not. */
+    public static final Set<String> STAFF = Set.of(ADMIN, CLERK, REVIEWER, SUPERVISOR);
 
     /** The role prefix naming a department a reviewer works for: {@code dept-GA}. */
     public static final String DEPARTMENT_ROLE_PREFIX = "dept-";
