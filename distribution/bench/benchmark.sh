@@ -46,7 +46,7 @@ t0=$(now); start_node "$home"
 printf 'warm restart (same data): first 200 after %.2f s\n' "$(await_health "$t0")"
 
 # the window under load, each level beside the raw JDBC baseline at the same concurrency
-client() { echo "$1" | (cd "$home" && bin/client -a 9391 -u admin -p admin-demo -b 2>/dev/null); }
+client() { echo "$1" | (cd "$home" && bin/client -a 9391 -u operator -p operator-demo -b 2>/dev/null); }
 until curl -sf -o /dev/null -u clerk:clerk-demo "http://localhost:$port/api/v1/cases?size=1"; do sleep 0.2; done
 client "feature:install onewindow-bench" >/dev/null
 for clerks in ${CLERKS:-1 8 50}; do

@@ -19,7 +19,7 @@ sed -i 's/^intervalSeconds = .*/intervalSeconds = 0/' "$home/etc/org.onewindow.s
 t0=$(now); start_node "$home"; await_health "$t0" >/dev/null
 until curl -sf -o /dev/null -u clerk:clerk-demo "http://localhost:$port/api/v1/licences?holder=110101195001010017&purpose=ready"; do sleep 0.2; done
 
-client() { echo "$1" | (cd "$home" && bin/client -a 9491 -u admin -p admin-demo -b 2>/dev/null); }
+client() { echo "$1" | (cd "$home" && bin/client -a 9491 -u operator -p operator-demo -b 2>/dev/null); }
 client "feature:install onewindow-bench" > /dev/null
 client "onewindow:bench-licences -n ${LICENCES:-1000000} --chunk ${CHUNK:-50000} --lookups ${LOOKUPS:-5000}" | grep -v '^$'
 echo "database on disk: $(du -sh "$home/data/onewindow/derby" | cut -f1)"

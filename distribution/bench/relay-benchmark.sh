@@ -52,7 +52,7 @@ if [ "${SUPERVISION_ONLY:-0}" != 1 ]; then
   drain "${BACKLOG:-10000}" 0 "backlog after an outage"
 fi
 
-client() { echo "$1" | (cd "$home" && bin/client -a 9391 -u admin -p admin-demo -b 2>/dev/null); }
+client() { echo "$1" | (cd "$home" && bin/client -a 9391 -u operator -p operator-demo -b 2>/dev/null); }
 client "feature:install onewindow-bench" > /dev/null
 client "onewindow:bench-supervision -n ${OPEN:-100000}" | grep -v '^$'
 stop_node "$home"

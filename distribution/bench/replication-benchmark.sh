@@ -37,7 +37,7 @@ if [ "$store" = PostgreSQL ]; then
 fi
 api() { curl -sf -u "$2" -H 'Content-Type: application/json' "${@:3}" "http://localhost:$1/api/v1"; }
 await() { for _ in $(seq 1 1200); do curl -sf -o /dev/null -u "$2" "http://localhost:$1/api/v1$3" && return 0; sleep 0.1; done; echo "no $3 at $1" >&2; exit 1; }
-client() { echo "$2" | (cd "$1" && bin/client -a "$3" -u admin -p admin-demo -b 2>/dev/null) | grep -v '^$' || true; }
+client() { echo "$2" | (cd "$1" && bin/client -a "$3" -u operator -p operator-demo -b 2>/dev/null) | grep -v '^$' || true; }
 for h in "$hub" "$a" "$b"; do start_node "$h"; done
 await 9881 admin:admin-demo /hub/districts
 for p in 9882 9883; do await $p admin:admin-demo /replication; done

@@ -1,5 +1,6 @@
 package org.onewindow.problem;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,16 +14,27 @@ public class Problem extends RuntimeException {
     private final ProblemKind kind;
     private final String code;
     private final transient List<ProblemDetail> details;
+    private final Duration retryAfter;
 
     public Problem(ProblemKind kind, String code, String message) {
         this(kind, code, message, List.of());
     }
 
     public Problem(ProblemKind kind, String code, String message, List<ProblemDetail> details) {
+        this(kind, code, message, details, null);
+    }
+
+    private Problem(ProblemKind kind, String code, String message, List<ProblemDetail> details, Duration retryAfter) {
         super(message);
         this.kind = kind;
         this.code = code;
         this.details = List.copyOf(details);
+        this.retryAfter = retryAfter;
+    }
+
+    /** A refusal the caller may try again after {@code retryAfter} (sent as {@code Retry-After}). */
+    public static Problem tooManyRequests(String code, String message, Duration retryAfter) {
+        return new Problem(ProblemKind.TOO_MANY_REQUESTS, code, message, List.of(), retryAfter);
     }
 
     public ProblemKind kind() {
@@ -35,6 +47,11 @@ public class Problem extends RuntimeException {
 
     public List<ProblemDetail> details() {
         return details;
+    }
+
+    /** How long the caller should wait before trying again, or {@code null}. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     public static Problem badRequest(String code, String message) {

@@ -1,6 +1,6 @@
 /** Failures with a stable code, raised by services and turned into JSON errors at the edge. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.onewindow.problem;
 
 import org.osgi.annotation.bundle.Export;

@@ -77,13 +77,20 @@ public class SessionStore<U> {
         private final String id;
         private final String csrfToken;
         private final U user;
+        private final Instant opened;
         private volatile Instant lastSeen;
 
         Session(String id, String csrfToken, U user, Instant now) {
             this.id = id;
             this.csrfToken = csrfToken;
             this.user = user;
+            this.opened = now;
             this.lastSeen = now;
+        }
+
+        /** When the user logged in. */
+        public Instant opened() {
+            return opened;
         }
 
         public String id() {

@@ -1,9 +1,10 @@
 /**
  * The REST base every capability bundle publishes through: one JSON mapping, one error format,
- * authentication against the Karaf JAAS realm and role checks by {@code @RolesAllowed}.
+ * authentication of every caller through the staff logins ({@code org.onewindow.access}) and role
+ * checks by {@code @RolesAllowed}.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.onewindow.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,6 +32,9 @@ final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .entity(new ErrorDTO(problem.code(), problem.getMessage(), problem.details()));
         // a page of the console asks with X-Requested-With: a Basic challenge would pop up the browser's own login box
+        if (problem.retryAfter() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, Math.max(1, problem.retryAfter().toSeconds()));
+        }
         if (problem.kind() == ProblemKind.UNAUTHORIZED && (headers == null || headers.getHeaderString("X-Requested-With") == null)) {
             answer.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import javax.annotation.security.PermitAll;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.CookieParam;
 import javax.ws.rs.DELETE;
@@ -20,6 +21,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
+import org.onewindow.access.LoginAttempt;
 import org.onewindow.problem.Problem;
 import org.onewindow.rest.Json;
 import org.onewindow.rest.RequestBodies;
@@ -30,7 +32,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 /**
  * {@code /api/v1/session}: the console's login. A login sets the session cookie ({@code HttpOnly},
  * {@code SameSite=Strict}, {@code Secure} over HTTPS) and answers the CSRF token the page must send
- * with every change; a logout ends the session.
+ * with every change, and what the account must still do; a logout ends the session. An account with
+ * a second factor answers {@code 401 SECOND_FACTOR_REQUIRED} to the right password alone: the page
+ * then asks for the code and sends all three.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,26 +42,28 @@ public class SessionResource {
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
     private static final int MAX_BODY = 4096;
-    private final Logins logins;
+    private final StaffAccess access;
     private final Sessions sessions;
 
-    SessionResource(Logins logins, Sessions sessions) {
-        this.logins = logins;
+    SessionResource(StaffAccess access, Sessions sessions) {
+        this.access = access;
         this.sessions = sessions;
     }
 
-    /** Body {@code {"username": "...", "password": "..."}}. */
+    /** Body {@code {"username": "...", "password": "...", "code": "123456"}} ({@code code} only for accounts with a second factor). */
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(InputStream body, @Context UriInfo uri) {
+    public Response login(InputStream body, @Context UriInfo uri, @Context HttpServletRequest http) {
         Map<String, String> fields = Json.read(RequestBodies.read(body, MAX_BODY), FIELDS);
         String name = fields == null ? null : fields.get("username");
         String password = fields == null ? null : fields.get("password");
         if (name == null || name.isBlank() || password == null || password.isEmpty()) {
             throw Problem.badRequest("INVALID_LOGIN", "username 和 password 必填");
         }
-        AuthenticatedUser user = logins.login(name.strip(), password.toCharArray());
+        String code = fields.get("code");
+        AuthenticatedUser user = access.login(name.strip(), password.toCharArray(), code == null || code.isBlank() ? null : code.strip(),
+                AccessFilter.client(http), LoginAttempt.Channel.CONSOLE);
         Instant now = Instant.now();
         sessions.sweep(now);
         SessionStore.Session<AuthenticatedUser> session = sessions.open(user, now);
@@ -68,7 +74,12 @@ public class SessionResource {
     @GET
     @PermitAll
     public SessionDTO current(@CookieParam(Sessions.COOKIE) String id) {
-        return view(sessions.find(id, Instant.now()).orElseThrow(Logins::unauthenticated));
+        SessionStore.Session<AuthenticatedUser> session = sessions.find(id, Instant.now()).orElseThrow(StaffAccess::unauthenticated);
+        if (!access.stands(session)) {
+            sessions.close(id);
+            throw StaffAccess.unauthenticated();
+        }
+        return view(session);
     }
 
     @DELETE
@@ -87,6 +98,7 @@ public class SessionResource {
         SessionDTO dto = new SessionDTO();
         dto.user = s.user().getUserPrincipal().getName();
         dto.roles = List.copyOf(new TreeSet<>(s.user().roles()));
+        dto.requirements = access.requirements(s.user()).stream().map(Enum::name).sorted().toList();
         dto.csrfToken = s.csrfToken();
         dto.idleMinutes = sessions.idle().toMinutes();
         return dto;
@@ -97,6 +109,11 @@ public class SessionResource {
         public String user;
         /** Every role, OneWindow's ({@code clerk}, ...) and departments ({@code dept-GA}). */
         public List<String> roles;
+        /**
+         * What the account must do before anything else ({@code CHANGE_PASSWORD}, {@code ENROL_SECOND_FACTOR}),
+         * empty when nothing; until then only {@code /api/v1/account} answers.
+         */
+        public List<String> requirements;
         /** Send it as {@code X-CSRF-Token} with every request that changes something. */
         public String csrfToken;
         /** The session ends after this long without a request. */

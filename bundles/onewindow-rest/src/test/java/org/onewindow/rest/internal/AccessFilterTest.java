@@ -9,13 +9,13 @@ import static org.junit.Assert.fail;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
@@ -26,6 +26,11 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.junit.Test;
+import org.onewindow.access.LoginAttempt;
+import org.onewindow.access.LoginOutcome;
+import org.onewindow.access.Requirement;
+import org.onewindow.access.StaffLogins;
+import org.onewindow.rest.AccountSetUp;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 
@@ -43,17 +48,53 @@ public class AccessFilterTest {
         @RolesAllowed("admin")
         public void adminOnly() {
         }
+
+        @AccountSetUp
+        public void ownAccount() {
+        }
     }
 
-    private static final Authenticator CLERK_SECRET = (user, password) ->
-            "clerk".equals(user) && "secret".equals(new String(password))
-                    ? Optional.of(new AuthenticatedUser("clerk", Set.of("clerk"))) : Optional.empty();
+    /** Staff logins as the access bundle answers them: clerk/secret, a second factor for boss, requirements as set. */
+    static final class Logins implements StaffLogins {
+        final Map<String, Set<Requirement>> requirements = new ConcurrentHashMap<>();
+        final Map<String, Instant> changed = new ConcurrentHashMap<>();
+        LoginAttempt last;
+
+        @Override
+        public LoginOutcome login(LoginAttempt attempt) {
+            last = new LoginAttempt(attempt.user(), attempt.password().clone(), attempt.secondFactor(), attempt.client(), attempt.channel());
+            String password = new String(attempt.password());
+            if ("throttled".equals(attempt.user())) {
+                return new LoginOutcome.Refused(LoginOutcome.Reason.CLIENT_THROTTLED, Duration.ofSeconds(8));
+            }
+            if ("boss".equals(attempt.user()) && "secret".equals(password)) {
+                return attempt.secondFactor() == null ? new LoginOutcome.Refused(LoginOutcome.Reason.SECOND_FACTOR_REQUIRED, null)
+                        : "123456".equals(attempt.secondFactor()) ? new LoginOutcome.Granted("boss", Set.of("admin"), Set.of())
+                        : new LoginOutcome.Refused(LoginOutcome.Reason.SECOND_FACTOR_INVALID, null);
+            }
+            if (("clerk".equals(attempt.user()) && "secret".equals(password)) || ("u".equals(attempt.user()) && "a:b:c".equals(password))) {
+                return new LoginOutcome.Granted(attempt.user(), Set.of("clerk"), Set.of());
+            }
+            if ("operator".equals(attempt.user()) && "secret".equals(password)) {
+                return new LoginOutcome.Granted("operator", Set.of("ssh", "manager"), Set.of());
+            }
+            return new LoginOutcome.Refused(LoginOutcome.Reason.BAD_CREDENTIALS, null);
+        }
+
+        @Override
+        public Instant changedAt(String user) {
+            return changed.get(user);
+        }
+
+        @Override
+        public Set<Requirement> requirements(String user) {
+            return requirements.getOrDefault(user, Set.of());
+        }
+    }
+
+    private final Logins logins = new Logins();
     private final Sessions sessions = new Sessions(Duration.ofMinutes(30));
-    private final AccessFilter filter = new AccessFilter(logins(CLERK_SECRET), sessions);
-
-    private static Logins logins(Authenticator authenticator) {
-        return new Logins(authenticator, new LoginGuard(3, Duration.ofMinutes(15)), "clerk"::equals, Clock.systemUTC());
-    }
+    private final AccessFilter filter = new AccessFilter(new StaffAccess(logins), sessions);
 
     @Test
     public void publicMethodsNeedNoLogin() throws Exception {
@@ -69,6 +110,28 @@ public class AccessFilterTest {
         SecurityContext who = run("anyUser", basic("clerk", "secret"));
         assertEquals("clerk", who.getUserPrincipal().getName());
         assertTrue(who.isUserInRole("clerk"));
+        assertEquals(LoginAttempt.Channel.BASIC, logins.last.channel());
+    }
+
+    @Test
+    public void unknownUsersWrongPasswordsAndLocksGetOneAnswer() throws Exception {
+        assertEquals("UNAUTHENTICATED", problem("anyUser", basic("clerk", "wrong"), "GET", null, null).code());
+        assertEquals("UNAUTHENTICATED", problem("anyUser", basic("nobody", "secret"), "GET", null, null).code());
+    }
+
+    @Test
+    public void aThrottledClientIsToldHowLongToWait() throws Exception {
+        Problem p = problem("anyUser", basic("throttled", "x"), "GET", null, null);
+        assertEquals(ProblemKind.TOO_MANY_REQUESTS, p.kind());
+        assertEquals("TOO_MANY_ATTEMPTS", p.code());
+        assertEquals(Duration.ofSeconds(8), p.retryAfter());
+    }
+
+    @Test
+    public void theSecondFactorTravelsInItsHeader() throws Exception {
+        assertEquals("SECOND_FACTOR_REQUIRED", problem("anyUser", basic("boss", "secret"), "GET", null, null).code());
+        assertEquals("SECOND_FACTOR_INVALID", problem("anyUser", basic("boss", "secret"), "GET", null, null, "654321").code());
+        assertEquals("boss", run("adminOnly", basic("boss", "secret"), "GET", null, null, "123456").getUserPrincipal().getName());
     }
 
     @Test
@@ -77,10 +140,25 @@ public class AccessFilterTest {
     }
 
     @Test
+    public void aUserWithoutAnyOfOneWindowsRolesReachesNothingButTheirAccount() throws Exception {
+        assertEquals("FORBIDDEN", problem("anyUser", basic("operator", "secret"), "GET", null, null).code());
+        assertEquals("operator", run("ownAccount", basic("operator", "secret")).getUserPrincipal().getName());
+    }
+
+    @Test
+    public void anAccountWithRequirementsReachesOnlyItsOwnAccount() throws Exception {
+        logins.requirements.put("clerk", EnumSet.of(Requirement.CHANGE_PASSWORD));
+        assertEquals("PASSWORD_CHANGE_REQUIRED", problem("anyUser", basic("clerk", "secret"), "GET", null, null).code());
+        assertEquals("clerk", run("ownAccount", basic("clerk", "secret")).getUserPrincipal().getName());
+        logins.requirements.put("clerk", EnumSet.of(Requirement.ENROL_SECOND_FACTOR));
+        assertEquals("SECOND_FACTOR_ENROLMENT_REQUIRED", problem("anyUser", basic("clerk", "secret"), "GET", null, null).code());
+        logins.requirements.remove("clerk");
+        assertEquals("clerk", run("anyUser", basic("clerk", "secret")).getUserPrincipal().getName());
+    }
+
+    @Test
     public void passwordsMayContainColons() {
-        AccessFilter colon = new AccessFilter(logins((user, password) -> "a:b:c".equals(new String(password))
-                ? Optional.of(new AuthenticatedUser(user, Set.of())) : Optional.empty()), sessions);
-        assertNotNull(colon.authenticate(basic("u", "a:b:c")).orElse(null));
+        assertNotNull(filter.authenticate(basic("u", "a:b:c"), null).orElse(null));
     }
 
     @Test
@@ -97,18 +175,14 @@ public class AccessFilterTest {
     }
 
     @Test
-    public void repeatedFailuresLockTheAccountEvenForTheRightPassword() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            assertProblem(ProblemKind.UNAUTHORIZED, "anyUser", basic("clerk", "wrong"));
-        }
-        for (int i = 0; i < 5; i++) {
-            assertProblem(ProblemKind.UNAUTHORIZED, "anyUser", basic("nobody", "wrong"));
-        }
-        assertEquals("a name nobody has is not locked, nor counted", ProblemKind.UNAUTHORIZED,
-                problem("anyUser", basic("nobody", "wrong"), "GET", null, null).kind());
-        Problem locked = problem("anyUser", basic("clerk", "secret"), "GET", null, null);
-        assertEquals(ProblemKind.TOO_MANY_REQUESTS, locked.kind());
-        assertEquals("ACCOUNT_LOCKED", locked.code());
+    public void aSessionEndsWhenSomeoneElseChangesTheAccount() throws Exception {
+        org.onewindow.rest.SessionStore.Session<AuthenticatedUser> s = sessions.open(new AuthenticatedUser("clerk", Set.of("clerk")),
+                Instant.now().minusSeconds(60));
+        logins.changed.put("clerk", Instant.now().minusSeconds(120));
+        assertEquals("a change before the login leaves it", "clerk", run("anyUser", null, "GET", s.id(), null).getUserPrincipal().getName());
+        logins.changed.put("clerk", Instant.now());
+        assertEquals(ProblemKind.UNAUTHORIZED, problem("anyUser", null, "GET", s.id(), null).kind());
+        assertEquals("and it stays closed", ProblemKind.UNAUTHORIZED, problem("anyUser", null, "GET", s.id(), null).kind());
     }
 
     private void assertProblem(ProblemKind kind, String method, String header) throws Exception {
@@ -116,8 +190,12 @@ public class AccessFilterTest {
     }
 
     private Problem problem(String method, String header, String httpMethod, String cookie, String csrf) throws Exception {
+        return problem(method, header, httpMethod, cookie, csrf, null);
+    }
+
+    private Problem problem(String method, String header, String httpMethod, String cookie, String csrf, String code) throws Exception {
         try {
-            run(method, header, httpMethod, cookie, csrf);
+            run(method, header, httpMethod, cookie, csrf, code);
         } catch (Problem e) {
             return e;
         }
@@ -129,8 +207,12 @@ public class AccessFilterTest {
         return run(method, header, "GET", null, null);
     }
 
-    /** Runs the filter on a request for {@code method}; returns the security context it set. */
     private SecurityContext run(String method, String header, String httpMethod, String cookie, String csrf) throws Exception {
+        return run(method, header, httpMethod, cookie, csrf, null);
+    }
+
+    /** Runs the filter on a request for {@code method}; returns the security context it set. */
+    private SecurityContext run(String method, String header, String httpMethod, String cookie, String csrf, String code) throws Exception {
         Method m = Resource.class.getMethod(method);
         filter.resourceInfo = new ResourceInfo() {
             @Override
@@ -150,7 +232,8 @@ public class AccessFilterTest {
                 new Class<?>[] {ContainerRequestContext.class}, (p, called, args) -> {
                     switch (called.getName()) {
                         case "getHeaderString":
-                            return "Authorization".equals(args[0]) ? header : Sessions.CSRF_HEADER.equals(args[0]) ? csrf : null;
+                            return "Authorization".equals(args[0]) ? header : Sessions.CSRF_HEADER.equals(args[0]) ? csrf
+                                    : AccessFilter.SECOND_FACTOR_HEADER.equals(args[0]) ? code : null;
                         case "getCookies":
                             return cookie == null ? Map.of() : Map.of(Sessions.COOKIE, new Cookie(Sessions.COOKIE, cookie));
                         case "setSecurityContext":
