@@ -54,6 +54,6 @@ public interface LicenceService {
     /** Revokes a licence at once: it is never reused again. For administrators and the issuing department's reviewers. */
     LicenceDTO revoke(String type, String number, String reason, Actor actor);
 
-    /** The reads of a holder's licences, newest first, for supervisors and administrators. */
+    /** The reads of a holder's licences, newest first: an audit trail, for the auditor alone. */
     List<AccessEntryDTO> accessLog(String holderId, int limit, Actor actor);
 }

@@ -73,7 +73,7 @@ public class LicenceResource {
 
     @GET
     @Path("access")
-    @RolesAllowed({"supervisor", "admin"})
+    @RolesAllowed("auditor")
     public List<AccessEntryDTO> access(@QueryParam("holder") String holder, @QueryParam("limit") @DefaultValue("100") String limit,
             @Context SecurityContext caller) {
         return licences.accessLog(holder, QueryParams.integer("limit", limit), Caller.actor(caller));

@@ -2,6 +2,7 @@ package org.onewindow.scanning.internal;
 
 import java.util.List;
 
+import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -22,10 +23,12 @@ import org.onewindow.scanning.ScanService;
 import org.onewindow.scanning.Uploads;
 
 /**
- * {@code /api/v1/cases/{caseNo}/materials}: scanned files of one case, a sub-resource of the
- * intake's. Requests reach it through the case resource's login check (staff roles); the finer
- * roles (only clerks upload) are checked by {@link ScanService}.
+ * {@code /api/v1/cases/{caseNo}/materials}: scanned files of one case, a sub-resource of the intake's.
+ * The access filter checks the roles of the sub-resource's own methods, not the case resource's: staff
+ * who read cases, and only clerks upload (checked again by {@link ScanService}). The security
+ * administrator and the auditor read no citizen's papers.
  */
+@RolesAllowed({"clerk", "reviewer", "supervisor", "admin"})
 public class ScanResource {
     private final ScanService scans;
     private final String caseNo;
@@ -37,6 +40,7 @@ public class ScanResource {
 
     /** Uploads one or more files (multipart field {@code file}), kept in the order sent. */
     @POST
+    @RolesAllowed("clerk")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(List<Attachment> parts, @Context SecurityContext caller)
