@@ -33,43 +33,6 @@ function catalogImport() {
   return h('section', {}, h('h3', {}, t('admin.catalog')), h('label', {}, t('admin.chooseFile'), file), preview, progress, result);
 }
 
-const split = text => text.split(/[,，\s]+/).map(r => r.trim()).filter(Boolean);
-
-/** The appliance's users: roles (OneWindow's and dept-<code>), passwords, new users. */
-function usersSection() {
-  const list = h('div', { id: 'users' });
-  const render = async () => {
-    try {
-      const users = await api.get('/users');
-      show(list, table([t('admin.user'), t('admin.roles'), '', ''], users.map(u => {
-        const roles = h('input', { value: u.roles.join(', '), 'data-user': u.name, class: 'roles' });
-        const password = h('input', { type: 'password', autocomplete: 'new-password', placeholder: t('admin.newPassword') });
-        const run = action => async () => { try { await action(); await render(); } catch (e) { fail(e, list); } };
-        return h('tr', { 'data-user': u.name }, h('td', {}, u.name), h('td', {}, roles,
-          h('button', { type: 'button', class: 'save-roles', onclick: run(() => api.put(`/users/${encodeURIComponent(u.name)}/roles`, { roles: split(roles.value) })) }, t('admin.save'))),
-        h('td', {}, password, h('button', { type: 'button', onclick: run(() => api.put(`/users/${encodeURIComponent(u.name)}/password`, { password: password.value })) }, t('admin.setPassword'))),
-        h('td', {}, u.lockedUntil ? [h('span', { class: 'error' }, t('admin.locked', { time: new Date(u.lockedUntil).toLocaleTimeString() })),
-          h('button', { type: 'button', class: 'unlock', onclick: run(() => api.del(`/users/${encodeURIComponent(u.name)}/lock`)) }, t('admin.unlock'))] : '',
-        h('button', { type: 'button', onclick: run(() => api.del(`/users/${encodeURIComponent(u.name)}`)) }, t('admin.delete'))));
-      })));
-    } catch (e) { fail(e, list); }
-  };
-  const name = h('input', { id: 'new-user', autocomplete: 'off' });
-  const password = h('input', { id: 'new-password', type: 'password', autocomplete: 'new-password' });
-  const roles = h('input', { id: 'new-roles', value: 'clerk' });
-  const form = h('form', { id: 'add-user', onsubmit: async e => {
-    e.preventDefault();
-    try {
-      await api.post('/users', { name: name.value.trim(), password: password.value, roles: split(roles.value) });
-      name.value = ''; password.value = '';
-      await render();
-    } catch (err) { fail(err, form); }
-  } }, h('label', {}, t('admin.user'), name), h('label', {}, t('admin.newPassword'), password), h('label', {}, t('admin.roles'), roles),
-  h('button', { type: 'submit', id: 'add-user-button' }, t('admin.addUser')));
-  render();
-  return h('section', {}, h('h3', {}, t('admin.users')), list, form);
-}
-
 /** This district's link to the city hub: registration, state, what the hub has acknowledged, the backlog. */
 function replicationSection() {
   const status = h('p', { id: 'replication' });
@@ -90,10 +53,12 @@ function replicationSection() {
   return h('section', {}, h('h3', {}, t('admin.replication')), status, form);
 }
 
-/** The node, the catalog import, the users and the relay outbox, with retry of what went dead. */
+/**
+ * The system administrator's page: the node, the catalog import, the link to the city hub and the relay
+ * outbox, with retry of what went dead. Users and roles are the security administrator's (users.js).
+ */
 export function adminPage(main) {
   const importer = catalogImport();
-  const people = usersSection();
   const replication = replicationSection();
   const render = async () => {
     try {
@@ -102,7 +67,7 @@ export function adminPage(main) {
       const retry = id => async () => {
         try { await api.post(`/relay/outbox/${id}/retry`); await render(); } catch (e) { fail(e); }
       };
-      show(main, h('h2', {}, t('admin.title')), importer, people,
+      show(main, h('h2', {}, t('admin.title')), importer,
         h('h3', {}, t('admin.node')), h('p', { id: 'node' }, `${health.node} · ${health.role} · ${health.version} · ${health.status}`),
         health.role === 'hub' ? '' : replication,
         h('h3', {}, t('admin.outbox')), h('p', {}, Object.entries(outbox.counts || {}).map(([k, v]) => `${k} ${v}`).join(' · ')),

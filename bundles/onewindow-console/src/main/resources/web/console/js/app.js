@@ -7,6 +7,9 @@ import { boardPage } from './board.js';
 import { adminPage } from './admin.js';
 import { cityPage } from './city.js';
 import { prereviewPage, appointmentsPage, onlineInstalled } from './desk.js';
+import { accountPage } from './account.js';
+import { usersPage } from './users.js';
+import { auditPage } from './audit.js';
 
 // Which roles open which page; the server checks the same roles on every API call.
 const PAGES = {
@@ -15,12 +18,15 @@ const PAGES = {
   review: { roles: ['reviewer'], nav: 'nav.review', render: reviewPage },
   board: { roles: ['supervisor', 'admin'], nav: 'nav.board', render: boardPage },
   admin: { roles: ['admin'], nav: 'nav.admin', render: adminPage },
+  users: { roles: ['security'], nav: 'nav.users', render: usersPage },
+  audit: { roles: ['auditor'], nav: 'nav.audit', render: auditPage },
   city: { roles: ['supervisor', 'admin'], nav: 'nav.city', render: cityPage, hubOnly: true },
   prereview: { roles: ['clerk'], nav: 'nav.prereview', render: prereviewPage, feature: 'online' },
   appointments: { roles: ['clerk', 'supervisor', 'admin'], nav: 'nav.appointments', render: appointmentsPage, feature: 'online' },
+  account: { roles: [], nav: 'nav.account', render: accountPage },
 };
 // each role starts on its own page; a user of several roles on the first of these they have
-const START = ['clerk', 'review', 'city', 'admin', 'board'];
+const START = ['clerk', 'review', 'city', 'admin', 'board', 'users', 'audit', 'account'];
 
 const main = document.getElementById('main');
 const bar = document.getElementById('bar');
@@ -31,13 +37,16 @@ let role = 'district';
 const features = new Set();
 
 function allowed(page) {
-  return session && (!PAGES[page].hubOnly || role === 'hub') && (!PAGES[page].feature || features.has(PAGES[page].feature))
-    && PAGES[page].roles.some(r => session.roles.includes(r));
+  if (!session) return false;
+  // until the account has done what it must (a new password, a second factor), only its own page opens
+  if (session.requirements.length) return page === 'account';
+  return page === 'account' || ((!PAGES[page].hubOnly || role === 'hub') && (!PAGES[page].feature || features.has(PAGES[page].feature))
+    && PAGES[page].roles.some(r => session.roles.includes(r)));
 }
 
 function route() {
   if (leave) { leave(); leave = null; }
-  const name = (location.hash.replace(/^#\/?/, '').split('/')[0]) || START.find(allowed) || 'clerk';
+  const name = session.requirements.length ? 'account' : (location.hash.replace(/^#\/?/, '').split('/')[0]) || START.find(allowed) || 'account';
   const page = PAGES[name];
   if (page && page.feature && !features.has(page.feature) && page.roles.some(r => session.roles.includes(r))) {
     show(main, h('p', { class: 'error', id: `${page.feature}-unavailable` }, t(`feature.${page.feature}.missing`)));
@@ -48,7 +57,8 @@ function route() {
     return;
   }
   document.querySelectorAll('#bar nav a').forEach(a => a.classList.toggle('active', a.dataset.page === name));
-  leave = page.render(main, session, location.hash.split('/').slice(2)) || null;
+  leave = (name === 'account' ? accountPage(main, session, session.requirements.length ? settled : null)
+    : page.render(main, session, location.hash.split('/').slice(2))) || null;
 }
 
 function navigation() {
@@ -62,6 +72,11 @@ function navigation() {
   bar.hidden = false;
 }
 
+/** The account did what it had to: the session is read again, and the pages of its roles open. */
+async function settled() {
+  await start(await api.get('/session'));
+}
+
 async function logout() {
   await api.del('/session');
   useSession(null);
@@ -73,19 +88,32 @@ function loginForm() {
   bar.hidden = true;
   const user = h('input', { id: 'username', name: 'username', autocomplete: 'username', required: true, autofocus: true });
   const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  // an account with a second factor is asked for its code once the password is right
+  const code = h('input', { id: 'login-code', name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 11 });
+  const codeLabel = h('label', { hidden: true, id: 'login-code-label' }, t('login.code'), code);
   const message = h('p', { class: 'error', id: 'login-error', role: 'alert' });
   const form = h('form', { class: 'login', onsubmit: async e => {
     e.preventDefault();
     try {
-      await start(await api.post('/session', { username: user.value, password: password.value }));
+      await start(await api.post('/session', { username: user.value, password: password.value, code: codeLabel.hidden ? undefined : code.value }));
     } catch (error) {
-      message.textContent = error.code === 'ACCOUNT_LOCKED' ? t('login.locked') : t('login.failed');
+      if (error.code === 'SECOND_FACTOR_REQUIRED' || error.code === 'SECOND_FACTOR_INVALID') {
+        codeLabel.hidden = false;
+        message.textContent = t(error.code === 'SECOND_FACTOR_REQUIRED' ? 'login.codeNeeded' : 'login.codeWrong');
+        code.value = '';
+        code.focus();
+        return;
+      }
+      message.textContent = error.code === 'TOO_MANY_ATTEMPTS' ? error.message : t('login.failed');
       password.value = '';
+      code.value = '';
+      codeLabel.hidden = true;
     }
   } },
   h('h1', {}, t('login.title')),
   h('label', {}, t('login.user'), user),
   h('label', {}, t('login.password'), password),
+  codeLabel,
   h('button', { type: 'submit', id: 'login' }, t('login.submit')),
   message,
   h('button', { type: 'button', class: 'link', onclick: switchLang }, t('lang.switch')));
