@@ -160,25 +160,88 @@ public class ConsoleIT {
     }
 
     @Test
-    public void anAdministratorAddsAUserAndChangesTheirRoles() throws Exception {
-        login("admin");
+    public void theSecurityAdministratorAddsAUserAndChangesTheirRoles() throws Exception {
+        login("security");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("new-user"))).sendKeys("lisi");
-        browser.findElement(By.id("new-password")).sendKeys("lisi-pass-1");
+        browser.findElement(By.id("new-password")).sendKeys("Window-Pass-2026");
         click(By.id("add-user-button"));
         WebElement roles = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.roles[data-user='lisi']")));
         assertEquals("clerk", roles.getAttribute("value"));
-        assertEquals("the new clerk logs in", 200, appliance.http.get("/cases?size=1", "lisi:lisi-pass-1").status);
+        assertEquals("the first password opens only the new clerk's own account", "PASSWORD_CHANGE_REQUIRED",
+                appliance.http.get("/cases?size=1", "lisi:Window-Pass-2026").code());
+        assertEquals(204, appliance.http.putJson("/account/password", "lisi:Window-Pass-2026",
+                "{\"current\":\"Window-Pass-2026\",\"password\":\"Window-Own-2026\"}").status);
+        assertEquals("the clerk's own password works", 200, appliance.http.get("/cases?size=1", "lisi:Window-Own-2026").status);
         roles.clear();
         roles.sendKeys("reviewer, dept-GA");
         click(By.cssSelector("tr[data-user='lisi'] button.save-roles"));
         wait.until(d -> "dept-GA, reviewer".equals(d.findElement(By.cssSelector("input.roles[data-user='lisi']")).getAttribute("value")));
-        assertEquals("no longer a clerk", 403, appliance.http.postJson("/cases", "lisi:lisi-pass-1", Cases.open("GA-ZA-002", APPLICANT, "M01")).status);
-        assertEquals(200, appliance.http.get("/review/queue?department=GA", "lisi:lisi-pass-1").status);
-        screenshot("admin-users");
-        assertEquals("only administrators manage users", 403, appliance.http.get("/users", "clerk").status);
+        assertEquals("no longer a clerk", 403, appliance.http.postJson("/cases", "lisi:Window-Own-2026", Cases.open("GA-ZA-002", APPLICANT, "M01")).status);
+        assertEquals(200, appliance.http.get("/review/queue?department=GA", "lisi:Window-Own-2026").status);
+        screenshot("security-users");
+        assertEquals("only the security administrator manages users", 403, appliance.http.get("/users", "admin").status);
+        assertEquals(403, appliance.http.get("/users", "clerk").status);
+        assertTrue("the security administrator has no window, no board", browser.findElements(By.cssSelector("nav a[data-page='clerk'], nav a[data-page='board']")).isEmpty());
+    }
+
+    @Test
+    public void theSystemAdministratorSeesTheHubLinkButNoUsers() throws Exception {
+        login("admin");
         // a district: replication to the hub on the admin page, no citywide board
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("replication"), "尚未向市级枢纽注册"));
         assertTrue(browser.findElements(By.cssSelector("nav a[data-page='city']")).isEmpty());
+        assertTrue(browser.findElements(By.cssSelector("nav a[data-page='users'], nav a[data-page='audit']")).isEmpty());
+    }
+
+    @Test
+    public void aNewAdministratorSetsTheirPasswordEnrolsASecondFactorAndLogsInWithIt() throws Exception {
+        assertEquals(201, appliance.http.postJson("/users", "security", "{\"name\":\"wu\",\"password\":\"Wu-First-2026\",\"roles\":[\"admin\"]}").status);
+        browser.get(BASE + "/console/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("wu");
+        browser.findElement(By.id("password")).sendKeys("Wu-First-2026", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("requirements"), "请先修改密码"));
+        assertTrue("nothing but the account until then", browser.findElements(By.cssSelector("nav a[data-page='admin']")).isEmpty());
+        screenshot("account-first-login");
+        browser.findElement(By.id("current-password")).sendKeys("Wu-First-2026");
+        browser.findElement(By.id("new-own-password")).sendKeys("Wu-Own-Pass-2026");
+        browser.findElement(By.id("new-own-password-again")).sendKeys("Wu-Own-Pass-2026");
+        click(By.id("change-password-button"));
+        // demo mode offers the second factor without requiring it: the administrator's pages open
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav a[data-page='admin']")));
+
+        browser.get(BASE + "/console/#/account");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("factor-state"), "演示模式"));
+        click(By.id("factor-start"));
+        WebElement qr = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("factor-qr")));
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", qr));
+        screenshot("account-second-factor");
+        byte[] secret = Totp.base32(browser.findElement(By.id("factor-secret")).getText());
+        browser.findElement(By.id("factor-code")).sendKeys(Totp.code(secret, 0), Keys.ENTER);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#recovery-codes li"), 10));
+        screenshot("account-recovery-codes");
+        click(By.id("factor-continue"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("factor-state"), "已启用双因素认证"));
+
+        logout();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("wu");
+        browser.findElement(By.id("password")).sendKeys("Wu-Own-Pass-2026", Keys.ENTER);
+        WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-code")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "动态码"));
+        screenshot("login-second-factor");
+        code.sendKeys(Totp.code(secret, 1), Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav a[data-page='admin']")));
+    }
+
+    @Test
+    public void theAuditorReadsTheAccessLogAndNothingElse() throws Exception {
+        assertEquals(401, appliance.http.get("/cases?size=1", "clerk:a-wrong-password").status);
+        login("auditor");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#access-events tr[data-event='LOGIN_FAILED']")));
+        screenshot("auditor-log");
+        assertTrue("no window, no board, no users", browser.findElements(
+                By.cssSelector("nav a[data-page='clerk'], nav a[data-page='board'], nav a[data-page='users'], nav a[data-page='admin']")).isEmpty());
+        assertEquals(403, appliance.http.get("/access/events", "security").status);
+        assertEquals(403, appliance.http.get("/access/events", "admin").status);
     }
 
     @Test

@@ -368,7 +368,7 @@ public class FederationIT {
         assertEquals("营业执照", found.json().path("typeName").asText());
 
         // the read is logged at both ends: the asking district's access log and the hub's events
-        JsonNode log = a.http.get("/licences/access?holder=91350100M000100Y43", "supervisor").json();
+        JsonNode log = a.http.get("/licences/access?holder=91350100M000100Y43", "auditor").json();
         assertEquals(log.toString(), "CITY_VERIFY", log.get(0).path("action").asText());
         assertEquals("跨区核验营业执照", log.get(0).path("purpose").asText());
         JsonNode events = hub.http.get("/hub/events?district=" + A, "supervisor").json();

@@ -32,11 +32,15 @@ final class Http {
         final java.net.http.HttpHeaders headers;
 
         Answer(HttpResponse<String> r) {
-            status = r.statusCode();
-            headers = r.headers();
-            body = r.body();
-            contentType = r.headers().firstValue("Content-Type").orElse("");
-            challenge = r.headers().firstValue("WWW-Authenticate").orElse(null);
+            this(r.statusCode(), r.headers(), r.body());
+        }
+
+        Answer(int status, java.net.http.HttpHeaders headers, String body) {
+            this.status = status;
+            this.headers = headers;
+            this.body = body;
+            contentType = headers.firstValue("Content-Type").orElse("");
+            challenge = headers.firstValue("WWW-Authenticate").orElse(null);
         }
 
         JsonNode json() {
@@ -125,11 +129,45 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /**
+     * A GET sent from another address of this machine ({@code 127.0.0.2}, say: any 127/8 address is the
+     * loopback), as from another computer of the hall: the appliance sees that address as the client.
+     * HTTP/1.1 by hand, as the JDK's client cannot choose its local address.
+     */
+    Answer getFrom(String localAddress, String path, String user) {
+        URI uri = URI.create(base + path);
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", uri.getPort()), 5000);
+            socket.setSoTimeout(30_000);
+            String credentials = user.contains(":") ? user : user + ":" + user + "-demo";
+            String request = "GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n"
+                    + "Host: localhost:" + uri.getPort() + "\r\nAuthorization: Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)) + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            java.util.Map<String, java.util.List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            String[] head = answer.substring(0, answer.indexOf("\r\n\r\n")).split("\r\n");
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.computeIfAbsent(head[i].substring(0, colon).strip(), k -> new java.util.ArrayList<>()).add(head[i].substring(colon + 1).strip());
+            }
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            if (headers.getOrDefault("Transfer-Encoding", java.util.List.of()).contains("chunked")) {
+                body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
+            }
+            return new Answer(status, java.net.http.HttpHeaders.of(headers, (k, v) -> true), body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until the node is healthy and the catalog answers every demo user, as a monitor and the staff would see it. */
     void awaitReady(Duration limit) throws InterruptedException {
         awaitOk("/health", null, limit);
         // the demo users are written one by one at start: wait for each, not just the first
-        for (String user : new String[] {"clerk", "reviewer", "supervisor", "admin"}) {
+        for (String user : new String[] {"clerk", "reviewer", "supervisor", "admin", "security", "auditor"}) {
             awaitOk("/catalog/items?size=1", user, limit);
         }
     }

@@ -48,7 +48,7 @@ public class LicencesIT extends OneWindowTestSupport {
     public void apiUp() throws InterruptedException {
         awaitApi();
         // the library publishes its API once its tables are migrated, which may be after the window's
-        http.awaitOk("/licences/access?holder=" + BUYER, "supervisor", Duration.ofSeconds(60));
+        http.awaitOk("/licences/access?holder=" + BUYER, "auditor", Duration.ofSeconds(60));
     }
 
     @Test
@@ -88,7 +88,7 @@ public class LicencesIT extends OneWindowTestSupport {
         assertTrue(http.get("/cases/" + no + "/receipt", "clerk").body.contains("无需提交纸质材料"));
 
         // the library's read for the case is in the holder's access log
-        JsonNode log = http.get("/licences/access?holder=" + BUYER, "supervisor").json();
+        JsonNode log = http.get("/licences/access?holder=" + BUYER, "auditor").json();
         assertTrue(log.toString(), has(log, "REUSE_CHECK", no));
     }
 
@@ -208,10 +208,10 @@ public class LicencesIT extends OneWindowTestSupport {
         assertEquals(usable.toString(), "SB-READ-1", usable.path("SOCIAL_SECURITY_CARD").path("number").asText());
         assertFalse("no licence of that type", usable.has("HOUSEHOLD_REGISTER"));
         assertEquals("the check before intake is logged", "收件前核验",
-                http.get("/licences/access?holder=" + READ, "supervisor").json().get(0).path("purpose").asText());
+                http.get("/licences/access?holder=" + READ, "auditor").json().get(0).path("purpose").asText());
 
         shell("onewindow:licence-show --purpose 运维核对 " + READ);
-        JsonNode log = http.get("/licences/access?holder=" + READ, "supervisor").json();
+        JsonNode log = http.get("/licences/access?holder=" + READ, "auditor").json();
         assertTrue(log.toString(), log.get(0).path("actor").asText().startsWith("shell:"));
         assertEquals("运维核对", log.get(0).path("purpose").asText());
         assertEquals(403, http.get("/licences/access?holder=" + READ, "clerk").status);

@@ -65,9 +65,10 @@ public abstract class OneWindowTestSupport {
     }
 
     /**
-     * A user of the test's own in {@code etc/users.properties}, its password already hashed as the
-     * appliance stores it: a plain password would be rewritten by the first login while the demo users
-     * are being added to the same file, and one of the two writes lost.
+     * A user of the test's own in {@code etc/users.properties}, its password hashed as releases before
+     * bcrypt stored it (unsalted SHA-512): the first login checks it once and hashes it anew, as an
+     * upgraded hall's users are. (A plain password would be rewritten by the appliance while the demo
+     * users are being added to the same file, and one of the two writes lost.)
      */
     protected static Option user(String name, String password, String roles) {
         try {

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The console's login on the real appliance: a session cookie that is HttpOnly and SameSite, a
- * CSRF token for every change, logout, and the lock-out after repeated failures.
+ * CSRF token for every change, logout, and the lock-out after repeated failures, which keeps to the
+ * pair of account and client and says nothing an attacker could use.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -80,27 +81,55 @@ public class SessionIT extends OneWindowTestSupport {
     }
 
     @Test
-    public void fiveFailedLoginsLockTheAccountWhicheverWayTheyCome() {
+    public void failuresLockTheirClientOutOfTheAccountAndTellNothingOfIt() {
         for (int i = 0; i < 3; i++) {
             assertEquals(401, http.exchange("POST", "/session", CONSOLE, "{\"username\":\"wang\",\"password\":\"guess" + i + "\"}").status);
         }
         assertEquals(401, http.get("/cases", "wang:guess3").status);
         assertEquals(401, http.get("/cases", "wang:guess4").status);
+        // tester's finding: a locked account answered 429 and an unknown name 401, so names could be discovered
         Http.Answer locked = http.exchange("POST", "/session", CONSOLE, "{\"username\":\"wang\",\"password\":\"wang-demo\"}");
-        assertEquals(locked.toString(), 429, locked.status);
-        assertEquals("ACCOUNT_LOCKED", locked.code());
-        assertEquals("HTTP Basic is locked too", 429, http.get("/cases", "wang:wang-demo").status);
-        assertEquals("another user is not", 200, http.get("/cases?size=1", "zhao").status);
+        Http.Answer unknown = http.exchange("POST", "/session", CONSOLE, "{\"username\":\"nosuchuser\",\"password\":\"wang-demo\"}");
+        Http.Answer wrong = http.exchange("POST", "/session", CONSOLE, "{\"username\":\"zhao\",\"password\":\"wrong-pass\"}");
+        for (Http.Answer a : new Http.Answer[] {locked, unknown, wrong}) {
+            assertEquals(a.toString(), 401, a.status);
+            assertEquals("one answer for a lock, an unknown user and a wrong password", locked.body, a.body);
+        }
+        assertEquals("UNAUTHENTICATED", locked.code());
+        assertEquals("HTTP Basic is locked too", 401, http.get("/cases?size=1", "wang:wang-demo").status);
+        // tester's finding: anyone could keep an account locked; now the owner at another computer still gets in
+        assertEquals("the owner elsewhere", 200, http.getFrom("127.0.0.2", "/cases?size=1", "wang").status);
+        assertEquals("another user from this client", 200, http.get("/cases?size=1", "zhao").status);
 
-        JsonNode users = http.get("/users", "admin").json();
+        JsonNode users = http.get("/users", "security").json();
         boolean shown = false;
         for (JsonNode u : users) {
             shown |= "wang".equals(u.path("name").asText()) && !u.path("lockedUntil").asText().isEmpty();
         }
-        assertTrue("the administrator sees the lock: " + users, shown);
+        assertTrue("the security administrator sees the lock: " + users, shown);
+        assertEquals("users are not the system administrator's (三员分立)", 403, http.get("/users", "admin").status);
         assertEquals(403, http.delete("/users/wang/lock", "zhao").status);
-        assertEquals(204, http.delete("/users/wang/lock", "admin").status);
-        assertEquals("opened by the administrator", 200, http.get("/cases?size=1", "wang").status);
+        assertEquals(204, http.delete("/users/wang/lock", "security").status);
+        assertEquals("opened by the security administrator", 200, http.get("/cases?size=1", "wang").status);
         assertEquals(400, http.exchange("POST", "/session", CONSOLE, "{\"username\":\"zhao\"}").status);
+    }
+
+    @Test
+    public void anAttackerCannotLockTheAdministratorOutAndIsSlowedDown() {
+        // before: 5 wrong passwords from anywhere locked admin out of every computer for 15 minutes
+        int refusedAt = -1;
+        for (int i = 0; i < 30 && refusedAt < 0; i++) {
+            Http.Answer a = http.getFrom("127.0.0.3", "/cases?size=1", "admin:guess" + i);
+            if (a.status == 429) {
+                refusedAt = i;
+                assertEquals("TOO_MANY_ATTEMPTS", a.code());
+                assertTrue("told when to come back", Integer.parseInt(a.headers.firstValue("Retry-After").orElse("0")) >= 1);
+            } else {
+                assertEquals(a.toString(), 401, a.status);
+            }
+        }
+        assertEquals("after 10 failures the client waits before each try", 10, refusedAt);
+        assertEquals("the administrator at their own desk still gets in", 200, http.get("/cases?size=1", "admin").status);
+        assertEquals(200, http.getFrom("127.0.0.4", "/cases?size=1", "admin").status);
     }
 }

@@ -74,9 +74,9 @@ final class UnpackedAppliance {
                 });
     }
 
-    /** Runs a shell command as district IT does ({@code bin/client}, as the demo administrator) and returns what it printed. */
+    /** Runs a shell command as district IT does ({@code bin/client}, as the demo shell operator) and returns what it printed. */
     String client(String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort), "-u", "admin", "-p", "admin-demo",
+        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort), "-u", "operator", "-p", "operator-demo",
                 command).directory(home.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue("bin/client ends", p.waitFor(60, TimeUnit.SECONDS));
