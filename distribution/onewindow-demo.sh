@@ -51,11 +51,13 @@ cat <<BANNER
 
   OneWindow $version -- district appliance, DEMO MODE (演示模式)
   API          http://localhost:$port/api/v1   (health: /api/v1/health, description: /api/v1/openapi.json)
-  Demo logins  admin/admin-demo  clerk/clerk-demo  reviewer/reviewer-demo  supervisor/supervisor-demo
+  Demo logins  admin/admin-demo  security/security-demo  auditor/auditor-demo
+               clerk/clerk-demo  reviewer/reviewer-demo  supervisor/supervisor-demo
+               (administrators may enrol a second factor on 我的账户; a real hall requires it)
   Online       http://localhost:$port/online/   (citizens; sign-in codes, as text messages, go to
                $home/data/onewindow/notices/notices.jsonl)
   Payments     $payment
-  Shell        this console; or bin/client -u admin -p admin-demo from $home
+  Shell        this console; or bin/client -u operator -p operator-demo from $home (SSH, this machine only)
   Data         $home/data/onewindow
   Stop         system:shutdown (or Ctrl-D) in the console
 
