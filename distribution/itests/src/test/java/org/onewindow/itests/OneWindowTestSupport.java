@@ -70,13 +70,18 @@ public abstract class OneWindowTestSupport {
      * are being added to the same file, and one of the two writes lost.
      */
     protected static Option user(String name, String password, String roles) {
+        return editConfigurationFilePut("etc/users.properties", name, userEntry(password, roles));
+    }
+
+    /** The value of a user's line in {@code etc/users.properties}: the password hashed as the realm keeps it, and the roles. */
+    static String userEntry(String password, String roles) {
         try {
             byte[] hash = java.security.MessageDigest.getInstance("SHA-512").digest(password.getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder();
             for (byte b : hash) {
                 hex.append(String.format("%02X", b));
             }
-            return editConfigurationFilePut("etc/users.properties", name, "{CRYPT}" + hex + "{CRYPT}," + roles);
+            return "{CRYPT}" + hex + "{CRYPT}," + roles;
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -83,6 +83,12 @@ final class UnpackedAppliance {
         return out;
     }
 
+    /** A user of the test's own (password hashed, see {@link OneWindowTestSupport#user}), added before the start. */
+    void user(String name, String password, String roles) throws IOException {
+        Files.writeString(home.resolve("etc/users.properties"), "\n" + name + " = " + OneWindowTestSupport.userEntry(password, roles) + "\n",
+                StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
+    }
+
     void replace(String file, String from, String to) throws IOException {
         Path path = home.resolve(file);
         String text = Files.readString(path, StandardCharsets.ISO_8859_1);
