@@ -47,6 +47,29 @@ if [ -f "$paysim" ]; then
   payment="simulator at http://localhost:$payport (log: $run/payment-gateway.log)"
 fi
 
+# a sign-in code goes only to a mobile verified as the citizen's: bound by a clerk (console, 手机号绑定), noted on
+# the citizen's own window case, or verified by the real-name verification simulator, a process of its own that
+# knows two demo citizens; each side signs with its own key and has the other's public key
+realport=${ONEWINDOW_REALNAME_PORT:-9700}
+realname="off (no simulator jar: citizens bind their mobile at a window)"
+if [ -f "$paysim" ]; then
+  keys="$run/realname"
+  mkdir -p "$keys" && chmod 700 "$keys"
+  cat > "$keys/persons.json" <<'JSON'
+[{"idNumber": "441302199003071238", "name": "张三", "mobile": "13800138000"},
+ {"idNumber": "11010519491231002X", "name": "李四", "mobile": "13900139000"}]
+JSON
+  # the hall makes its key at its first start; the simulator reads it when asked
+  java -cp "$paysim" org.onewindow.simulator.RealNameSimulator --port "$realport" --admin-port "$((realport + 1))" --app-id OW441302 \
+       --key-file "$keys/platform-key.pem" --client-key-file "$home/data/onewindow/realname/hall-key.pub.pem" \
+       --persons "$keys/persons.json" --exit-with-parent > "$run/real-name.log" 2>&1 &
+  for _ in $(seq 1 100); do [ -f "$keys/platform-key.pem.pub" ] && break; sleep 0.1; done
+  sed -i "s|^url =.*|url = http://localhost:$realport|; s|^platformKey =.*|platformKey = $keys/platform-key.pem.pub|" \
+      "$home/etc/org.onewindow.online.realname.cfg"
+  realname="simulator at http://localhost:$realport (log: $run/real-name.log); it knows
+               张三 441302199003071238 13800138000 and 李四 11010519491231002X 13900139000"
+fi
+
 cat <<BANNER
 
   OneWindow $version -- district appliance, DEMO MODE (演示模式)
@@ -55,8 +78,9 @@ cat <<BANNER
                clerk/clerk-demo  reviewer/reviewer-demo  supervisor/supervisor-demo
                (administrators may enrol a second factor on 我的账户; a real hall requires it)
   Online       http://localhost:$port/online/   (citizens; sign-in codes, as text messages, go to
-               $home/data/onewindow/notices/notices.jsonl)
+               $home/data/onewindow/notices/notices.jsonl, only to a verified mobile)
   Payments     $payment
+  Real name    $realname
   Shell        this console; or bin/client -u operator -p operator-demo from $home (SSH, this machine only)
   Data         $home/data/onewindow
   Stop         system:shutdown (or Ctrl-D) in the console

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# OneWindow online channel benchmark: appointment booking with $CITIZENS concurrent citizens on one
-# hall (bookings/s, p50/p99), and all of them rushing one slot of capacity $CAPACITY (no overbooking).
+# OneWindow online channel benchmark: a clerk binds $CITIZENS citizens' mobiles, they sign in (codes go only
+# to a verified mobile), then book with $CITIZENS concurrent citizens on one hall (bookings/s, p50/p99), and
+# all of them rush one slot of capacity $CAPACITY (no overbooking).
 # Prints figures; asserts nothing.
 # Usage: distribution/bench/online-benchmark.sh      (CITIZENS=200 SECONDS=30 CAPACITY=50)
 set -euo pipefail

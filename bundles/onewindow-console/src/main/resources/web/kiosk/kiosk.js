@@ -10,7 +10,7 @@ function home() {
     h('button', { type: 'button', id: 'guides', onclick: guides }, t('kiosk.guides')),
     h('button', { type: 'button', id: 'status', onclick: status }, t('kiosk.status')),
     // a signed-in citizen's cases, bookings and online applications: the online hall's pages on the same public API
-    h('a', { id: 'mine', class: 'tile', href: '/online/#/cases' }, t('kiosk.mine'))));
+    h('a', { id: 'mine', class: 'tile', href: '/online/?channel=kiosk#/cases' }, t('kiosk.mine'))));
 }
 
 function back() {

@@ -1,18 +1,21 @@
 import { h, show } from '/console/js/dom.js';
 import { load, t, switchLang } from '/console/js/i18n.js';
-import { api, useSession } from '/console/js/api.js';
+import { api, useSession, ApiError } from '/console/js/api.js';
 import { validResidentId } from '/console/js/idnumber.js';
 import { ONLINE, fail, say, clear, busy, missing } from './common.js';
 import { bookingPage } from './booking.js';
 import { applyPage } from './apply.js';
 import { casesPage } from './cases.js';
+import { accountPage, lastSignIn, unboundHelp, signInChannel } from './account.js';
 
-// 网上办事: a citizen signs in with their ID number and a code sent to their mobile, then books a
-// visit, applies online, or follows their cases. Everything goes through /api/v1/public/online.
+// 网上办事: a citizen signs in with their ID number and a code sent to the mobile bound to it through
+// a verified path (shown masked, never typed), then books a visit, applies online, follows their cases,
+// or sees where their account was used. Everything goes through /api/v1/public/online.
 const PAGES = {
   book: { nav: 'online.book', render: bookingPage },
   apply: { nav: 'online.apply', render: applyPage },
   cases: { nav: 'online.cases', render: casesPage },
+  account: { nav: 'online.account', render: accountPage },
 };
 // the server lets a code be asked for again after this long; the button waits as long
 const RESEND_SECONDS = 60;
@@ -68,36 +71,41 @@ function signedOut(note) {
 }
 
 function home() {
-  show(main, h('h1', {}, t('online.welcome')), h('div', { class: 'tiles' },
+  const last = h('p', { id: 'last-sign-in', class: 'muted' });
+  show(main, h('h1', {}, t('online.welcome')), last, h('div', { class: 'tiles' },
     tile('book', 'online.book', 'online.book.hint'),
     tile('apply', 'online.apply', 'online.apply.hint'),
-    tile('cases', 'online.cases', 'online.cases.hint')));
+    tile('cases', 'online.cases', 'online.cases.hint'),
+    tile('account', 'online.account', 'online.account.hint')));
+  lastSignIn(last);
 }
 
 function tile(page, title, hint) {
   return h('a', { href: `#/${page}`, id: `tile-${page}`, class: 'tile' }, h('strong', {}, t(title)), h('span', {}, t(hint)));
 }
 
+/**
+ * The ID number is the account: the code goes only to the mobile bound to it through a verified path,
+ * shown masked once sent (the citizen types no mobile, so nobody binds one by typing it). An ID number
+ * without one is told how to bind it: at a window with the ID card, or by real-name verification here.
+ */
 function signInForm() {
   const id = h('input', { id: 'idNumber', name: 'idNumber', maxlength: 18, autocomplete: 'off', spellcheck: 'false', required: true });
-  const mobile = h('input', { id: 'mobile', name: 'mobile', type: 'tel', maxlength: 11, inputmode: 'numeric', autocomplete: 'tel', required: true });
   const code = h('input', { id: 'code', name: 'code', maxlength: 6, inputmode: 'numeric', autocomplete: 'one-time-code', required: true });
   const sent = h('p', { id: 'code-sent', class: 'muted', 'aria-live': 'polite' });
+  const help = h('section', { id: 'bind-help', class: 'notice', hidden: true });
   const send = h('button', { type: 'button', id: 'send-code' }, t('online.sendCode'));
   const submit = h('button', { type: 'submit', id: 'sign-in' }, t('online.signIn'));
-  // the ID number and mobile are checked here first, so that a typo does not cost one of the hour's codes
-  const checked = () => {
+  // checked here first, so that a typo does not cost one of the hour's codes
+  const checkedId = () => {
     const number = id.value.trim().toUpperCase();
     if (!validResidentId(number)) { say(t('online.idInvalid'), 'error'); id.focus(); return null; }
-    if (!/^1[3-9]\d{9}$/.test(mobile.value.trim())) { say(t('online.mobileInvalid'), 'error'); mobile.focus(); return null; }
-    return { idNumber: number, mobile: mobile.value.trim() };
+    return number;
   };
-  send.addEventListener('click', async () => {
-    const who = checked();
-    if (!who) return;
-    const answer = await busy(send, () => api.post(`${ONLINE}/sign-in/code`, who));
-    if (!answer) return;
-    sent.textContent = t('online.codeSent', { mobile: answer.mobile });
+  /** A code is on its way to {@code answer.mobile}: say where, and let the button wait before another. */
+  const codeSent = answer => {
+    help.hidden = true;
+    sent.textContent = t(`online.codeSent.${answer.via}`, { mobile: answer.mobile });
     let left = RESEND_SECONDS;
     send.disabled = true;
     send.textContent = t('online.resend', { n: left });
@@ -113,13 +121,30 @@ function signInForm() {
       send.textContent = t('online.sendCode');
     }, 1000);
     code.focus();
+  };
+  send.addEventListener('click', async () => {
+    const number = checkedId();
+    if (!number) return;
+    send.disabled = true;
+    clear();
+    try {
+      codeSent(await api.post(`${ONLINE}/sign-in/code`, { idNumber: number }));
+    } catch (e) {
+      send.disabled = false;
+      if (e instanceof ApiError && e.code === 'MOBILE_NOT_VERIFIED') {
+        sent.textContent = '';
+        unboundHelp(help, e, number, codeSent);
+      } else {
+        fail(e);
+      }
+    }
   });
   const form = h('form', { class: 'sign-in', onsubmit: async e => {
     e.preventDefault();
-    const number = id.value.trim().toUpperCase();
-    if (!validResidentId(number)) { say(t('online.idInvalid'), 'error'); return; }
+    const number = checkedId();
+    if (!number) return;
     if (!/^\d{6}$/.test(code.value.trim())) { say(t('online.codeInvalid'), 'error'); code.focus(); return; }
-    const answer = await busy(submit, () => api.post(`${ONLINE}/sign-in`, { idNumber: number, code: code.value.trim() }));
+    const answer = await busy(submit, () => api.post(`${ONLINE}/sign-in`, { idNumber: number, code: code.value.trim(), channel: signInChannel() }));
     if (!answer) {
       code.value = '';
       return;
@@ -129,10 +154,11 @@ function signInForm() {
   h('h1', {}, t('online.signIn.title')),
   h('p', { class: 'muted' }, t('online.signIn.hint')),
   h('label', {}, t('online.idNumber'), id),
-  h('label', {}, t('online.mobile'), mobile),
   h('div', { class: 'code-row' }, h('label', {}, t('online.code'), code), send),
   sent,
-  submit);
+  help,
+  submit,
+  h('p', { class: 'muted small', id: 'change-mobile' }, t('online.changeMobile')));
   show(main, form);
   id.focus();
 }

@@ -6,7 +6,7 @@ import { reviewPage } from './review.js';
 import { boardPage } from './board.js';
 import { adminPage } from './admin.js';
 import { cityPage } from './city.js';
-import { prereviewPage, appointmentsPage, onlineInstalled } from './desk.js';
+import { prereviewPage, appointmentsPage, mobilePage, bindingsPage, onlineInstalled } from './desk.js';
 import { accountPage } from './account.js';
 import { usersPage } from './users.js';
 import { auditPage } from './audit.js';
@@ -23,10 +23,12 @@ const PAGES = {
   city: { roles: ['supervisor', 'admin'], nav: 'nav.city', render: cityPage, hubOnly: true },
   prereview: { roles: ['clerk'], nav: 'nav.prereview', render: prereviewPage, feature: 'online' },
   appointments: { roles: ['clerk', 'supervisor', 'admin'], nav: 'nav.appointments', render: appointmentsPage, feature: 'online' },
+  mobile: { roles: ['clerk'], nav: 'nav.mobile', render: mobilePage, feature: 'online' },
+  bindings: { roles: ['security'], nav: 'nav.bindings', render: bindingsPage, feature: 'online' },
   account: { roles: [], nav: 'nav.account', render: accountPage },
 };
 // each role starts on its own page; a user of several roles on the first of these they have
-const START = ['clerk', 'review', 'city', 'admin', 'board', 'users', 'audit', 'account'];
+const START = ['clerk', 'review', 'city', 'admin', 'board', 'users', 'audit', 'bindings', 'account'];
 
 const main = document.getElementById('main');
 const bar = document.getElementById('bar');
@@ -125,7 +127,7 @@ async function start(s) {
   session = s;
   useSession(s);
   features.clear();
-  const online = ['prereview', 'appointments'].some(p => PAGES[p].roles.some(r => s.roles.includes(r)));
+  const online = ['prereview', 'appointments', 'mobile', 'bindings'].some(p => PAGES[p].roles.some(r => s.roles.includes(r)));
   if (online && await onlineInstalled()) features.add('online');
   navigation();
   route();

@@ -4,8 +4,9 @@ import { api } from './api.js';
 import { fail } from './notify.js';
 import { checked } from './cases.js';
 
-// The hall's side of the online channel (/api/v1/online): pre-review of online applications and the
-// day's appointments. Both pages exist only while that feature is installed.
+// The hall's side of the online channel (/api/v1/online): pre-review of online applications, the day's
+// appointments, citizens' mobile bindings (a clerk binds one having checked the ID card; a security
+// administrator reads and revokes). The pages exist only while that feature is installed.
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 const when = instant => (instant ? new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
 
@@ -103,6 +104,25 @@ async function prereviewCase(main, caseNo) {
   render();
 }
 
+/**
+ * At the check-in, the clerk has the citizen's ID card in hand: on request they confirm the citizen's mobile,
+ * which is bound to the appointment's ID number (for a citizen who changed their number, say).
+ */
+function confirmMobile(code) {
+  const mobile = h('input', { type: 'tel', class: 'confirm-mobile', maxlength: 11, inputmode: 'numeric', 'aria-label': t('binding.mobile') });
+  const result = h('span', { class: 'muted' });
+  const go = h('button', { type: 'button', class: 'confirm-mobile-go', onclick: async () => {
+    go.disabled = true;
+    try {
+      const b = await api.put(`/online/appointments/${encodeURIComponent(code)}/mobile`, { mobile: mobile.value.trim() });
+      result.textContent = t('binding.done', b);
+      mobile.value = '';
+    } catch (err) { fail(err); }
+    go.disabled = false;
+  } }, t('binding.confirmAtCheckIn'));
+  return h('span', { class: 'confirm' }, mobile, go, result);
+}
+
 /** 预约名单: a day's appointments at the hall; today's are checked in (签到) as the citizens arrive. */
 export function appointmentsPage(main, session) {
   const day = h('input', { id: 'appt-day', type: 'date', value: today() });
@@ -122,11 +142,98 @@ export function appointmentsPage(main, session) {
               e.currentTarget.disabled = true;
               try { await api.post(`/online/appointments/${encodeURIComponent(x.code)}/arrival`); } catch (err) { fail(err); }
               await load();
-            } }, t('appointments.arrive')) : '')))));
+            } }, t('appointments.arrive')) : clerk && isToday && x.status === 'ARRIVED' ? confirmMobile(x.code) : '')))));
     } catch (e) { unavailable(main, e); }
   };
   day.addEventListener('change', load);
   show(main, h('h2', {}, t('appointments.title')), h('label', {}, t('appointments.day'), day), list);
   load();
+  return null;
+}
+
+/**
+ * 手机号绑定 (clerk): the citizen is at the window with their ID card; the clerk checks it and binds the mobile the
+ * citizen names to the ID number, for signing in online. The only way without a real-name verification service.
+ */
+export function mobilePage(main) {
+  const id = h('input', { id: 'bind-id', maxlength: 18, autocomplete: 'off', spellcheck: 'false', class: 'wide' });
+  const mobile = h('input', { id: 'bind-mobile', type: 'tel', maxlength: 11, inputmode: 'numeric' });
+  const seen = h('input', { id: 'bind-id-checked', type: 'checkbox' });
+  const result = h('p', { id: 'bind-result', 'aria-live': 'polite' });
+  const go = h('button', { type: 'submit', id: 'bind-go', class: 'primary' }, t('binding.bind'));
+  const form = h('form', { id: 'bind-form', onsubmit: async e => {
+    e.preventDefault();
+    result.textContent = '';
+    if (!seen.checked) { result.className = 'error'; result.textContent = t('binding.checkCard'); return; }
+    go.disabled = true;
+    try {
+      const b = await api.post('/online/citizens/bindings', { idNumber: id.value.trim().toUpperCase(), mobile: mobile.value.trim() });
+      result.className = 'ok';
+      result.textContent = t('binding.done', b);
+      id.value = '';
+      mobile.value = '';
+      seen.checked = false;
+    } catch (err) {
+      if (err.status === 404 && (!err.code || err.code === 'NOT_FOUND')) unavailable(main, err); else fail(err);
+    }
+    go.disabled = false;
+  } },
+  h('h2', {}, t('binding.title')),
+  h('p', { class: 'muted' }, t('binding.hint')),
+  h('label', {}, t('binding.idNumber'), id),
+  h('label', {}, t('binding.mobile'), mobile),
+  h('label', { class: 'check' }, seen, t('binding.cardChecked')),
+  h('div', { class: 'actions' }, go),
+  result);
+  show(main, form);
+  id.focus();
+  return null;
+}
+
+/**
+ * 手机号绑定管理 (security): a citizen's binding with its trail (who bound it, when, by which path; every read,
+ * this one included) and last sign-ins; revoking it, with a reason, ends the citizen's sessions.
+ */
+export function bindingsPage(main) {
+  const id = h('input', { id: 'binding-id', maxlength: 18, autocomplete: 'off', spellcheck: 'false', class: 'wide' });
+  const view = h('div', { id: 'binding' });
+  const lookUp = async () => {
+    const number = id.value.trim().toUpperCase();
+    if (!number) return;
+    try {
+      render(await api.get(`/online/citizens/bindings?idNumber=${encodeURIComponent(number)}`), number);
+    } catch (err) {
+      if (err.status === 404 && (!err.code || err.code === 'NOT_FOUND')) unavailable(main, err); else fail(err);
+    }
+  };
+  const render = (b, number) => {
+    const reason = h('input', { id: 'revoke-reason', maxlength: 500, class: 'wide' });
+    const revoke = h('button', { type: 'button', id: 'revoke', onclick: async () => {
+      revoke.disabled = true;
+      try {
+        await api.post('/online/citizens/bindings/revocations', { idNumber: number, reason: reason.value.trim() });
+        await lookUp();
+      } catch (err) { revoke.disabled = false; fail(err); }
+    } }, t('binding.revoke'));
+    show(view,
+      h('p', { id: 'binding-state', 'data-bound': String(b.bound) }, b.bound
+        ? t('binding.state', { idNumber: b.idNumber, mobile: b.mobile, via: t(`binding.via.${b.via}`), at: when(b.boundAt), by: b.boundBy })
+        : t('binding.none', { idNumber: b.idNumber })),
+      h('h3', {}, t('binding.history')),
+      table([t('binding.at'), t('binding.event'), t('binding.path'), t('binding.mobile'), t('binding.reference'), t('binding.by'), t('binding.reason')],
+        b.history.map(e => h('tr', { 'data-event': e.event },
+          h('td', {}, when(e.at)), h('td', {}, t(`binding.event.${e.event}`)), h('td', {}, e.via ? t(`binding.via.${e.via}`) : ''),
+          h('td', {}, e.mobile || ''), h('td', {}, e.reference || ''), h('td', {}, e.by), h('td', {}, e.reason || '')))),
+      h('h3', {}, t('binding.signIns')),
+      table([t('binding.at'), t('binding.channel'), t('binding.client')], b.signIns.map(x => h('tr', {},
+        h('td', {}, when(x.at)), h('td', {}, t(`online.channel.${x.channel}`)), h('td', {}, x.client)))),
+      b.bound ? h('fieldset', {}, h('legend', {}, t('binding.revoke')), h('p', { class: 'muted' }, t('binding.revoke.hint')),
+        h('label', {}, t('binding.reason'), reason), revoke) : '');
+  };
+  show(main, h('h2', {}, t('binding.admin.title')), h('p', { class: 'muted' }, t('binding.admin.hint')),
+    h('form', { class: 'actions', onsubmit: e => { e.preventDefault(); lookUp(); } },
+      h('label', {}, t('binding.idNumber'), id), h('button', { type: 'submit', id: 'binding-look-up' }, t('binding.lookUp'))),
+    view);
+  id.focus();
   return null;
 }

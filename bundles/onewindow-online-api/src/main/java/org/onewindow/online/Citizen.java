@@ -2,7 +2,7 @@ package org.onewindow.online;
 
 import org.onewindow.citizen.IdNumbers;
 
-/** A citizen signed in to the online channel: their checked ID number and the mobile the code reached. */
+/** A citizen signed in to the online channel: their checked ID number and the verified mobile the code reached. */
 public final class Citizen {
     private final String idNumber;
     private final String mobile;

@@ -1,10 +1,11 @@
 /**
- * The online channel (网上办事, R8, R10): citizens signed in by ID number and a one-time code,
+ * The online channel (网上办事, R8, R10): citizens signed in by ID number and a one-time code sent to a
+ * mobile bound to that ID number through a verified path (at a window, or by a {@link RealNameVerifier}),
  * appointments at the hall, online applications with their pre-review, and the notifier through
  * which citizens are told (a file for the appliance; an SMS gateway is another {@link Notifier}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.onewindow.online;
 
 import org.osgi.annotation.bundle.Export;

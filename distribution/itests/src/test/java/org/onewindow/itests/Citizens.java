@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Citizens of the online channel: valid ID numbers, sign-in with the code the file notifier wrote, requests in their session. */
+/**
+ * Citizens of the online channel: valid ID numbers, a mobile bound through a verified path (a clerk who checked
+ * the ID card), sign-in with the code the file notifier wrote, requests in their session.
+ */
 final class Citizens {
     static final String BASE = "/public/online";
     private static final Pattern CODE = Pattern.compile("验证码为 (\\d{6})");
@@ -93,20 +96,50 @@ final class Citizens {
         throw new AssertionError("no sign-in code sent to " + idNumber + " in " + file);
     }
 
+    /** Every notice the file notifier wrote to {@code mobile} (Pax Exam: this appliance). */
+    static List<JsonNode> noticesTo(String mobile) {
+        return notices().stream().filter(n -> mobile.equals(n.path("mobile").asText())).collect(Collectors.toList());
+    }
+
+    /** Asks for a code to {@code idNumber}'s verified mobile, typing {@code mobile} as the citizen believes it is. */
     static Http.Answer sendCode(Http http, String idNumber, String mobile) {
         return http.exchange("POST", BASE + "/sign-in/code", Map.of(), "{\"idNumber\":\"" + idNumber + "\",\"mobile\":\"" + mobile + "\"}");
+    }
+
+    /** Asks for a code to {@code idNumber}'s verified mobile, whatever it is. */
+    static Http.Answer sendCode(Http http, String idNumber) {
+        return http.exchange("POST", BASE + "/sign-in/code", Map.of(), "{\"idNumber\":\"" + idNumber + "\"}");
+    }
+
+    /** A clerk binds {@code mobile} to {@code idNumber} at a window, having checked the ID card; throws if refused. */
+    static void bindAtWindow(Http http, String idNumber, String mobile) {
+        Http.Answer bound = http.postJson("/online/citizens/bindings", "clerk", "{\"idNumber\":\"" + idNumber + "\",\"mobile\":\"" + mobile + "\"}");
+        if (bound.status != 200) {
+            throw new AssertionError(bound.toString());
+        }
     }
 
     static Http.Answer enter(Http http, String idNumber, String code) {
         return http.exchange("POST", BASE + "/sign-in", Map.of(), "{\"idNumber\":\"" + idNumber + "\",\"code\":\"" + code + "\"}");
     }
 
-    /** Signs in with a code sent to {@code mobile}; throws if any step fails. */
+    /** A fresh citizen: a clerk binds {@code mobile} at a window (the verified path), then they sign in with a code sent there. */
     static Session signIn(Http http, String idNumber, String mobile) {
+        bindAtWindow(http, idNumber, mobile);
+        return signInVerified(http, idNumber, mobile);
+    }
+
+    /** Signs in with a code sent to the verified mobile {@code mobile}; throws if any step fails. */
+    static Session signInVerified(Http http, String idNumber, String mobile) {
         Http.Answer sent = sendCode(http, idNumber, mobile);
         if (sent.status != 202) {
             throw new AssertionError(sent.toString());
         }
+        return enterCode(http, idNumber);
+    }
+
+    /** Enters the latest code sent for {@code idNumber} and opens a session; throws if refused. */
+    static Session enterCode(Http http, String idNumber) {
         Http.Answer in = enter(http, idNumber, lastCode(idNumber));
         if (in.status != 200) {
             throw new AssertionError(in.toString());

@@ -32,9 +32,11 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The online channel over HTTP: a citizen signs in with a code, books, changes and cancels appointments
- * (concurrently too, never beyond a slot's capacity), applies online with files, is returned once by
- * pre-review and then accepted without a visit, and follows the case; every bad input is refused.
+ * The online channel over HTTP: a citizen signs in with a code sent only to a mobile bound through a verified
+ * path (a clerk, their own window case, the real-name verification simulator as a process of its own), books,
+ * changes and cancels appointments (concurrently too, never beyond a slot's capacity), applies online with files,
+ * is returned once by pre-review and then accepted without a visit, and follows the case; a security
+ * administrator reads and revokes bindings; every bad input is refused.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -45,8 +47,14 @@ public class OnlineIT extends OneWindowTestSupport {
     private static final String FEE_ITEM = "ZR-BDC-002";
     private static final int GATEWAY_PORT = 9610;
     private static final String GATEWAY_SECRET = "it-gateway-secret-0001";
+    private static final int REAL_NAME_PORT = 9620;
+    private static final String REALNAME_CFG = "etc/org.onewindow.online.realname.cfg";
+    /** A security administrator (安全管理员) of the test's own: the demo has none. */
+    /** The demo security administrator (安全管理员): reads and revokes citizens' bindings. */
+    private static final String SECURITY = "security";
     private static final HttpClient BROWSER = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static PaymentGatewaySystem gateway;
+    private static RealNameSystem realName;
 
     @Configuration
     public Option[] config() {
@@ -61,7 +69,11 @@ public class OnlineIT extends OneWindowTestSupport {
                 editConfigurationFilePut(CFG, "groupCapacities", "JT=3,CG=3"),
                 editConfigurationFilePut(CFG, "publicBaseUrl", "http://localhost:" + HTTP_PORT),
                 editConfigurationFilePut("etc/org.onewindow.online.gateway.cfg", "url", "http://localhost:" + GATEWAY_PORT),
-                editConfigurationFilePut("etc/org.onewindow.online.gateway.cfg", "secret", GATEWAY_SECRET));
+                editConfigurationFilePut("etc/org.onewindow.online.gateway.cfg", "secret", GATEWAY_SECRET),
+                editConfigurationFilePut(REALNAME_CFG, "url", "http://localhost:" + REAL_NAME_PORT),
+                editConfigurationFilePut(REALNAME_CFG, "appId", "OW441302"),
+                // the simulator makes its key pair at its first start; the hall reads the public key when it asks
+                editConfigurationFilePut(REALNAME_CFG, "platformKey", RealNameSystem.publicKeyFile().toString()));
     }
 
     @Before
@@ -70,6 +82,10 @@ public class OnlineIT extends OneWindowTestSupport {
         http.awaitOk(Citizens.BASE + "/appointments/days", null, Duration.ofSeconds(60));
         if (gateway == null) {
             gateway = PaymentGatewaySystem.start(GATEWAY_PORT, "OW441302", GATEWAY_SECRET);
+        }
+        if (realName == null) {
+            realName = RealNameSystem.start(REAL_NAME_PORT, "OW441302",
+                    java.nio.file.Paths.get(System.getProperty("karaf.data"), "onewindow", "realname", "hall-key.pub.pem"));
         }
     }
 
@@ -81,6 +97,7 @@ public class OnlineIT extends OneWindowTestSupport {
         assertEquals(400, http.exchange("POST", Citizens.BASE + "/sign-in/code", Map.of(), "{\"idNumber\":").status);
         assertEquals(401, http.exchange("GET", Citizens.BASE + "/appointments", Map.of(), null).status);
 
+        Citizens.bindAtWindow(http, id, "13800138000");
         assertEquals(202, Citizens.sendCode(http, id, "13800138000").status);
         Http.Answer again = Citizens.sendCode(http, id, "13800138000");
         assertEquals(again.toString(), 429, again.status);
@@ -101,7 +118,7 @@ public class OnlineIT extends OneWindowTestSupport {
         assertEquals("codes expire", "CODE_EXPIRED", Citizens.enter(http, id, Citizens.lastCode(id)).code());
 
         Thread.sleep(1100);
-        Citizens.Session s = Citizens.signIn(http, id, "13800138000");
+        Citizens.Session s = Citizens.signInVerified(http, id, "13800138000");
         JsonNode me = s.get("/session").json();
         assertEquals("441302********" + id.substring(14), me.path("idNumber").asText());
         assertEquals("138****8000", me.path("mobile").asText());
@@ -111,18 +128,234 @@ public class OnlineIT extends OneWindowTestSupport {
 
         Thread.sleep(1100);
         Http.Answer other = Citizens.sendCode(http, id, "13900139000");
-        assertEquals("the first sign-in bound the mobile", "MOBILE_MISMATCH", other.code());
-        assertEquals(401, http.exchange("PUT", "/online/citizens/" + id + "/mobile", Map.of(), "{\"mobile\":\"13900139000\"}").status);
-        assertEquals(403, http.putJson("/online/citizens/" + id + "/mobile", "reviewer", "{\"mobile\":\"13900139000\"}").status);
-        Http.Answer rebound = http.putJson("/online/citizens/" + id + "/mobile", "clerk", "{\"mobile\":\"13900139000\"}");
+        assertEquals("the clerk bound the mobile", "MOBILE_MISMATCH", other.code());
+        assertTrue("nothing sent to the other mobile", Citizens.noticesTo("13900139000").isEmpty());
+        String rebinding = "{\"idNumber\":\"" + id + "\",\"mobile\":\"13900139000\"}";
+        assertEquals(401, http.exchange("POST", "/online/citizens/bindings", Map.of(), rebinding).status);
+        assertEquals(403, http.postJson("/online/citizens/bindings", "reviewer", rebinding).status);
+        Http.Answer rebound = http.postJson("/online/citizens/bindings", "clerk", rebinding);
         assertEquals(rebound.toString(), 200, rebound.status);
         assertEquals("139****9000", rebound.json().path("mobile").asText());
-        Citizens.Session after = Citizens.signIn(http, id, "13900139000");
+        assertEquals("the rebinding ended the session of the old mobile", "SIGN_IN_REQUIRED", s.get("/appointments").code());
+        Citizens.Session after = Citizens.signInVerified(http, id, "13900139000");
         assertEquals(200, after.get("/appointments").status);
 
         assertEquals(204, after.send("DELETE", "/session", null).status);
         assertEquals("signed out", "SIGN_IN_REQUIRED", after.get("/appointments").code());
         assertFalse("codes never reach the log", karafLog().contains(Citizens.lastCode(id)));
+    }
+
+    /**
+     * The tester's finding: a code for an ID number that never used the online hall, asked for to the attacker's own
+     * mobile, bound that mobile at the first sign-in, so the attacker read the citizen's cases and texts and the
+     * citizen was locked out. No code goes to a mobile nobody verified; the citizen is told how to bind one.
+     */
+    @Test
+    public void aCodeForAnIdNumberWithoutAVerifiedMobileIsRefusedAndNothingIsSentToTheAttacker() throws Exception {
+        String victim = Citizens.idNumber("19670415", 21);
+        String attacker = "13312345678";
+        Http.Answer asked = Citizens.sendCode(http, victim, attacker);
+        assertEquals(asked.toString(), 409, asked.status);
+        assertEquals("MOBILE_NOT_VERIFIED", asked.code());
+        List<String> ways = new ArrayList<>();
+        asked.json().path("details").forEach(d -> ways.add(d.path("item").asText()));
+        assertEquals("at a window with the ID card, or by real-name verification", List.of("WINDOW", "REAL_NAME"), ways);
+        assertEquals("MOBILE_NOT_VERIFIED", Citizens.sendCode(http, victim).code());
+        assertTrue("nothing sent to the attacker's mobile", Citizens.noticesTo(attacker).isEmpty());
+        assertTrue("no code sent for the ID number at all", Citizens.notices().stream()
+                .noneMatch(n -> victim.equals(n.path("idNumber").asText()) && "SIGN_IN_CODE".equals(n.path("kind").asText())));
+        assertEquals("nobody is bound by asking", "CODE_EXPIRED", Citizens.enter(http, victim, "123456").code());
+        assertFalse(http.get("/online/citizens/bindings?idNumber=" + victim, SECURITY).json().path("bound").asBoolean());
+
+        // the citizen binds their mobile at a window, the clerk checking the ID card: now the code goes there, and only there
+        Citizens.bindAtWindow(http, victim, "13712345678");
+        assertEquals("the attacker's mobile is still not the citizen's", "MOBILE_MISMATCH", Citizens.sendCode(http, victim, attacker).code());
+        Thread.sleep(1100);
+        Http.Answer sent = Citizens.sendCode(http, victim);
+        assertEquals(sent.toString(), 202, sent.status);
+        assertEquals("shown masked: the citizen need not type it", "137****5678", sent.json().path("mobile").asText());
+        assertEquals("BOUND", sent.json().path("via").asText());
+        Citizens.Session s = Citizens.enterCode(http, victim);
+        assertEquals("137****5678", s.get("/session").json().path("mobile").asText());
+        assertTrue(Citizens.noticesTo(attacker).isEmpty());
+    }
+
+    @Test
+    public void theMobileOnTheCitizensOwnWindowCaseSignsThemInAndIsBound() throws Exception {
+        String id = Citizens.idNumber("19720820", 22);
+        String mobile = "13512340022";
+        String attacker = "13312340022";
+        // an online case of the citizen carries whatever mobile was typed: it vouches for nothing
+        assertEquals(201, http.postJson("/cases", "clerk", windowCase(ONLINE_ITEM, id, "钱八", attacker, "ONLINE", false)).status);
+        // nor does a case an agent brought
+        assertEquals(201, http.postJson("/cases", "clerk", windowCase(ONLINE_ITEM, id, "钱八", attacker, "WINDOW", true)).status);
+        assertEquals("MOBILE_NOT_VERIFIED", Citizens.sendCode(http, id).code());
+        // the citizen came to a window in person with their ID card, and the clerk noted their mobile on the case
+        String caseNo = http.postJson("/cases", "clerk", windowCase(ONLINE_ITEM, id, "钱八", mobile, "WINDOW", false)).json().path("caseNo").asText();
+
+        assertEquals("MOBILE_MISMATCH", Citizens.sendCode(http, id, attacker).code());
+        assertTrue(Citizens.noticesTo(attacker).isEmpty());
+        Thread.sleep(1100);
+        Http.Answer sent = Citizens.sendCode(http, id);
+        assertEquals(sent.toString(), 202, sent.status);
+        assertEquals("135****0022", sent.json().path("mobile").asText());
+        assertEquals("WINDOW_CASE", sent.json().path("via").asText());
+        Citizens.Session s = Citizens.enterCode(http, id);
+        assertTrue("the citizen sees their window case", find(s.get("/cases").json(), caseNo, "caseNo").isObject());
+
+        JsonNode binding = http.get("/online/citizens/bindings?idNumber=" + id, SECURITY).json();
+        assertEquals("WINDOW_CASE", binding.path("via").asText());
+        assertEquals("the case that vouched for it", caseNo, binding.path("reference").asText());
+        assertEquals("the clerk who took it in", "clerk", binding.path("boundBy").asText());
+        assertEquals("135****0022", binding.path("mobile").asText());
+    }
+
+    @Test
+    public void theRealNameServiceVerifiesAMobileOrRefusesItAndItsAnswerMustBeSigned() throws Exception {
+        String id = Citizens.idNumber("19800101", 23);
+        String mobile = "13612340023";
+        realName.person(id, "孙九", mobile);
+        assertTrue(http.exchange("GET", Citizens.BASE + "/sign-in/ways", Map.of(), null).json().path("realName").asBoolean());
+
+        Http.Answer wrongName = realName(id, "孙久", mobile);
+        assertEquals(wrongName.toString(), 409, wrongName.status);
+        assertEquals("REAL_NAME_MISMATCH", wrongName.code());
+        assertEquals("another person's mobile", "REAL_NAME_MISMATCH", realName(id, "孙九", "13312340023").code());
+        assertEquals("INVALID_NAME", realName(id, " ", mobile).code());
+        assertTrue("nothing sent after a refusal", Citizens.noticesTo(mobile).isEmpty() && Citizens.noticesTo("13312340023").isEmpty());
+
+        realName.scenario("{\"forge\":true}");
+        try {
+            Http.Answer forged = realName(id, "孙九", mobile);
+            assertEquals("an answer not signed with the service's key is no answer", 503, forged.status);
+            assertEquals("REAL_NAME_UNAVAILABLE", forged.code());
+        } finally {
+            realName.scenario("{\"forge\":false}");
+        }
+        realName.scenario("{\"stale\":true}");
+        try {
+            assertEquals("an answer ten minutes old is no answer", "REAL_NAME_UNAVAILABLE", realName(id, "孙九", mobile).code());
+        } finally {
+            realName.scenario("{\"stale\":false}");
+        }
+        assertTrue(Citizens.noticesTo(mobile).isEmpty());
+        assertEquals("MOBILE_NOT_VERIFIED", Citizens.sendCode(http, id).code());
+
+        Http.Answer verified = realName(id, "孙九", mobile);
+        assertEquals(verified.toString(), 202, verified.status);
+        assertEquals("136****0023", verified.json().path("mobile").asText());
+        Citizens.Session s = Citizens.enterCode(http, id);
+        assertEquals("136****0023", s.get("/session").json().path("mobile").asText());
+        JsonNode binding = http.get("/online/citizens/bindings?idNumber=" + id, SECURITY).json();
+        assertEquals("REAL_NAME", binding.path("via").asText());
+        assertTrue(binding.path("reference").asText(), binding.path("reference").asText().startsWith("RN"));
+        Thread.sleep(1100);
+        assertEquals("bound: the next code needs no verification", 202, Citizens.sendCode(http, id).status);
+        assertTrue("the service's log masks", realName.log().contains("441302********" + id.substring(14)) && !realName.log().contains(id));
+    }
+
+    @Test
+    public void securityReadsAndRevokesABindingWhichEndsTheSessionAndClerksAndSecurityKeepToTheirRoles() throws Exception {
+        String id = Citizens.idNumber("19910303", 24);
+        Citizens.Session s = Citizens.signIn(http, id, "13812340024");
+        assertEquals(200, s.get("/appointments").status);
+
+        assertEquals("a clerk cannot list a binding", 403, http.get("/online/citizens/bindings?idNumber=" + id, "clerk").status);
+        assertEquals(403, http.get("/online/citizens/bindings?idNumber=" + id, "admin").status);
+        assertEquals(401, http.get("/online/citizens/bindings?idNumber=" + id, null).status);
+        assertEquals("a clerk cannot revoke", 403, http.postJson("/online/citizens/bindings/revocations", "clerk", revocation(id, "x")).status);
+        assertEquals("security cannot rebind", 403, http.postJson("/online/citizens/bindings", SECURITY, "{\"idNumber\":\"" + id
+                + "\",\"mobile\":\"13312340024\"}").status);
+
+        JsonNode first = http.get("/online/citizens/bindings?idNumber=" + id, SECURITY).json();
+        assertTrue(first.path("bound").asBoolean());
+        assertEquals("441302********" + id.substring(14), first.path("idNumber").asText());
+        assertEquals("138****0024", first.path("mobile").asText());
+        assertEquals("WINDOW_CLERK", first.path("via").asText());
+        JsonNode bound = first.path("history").get(0);
+        assertEquals("BOUND", bound.path("event").asText());
+        assertEquals("who bound it", "clerk", bound.path("by").asText());
+        assertTrue(bound.path("at").isTextual());
+        JsonNode signIn = first.path("signIns").get(0);
+        assertEquals("WEB", signIn.path("channel").asText());
+        assertTrue("the client address masked: " + signIn, signIn.path("client").asText().endsWith("*"));
+        JsonNode again = http.get("/online/citizens/bindings?idNumber=" + id, SECURITY).json().path("history");
+        JsonNode read = again.get(again.size() - 1);
+        assertEquals("the first read is on record", "READ", read.path("event").asText());
+        assertEquals(SECURITY, read.path("by").asText());
+
+        assertEquals("INVALID_REASON", http.postJson("/online/citizens/bindings/revocations", SECURITY, "{\"idNumber\":\"" + id + "\"}").code());
+        Http.Answer revoked = http.postJson("/online/citizens/bindings/revocations", SECURITY, revocation(id, "市民来电：手机号已丢失"));
+        assertEquals(revoked.toString(), 200, revoked.status);
+        assertEquals("the citizen's session is over", "SIGN_IN_REQUIRED", s.get("/appointments").code());
+        assertEquals(401, s.get("/session").status);
+        assertEquals("NO_BINDING", http.postJson("/online/citizens/bindings/revocations", SECURITY, revocation(id, "again")).code());
+        assertEquals("no code until bound again", "MOBILE_NOT_VERIFIED", Citizens.sendCode(http, id).code());
+        JsonNode history = http.get("/online/citizens/bindings?idNumber=" + id, SECURITY).json().path("history");
+        boolean onRecord = false;
+        for (JsonNode e : history) {
+            onRecord |= "REVOKED".equals(e.path("event").asText()) && SECURITY.equals(e.path("by").asText())
+                    && e.path("reason").asText().contains("丢失");
+        }
+        assertTrue(history.toString(), onRecord);
+        assertFalse("ID numbers and mobiles are masked in the log", karafLog().contains(id) || karafLog().contains("13812340024"));
+    }
+
+    /** The citizen's online case and window case keep telling the mobile on them after the citizen binds another one. */
+    @Test
+    public void caseTextsGoToTheCasesOwnContactAfterAnotherBinding() throws Exception {
+        String id = Citizens.idNumber("19660606", 25);
+        String first = "13912340025";
+        String later = "13912349925";
+        String windowNo = http.postJson("/cases", "clerk", windowCase(ONLINE_ITEM, id, "周十", first, "WINDOW", false)).json().path("caseNo").asText();
+        assertEquals(200, http.postJson("/cases/" + windowNo + "/transitions", "clerk", Cases.to("ACCEPTED")).status);
+        Citizens.Session s = Citizens.enterCode(http, sent(id));
+        String onlineNo = s.send("POST", "/applications", "{\"itemCode\":\"" + ONLINE_ITEM + "\",\"name\":\"周十\"}").json().path("caseNo").asText();
+        assertEquals(200, s.upload(onlineNo, "M01", "身份证.pdf", Cases.pdf("id of " + onlineNo)).status);
+        assertEquals(200, s.upload(onlineNo, "M02", "证明.pdf", Cases.pdf("proof of " + onlineNo)).status);
+        assertEquals("SUBMITTED", s.send("POST", "/applications/" + onlineNo + "/submission", null).json().path("state").asText());
+
+        // the citizen changes their mobile at a window
+        Citizens.bindAtWindow(http, id, later);
+        assertEquals("ACCEPTED", http.postJson("/online/pre-review/" + onlineNo + "/acceptance", "clerk", "").json().path("state").asText());
+        Cases.awaitStatus(http, windowNo, "IN_REVIEW");
+        assertEquals("APPROVED", http.postJson("/cases/" + windowNo + "/decision", "reviewer", "{\"outcome\":\"APPROVED\","
+                + "\"resultDocument\":\"失业保险金核定通知书\"}").json().path("status").asText());
+        awaitNotice("CASE_DECIDED", windowNo, "审批通过");
+        assertEquals("the window case's text goes to the mobile on it", first, notice("CASE_DECIDED", windowNo).path("mobile").asText());
+        assertEquals("the online case's text goes to the mobile it was applied with", first,
+                notice("APPLICATION_ACCEPTED", onlineNo).path("mobile").asText());
+        assertTrue("nothing about these cases to the later binding", Citizens.noticesTo(later).stream()
+                .noneMatch(n -> windowNo.equals(n.path("reference").asText()) || onlineNo.equals(n.path("reference").asText())));
+    }
+
+    /** The appointment of today checked in, a clerk confirms the citizen's mobile there; on another day it cannot be. */
+    @Test
+    public void aClerkConfirmsAMobileAtAnAppointmentsCheckIn() {
+        String id = Citizens.idNumber("19580808", 26);
+        Citizens.Session s = Citizens.signIn(http, id, "13712340026");
+        List<String> days = days();
+        String later = days.get(days.size() - 2);
+        String code = s.send("POST", "/appointments", booking("GA-HJ-004", later, "09:30", "吴一")).json().path("code").asText();
+        assertEquals("only once checked in today", "NOT_CHECKED_IN",
+                http.putJson("/online/appointments/" + code + "/mobile", "clerk", "{\"mobile\":\"13712349926\"}").code());
+        assertEquals(403, http.putJson("/online/appointments/" + code + "/mobile", SECURITY, "{\"mobile\":\"13712349926\"}").status);
+        assertEquals("APPOINTMENT_NOT_FOUND", http.putJson("/online/appointments/YYNOSUCH1/mobile", "clerk", "{\"mobile\":\"13712349926\"}").code());
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        // another item: one booking per item and citizen
+        String slot = days.get(0).equals(today) ? lastOpenSlot(today, "GA-CRJ-001") : null;
+        if (slot == null) {
+            System.out.println("no slot left today: the check-in binding was checked for its refusals only");
+            return;
+        }
+        String todays = s.send("POST", "/appointments", booking("GA-CRJ-001", today, slot, "吴一")).json().path("code").asText();
+        assertEquals("ARRIVED", http.postJson("/online/appointments/" + todays + "/arrival", "clerk", "").json().path("status").asText());
+        Http.Answer confirmed = http.putJson("/online/appointments/" + todays + "/mobile", "clerk", "{\"mobile\":\"13712349926\"}");
+        assertEquals(confirmed.toString(), 200, confirmed.status);
+        JsonNode binding = http.get("/online/citizens/bindings?idNumber=" + id, SECURITY).json();
+        assertEquals("CHECK_IN", binding.path("via").asText());
+        assertEquals(todays, binding.path("reference").asText());
+        assertEquals("the session of the old mobile is over", "SIGN_IN_REQUIRED", s.get("/appointments").code());
     }
 
     @Test
@@ -525,6 +758,43 @@ public class OnlineIT extends OneWindowTestSupport {
             Thread.sleep(100);
         }
         throw new AssertionError(caseNo + " not " + state + " within 15 s: " + app);
+    }
+
+    private static String revocation(String id, String reason) {
+        return "{\"idNumber\":\"" + id + "\",\"reason\":\"" + reason + "\"}";
+    }
+
+    private Http.Answer realName(String id, String name, String mobile) {
+        return http.exchange("POST", Citizens.BASE + "/sign-in/real-name", Map.of(), "{\"idNumber\":\"" + id + "\",\"name\":\"" + name
+                + "\",\"mobile\":\"" + mobile + "\"}");
+    }
+
+    /** Asks for a code to the citizen's verified mobile; returns the ID number once it is sent. */
+    private String sent(String id) {
+        Http.Answer a = Citizens.sendCode(http, id);
+        assertEquals(a.toString(), 202, a.status);
+        return id;
+    }
+
+    /** A case taken in by a clerk, with the applicant's phone as noted, through {@code channel}, brought by an agent or not. */
+    private static String windowCase(String item, String id, String name, String phone, String channel, boolean byAgent) {
+        return "{\"itemCode\":\"" + item + "\",\"channel\":\"" + channel + "\",\"applicant\":{\"idNumber\":\"" + id + "\",\"name\":\""
+                + name + "\",\"phone\":\"" + phone + "\"}," + (byAgent ? "\"agent\":{\"idNumber\":\"" + Cases.LI_SI
+                + "\",\"name\":\"李四\",\"phone\":\"13300000000\"}," : "") + "\"materials\":[\"M01\",\"M02\"]}";
+    }
+
+    private static JsonNode notice(String kind, String reference) {
+        return Citizens.notices().stream().filter(n -> kind.equals(n.path("kind").asText()) && reference.equals(n.path("reference").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " about " + reference));
+    }
+
+    /** The last slot of the day with places left that has not begun, or null. */
+    private String lastOpenSlot(String day, String item) {
+        String last = null;
+        for (JsonNode slot : http.exchange("GET", Citizens.BASE + "/appointments/slots?day=" + day + "&item=" + item, Map.of(), null).json()) {
+            last = slot.path("left").asInt() > 0 ? slot.path("start").asText() : last;
+        }
+        return last;
     }
 
     private List<String> days() {

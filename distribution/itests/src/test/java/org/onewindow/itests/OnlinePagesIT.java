@@ -33,10 +33,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The citizens' online pages (/online/) and the hall's side of them in the console, in a real headless
- * Chromium against the real appliance: sign-in with the code the file notifier wrote, a booking that
- * takes a place of its slot, an online application through pre-review to acceptance, a return and a
- * second submission, and the pages without the online feature. Saves online-booking.png and
- * online-apply.png to docs/screenshots.
+ * Chromium against the real appliance: sign-in with the code the file notifier wrote to the mobile a clerk
+ * bound, the answer for an ID number without a verified mobile and a binding by real-name verification (the
+ * simulator as a process beside the appliance), the last sign-ins, a booking that takes a place of its slot,
+ * an online application through pre-review to acceptance, a return and a second submission, the clerk's
+ * binding at the window and the security administrator's revocation, and the pages without the online
+ * feature. Saves online-booking.png, online-apply.png, online-unbound.png, online-account.png and
+ * console-bindings.png to docs/screenshots.
  *
  * <p>A plain JUnit test with the appliance as a process, as {@link ConsoleIT}: the browser's driver
  * cannot run inside the OSGi container, where Pax Exam runs its tests.
@@ -46,6 +49,10 @@ public class OnlinePagesIT {
     private static final String BASE = "http://localhost:" + PORT;
     private static final String ITEM = "GA-ZA-002";
     private static final String ITEM_NAME = "无犯罪记录证明开具";
+    private static final int REAL_NAME_PORT = 9830;
+    /** The demo security administrator (安全管理员): reads and revokes citizens' bindings. */
+    private static final String SECURITY = "security";
+    private static RealNameSystem realName;
     private static PageSession pages;
     private static UnpackedAppliance appliance;
     private static WebDriver browser;
@@ -53,7 +60,15 @@ public class OnlinePagesIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        pages = PageSession.start("online", PORT, 9801, Citizens.withCheckDigit("44130219850101009"));
+        pages = PageSession.start("online", PORT, 9801, Citizens.withCheckDigit("44130219850101009"), a -> {
+            // the real-name verification service beside the hall, each with the other's public key
+            realName = RealNameSystem.start(REAL_NAME_PORT, "OW441302", a.home.resolve("data/onewindow/realname/hall-key.pub.pem"));
+            a.replace("etc/org.onewindow.online.realname.cfg", "\nurl =", "\nurl = http://localhost:" + REAL_NAME_PORT);
+            a.replace("etc/org.onewindow.online.realname.cfg", "platformKey = etc/onewindow/realname-platform.pem",
+                    "platformKey = " + RealNameSystem.publicKeyFile());
+            // a citizen signs in twice in a row
+            a.replace("etc/org.onewindow.online.cfg", "codeIntervalSeconds = 60", "codeIntervalSeconds = 1");
+        });
         appliance = pages.appliance;
         browser = pages.browser;
         wait = pages.wait;
@@ -61,9 +76,12 @@ public class OnlinePagesIT {
     }
 
     @AfterClass
-    public static void stop() {
+    public static void stop() throws InterruptedException {
         if (pages != null) {
             pages.close();
+        }
+        if (realName != null) {
+            realName.close();
         }
     }
 
@@ -280,6 +298,109 @@ public class OnlinePagesIT {
     }
 
     @Test
+    public void anIdNumberWithoutAVerifiedMobileIsToldHowToBindOneAndRealNameVerificationBindsIt() throws Exception {
+        String id = Citizens.withCheckDigit("44130219850101004");
+        String mobile = "13800138004";
+        realName.person(id, "林小青", mobile);
+        browser.get(BASE + "/online/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("idNumber"))).sendKeys(id);
+        click(By.id("send-code"));
+        WebElement help = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bind-help")));
+        assertEquals("该证件号码尚未绑定手机号", help.findElement(By.id("unbound")).getText());
+        assertTrue(help.findElement(By.id("way-window")).getText().contains("携带居民身份证到区行政服务中心"));
+        assertTrue("no code was sent", browser.findElement(By.id("code-sent")).getText().isBlank());
+        assertTrue(Citizens.notices(Citizens.noticesIn(appliance.home.resolve("data"))).stream()
+                .noneMatch(n -> id.equals(n.path("idNumber").asText())));
+        assertTrue("the button is not held: nothing was sent", browser.findElement(By.id("send-code")).isEnabled());
+        WebElement way = help.findElement(By.id("way-real-name"));
+        way.findElement(By.id("rn-name")).sendKeys("林小清");
+        way.findElement(By.id("rn-mobile")).sendKeys(mobile);
+        screenshot("online-unbound");
+        click(By.id("rn-verify"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("alert"), "data-code", "REAL_NAME_MISMATCH"));
+        WebElement name = browser.findElement(By.id("rn-name"));
+        name.clear();
+        name.sendKeys("林小青");
+        click(By.id("rn-verify"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-sent"), "实名核验通过"));
+        assertTrue(browser.findElement(By.id("code-sent")).getText().contains(masked(mobile)));
+        assertFalse("the help goes once the code is on its way", browser.findElement(By.id("bind-help")).isDisplayed());
+        enterCode(id);
+        click(By.id("tile-account"));
+        wait.until(ExpectedConditions.textToBe(By.id("account-via"), "实名核验"));
+        assertEquals(masked(mobile), browser.findElement(By.id("account-mobile")).getText());
+    }
+
+    @Test
+    public void theCitizenSeesWhereAndWhenTheirAccountWasSignedInTo() throws Exception {
+        String id = Citizens.withCheckDigit("44130219850101005");
+        signIn(id, "13800138005");
+        wait.until(ExpectedConditions.textToBe(By.id("last-sign-in"), "这是您的账号第一次登录。"));
+        click(By.id("sign-out"));
+        // the kiosk opens the same pages, and says so
+        browser.get(BASE + "/online/?channel=kiosk#/cases");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("idNumber"))).sendKeys(id);
+        click(By.id("send-code"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-sent"), "138****8005"));
+        enterCode(id);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#no-cases, tr[data-case]")));
+        browser.get(BASE + "/online/#/");
+        WebElement last = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("last-sign-in")));
+        wait.until(ExpectedConditions.textToBePresentInElement(last, "上次登录"));
+        assertTrue(last.getText(), last.getText().contains("网上办事大厅") && last.getText().contains("*"));
+        click(By.id("tile-account"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#account tr.sign-in-row"), 2));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#account tr.sign-in-row"));
+        assertTrue("the newest first: this one, at the kiosk", rows.get(0).getText().contains("自助终端"));
+        assertTrue(rows.get(1).getText().contains("网上办事大厅"));
+        for (WebElement row : rows) {
+            String client = row.findElement(By.cssSelector(".client")).getText();
+            assertTrue("the address masked: " + client, client.endsWith("*") && !client.matches(".*\\d+\\.\\d+\\.\\d+\\.\\d+.*"));
+        }
+        assertEquals("138****8005", browser.findElement(By.id("account-mobile")).getText());
+        assertEquals("综合窗口核验身份证后绑定", browser.findElement(By.id("account-via")).getText());
+        assertTrue(browser.findElement(By.id("not-me")).getText().contains("不是您本人的登录"));
+        screenshot("online-account");
+    }
+
+    @Test
+    public void aClerkBindsAMobileAtTheWindowAndTheSecurityAdministratorRevokesItEndingTheSession() throws Exception {
+        String id = Citizens.withCheckDigit("44130219850101006");
+        loginConsole("clerk");
+        click(By.cssSelector("#bar a[data-page='mobile']"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("bind-id"))).sendKeys(id);
+        browser.findElement(By.id("bind-mobile")).sendKeys("13800138006");
+        click(By.id("bind-go"));
+        wait.until(ExpectedConditions.textToBe(By.id("bind-result"), "请先核验市民本人的居民身份证原件并勾选确认"));
+        click(By.id("bind-id-checked"));
+        click(By.id("bind-go"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bind-result"), "138****8006"));
+        logoutConsole();
+
+        signInBound(id, "13800138006");
+        loginConsole(SECURITY);
+        WebElement lookUp = wait.until(ExpectedConditions.elementToBeClickable(By.id("binding-id")));
+        assertTrue("no window pages for security", browser.findElements(By.cssSelector("#bar a[data-page='mobile']")).isEmpty());
+        lookUp.sendKeys(id);
+        click(By.id("binding-look-up"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("binding-state"), "data-bound", "true"));
+        assertTrue(browser.findElement(By.id("binding-state")).getText().contains("138****8006"));
+        WebElement bound = browser.findElement(By.cssSelector("#binding tr[data-event='BOUND']"));
+        assertTrue(bound.getText(), bound.getText().contains("窗口核验身份证") && bound.getText().contains("clerk"));
+        assertFalse("the read itself is on record", browser.findElements(By.cssSelector("#binding tr[data-event='READ']")).isEmpty());
+        browser.findElement(By.id("revoke-reason")).sendKeys("市民来电：手机号已丢失");
+        screenshot("console-bindings");
+        click(By.id("revoke"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("binding-state"), "data-bound", "false"));
+        assertTrue(browser.findElement(By.cssSelector("#binding tr[data-event='REVOKED']")).getText().contains("手机号已丢失"));
+        logoutConsole();
+
+        browser.get(BASE + "/online/#/cases");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("idNumber")));
+        assertTrue("signed out by the revocation", browser.findElements(By.id("tile-book")).isEmpty());
+    }
+
+    @Test
     public void withoutTheOnlineFeatureThePagesSaySoAndTheConsoleHidesItsPages() throws Exception {
         String removed = appliance.client("feature:uninstall -r onewindow-online");
         try {
@@ -290,6 +411,7 @@ public class OnlinePagesIT {
             loginConsole("clerk");
             assertTrue(browser.findElements(By.cssSelector("#bar a[data-page='prereview']")).isEmpty());
             assertTrue(browser.findElements(By.cssSelector("#bar a[data-page='appointments']")).isEmpty());
+            assertTrue(browser.findElements(By.cssSelector("#bar a[data-page='mobile']")).isEmpty());
             assertFalse("the window is still there", browser.findElements(By.cssSelector("#bar a[data-page='clerk']")).isEmpty());
             browser.get(BASE + "/console/#/prereview");
             wait.until(ExpectedConditions.textToBe(By.id("online-unavailable"), "网上办事功能未安装"));
@@ -302,19 +424,34 @@ public class OnlinePagesIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("idNumber")));
     }
 
-    /** Signs in as a citizen, with the code the file notifier wrote for them. */
+    /** A fresh citizen: a clerk binds their mobile at a window (ID card checked), then they sign in on the page. */
     private static void signIn(String id, String mobile) throws Exception {
+        Citizens.bindAtWindow(appliance.http, id, mobile);
+        signInBound(id, mobile);
+    }
+
+    /** Signs in as a citizen with a bound mobile, with the code the file notifier wrote for them; the mobile is never typed. */
+    private static void signInBound(String id, String mobile) throws Exception {
         browser.get(BASE + "/online/");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("idNumber"))).sendKeys(id);
-        browser.findElement(By.id("mobile")).sendKeys(mobile);
+        assertTrue("no mobile to type", browser.findElements(By.id("mobile")).isEmpty());
         click(By.id("send-code"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-sent"), mobile.substring(0, 3) + "****" + mobile.substring(7)));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-sent"), masked(mobile)));
         assertTrue("no second code at once", browser.findElement(By.id("send-code")).getText().matches("\\d+ 秒后可重新获取"));
         assertFalse(browser.findElement(By.id("send-code")).isEnabled());
+        enterCode(id);
+    }
+
+    private static void enterCode(String id) {
         browser.findElement(By.id("code")).sendKeys(Citizens.lastCode(Citizens.noticesIn(appliance.home.resolve("data")), id));
         click(By.id("sign-in"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tile-book")));
+        // signed in: the page asked for opens (the home page unless another was)
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
         assertTrue(browser.findElement(By.id("who")).getText().contains(id.substring(0, 6) + "********" + id.substring(14)));
+    }
+
+    private static String masked(String mobile) {
+        return mobile.substring(0, 3) + "****" + mobile.substring(7);
     }
 
     private static int placesLeft(String day, String start) {

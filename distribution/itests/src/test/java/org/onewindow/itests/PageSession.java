@@ -29,9 +29,16 @@ final class PageSession implements AutoCloseable {
      * the browser.
      */
     static PageSession start(String name, int port, int sshPort, String holder) throws Exception {
+        return start(name, port, sshPort, holder, a -> {
+        });
+    }
+
+    /** The same, with {@code before} run on the unpacked appliance before it starts: its configuration, a system beside it. */
+    static PageSession start(String name, int port, int sshPort, String holder, BeforeStart before) throws Exception {
         System.setProperty("java.awt.headless", "true");
         UnpackedAppliance appliance = UnpackedAppliance.unpack(name, port, sshPort);
         try {
+            before.prepare(appliance);
             appliance.start();
             appliance.http.awaitOk("/licences?holder=" + holder + "&purpose=ready", "clerk", Duration.ofSeconds(60));
             return new PageSession(appliance, Browsers.chromium());
@@ -39,6 +46,11 @@ final class PageSession implements AutoCloseable {
             appliance.kill();
             throw e;
         }
+    }
+
+    /** What a test does to the appliance before it starts. */
+    interface BeforeStart {
+        void prepare(UnpackedAppliance appliance) throws Exception;
     }
 
     @Override

@@ -24,7 +24,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Tells citizens when their case moves (补正, decided, ready, posted), whichever window moved it:
  * reads the change journal, where every change of a case is recorded whole in its own transaction,
  * from where it last stopped. Each case is told a status once; a notice is sent before the cursor
- * moves on, so a crash in between sends it again rather than never.
+ * moves on, so a crash in between sends it again rather than never. A notice goes to the contact on the
+ * case (the mobile noted at the window, or for an online case the verified mobile its citizen applied
+ * with), never to a mobile bound to the ID number later: a binding does not take over earlier cases.
  */
 @Component(immediate = true, configurationPid = OnlineConfig.PID)
 public class CaseNotices {
@@ -39,9 +41,6 @@ public class CaseNotices {
 
     @Reference
     Notices notices;
-
-    @Reference
-    CitizenAccess access;
 
     private ScheduledExecutorService timer;
 
@@ -113,8 +112,7 @@ public class CaseNotices {
         }
         if (text.isPresent()) {
             String idNumber = c.path("applicant").path("idNumber").asText();
-            String mobile = access.boundMobile(idNumber).orElseGet(() -> phone(c.path("applicant").path("phone").asText(null)));
-            notices.tell(text.get().kind, idNumber, mobile, caseNo, text.get().text);
+            notices.tell(text.get().kind, idNumber, CaseContacts.mobile(c.path("applicant").path("phone").asText(null)), caseNo, text.get().text);
         }
         // a quiet step is remembered too, so that a second 补正 after it is told again
         db.tx(em -> {
@@ -126,14 +124,5 @@ public class CaseNotices {
             }
             return null;
         });
-    }
-
-    /** The applicant's phone on the case, if it is a mobile that can take a text. */
-    private static String phone(String phone) {
-        try {
-            return phone == null ? null : Mobiles.check(phone);
-        } catch (RuntimeException notAMobile) {
-            return null;
-        }
     }
 }

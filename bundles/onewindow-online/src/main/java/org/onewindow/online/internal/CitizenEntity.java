@@ -4,12 +4,14 @@ import java.util.Date;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
 
-/** The mobile a citizen's ID number signs in with: bound at the first sign-in, changed only at a window. */
+/** The verified mobile a citizen's ID number signs in with, and how it was verified; a row exists only while bound. */
 @Entity
 @Table(name = "ONLINE_CITIZEN")
 public class CitizenEntity {
@@ -26,12 +28,25 @@ public class CitizenEntity {
     @Column(name = "BOUND_BY")
     String boundBy;
 
-    static CitizenEntity of(String idNumber, String mobile, String by) {
+    @Enumerated(EnumType.STRING)
+    @Column(name = "BOUND_VIA")
+    BindingPath via;
+
+    @Column(name = "BOUND_REF")
+    String reference;
+
+    static CitizenEntity of(String idNumber, Contact contact, Date at) {
         CitizenEntity c = new CitizenEntity();
         c.idNumber = idNumber;
-        c.mobile = mobile;
-        c.boundAt = new Date();
-        c.boundBy = by;
+        c.set(contact, at);
         return c;
+    }
+
+    void set(Contact contact, Date at) {
+        mobile = contact.mobile();
+        via = contact.path();
+        reference = contact.reference();
+        boundBy = contact.by();
+        boundAt = at;
     }
 }

@@ -25,19 +25,22 @@ import org.onewindow.online.ReconciliationDTO;
 import org.onewindow.online.ReturnDTO;
 import org.onewindow.rest.Caller;
 
-/** {@code /api/v1/online}: the hall's side of the online channel: the day's appointments, pre-review, citizens' mobiles. */
+/**
+ * {@code /api/v1/online}: the hall's side of the online channel: the day's appointments, pre-review, citizens'
+ * mobile bindings (a clerk binds one having checked the ID card; a security administrator reads and revokes).
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeskResource {
     private final AppointmentService appointments;
     private final OnlineApplications applications;
-    private final CitizenAccess access;
+    private final CitizenBindings bindings;
     private final Payments payments;
 
-    DeskResource(AppointmentService appointments, OnlineApplications applications, CitizenAccess access, Payments payments) {
+    DeskResource(AppointmentService appointments, OnlineApplications applications, CitizenBindings bindings, Payments payments) {
         this.appointments = appointments;
         this.applications = applications;
-        this.access = access;
+        this.bindings = bindings;
         this.payments = payments;
     }
 
@@ -103,12 +106,45 @@ public class DeskResource {
         return payments.reconcile(CitizenResource.day(day), Caller.actor(caller));
     }
 
-    /** Body {@code {"mobile": "..."}}: binds another mobile to a citizen's ID number, the citizen present with their ID card. */
-    @PUT
-    @Path("citizens/{idNumber}/mobile")
+    /*
+     * Citizens' bindings take the ID number in the body or the query, never in the path: a path is what a log
+     * line names (a refused request, say), and no log line may name an ID number.
+     */
+
+    /** Body {@code {"idNumber", "mobile"}}: binds a mobile to a citizen's ID number, the citizen present with their ID card. */
+    @POST
+    @Path("citizens/bindings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("clerk")
-    public Map<String, String> rebind(@PathParam("idNumber") String idNumber, Map<String, String> body, @Context SecurityContext caller) {
-        return access.rebind(idNumber, body == null ? null : body.get("mobile"), Caller.actor(caller));
+    public CitizenBindings.BindingView bind(Map<String, String> body, @Context SecurityContext caller) {
+        Map<String, String> b = body == null ? Map.of() : body;
+        return bindings.bindAtWindow(b.get("idNumber"), b.get("mobile"), Caller.actor(caller));
+    }
+
+    /** Body {@code {"mobile": "..."}}: confirms the mobile of a citizen checked in today for this appointment, their ID card checked. */
+    @PUT
+    @Path("appointments/{code}/mobile")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("clerk")
+    public CitizenBindings.BindingView confirmAtCheckIn(@PathParam("code") String code, Map<String, String> body, @Context SecurityContext caller) {
+        return bindings.bindAtCheckIn(code, body == null ? null : body.get("mobile"), Caller.actor(caller));
+    }
+
+    /** {@code ?idNumber=}: a citizen's binding, its trail and last sign-ins; the read is recorded. */
+    @GET
+    @Path("citizens/bindings")
+    @RolesAllowed("security")
+    public CitizenBindings.BindingView binding(@QueryParam("idNumber") String idNumber, @Context SecurityContext caller) {
+        return bindings.view(idNumber, Caller.actor(caller));
+    }
+
+    /** Body {@code {"idNumber", "reason"}}: revokes a citizen's binding and ends their sessions. */
+    @POST
+    @Path("citizens/bindings/revocations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("security")
+    public CitizenBindings.BindingView revoke(Map<String, String> body, @Context SecurityContext caller) {
+        Map<String, String> b = body == null ? Map.of() : body;
+        return bindings.revoke(b.get("idNumber"), b.get("reason"), Caller.actor(caller));
     }
 }

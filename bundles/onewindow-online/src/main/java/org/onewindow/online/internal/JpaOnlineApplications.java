@@ -71,9 +71,6 @@ public class JpaOnlineApplications implements OnlineApplications {
     CatalogService catalog;
 
     @Reference
-    CitizenAccess access;
-
-    @Reference
     Notices notices;
 
     /** Scanning, when its feature is installed. */
@@ -246,7 +243,7 @@ public class JpaOnlineApplications implements OnlineApplications {
         // otherwise accepted at a window meanwhile: pre-review only catches up
         ApplicationEntity done = settle(caseNo, ApplicationState.ACCEPTED, actor.name());
         LOG.info("Online application {} accepted by {} after pre-review", caseNo, actor);
-        tell(done, NoticeKind.APPLICATION_ACCEPTED, CaseNoticeTexts.accepted("", c));
+        tell(done, c, NoticeKind.APPLICATION_ACCEPTED, CaseNoticeTexts.accepted("", c));
         return view(done, c, files(caseNo));
     }
 
@@ -260,7 +257,7 @@ public class JpaOnlineApplications implements OnlineApplications {
             return x;
         });
         LOG.info("Online application {} passed pre-review by {}; {} yuan to pay", a.caseNo, actor, fee);
-        tell(done, NoticeKind.PAYMENT_DUE, "【区行政服务中心】您网上申办的“" + c.itemName + "”（" + a.caseNo + "）已通过预审，请在“我的申办”中缴费 "
+        tell(done, c, NoticeKind.PAYMENT_DUE, "【区行政服务中心】您网上申办的“" + c.itemName + "”（" + a.caseNo + "）已通过预审，请在“我的申办”中缴费 "
                 + fee.toPlainString() + " 元，缴费后即受理。");
         return view(done, c, files(a.caseNo));
     }
@@ -294,7 +291,7 @@ public class JpaOnlineApplications implements OnlineApplications {
             return x;
         });
         LOG.info("Online application {} returned by {}: {}", caseNo, actor, codes);
-        tell(done, NoticeKind.APPLICATION_RETURNED, "【区行政服务中心】您网上申办的“" + c.itemName + "”（" + caseNo + "）预审未通过，请"
+        tell(done, c, NoticeKind.APPLICATION_RETURNED, "【区行政服务中心】您网上申办的“" + c.itemName + "”（" + caseNo + "）预审未通过，请"
                 + (codes.isEmpty() ? "" : "重新上传：" + codes.stream().map(names::get).collect(Collectors.joining("、")) + "；")
                 + (note == null ? "" : note) + " 补齐后再次提交即可，无需到现场。");
         return view(done, c, files(caseNo));
@@ -318,7 +315,7 @@ public class JpaOnlineApplications implements OnlineApplications {
             return x;
         });
         LOG.info("Online application {} rejected by {}", caseNo, actor);
-        tell(done, NoticeKind.APPLICATION_REJECTED, "【区行政服务中心】您网上申办的“" + c.itemName + "”（" + caseNo + "）不予受理：" + why);
+        tell(done, c, NoticeKind.APPLICATION_REJECTED, "【区行政服务中心】您网上申办的“" + c.itemName + "”（" + caseNo + "）不予受理：" + why);
         return view(done, c, files(caseNo));
     }
 
@@ -330,8 +327,9 @@ public class JpaOnlineApplications implements OnlineApplications {
         });
     }
 
-    private void tell(ApplicationEntity a, NoticeKind kind, String text) {
-        notices.tell(kind, a.citizenId, access.boundMobile(a.citizenId).orElse(null), a.caseNo, text);
+    /** Tells the citizen at the case's own contact: the verified mobile they applied with, not one bound later. */
+    private void tell(ApplicationEntity a, CaseDTO c, NoticeKind kind, String text) {
+        notices.tell(kind, a.citizenId, CaseContacts.mobile(c), a.caseNo, text);
     }
 
     private void withdrawQuietly(String caseNo, Actor actor, String note) {

@@ -58,9 +58,6 @@ public class JpaPayments implements Payments {
     @Reference
     Notices notices;
 
-    @Reference
-    CitizenAccess access;
-
     /** The gateway named by {@code gateway.target}, while one is configured. */
     @Reference(name = "gateway", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile PaymentGateway gateway;
@@ -167,7 +164,7 @@ public class JpaPayments implements Payments {
                     + " AND STATE = 'AWAITING_PAYMENT'").setParameter(1, caseNo).executeUpdate() == 1);
             if (moved) {
                 LOG.info("Online application {} accepted on payment", caseNo);
-                notices.tell(NoticeKind.APPLICATION_ACCEPTED, a.citizenId, access.boundMobile(a.citizenId).orElse(null), caseNo,
+                notices.tell(NoticeKind.APPLICATION_ACCEPTED, a.citizenId, CaseContacts.mobile(c), caseNo,
                         CaseNoticeTexts.accepted("您已缴费，", c));
             }
         } catch (Problem e) {

@@ -26,6 +26,9 @@ public class OnlineApi {
     CitizenAccess access;
 
     @Reference
+    CitizenBindings bindings;
+
+    @Reference
     AppointmentService appointments;
 
     @Reference
@@ -42,9 +45,9 @@ public class OnlineApi {
 
     @Activate
     void activate() {
-        citizens = publisher.publish(PUBLIC_ADDRESS, List.of(new CitizenFilter(access)), new SignInResource(access),
+        citizens = publisher.publish(PUBLIC_ADDRESS, List.of(new CitizenFilter(access)), new SignInResource(access, bindings),
                 new CitizenResource(appointments, applications, cases, payments), new GatewayResource(payments));
-        desk = publisher.publish(DESK_ADDRESS, new DeskResource(appointments, applications, access, payments));
+        desk = publisher.publish(DESK_ADDRESS, new DeskResource(appointments, applications, bindings, payments));
     }
 
     @Deactivate

@@ -43,8 +43,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Codes one ID number may be sent per hour")
     int codesPerIdPerHour() default 5;
 
-    @AttributeDefinition(description = "Codes one client address may ask for per hour")
+    @AttributeDefinition(description = "Asks for a code or a real-name verification one client address may make per hour, sent or not")
     int codesPerClientPerHour() default 30;
+
+    @AttributeDefinition(description = "Months a window case's mobile may serve to bind it at a first sign-in (numbers are given out again)")
+    int windowCaseMonths() default 24;
 
     @AttributeDefinition(description = "Minutes a citizen's session lasts without use")
     int sessionIdleMinutes() default 20;
@@ -60,4 +63,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "The notifier used: an LDAP filter on Notifier services, such as (channel=file) or (channel=sms)")
     String notifier_target() default "(channel=file)";
+
+    @AttributeDefinition(description = "The real-name verification service used: an LDAP filter on RealNameVerifier services, such as (channel=http)")
+    String realName_target() default "(channel=http)";
 }

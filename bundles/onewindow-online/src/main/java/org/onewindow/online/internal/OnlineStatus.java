@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.onewindow.node.StatusContributor;
 import org.onewindow.online.Notifier;
+import org.onewindow.online.RealNameVerifier;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -15,7 +16,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-/** The online channel in {@code onewindow:status}: today's appointments, applications waiting for pre-review, the notifier. */
+/**
+ * The online channel in {@code onewindow:status}: today's appointments, applications waiting for pre-review,
+ * the notifier, whether real-name verification is offered, and how many ID numbers have a verified mobile.
+ */
 @Component(service = StatusContributor.class, configurationPid = OnlineConfig.PID)
 public class OnlineStatus implements StatusContributor {
     @Reference
@@ -23,6 +27,9 @@ public class OnlineStatus implements StatusContributor {
 
     @Reference(name = "notifier", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile ServiceReference<Notifier> notifier;
+
+    @Reference(name = "realName", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile RealNameVerifier realName;
 
     private ZoneId zone;
     private String hours;
@@ -49,6 +56,10 @@ public class OnlineStatus implements StatusContributor {
                 + " WHERE STATE = 'SUBMITTED'").getSingleResult()));
         ServiceReference<Notifier> n = notifier;
         out.put("notifier", n == null ? "none running (notifier.target matches no notifier): citizens cannot sign in" : "channel=" + n.getProperty("channel"));
+        RealNameVerifier r = realName;
+        out.put("real-name verification", r == null ? "none running (realName.target matches no service)"
+                : r.available() ? "offered" : "not offered (etc/org.onewindow.online.realname.cfg: no url, or no service key)");
+        out.put("verified mobiles", db.tx(em -> em.createNativeQuery("SELECT COUNT(*) FROM ONLINE_CITIZEN").getSingleResult()));
         return out;
     }
 }

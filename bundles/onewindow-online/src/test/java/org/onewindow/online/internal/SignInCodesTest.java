@@ -13,26 +13,28 @@ import org.onewindow.problem.Problem;
 public class SignInCodesTest {
     private static final Instant T0 = Instant.parse("2026-11-30T01:00:00Z");
     private static final String ID = "441302199003071238";
+    private static final Contact BOUND = new Contact("13800138000", BindingPath.WINDOW_CLERK, null, "clerk", true);
 
     private final SignInCodes codes = new SignInCodes(new SignInCodes.Limits(Duration.ofMinutes(5), 3, Duration.ofSeconds(60), 3, 5));
 
     @Test
-    public void theRightCodeSignsInOnceWithinItsTime() {
-        String code = codes.issue(ID, "13800138000", "10.0.0.1", T0);
+    public void theRightCodeSignsInOnceWithinItsTimeAndTellsWhereItWent() {
+        Contact realName = new Contact("13900139000", BindingPath.REAL_NAME, "RN-1", "real-name service", false);
+        String code = codes.issue(ID, realName, T0);
         assertTrue(code.matches("\\d{6}"));
-        assertEquals("13800138000", codes.verify(ID, code, T0.plusSeconds(299)));
+        assertEquals("the sign-in binds what the code was sent to", realName, codes.verify(ID, code, T0.plusSeconds(299)));
         assertEquals("CODE_EXPIRED", problem(() -> codes.verify(ID, code, T0.plusSeconds(299))));
     }
 
     @Test
     public void anOldCodeHasExpired() {
-        String code = codes.issue(ID, "13800138000", "10.0.0.1", T0);
+        String code = codes.issue(ID, BOUND, T0);
         assertEquals("CODE_EXPIRED", problem(() -> codes.verify(ID, code, T0.plusSeconds(300))));
     }
 
     @Test
     public void tooManyWrongEntriesVoidTheCode() {
-        String code = codes.issue(ID, "13800138000", "10.0.0.1", T0);
+        String code = codes.issue(ID, BOUND, T0);
         String wrong = code.equals("123456") ? "654321" : "123456";
         assertEquals("WRONG_CODE", problem(() -> codes.verify(ID, wrong, T0)));
         assertEquals("WRONG_CODE", problem(() -> codes.verify(ID, wrong, T0)));
@@ -42,30 +44,44 @@ public class SignInCodesTest {
 
     @Test
     public void aNewCodeVoidsTheOneBefore() {
-        String first = codes.issue(ID, "13800138000", "10.0.0.1", T0);
-        String second = codes.issue(ID, "13800138000", "10.0.0.1", T0.plusSeconds(61));
+        String first = codes.issue(ID, BOUND, T0);
+        String second = codes.issue(ID, BOUND, T0.plusSeconds(61));
         if (!first.equals(second)) {
             assertEquals("WRONG_CODE", problem(() -> codes.verify(ID, first, T0.plusSeconds(62))));
         }
-        assertEquals("13800138000", codes.verify(ID, second, T0.plusSeconds(62)));
+        assertEquals(BOUND, codes.verify(ID, second, T0.plusSeconds(62)));
     }
 
     @Test
-    public void sendingIsLimitedPerIdNumberAndPerClient() {
-        codes.issue(ID, "13800138000", "10.0.0.1", T0);
-        assertEquals("an interval between two codes", "TOO_MANY_CODES", problem(() -> codes.issue(ID, "13800138000", "10.0.0.1", T0.plusSeconds(59))));
-        codes.issue(ID, "13800138000", "10.0.0.1", T0.plusSeconds(60));
-        codes.issue(ID, "13800138000", "10.0.0.1", T0.plusSeconds(120));
-        assertEquals("three per hour for one ID number", "TOO_MANY_CODES",
-                problem(() -> codes.issue(ID, "13800138000", "10.0.0.1", T0.plusSeconds(180))));
-        codes.issue(ID, "13800138000", "10.0.0.1", T0.plusSeconds(3601));
+    public void sendingIsLimitedPerIdNumber() {
+        codes.issue(ID, BOUND, T0);
+        assertEquals("an interval between two codes", "TOO_MANY_CODES", problem(() -> codes.issue(ID, BOUND, T0.plusSeconds(59))));
+        assertEquals("checked before a verification is paid for", "TOO_MANY_CODES", problem(() -> codes.checkSend(ID, T0.plusSeconds(59))));
+        codes.issue(ID, BOUND, T0.plusSeconds(60));
+        codes.issue(ID, BOUND, T0.plusSeconds(120));
+        assertEquals("three per hour for one ID number", "TOO_MANY_CODES", problem(() -> codes.issue(ID, BOUND, T0.plusSeconds(180))));
+        codes.issue(ID, BOUND, T0.plusSeconds(3601));
+    }
 
-        // the client's count within the hour: T0+60, T0+120, T0+3601 and these two
-        codes.issue("11010519491231002X", "13900139000", "10.0.0.1", T0.plusSeconds(3602));
-        codes.issue("440103199001011236", "13900139001", "10.0.0.1", T0.plusSeconds(3603));
-        assertEquals("five per hour from one client", "TOO_MANY_CODES",
-                problem(() -> codes.issue("440103199001011252", "13900139002", "10.0.0.1", T0.plusSeconds(3604))));
-        codes.issue("440103199001011252", "13900139002", "10.0.0.2", T0.plusSeconds(3604));
+    @Test
+    public void askingIsLimitedPerClientWhetherACodeIsSentOrNot() {
+        for (int i = 0; i < 5; i++) {
+            // five ID numbers without a verified mobile tried from one address: no code sent, each ask counted
+            codes.ask("10.0.0.1", T0.plusSeconds(i));
+        }
+        assertEquals("five per hour from one client", "TOO_MANY_CODES", problem(() -> codes.ask("10.0.0.1", T0.plusSeconds(10))));
+        codes.ask("10.0.0.2", T0.plusSeconds(10));
+        codes.ask("10.0.0.1", T0.plusSeconds(3601));
+    }
+
+    @Test
+    public void realNameVerificationsAreLimitedPerIdNumber() {
+        codes.verification(ID, T0);
+        codes.verification(ID, T0.plusSeconds(1));
+        codes.verification(ID, T0.plusSeconds(2));
+        assertEquals("the service is no oracle of whose a mobile is", "TOO_MANY_CODES", problem(() -> codes.verification(ID, T0.plusSeconds(3))));
+        codes.verification("440103199001011236", T0.plusSeconds(3));
+        codes.verification(ID, T0.plusSeconds(3601));
     }
 
     private static String problem(Runnable r) {

@@ -1,0 +1,22 @@
+package org.onewindow.online.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "OneWindow real-name verification (HTTP)",
+        description = "The real-name verification service (实名核验) speaking OneWindow's signed HTTP protocol")
+@interface RealNameConfig {
+    String PID = "org.onewindow.online.realname";
+
+    @AttributeDefinition(description = "The service's base URL (it is asked at <url>/v1/verifications); none means the path is not offered")
+    String url() default "";
+
+    @AttributeDefinition(description = "This hall's application id at the service")
+    String appId() default "OW441302";
+
+    @AttributeDefinition(description = "The service's public key (Ed25519, PEM file); relative to the appliance's folder")
+    String platformKey() default "etc/onewindow/realname-platform.pem";
+
+    @AttributeDefinition(description = "Seconds to wait for the service's answer")
+    int timeoutSeconds() default 10;
+}
