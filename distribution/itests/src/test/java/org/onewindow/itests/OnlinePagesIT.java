@@ -379,6 +379,8 @@ public class OnlinePagesIT {
 
         signInBound(id, "13800138006");
         loginConsole(SECURITY);
+        // the security administrator starts on the staff's users; citizens' bindings are the next tab
+        click(By.cssSelector("#bar a[data-page='bindings']"));
         WebElement lookUp = wait.until(ExpectedConditions.elementToBeClickable(By.id("binding-id")));
         assertTrue("no window pages for security", browser.findElements(By.cssSelector("#bar a[data-page='mobile']")).isEmpty());
         lookUp.sendKeys(id);
