@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -30,9 +31,12 @@ import org.onewindow.replication.HubEventDTO;
 import org.onewindow.replication.HubHandoverDTO;
 import org.onewindow.replication.HubMessageDTO;
 import org.onewindow.replication.InboxAckDTO;
+import org.onewindow.replication.KeyFingerprints;
+import org.onewindow.replication.KeyRolloverDTO;
 import org.onewindow.replication.LicenceLookupDTO;
 import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
+import org.onewindow.replication.SignatureAlgorithms;
 import org.onewindow.replication.SignedRequests;
 import org.onewindow.rest.Json;
 import org.onewindow.security.Actor;
@@ -46,6 +50,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
 /**
  * The city hub: registrations and their approval, signed batches from approved districts, the
  * citywide board. Active only where {@code etc/org.onewindow.node.cfg} says {@code role = hub}.
@@ -54,6 +60,10 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = HubConfig.class)
 public class CityHub implements StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(CityHub.class);
+    private static final TypeReference<RegistrationDTO> REGISTRATION = new TypeReference<>() {
+    };
+    private static final TypeReference<KeyRolloverDTO> ROLLOVER = new TypeReference<>() {
+    };
 
     @Reference(target = "(role~=hub)")
     NodeService node;
@@ -71,6 +81,9 @@ public class CityHub implements StatusContributor {
 
     private HubConfig config;
     private Districts districts;
+    private DistrictKeys keys;
+    private RequestGuard guard;
+    private Set<String> algorithms;
     private BatchApplier applier;
     private CityBoard board;
     private CityMessages messages;
@@ -81,6 +94,9 @@ public class CityHub implements StatusContributor {
         migrations.migrate(dataSource, "hub", context.getBundle(), "db/migration/hub");
         this.config = config;
         districts = new Districts(dataSource);
+        keys = new DistrictKeys(dataSource);
+        guard = new RequestGuard(districts, keys, () -> this.config.skewSeconds());
+        algorithms = accepted(config.algorithms());
         applier = new BatchApplier(dataSource);
         board = new CityBoard(dataSource);
         messages = new CityMessages(dataSource);
@@ -95,38 +111,100 @@ public class CityHub implements StatusContributor {
         return config.maxHandoverBytes();
     }
 
-    RegistrationStateDTO register(RegistrationDTO registration) {
-        RegistrationStateDTO state = districts.register(registration, Instant.now());
-        LOG.info("District {} ({}) asks to federate; a city administrator approves it with onewindow:district-approve {}",
-                state.district, registration.name, state.district);
-        return state;
+    /**
+     * A district's registration, signed with the private half of the key it registers (proof of possession).
+     * A code already pending, approved or suspended is refused, {@code DISTRICT_EXISTS}, and the key kept as a candidate.
+     */
+    RegistrationStateDTO register(SignatureHeaders headers, byte[] body) {
+        Instant now = Instant.now();
+        RegistrationDTO r = Json.read(body, REGISTRATION);
+        if (r == null) {
+            throw Problem.badRequest("INVALID_REGISTRATION", "注册须有 district、name、algorithm、publicKey");
+        }
+        String code = Districts.code(r.district);
+        String name = Districts.name(r);
+        DistrictKeys.PresentedKey key = DistrictKeys.PresentedKey.of(r.algorithm, r.publicKey, algorithms);
+        guard.possession(headers, code, key, body, now, false);
+        try {
+            RegistrationStateDTO state = keys.register(code, name, Districts.version(r), key, now);
+            LOG.info("District {} ({}) asks to federate with key {}; a city administrator compares the fingerprint with district IT and approves it"
+                    + " with onewindow:district-approve {} <fingerprint>", code, name, state.fingerprint, code);
+            return state;
+        } catch (Problem p) {
+            if ("DISTRICT_EXISTS".equals(p.code())) {
+                LOG.warn("Registration of district {} refused: the code is taken; key {} kept as a candidate", code,
+                        KeyFingerprints.grouped(key.fingerprint()));
+            }
+            throw p;
+        }
     }
 
-    RegistrationStateDTO registration(String district, String token) {
-        return districts.registration(district, token);
+    /** The registration's state for the district's own signed request (body: none), whatever its state. */
+    RegistrationStateDTO registration(String district, SignatureHeaders headers) {
+        return districts.registration(guard.own(headers, Districts.code(district), new byte[0], Instant.now()).code());
     }
 
-    DistrictDTO approve(String district, Actor actor) {
+    /**
+     * The one key rollover of a district federated before public keys: signed with the new key and, in
+     * {@link SignedRequests#LEGACY_SIGNATURE}, with the shared key the hub once gave it (a district never
+     * approved shows its registration token instead); the hub then keeps the public key and deletes the secret.
+     */
+    RegistrationStateDTO rollover(SignatureHeaders headers, byte[] body) {
+        Instant now = Instant.now();
+        KeyRolloverDTO r = Json.read(body, ROLLOVER);
+        if (r == null) {
+            throw Problem.badRequest("INVALID_ROLLOVER", "换钥请求须有 district、algorithm、publicKey");
+        }
+        String code = Districts.code(r.district);
+        DistrictKeys.PresentedKey key = DistrictKeys.PresentedKey.of(r.algorithm, r.publicKey, algorithms);
+        guard.possession(headers, code, key, body, now, true);
+        try {
+            RegistrationStateDTO state = keys.rollover(code, key, RequestGuard.legacyProof(headers, code, body), now);
+            LOG.info("District {} rolled over to its own {} key {}; the hub holds no shared secret of it any more", code, state.algorithm,
+                    state.fingerprint);
+            return state;
+        } catch (Problem p) {
+            if (Set.of("BAD_SIGNATURE", "KEY_EXISTS").contains(p.code())) {
+                districts.refused(code, "ROLLOVER " + p.code(), now);
+            }
+            throw p;
+        }
+    }
+
+    DistrictDTO approve(String district, String fingerprint, Actor actor) {
         actor.requireAny(Set.of(Actor.ADMIN));
-        return districts.change(district, DistrictState.APPROVED, List.of(DistrictState.PENDING, DistrictState.SUSPENDED),
+        return districts.change(district, DistrictState.APPROVED, List.of(DistrictState.PENDING, DistrictState.SUSPENDED), fingerprint,
                 actor.name(), Instant.now());
     }
 
     DistrictDTO suspend(String district, Actor actor) {
         actor.requireAny(Set.of(Actor.ADMIN));
-        return districts.change(district, DistrictState.SUSPENDED, List.of(DistrictState.APPROVED), actor.name(), Instant.now());
+        return districts.change(district, DistrictState.SUSPENDED, List.of(DistrictState.APPROVED), null, actor.name(), Instant.now());
     }
 
     DistrictDTO revoke(String district, Actor actor) {
         actor.requireAny(Set.of(Actor.ADMIN));
         DistrictDTO d = districts.change(district, DistrictState.REVOKED,
-                List.of(DistrictState.PENDING, DistrictState.APPROVED, DistrictState.SUSPENDED), actor.name(), Instant.now());
+                List.of(DistrictState.PENDING, DistrictState.APPROVED, DistrictState.SUSPENDED), null, actor.name(), Instant.now());
         LOG.warn("District {} revoked by {}: nothing from it is accepted any more", district, actor.name());
         return d;
     }
 
+    /**
+     * A security administrator makes a candidate key the district's (its appliance was reinstalled), naming its
+     * fingerprint as district IT read it; the district's journal then starts again at the hub.
+     */
+    DistrictDTO replaceKey(String district, String fingerprint, Actor actor) {
+        actor.requireAny(Set.of(Actor.SECURITY));
+        String code = Districts.code(district);
+        keys.replace(code, fingerprint, actor.name(), Instant.now());
+        LOG.warn("Key of district {} replaced by {} with the candidate {}: its journal starts again at the hub", code, actor.name(),
+                KeyFingerprints.grouped(KeyFingerprints.normalize(fingerprint)));
+        return districts.list().stream().filter(d -> d.code.equals(code)).findFirst().orElseThrow();
+    }
+
     List<DistrictDTO> districts(Actor actor) {
-        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR, Actor.SECURITY));
         return districts.list();
     }
 
@@ -144,29 +222,28 @@ public class CityHub implements StatusContributor {
      * A district's signed batch: the signature, timestamp and nonce are checked, then the district's
      * standing and the records' ownership, and the batch is applied. Every refusal is logged.
      */
-    AckDTO receive(String district, String timestamp, String nonce, String signature, byte[] body) {
+    AckDTO receive(SignatureHeaders headers, byte[] body) {
         Instant now = Instant.now();
-        Districts.Credential credential = verified(district, timestamp, nonce, signature, body, now);
+        DistrictKeys.Credential credential = guard.approved(headers, body, now);
         BatchDTO batch = parse(body, BatchDTO.class, "INVALID_BATCH", "批次不是有效的 JSON");
         if (batch == null || batch.records == null) {
             throw Problem.badRequest("INVALID_BATCH", "批次须有 records");
         }
         try {
-            BatchApplier.checkOwnership(credential.code, batch);
-            return applier.apply(credential.code, batch, nonce, now, now.minusSeconds(2 * config.skewSeconds()));
+            BatchApplier.checkOwnership(credential.code(), batch);
+            return applier.apply(credential.code(), batch, headers.nonce, now, now.minusSeconds(2 * config.skewSeconds()));
         } catch (Problem p) {
             if (Set.of("FOREIGN_RECORD", "REPLAYED", "JOURNAL_REWOUND").contains(p.code())) {
-                districts.refused(credential.code, p.code() + ": " + p.getMessage(), now);
-                LOG.warn("Batch of district {} refused: {} {}", credential.code, p.code(), p.getMessage());
+                districts.refused(credential.code(), p.code() + ": " + p.getMessage(), now);
+                LOG.warn("Batch of district {} refused: {} {}", credential.code(), p.code(), p.getMessage());
             }
             throw p;
         }
     }
 
     /** The city's catalog (统一审批标准) for an approved district's signed request, all items in their current version. */
-    List<CatalogItemDTO> catalog(String district, String timestamp, String nonce, String signature) {
-        Instant now = Instant.now();
-        signedOnce(district, timestamp, nonce, signature, new byte[0], now);
+    List<CatalogItemDTO> catalog(SignatureHeaders headers) {
+        guard.approvedOnce(headers, new byte[0], Instant.now());
         CatalogService city = catalog;
         if (city == null) {
             throw new Problem(ProblemKind.UNAVAILABLE, "CATALOG_UNAVAILABLE", "市级枢纽未安装事项目录");
@@ -178,16 +255,15 @@ public class CityHub implements StatusContributor {
      * A licence another district holds, for an approved district's signed request stating why (a case or a
      * purpose); the read is logged at the hub (event {@code LICENCE_READ}) and, by the asker, at the district.
      */
-    CityLicenceDTO licence(String district, String timestamp, String nonce, String signature, byte[] body) {
+    CityLicenceDTO licence(SignatureHeaders headers, byte[] body) {
         Instant now = Instant.now();
-        Districts.Credential credential = verified(district, timestamp, nonce, signature, body, now);
-        districts.useNonce(credential.code, nonce, now);
+        DistrictKeys.Credential credential = guard.approvedOnce(headers, body, now);
         LicenceLookupDTO ask = parse(body, LicenceLookupDTO.class, "INVALID_LOOKUP", "查询不是有效的 JSON");
         if (ask == null || blank(ask.type) || blank(ask.number) || (blank(ask.caseNo) && blank(ask.purpose))) {
             throw Problem.badRequest("INVALID_LOOKUP", "须有 type、number，以及 caseNo 或 purpose");
         }
         CityLicenceDTO found = board.licence(ask.type.strip(), ask.number.strip());
-        districts.event(credential.code, "LICENCE_READ", ask.type.strip() + "/" + ask.number.strip() + " held at "
+        districts.event(credential.code(), "LICENCE_READ", ask.type.strip() + "/" + ask.number.strip() + " held at "
                 + (found == null ? "(none)" : found.district) + " by " + ask.actor + " for "
                 + (blank(ask.caseNo) ? "purpose '" + ask.purpose.strip() + "'" : "case " + ask.caseNo.strip()), now);
         if (found == null) {
@@ -197,34 +273,34 @@ public class CityHub implements StatusContributor {
     }
 
     /** An accepting district's signed handover of a case to the district that decides it (全市通办). */
-    HubMessageDTO handover(String district, String timestamp, String nonce, String signature, byte[] body) {
+    HubMessageDTO handover(SignatureHeaders headers, byte[] body) {
         Instant now = Instant.now();
-        Districts.Credential credential = signedOnce(district, timestamp, nonce, signature, body, now);
+        DistrictKeys.Credential credential = guard.approvedOnce(headers, body, now);
         HubHandoverDTO handover = parse(body, HubHandoverDTO.class, "INVALID_HANDOVER", "转交不是有效的 JSON");
         try {
-            HubMessageDTO m = messages.handover(credential.code, handover, now);
+            HubMessageDTO m = messages.handover(credential.code(), handover, now);
             LOG.info("Case {} handed over by {} to {} (message {})", m.caseNo, m.fromDistrict, m.toDistrict, m.id);
             return m;
         } catch (Problem p) {
             if ("FOREIGN_RECORD".equals(p.code())) {
-                districts.refused(credential.code, p.code() + ": " + p.getMessage(), now);
+                districts.refused(credential.code(), p.code() + ": " + p.getMessage(), now);
             }
             throw p;
         }
     }
 
     /** The messages waiting for the signing district, oldest first. */
-    List<HubMessageDTO> inbox(String district, String timestamp, String nonce, String signature, int limit) {
-        Districts.Credential credential = signedOnce(district, timestamp, nonce, signature, new byte[0], Instant.now());
-        return messages.inbox(credential.code, Math.max(1, Math.min(limit, 100)));
+    List<HubMessageDTO> inbox(SignatureHeaders headers, int limit) {
+        DistrictKeys.Credential credential = guard.approvedOnce(headers, new byte[0], Instant.now());
+        return messages.inbox(credential.code(), Math.max(1, Math.min(limit, 100)));
     }
 
     /** The signing district's acknowledgement of messages it pulled. */
-    Map<String, Integer> acknowledge(String district, String timestamp, String nonce, String signature, byte[] body) {
+    Map<String, Integer> acknowledge(SignatureHeaders headers, byte[] body) {
         Instant now = Instant.now();
-        Districts.Credential credential = signedOnce(district, timestamp, nonce, signature, body, now);
+        DistrictKeys.Credential credential = guard.approvedOnce(headers, body, now);
         InboxAckDTO ack = parse(body, InboxAckDTO.class, "INVALID_ACK", "确认不是有效的 JSON");
-        return Map.of("delivered", messages.acknowledge(credential.code, ack, now));
+        return Map.of("delivered", messages.acknowledge(credential.code(), ack, now));
     }
 
     List<HubMessageDTO> messages(String district, boolean waiting, int size, Actor actor) {
@@ -255,25 +331,13 @@ public class CityHub implements StatusContributor {
     }
 
     /** A district's signed answer to a request for files. */
-    Map<String, Integer> receiveFiles(String district, String timestamp, String nonce, String signature, byte[] body) {
+    Map<String, Integer> receiveFiles(SignatureHeaders headers, byte[] body) {
         Instant now = Instant.now();
-        Districts.Credential credential = signedOnce(district, timestamp, nonce, signature, body, now);
+        DistrictKeys.Credential credential = guard.approvedOnce(headers, body, now);
         FileUploadDTO upload = parse(body, FileUploadDTO.class, "INVALID_FILES", "文件不是有效的 JSON");
-        int stored = files.store(credential.code, upload, now);
-        LOG.info("District {} sent {} new scanned files of case {}", credential.code, stored, upload.caseNo);
+        int stored = files.store(credential.code(), upload, now);
+        LOG.info("District {} sent {} new scanned files of case {}", credential.code(), stored, upload.caseNo);
         return Map.of("stored", stored);
-    }
-
-    /** A verified request whose nonce is then used up, outside any batch. */
-    private Districts.Credential signedOnce(String district, String timestamp, String nonce, String signature, byte[] body, Instant now) {
-        Districts.Credential credential = verified(district, timestamp, nonce, signature, body, now);
-        try {
-            districts.useNonce(credential.code, nonce, now);
-        } catch (Problem p) {
-            districts.refused(credential.code, p.code(), now);
-            throw p;
-        }
-        return credential;
     }
 
     List<HubEventDTO> events(String district, int size, Actor actor) {
@@ -294,40 +358,20 @@ public class CityHub implements StatusContributor {
         return s == null || s.isBlank();
     }
 
-    /** Signature, clock and standing of a district's request; a refusal is logged and counted. */
-    private Districts.Credential verified(String district, String timestamp, String nonce, String signature, byte[] body, Instant now) {
-        Districts.Credential credential = districts.credential(district);
-        long at = parseTimestamp(timestamp);
-        if (credential == null || credential.key == null || nonce == null || nonce.isBlank() || nonce.length() > 64
-                || !SignedRequests.verify(credential.key, credential.code, at, nonce, body, signature)) {
-            throw refuse(credential, ProblemKind.UNAUTHORIZED, "BAD_SIGNATURE", "签名无效，或区县未获批准联网", now);
+    /** The schemes named in {@code algorithms} that this hub knows; the default where none is. */
+    static Set<String> accepted(String[] names) {
+        Set<String> out = new TreeSet<>();
+        for (String name : names == null ? new String[0] : names) {
+            for (String n : name.split(",")) {
+                if (!n.isBlank() && SignatureAlgorithms.names().contains(n.strip())) {
+                    out.add(n.strip());
+                } else if (!n.isBlank()) {
+                    LOG.warn("Signature scheme '{}' of etc/org.onewindow.hub.cfg is not known here (known: {}); ignored", n.strip(),
+                            SignatureAlgorithms.names());
+                }
+            }
         }
-        if (Math.abs(now.getEpochSecond() - at) > config.skewSeconds()) {
-            throw refuse(credential, ProblemKind.UNAUTHORIZED, "STALE_REQUEST", "请求时间与枢纽时钟相差超过 " + config.skewSeconds() + " 秒", now);
-        }
-        if (credential.state == DistrictState.SUSPENDED) {
-            throw refuse(credential, ProblemKind.FORBIDDEN, "DISTRICT_SUSPENDED", "区县 " + district + " 已被暂停联网", now);
-        }
-        if (credential.state != DistrictState.APPROVED) {
-            throw refuse(credential, ProblemKind.FORBIDDEN, "DISTRICT_REVOKED", "区县 " + district + " 的联网资格已吊销", now);
-        }
-        return credential;
-    }
-
-    private Problem refuse(Districts.Credential credential, ProblemKind kind, String code, String message, Instant now) {
-        if (credential != null) {
-            districts.refused(credential.code, code, now);
-        }
-        LOG.warn("Request of district {} refused: {}", credential == null ? "(unknown)" : credential.code, code);
-        return new Problem(kind, code, message);
-    }
-
-    private static long parseTimestamp(String timestamp) {
-        try {
-            return timestamp == null ? Long.MIN_VALUE / 2 : Long.parseLong(timestamp.strip());
-        } catch (NumberFormatException e) {
-            return Long.MIN_VALUE / 2;
-        }
+        return out.isEmpty() ? Set.of(SignatureAlgorithms.ED25519) : out;
     }
 
     @Override
