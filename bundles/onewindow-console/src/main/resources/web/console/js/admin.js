@@ -70,9 +70,11 @@ function usersSection() {
   return h('section', {}, h('h3', {}, t('admin.users')), list, form);
 }
 
-/** This district's link to the city hub: registration, state, what the hub has acknowledged, the backlog. */
+/** This district's link to the city hub: registration, state, its key's fingerprint, what the hub has acknowledged, the backlog. */
 function replicationSection() {
   const status = h('p', { id: 'replication' });
+  // the key this appliance made: district IT reads its fingerprint out to the city administrator, who compares it before approving
+  const key = h('p', { id: 'replication-key' });
   const url = h('input', { id: 'hub-url', type: 'url', placeholder: 'https://hub.example:8443' });
   const render = async () => {
     try {
@@ -80,6 +82,7 @@ function replicationSection() {
       status.textContent = link.hubUrl ? t('admin.replication.status', { hub: link.hubUrl, state: t(`city.state.${link.state}`),
         acked: link.acked, journal: link.journalLastSeq, backlog: link.backlog }) + (link.lastError ? ` · ${link.lastError}` : '')
         : t('admin.replication.none');
+      key.textContent = link.fingerprint ? t('admin.replication.key', { algorithm: link.keyAlgorithm, fingerprint: link.fingerprint }) : '';
     } catch (e) { status.textContent = t('admin.replication.unavailable'); }
   };
   const form = h('form', { id: 'hub-register', onsubmit: async e => {
@@ -87,7 +90,7 @@ function replicationSection() {
     try { await api.post('/replication/registration', { hubUrl: url.value.trim() }); await render(); } catch (err) { fail(err, form); }
   } }, h('label', {}, t('admin.replication.hubUrl'), url), h('button', { type: 'submit' }, t('admin.replication.register')));
   render();
-  return h('section', {}, h('h3', {}, t('admin.replication')), status, form);
+  return h('section', {}, h('h3', {}, t('admin.replication')), status, key, form);
 }
 
 /** The node, the catalog import, the users and the relay outbox, with retry of what went dead. */

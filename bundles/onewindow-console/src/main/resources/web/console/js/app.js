@@ -15,7 +15,7 @@ const PAGES = {
   review: { roles: ['reviewer'], nav: 'nav.review', render: reviewPage },
   board: { roles: ['supervisor', 'admin'], nav: 'nav.board', render: boardPage },
   admin: { roles: ['admin'], nav: 'nav.admin', render: adminPage },
-  city: { roles: ['supervisor', 'admin'], nav: 'nav.city', render: cityPage, hubOnly: true },
+  city: { roles: ['supervisor', 'admin', 'security'], nav: 'nav.city', render: cityPage, hubOnly: true },
   prereview: { roles: ['clerk'], nav: 'nav.prereview', render: prereviewPage, feature: 'online' },
   appointments: { roles: ['clerk', 'supervisor', 'admin'], nav: 'nav.appointments', render: appointmentsPage, feature: 'online' },
 };

@@ -18,6 +18,12 @@ import org.junit.Test;
 import org.onewindow.replication.SignatureAlgorithm;
 import org.onewindow.replication.SignatureAlgorithms;
 import org.onewindow.replication.SigningKey;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -111,10 +117,11 @@ public class DistrictKeysIT {
         Http.Answer unknown = hub.http.postJson("/hub/districts/" + C + "/key-replacement", SECURITY, "{\"fingerprint\":\""
                 + Federation.newKey(C).fingerprint() + "\"}");
         assertEquals(unknown.toString(), "CANDIDATE_NOT_FOUND", unknown.code());
-        Http.Answer replaced = hub.http.postJson("/hub/districts/" + C + "/key-replacement", SECURITY, json);
-        assertEquals(replaced.toString(), 200, replaced.status);
-        assertEquals(fresh, replaced.json().path("fingerprint").asText());
-        assertEquals("APPROVED", replaced.json().path("state").asText());
+        // on the city board: the security administrator sees the keys and the candidate, types the fingerprint, replaces
+        replaceOnTheCityBoard(fresh);
+        JsonNode replaced = Federation.district(hub.http, C);
+        assertEquals(fresh, replaced.path("fingerprint").asText());
+        assertEquals("APPROVED", replaced.path("state").asText());
         JsonNode logged = hub.http.get("/hub/events?district=" + C, "supervisor").json().get(0);
         assertEquals("KEY_REPLACED", logged.path("event").asText());
         assertTrue(logged.toString(), logged.path("detail").asText().contains("keyadmin") && logged.path("detail").asText().contains(fresh));
@@ -140,6 +147,31 @@ public class DistrictKeysIT {
         assertEquals(withOldKey.toString(), 401, withOldKey.status);
         assertEquals("BAD_SIGNATURE", withOldKey.code());
         assertTrue(!Federation.hubCases(hub.http, C).containsKey(C + "-20261128-0999"));
+    }
+
+    private static void replaceOnTheCityBoard(String fingerprint) throws Exception {
+        WebDriver browser = Browsers.chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.ignoring(StaleElementReferenceException.class);
+            browser.get("http://localhost:9481/console/");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("keyadmin");
+            browser.findElement(By.id("password")).sendKeys("keyadmin-secret", Keys.ENTER);
+            // the security administrator starts on the city board, which shows keys and candidates, no figures
+            By replace = By.cssSelector("#key-candidates tr[data-district='" + C + "'] button.key-replacement");
+            wait.until(ExpectedConditions.elementToBeClickable(replace));
+            assertTrue("no case figures for security", browser.findElements(By.id("city-cases")).isEmpty());
+            assertTrue("no approval for security", browser.findElements(By.cssSelector("button.approval")).isEmpty());
+            Browsers.screenshot(browser, "city-keys");
+            browser.findElement(replace).click();
+            By input = By.cssSelector("#key-candidates input.fingerprint-input[data-district='" + C + "']");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(input)).sendKeys(fingerprint);
+            browser.findElement(By.cssSelector("#key-candidates button.key-replacement-confirm")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#districts tr[data-district='" + C + "'] td.fingerprint"),
+                    fingerprint));
+        } finally {
+            browser.quit();
+        }
     }
 
     /** District C as a fresh installation. */

@@ -481,6 +481,39 @@ public class FederationIT {
     }
 
     @Test
+    public void anAdministratorApprovesOnTheCityBoardOnlyWithTheFingerprintDistrictItReadOut() throws Exception {
+        String code = "441395";
+        SigningKey key = Federation.newKey(code);
+        assertEquals(200, Federation.register(hub.http, key, "龙门县").status);
+        assertEquals("DISTRICT_EXISTS", Federation.register(hub.http, Federation.newKey(code), "龙门县").code());
+        WebDriver browser = Browsers.chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.ignoring(StaleElementReferenceException.class);
+            browser.get("http://localhost:9681/console/#/city");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("admin");
+            browser.findElement(By.id("password")).sendKeys("admin-demo", Keys.ENTER);
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-district='" + code + "'] button.approval"))).click();
+            By input = By.cssSelector("input.fingerprint-input[data-district='" + code + "']");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(input)).sendKeys(Federation.newKey(code).fingerprint());
+            browser.findElement(By.cssSelector("tr[data-district='" + code + "'] button.approval-confirm")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-district='" + code + "'] .error"), "不符"));
+            assertEquals("PENDING", Federation.district(hub.http, code).path("state").asText());
+            // the refused registration is on the board, with its fingerprint
+            assertTrue(browser.findElement(By.id("key-candidates")).getText(), browser.findElement(By.id("key-candidates")).getText().contains(code));
+            browser.findElement(input).clear();
+            browser.findElement(input).sendKeys(key.fingerprint().toLowerCase());
+            browser.findElement(By.cssSelector("tr[data-district='" + code + "'] button.approval-confirm")).click();
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-district='" + code + "'] td.state"), "已联网"));
+            assertEquals(key.fingerprint(), browser.findElement(By.cssSelector("tr[data-district='" + code + "'] td.fingerprint")).getText()
+                    .replace("Ed25519 ", ""));
+        } finally {
+            browser.quit();
+        }
+        assertEquals("APPROVED", Federation.district(hub.http, code).path("state").asText());
+    }
+
+    @Test
     public void forgedReplayedForeignAndRevokedRequestsAreRefused() throws Exception {
         SigningKey key = Federation.newKey(FAKE);
         // a registration must be signed by the key it registers (proof of possession)
