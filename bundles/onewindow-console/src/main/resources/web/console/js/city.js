@@ -35,6 +35,21 @@ function askingButton(kind, code, label, send, done) {
   return h('span', {}, open, form);
 }
 
+/** An administrator issues a one-time enrolment code for a district code, shown once, to hand to district IT out of band. */
+function enrolmentSection() {
+  const code = h('input', { id: 'enrolment-district', type: 'text', inputmode: 'numeric', pattern: '[0-9]{6}', size: 8, required: true });
+  const issued = h('p', { id: 'enrolment-issued', class: 'fingerprint' });
+  const form = h('form', { id: 'enrolment', onsubmit: async e => {
+    e.preventDefault();
+    try {
+      const answer = await api.post(`/hub/districts/${encodeURIComponent(code.value.trim())}/enrolment-code`);
+      issued.textContent = t('city.enrolment.issued', { district: answer.district, code: answer.code,
+        until: new Date(answer.expiresAt).toLocaleString() });
+    } catch (err) { fail(err, form); }
+  } }, h('label', {}, t('city.code'), code), h('button', { type: 'submit' }, t('city.enrolment.issue')));
+  return h('details', { class: 'enrolment' }, h('summary', {}, t('city.enrolment')), h('p', { class: 'muted' }, t('city.enrolment.help')), form, issued);
+}
+
 /**
  * The city hub's board (R13): the federated districts with their keys and replication, the registrations
  * refused for a taken code, the citywide figures and a chart. A security administrator sees the districts' keys
@@ -51,6 +66,7 @@ export function cityPage(main, session) {
   const chart = h('div', { id: 'city-chart', class: 'chart' });
   const messages = h('div', { id: 'city-messages' });
   show(main, h('h2', {}, t('city.title')), stamp, board ? figures : '', h('h3', {}, t('city.districts')), districts,
+    admin ? enrolmentSection() : '',
     h('h3', {}, t('city.candidates')), h('p', { class: 'muted' }, t(security ? 'city.candidates.security' : 'city.candidates.help')), candidates,
     board ? [h('h3', {}, t('city.messages')), messages, h('h3', {}, t('city.chart')), chart] : '');
   let plot = null;

@@ -46,6 +46,8 @@ public class DistrictKeysIT {
         hub.replace("etc/org.onewindow.node.cfg", "role = district", "role = hub");
         hub.replace("etc/org.onewindow.node.cfg", "districtCode = 441302", "districtCode = 441300");
         Files.writeString(hub.home.resolve("etc/users.properties"), "\nkeyadmin = keyadmin-secret,security\n", StandardOpenOption.APPEND);
+        // this city hands out one-time enrolment codes: a first registration must carry its district's
+        hub.replace("etc/org.onewindow.hub.cfg", "requireEnrolmentCode = false", "requireEnrolmentCode = true");
         c = district();
         hub.launch();
         c.launch();
@@ -54,7 +56,12 @@ public class DistrictKeysIT {
         hub.http.awaitOk("/hub/districts", SECURITY, Duration.ofSeconds(60));
         c.http.awaitWindow(Duration.ofSeconds(120));
         c.http.awaitOk("/replication", "admin", Duration.ofSeconds(60));
-        register(c);
+        Http.Answer withoutCode = c.http.postJson("/replication/registration", "admin", "{\"hubUrl\":\"http://localhost:9481\"}");
+        assertEquals(withoutCode.toString(), "ENROLMENT_CODE_INVALID", withoutCode.code());
+        assertEquals(403, hub.http.postJson("/hub/districts/" + C + "/enrolment-code", "supervisor", "").status);
+        Http.Answer issued = hub.http.postJson("/hub/districts/" + C + "/enrolment-code", "admin", "");
+        assertEquals(issued.toString(), 200, issued.status);
+        register(c, issued.json().path("code").asText());
         String fingerprint = c.http.get("/replication", "admin").json().path("fingerprint").asText();
         assertEquals(200, Federation.approve(hub.http, C, fingerprint).status);
         for (int i = 0; i < 3; i++) {
@@ -70,6 +77,24 @@ public class DistrictKeysIT {
                 node.kill();
             }
         }
+    }
+
+    @Test
+    public void aFirstRegistrationNeedsTheOneTimeEnrolmentCodeTheCityIssuedForItsDistrict() throws Exception {
+        SigningKey key = Federation.newKey("441305");
+        assertEquals("ENROLMENT_CODE_INVALID", Federation.register(hub.http, key, "博罗县").code());
+        String shell = hub.client("onewindow:district-enrolment-code 441305");
+        assertTrue(shell, shell.contains("Enrolment code for 441305: "));
+        String code = shell.substring(shell.indexOf("441305: ") + 8).substring(0, 19);
+        assertEquals("another district's code", "ENROLMENT_CODE_INVALID",
+                Federation.register(hub.http, Federation.newKey("441306"), "龙门县", code).code());
+        Http.Answer registered = Federation.register(hub.http, key, "博罗县", code.toLowerCase());
+        assertEquals(registered.toString(), 200, registered.status);
+        assertEquals("PENDING", registered.json().path("state").asText());
+        SigningKey second = Federation.newKey("441305");
+        assertEquals("used up, and the code is taken anyway", "DISTRICT_EXISTS", Federation.register(hub.http, second, "博罗县", code).code());
+        assertEquals(200, hub.http.postJson("/hub/districts/441305/revocation", "admin", "").status);
+        assertEquals("used up", "ENROLMENT_CODE_INVALID", Federation.register(hub.http, second, "博罗县", code).code());
     }
 
     @Test
@@ -181,7 +206,12 @@ public class DistrictKeysIT {
 
     /** Registers the district with the hub through its administration API; the link as it then is. */
     private static JsonNode register(UnpackedAppliance district) {
-        Http.Answer registered = district.http.postJson("/replication/registration", "admin", "{\"hubUrl\":\"http://localhost:9481\"}");
+        return register(district, null);
+    }
+
+    private static JsonNode register(UnpackedAppliance district, String enrolmentCode) {
+        String body = Http.JSON.createObjectNode().put("hubUrl", "http://localhost:9481").put("enrolmentCode", enrolmentCode).toString();
+        Http.Answer registered = district.http.postJson("/replication/registration", "admin", body);
         assertEquals(registered.toString(), 200, registered.status);
         return registered.json();
     }

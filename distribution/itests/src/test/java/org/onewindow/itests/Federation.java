@@ -155,8 +155,21 @@ final class Federation {
 
     /** A registration presenting {@code presented} but signed with {@code signer}'s private key. */
     static Http.Answer registerSignedBy(Http hub, SigningKey presented, SigningKey signer, String name) {
-        String body = Http.JSON.createObjectNode().put("district", presented.district()).put("name", name).put("version", "test")
-                .put("algorithm", presented.algorithm().name()).put("publicKey", presented.publicKeyBase64()).toString();
+        return register(hub, presented, signer, name, null);
+    }
+
+    /** A registration carrying the one-time enrolment code a city administrator issued. */
+    static Http.Answer register(Http hub, SigningKey key, String name, String enrolmentCode) {
+        return register(hub, key, key, name, enrolmentCode);
+    }
+
+    private static Http.Answer register(Http hub, SigningKey presented, SigningKey signer, String name, String enrolmentCode) {
+        ObjectNode registration = Http.JSON.createObjectNode().put("district", presented.district()).put("name", name).put("version", "test")
+                .put("algorithm", presented.algorithm().name()).put("publicKey", presented.publicKeyBase64());
+        if (enrolmentCode != null) {
+            registration.put("enrolmentCode", enrolmentCode);
+        }
+        String body = registration.toString();
         return hub.exchange("POST", "/hub/registrations", sign(signer, body, UUID.randomUUID().toString()), body);
     }
 

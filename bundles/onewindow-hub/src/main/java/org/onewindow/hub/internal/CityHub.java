@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -31,13 +30,8 @@ import org.onewindow.replication.HubEventDTO;
 import org.onewindow.replication.HubHandoverDTO;
 import org.onewindow.replication.HubMessageDTO;
 import org.onewindow.replication.InboxAckDTO;
-import org.onewindow.replication.KeyFingerprints;
-import org.onewindow.replication.KeyRolloverDTO;
 import org.onewindow.replication.LicenceLookupDTO;
-import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
-import org.onewindow.replication.SignatureAlgorithms;
-import org.onewindow.replication.SignedRequests;
 import org.onewindow.rest.Json;
 import org.onewindow.security.Actor;
 import org.osgi.framework.BundleContext;
@@ -50,8 +44,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-
 /**
  * The city hub: registrations and their approval, signed batches from approved districts, the
  * citywide board. Active only where {@code etc/org.onewindow.node.cfg} says {@code role = hub}.
@@ -60,10 +52,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 @Designate(ocd = HubConfig.class)
 public class CityHub implements StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(CityHub.class);
-    private static final TypeReference<RegistrationDTO> REGISTRATION = new TypeReference<>() {
-    };
-    private static final TypeReference<KeyRolloverDTO> ROLLOVER = new TypeReference<>() {
-    };
 
     @Reference(target = "(role~=hub)")
     NodeService node;
@@ -81,9 +69,8 @@ public class CityHub implements StatusContributor {
 
     private HubConfig config;
     private Districts districts;
-    private DistrictKeys keys;
     private RequestGuard guard;
-    private Set<String> algorithms;
+    private Membership membership;
     private BatchApplier applier;
     private CityBoard board;
     private CityMessages messages;
@@ -94,9 +81,9 @@ public class CityHub implements StatusContributor {
         migrations.migrate(dataSource, "hub", context.getBundle(), "db/migration/hub");
         this.config = config;
         districts = new Districts(dataSource);
-        keys = new DistrictKeys(dataSource);
-        guard = new RequestGuard(districts, keys, () -> this.config.skewSeconds());
-        algorithms = accepted(config.algorithms());
+        DistrictKeys keys = new DistrictKeys(dataSource);
+        guard = new RequestGuard(districts, keys, config::skewSeconds);
+        membership = new Membership(districts, keys, guard, new EnrolmentCodes(dataSource), config);
         applier = new BatchApplier(dataSource);
         board = new CityBoard(dataSource);
         messages = new CityMessages(dataSource);
@@ -111,96 +98,37 @@ public class CityHub implements StatusContributor {
         return config.maxHandoverBytes();
     }
 
-    /**
-     * A district's registration, signed with the private half of the key it registers (proof of possession).
-     * A code already pending, approved or suspended is refused, {@code DISTRICT_EXISTS}, and the key kept as a candidate.
-     */
+    /** Registrations, key rollovers, approval, suspension, revocation, key replacement, enrolment codes: {@link Membership}. */
     RegistrationStateDTO register(SignatureHeaders headers, byte[] body) {
-        Instant now = Instant.now();
-        RegistrationDTO r = Json.read(body, REGISTRATION);
-        if (r == null) {
-            throw Problem.badRequest("INVALID_REGISTRATION", "注册须有 district、name、algorithm、publicKey");
-        }
-        String code = Districts.code(r.district);
-        String name = Districts.name(r);
-        DistrictKeys.PresentedKey key = DistrictKeys.PresentedKey.of(r.algorithm, r.publicKey, algorithms);
-        guard.possession(headers, code, key, body, now, false);
-        try {
-            RegistrationStateDTO state = keys.register(code, name, Districts.version(r), key, now);
-            LOG.info("District {} ({}) asks to federate with key {}; a city administrator compares the fingerprint with district IT and approves it"
-                    + " with onewindow:district-approve {} <fingerprint>", code, name, state.fingerprint, code);
-            return state;
-        } catch (Problem p) {
-            if ("DISTRICT_EXISTS".equals(p.code())) {
-                LOG.warn("Registration of district {} refused: the code is taken; key {} kept as a candidate", code,
-                        KeyFingerprints.grouped(key.fingerprint()));
-            }
-            throw p;
-        }
+        return membership.register(headers, body);
     }
 
-    /** The registration's state for the district's own signed request (body: none), whatever its state. */
     RegistrationStateDTO registration(String district, SignatureHeaders headers) {
-        return districts.registration(guard.own(headers, Districts.code(district), new byte[0], Instant.now()).code());
+        return membership.registration(district, headers);
     }
 
-    /**
-     * The one key rollover of a district federated before public keys: signed with the new key and, in
-     * {@link SignedRequests#LEGACY_SIGNATURE}, with the shared key the hub once gave it (a district never
-     * approved shows its registration token instead); the hub then keeps the public key and deletes the secret.
-     */
     RegistrationStateDTO rollover(SignatureHeaders headers, byte[] body) {
-        Instant now = Instant.now();
-        KeyRolloverDTO r = Json.read(body, ROLLOVER);
-        if (r == null) {
-            throw Problem.badRequest("INVALID_ROLLOVER", "换钥请求须有 district、algorithm、publicKey");
-        }
-        String code = Districts.code(r.district);
-        DistrictKeys.PresentedKey key = DistrictKeys.PresentedKey.of(r.algorithm, r.publicKey, algorithms);
-        guard.possession(headers, code, key, body, now, true);
-        try {
-            RegistrationStateDTO state = keys.rollover(code, key, RequestGuard.legacyProof(headers, code, body), now);
-            LOG.info("District {} rolled over to its own {} key {}; the hub holds no shared secret of it any more", code, state.algorithm,
-                    state.fingerprint);
-            return state;
-        } catch (Problem p) {
-            if (Set.of("BAD_SIGNATURE", "KEY_EXISTS").contains(p.code())) {
-                districts.refused(code, "ROLLOVER " + p.code(), now);
-            }
-            throw p;
-        }
+        return membership.rollover(headers, body);
     }
 
     DistrictDTO approve(String district, String fingerprint, Actor actor) {
-        actor.requireAny(Set.of(Actor.ADMIN));
-        return districts.change(district, DistrictState.APPROVED, List.of(DistrictState.PENDING, DistrictState.SUSPENDED), fingerprint,
-                actor.name(), Instant.now());
+        return membership.approve(district, fingerprint, actor);
     }
 
     DistrictDTO suspend(String district, Actor actor) {
-        actor.requireAny(Set.of(Actor.ADMIN));
-        return districts.change(district, DistrictState.SUSPENDED, List.of(DistrictState.APPROVED), null, actor.name(), Instant.now());
+        return membership.suspend(district, actor);
     }
 
     DistrictDTO revoke(String district, Actor actor) {
-        actor.requireAny(Set.of(Actor.ADMIN));
-        DistrictDTO d = districts.change(district, DistrictState.REVOKED,
-                List.of(DistrictState.PENDING, DistrictState.APPROVED, DistrictState.SUSPENDED), null, actor.name(), Instant.now());
-        LOG.warn("District {} revoked by {}: nothing from it is accepted any more", district, actor.name());
-        return d;
+        return membership.revoke(district, actor);
     }
 
-    /**
-     * A security administrator makes a candidate key the district's (its appliance was reinstalled), naming its
-     * fingerprint as district IT read it; the district's journal then starts again at the hub.
-     */
+    EnrolmentCodes.Issued enrolmentCode(String district, Actor actor) {
+        return membership.enrolmentCode(district, actor);
+    }
+
     DistrictDTO replaceKey(String district, String fingerprint, Actor actor) {
-        actor.requireAny(Set.of(Actor.SECURITY));
-        String code = Districts.code(district);
-        keys.replace(code, fingerprint, actor.name(), Instant.now());
-        LOG.warn("Key of district {} replaced by {} with the candidate {}: its journal starts again at the hub", code, actor.name(),
-                KeyFingerprints.grouped(KeyFingerprints.normalize(fingerprint)));
-        return districts.list().stream().filter(d -> d.code.equals(code)).findFirst().orElseThrow();
+        return membership.replaceKey(district, fingerprint, actor);
     }
 
     List<DistrictDTO> districts(Actor actor) {
@@ -356,22 +284,6 @@ public class CityHub implements StatusContributor {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    /** The schemes named in {@code algorithms} that this hub knows; the default where none is. */
-    static Set<String> accepted(String[] names) {
-        Set<String> out = new TreeSet<>();
-        for (String name : names == null ? new String[0] : names) {
-            for (String n : name.split(",")) {
-                if (!n.isBlank() && SignatureAlgorithms.names().contains(n.strip())) {
-                    out.add(n.strip());
-                } else if (!n.isBlank()) {
-                    LOG.warn("Signature scheme '{}' of etc/org.onewindow.hub.cfg is not known here (known: {}); ignored", n.strip(),
-                            SignatureAlgorithms.names());
-                }
-            }
-        }
-        return out.isEmpty() ? Set.of(SignatureAlgorithms.ED25519) : out;
     }
 
     @Override

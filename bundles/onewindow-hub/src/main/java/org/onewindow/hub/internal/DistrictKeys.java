@@ -78,60 +78,79 @@ final class DistrictKeys {
     private record Row(DistrictState state, String fingerprint, String legacyKey, String legacyTokenHash, long acked) {
     }
 
+    /** What a registration asks of a new district: nothing, or the enrolment code a city administrator issued for it. */
+    record Enrolment(boolean required, String code) {
+        static final Enrolment NONE = new Enrolment(false, null);
+    }
+
+    /** A registration's outcome: the state, or the refusal to throw once the transaction (with its event) committed. */
+    private record Outcome(RegistrationStateDTO state, Problem refusal) {
+    }
+
     /**
-     * A registration: a new code, or one revoked, waits for approval with the presented key; the same key
-     * again is answered with the district's state; another key for a code that is pending, approved or
-     * suspended is refused, {@code DISTRICT_EXISTS}, and kept as a candidate, with an event.
+     * A registration: a new code, or one revoked, waits for approval with the presented key (with the enrolment
+     * code it was issued, where one is required); the same key again is answered with the district's state;
+     * another key for a code that is pending, approved or suspended is refused, {@code DISTRICT_EXISTS}, and kept
+     * as a candidate, with an event.
      */
-    RegistrationStateDTO register(String code, String name, String version, PresentedKey key, Instant now) {
-        RegistrationStateDTO out;
+    RegistrationStateDTO register(String code, String name, String version, PresentedKey key, Enrolment enrolment, Instant now) {
+        Outcome out;
         try {
-            out = Jdbc.tx(dataSource, c -> register(c, code, name, version, key, now));
+            out = Jdbc.tx(dataSource, c -> register(c, code, name, version, key, enrolment, now));
         } catch (IllegalStateException e) {
             if (!DbFailures.isUniqueViolation(e)) {
                 throw e;
             }
             // two first registrations of one code at once: the other one's row is there now
-            out = Jdbc.tx(dataSource, c -> register(c, code, name, version, key, now));
+            out = Jdbc.tx(dataSource, c -> register(c, code, name, version, key, enrolment, now));
         }
-        if (out.state == null) {
-            throw new Problem(ProblemKind.CONFLICT, "DISTRICT_EXISTS", "区县代码 " + code + " 已有注册（另一把密钥）：本次注册未被接受，"
-                    + "密钥（指纹 " + KeyFingerprints.grouped(key.fingerprint) + "）已记为候选。若本区设备重装，请市级安全管理员核对指纹后替换密钥");
+        if (out.refusal != null) {
+            throw out.refusal;
         }
-        return out;
+        return out.state;
     }
 
-    private RegistrationStateDTO register(Connection c, String code, String name, String version, PresentedKey key, Instant now)
+    private Outcome register(Connection c, String code, String name, String version, PresentedKey key, Enrolment enrolment, Instant now)
             throws SQLException {
         Row row = row(c, code);
         RegistrationStateDTO out = new RegistrationStateDTO();
         out.district = code;
+        String claimed = name + (version == null ? "" : " " + version);
+        if (row != null && row.state != DistrictState.REVOKED) {
+            if (key.fingerprint.equals(row.fingerprint)) {
+                out.state = row.state;
+                return new Outcome(withKey(out, key), null);
+            }
+            candidate(c, code, name, version, key, now);
+            Districts.event(c, code, "REGISTRATION_REFUSED", "key " + KeyFingerprints.grouped(key.fingerprint) + " (" + key.algorithm.name()
+                    + ", " + claimed + "): code taken (" + row.state + (row.fingerprint == null ? ", shared key not rolled over" : "")
+                    + "); kept as a candidate", now);
+            return new Outcome(null, new Problem(ProblemKind.CONFLICT, "DISTRICT_EXISTS", "区县代码 " + code + " 已有注册（另一把密钥）：本次注册未被接受，"
+                    + "密钥（指纹 " + KeyFingerprints.grouped(key.fingerprint) + "）已记为候选。若本区设备重装，请市级安全管理员核对指纹后替换密钥"));
+        }
+        if (enrolment.required() && !EnrolmentCodes.consume(c, code, enrolment.code(), now)) {
+            Districts.event(c, code, "REGISTRATION_REFUSED", "key " + KeyFingerprints.grouped(key.fingerprint) + " (" + claimed + "): "
+                    + (enrolment.code() == null || enrolment.code().isBlank() ? "no enrolment code" : "enrolment code wrong, used or expired"), now);
+            return new Outcome(null, new Problem(ProblemKind.FORBIDDEN, "ENROLMENT_CODE_INVALID", "注册须附市级管理员为区县 " + code
+                    + " 发放的一次性注册码（未填、不符、已用或已过期）"));
+        }
         if (row == null) {
             Jdbc.update(c, "INSERT INTO HUB_DISTRICT (CODE, NAME, STATE, VERSION, REGISTERED_AT, KEY_ALGORITHM, PUBLIC_KEY, KEY_FINGERPRINT,"
                     + " KEY_SINCE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", code, name, DistrictState.PENDING.name(), version, now,
                     key.algorithm.name(), key.base64, key.fingerprint, now);
-        } else if (row.state == DistrictState.REVOKED) {
-            // registering again starts the district's journal afresh: it ships all of it, and the records the hub
-            // has already are written again unchanged
+        } else {
+            // registering again after a revocation starts the district's journal afresh: it ships all of it, and the
+            // records the hub has already are written again unchanged
             Jdbc.update(c, "UPDATE HUB_DISTRICT SET NAME = ?, STATE = ?, VERSION = ?, REGISTERED_AT = ?, APPROVED_AT = NULL, ACKED_SEQ = 0,"
                     + " JOURNAL_LAST_SEQ = 0, LAG_MILLIS = NULL, KEY_ALGORITHM = ?, PUBLIC_KEY = ?, KEY_FINGERPRINT = ?, KEY_SINCE = ?,"
                     + " LEGACY_KEY = NULL, LEGACY_TOKEN_HASH = NULL WHERE CODE = ?", name, DistrictState.PENDING.name(), version, now,
                     key.algorithm.name(), key.base64, key.fingerprint, now, code);
             Jdbc.update(c, "DELETE FROM HUB_KEY_CANDIDATE WHERE DISTRICT = ?", code);
-        } else if (key.fingerprint.equals(row.fingerprint)) {
-            out.state = row.state;
-            return withKey(out, key);
-        } else {
-            candidate(c, code, name, version, key, now);
-            Districts.event(c, code, "REGISTRATION_REFUSED", "key " + KeyFingerprints.grouped(key.fingerprint) + " (" + key.algorithm.name()
-                    + ", " + name + (version == null ? "" : " " + version) + "): code taken (" + row.state
-                    + (row.fingerprint == null ? ", shared key not rolled over" : "") + "); kept as a candidate", now);
-            return out;
         }
-        Districts.event(c, code, "REGISTERED", name + (version == null ? "" : " " + version) + ", " + key.algorithm.name() + " key "
-                + KeyFingerprints.grouped(key.fingerprint), now);
+        Districts.event(c, code, "REGISTERED", claimed + ", " + key.algorithm.name() + " key " + KeyFingerprints.grouped(key.fingerprint)
+                + (enrolment.required() ? ", enrolment code used" : ""), now);
         out.state = DistrictState.PENDING;
-        return withKey(out, key);
+        return new Outcome(withKey(out, key), null);
     }
 
     private static RegistrationStateDTO withKey(RegistrationStateDTO out, PresentedKey key) {

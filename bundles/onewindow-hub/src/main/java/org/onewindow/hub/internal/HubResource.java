@@ -200,6 +200,15 @@ public class HubResource {
         return hub.approve(district, fingerprint(body), Caller.actor(caller));
     }
 
+    /** A one-time enrolment code for the district code (shown once): district IT gives it with the registration. */
+    @POST
+    @Path("districts/{district}/enrolment-code")
+    @RolesAllowed("admin")
+    public Map<String, String> enrolmentCode(@PathParam("district") String district, @Context SecurityContext caller) {
+        EnrolmentCodes.Issued issued = hub.enrolmentCode(district, Caller.actor(caller));
+        return Map.of("district", issued.district(), "code", issued.code(), "expiresAt", issued.expiresAt().toString());
+    }
+
     /** Body {@code {"fingerprint": "…"}}: a candidate key of the district becomes its key (an appliance reinstalled). */
     @POST
     @Path("districts/{district}/key-replacement")

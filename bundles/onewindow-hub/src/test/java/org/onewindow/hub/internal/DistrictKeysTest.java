@@ -160,10 +160,46 @@ public class DistrictKeysTest {
             SigningKey k = HubDatabase.key("441302");
             tried.add(0, k.fingerprint());
             Instant at = now.plusSeconds(i);
-            expect("DISTRICT_EXISTS", () -> keys.register("441302", "冒名", null, HubDatabase.presented(k), at));
+            expect("DISTRICT_EXISTS", () -> keys.register("441302", "冒名", null, HubDatabase.presented(k), DistrictKeys.Enrolment.NONE, at));
         }
         assertEquals(tried.subList(0, DistrictKeys.CANDIDATES_KEPT),
                 district("441302").candidates.stream().map(k -> k.fingerprint).collect(Collectors.toList()));
+    }
+
+    @Test
+    public void whereTheHubAsksForItAFirstRegistrationMustCarryItsOneTimeEnrolmentCode() throws Exception {
+        EnrolmentCodes codes = new EnrolmentCodes(ds);
+        SigningKey key = HubDatabase.key("441302");
+        expect("ENROLMENT_CODE_INVALID", () -> register(key, null));
+        EnrolmentCodes.Issued issued = codes.issue("441302", "admin", java.time.Duration.ofHours(72), now);
+        assertTrue(issued.code(), issued.code().matches("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}"));
+        expect("ENROLMENT_CODE_INVALID", () -> register(key, "0000-0000-0000-0000"));
+        expect("ENROLMENT_CODE_INVALID", () -> keys.register("441302", "惠城区", null, HubDatabase.presented(key),
+                new DistrictKeys.Enrolment(true, issued.code()), now.plus(java.time.Duration.ofHours(73))));
+        SigningKey other = HubDatabase.key("441303");
+        expect("another district's code", "ENROLMENT_CODE_INVALID", () -> register(other, issued.code()));
+        assertEquals("refusals are logged", "REGISTRATION_REFUSED", districts.events("441302", 1).get(0).event);
+        assertEquals("nothing registered meanwhile", List.of(), districts.list());
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT CODE_HASH FROM HUB_ENROLMENT_CODE")) {
+            rs.next();
+            assertFalse("kept hashed", rs.getString(1).contains(issued.code().replace("-", "")));
+        }
+
+        assertEquals(DistrictState.PENDING, register(key, issued.code().toLowerCase().replace("-", " ")).state);
+        assertTrue(districts.events("441302", 1).get(0).detail.contains("enrolment code used"));
+        // a taken code's refusal keeps the candidate without any code (a reinstalled appliance goes to the security administrator)
+        expect("DISTRICT_EXISTS", () -> register(HubDatabase.key("441302"), null));
+        approve("441302", key.fingerprint());
+        districts.change("441302", DistrictState.REVOKED, List.of(DistrictState.APPROVED), null, "admin", now);
+        expect("used up", "ENROLMENT_CODE_INVALID", () -> register(HubDatabase.key("441302"), issued.code()));
+        EnrolmentCodes.Issued again = codes.issue("441302", "admin", java.time.Duration.ofHours(72), now);
+        assertEquals(DistrictState.PENDING, register(HubDatabase.key("441302"), again.code()).state);
+    }
+
+    private org.onewindow.replication.RegistrationStateDTO register(SigningKey key, String enrolmentCode) {
+        return keys.register(key.district(), "区" + key.district(), "test", HubDatabase.presented(key), new DistrictKeys.Enrolment(true,
+                enrolmentCode), now);
     }
 
     @Test
@@ -183,7 +219,7 @@ public class DistrictKeysTest {
             Jdbc.update(c, insert, "441304", "惠东县", "REVOKED", tokenHash, sharedKey, now, 9, 9);
             return null;
         });
-        HubDatabase.migrate(old, HubDatabase.MIGRATIONS.subList(4, 5));
+        HubDatabase.migrate(old, HubDatabase.MIGRATIONS.subList(4, HubDatabase.MIGRATIONS.size()));
         use(old);
         assertEquals("the revoked district's void key is gone at once", 2, secretsHeld());
         assertTrue(district("441302").legacyKey);
@@ -238,7 +274,7 @@ public class DistrictKeysTest {
     }
 
     private org.onewindow.replication.RegistrationStateDTO register(SigningKey key) {
-        return keys.register(key.district(), "区" + key.district(), "test", HubDatabase.presented(key), now);
+        return keys.register(key.district(), "区" + key.district(), "test", HubDatabase.presented(key), DistrictKeys.Enrolment.NONE, now);
     }
 
     private DistrictDTO approve(String code, String fingerprint) {
@@ -267,11 +303,15 @@ public class DistrictKeysTest {
     }
 
     private static void expect(String code, Runnable action) {
+        expect(code, code, action);
+    }
+
+    private static void expect(String why, String code, Runnable action) {
         try {
             action.run();
-            fail("expected " + code);
+            fail(why + ": expected " + code);
         } catch (Problem p) {
-            assertEquals(code, p.code());
+            assertEquals(why, code, p.code());
         }
     }
 }

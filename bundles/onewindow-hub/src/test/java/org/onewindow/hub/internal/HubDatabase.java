@@ -20,7 +20,7 @@ import org.onewindow.replication.SigningKey;
 /** The hub's tables on an in-memory Derby, migrated by the hub's own scripts, and districts with keys of their own. */
 final class HubDatabase {
     static final List<String> MIGRATIONS = List.of("V1__federation", "V2__citywide_licences", "V3__cross_district_messages",
-            "V4__files_on_demand", "V5__district_public_keys");
+            "V4__files_on_demand", "V5__district_public_keys", "V6__enrolment_codes");
     static final Set<String> ACCEPTED = Set.of(SignatureAlgorithms.ED25519, SignatureAlgorithms.ECDSA_P256);
     private static int databases;
 
@@ -73,7 +73,7 @@ final class HubDatabase {
 
     /** Registers {@code key}'s district and approves it with the key's fingerprint, as a city administrator does. */
     static void approved(Districts districts, DistrictKeys keys, SigningKey key, Instant now) {
-        keys.register(key.district(), "区" + key.district(), "test", presented(key), now);
+        keys.register(key.district(), "区" + key.district(), "test", presented(key), DistrictKeys.Enrolment.NONE, now);
         districts.change(key.district(), DistrictState.APPROVED, List.of(DistrictState.PENDING), key.fingerprint(), "admin", now);
     }
 }

@@ -89,7 +89,7 @@ public class RequestGuardTest {
     public void aCandidateAskingAfterItsRegistrationIsToldItsKeyIsNotRegistered() {
         SigningKey reinstalled = HubDatabase.key("441302");
         try {
-            keys.register("441302", "惠城区", "test", HubDatabase.presented(reinstalled), now);
+            keys.register("441302", "惠城区", "test", HubDatabase.presented(reinstalled), DistrictKeys.Enrolment.NONE, now);
             fail();
         } catch (Problem taken) {
             assertEquals("DISTRICT_EXISTS", taken.code());

@@ -104,6 +104,11 @@ public class ReplicationShipper implements StatusContributor {
      * candidate: the link waits with that error until a security administrator there makes it the district's key.
      */
     public LinkStatusDTO register(String hubUrl) {
+        return register(hubUrl, null);
+    }
+
+    /** The same, with the one-time enrolment code a city administrator issued for this district, where the hub asks for one. */
+    public LinkStatusDTO register(String hubUrl, String enrolmentCode) {
         String url = HubUrls.check(hubUrl);
         NodeInfo info = node.info();
         HubLink.Row old = link.read();
@@ -126,6 +131,7 @@ public class ReplicationShipper implements StatusContributor {
         registration.version = info.version;
         registration.algorithm = own.algorithm().name();
         registration.publicKey = own.publicKeyBase64();
+        registration.enrolmentCode = enrolmentCode == null || enrolmentCode.isBlank() ? null : enrolmentCode.strip();
         DistrictState state;
         String error = null;
         try {
