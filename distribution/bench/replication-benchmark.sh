@@ -45,8 +45,11 @@ for p in 9882 9883; do
   curl -sf -u admin:admin-demo -H 'Content-Type: application/json' -d '{"hubUrl":"http://localhost:9881"}' \
     "http://localhost:$p/api/v1/replication/registration" > /dev/null
 done
-for code in 441302 441303; do
-  curl -sf -u admin:admin-demo -X POST "http://localhost:9881/api/v1/hub/districts/$code/approval" > /dev/null
+# the city administrator approves each district with its key's fingerprint, as district IT reads it on its appliance
+for pc in 9882:441302 9883:441303; do
+  fingerprint=$(curl -sf -u admin:admin-demo "http://localhost:${pc%:*}/api/v1/replication" | sed -n 's/.*"fingerprint":"\([0-9A-F ]*\)".*/\1/p')
+  curl -sf -u admin:admin-demo -H 'Content-Type: application/json' -d "{\"fingerprint\":\"$fingerprint\"}" \
+    "http://localhost:9881/api/v1/hub/districts/${pc#*:}/approval" > /dev/null
 done
 client "$hub" "feature:install onewindow-bench" 9801 > /dev/null
 for h in "$a:9802" "$b:9803"; do client "${h%:*}" "feature:install onewindow-bench" "${h#*:}" > /dev/null; done

@@ -36,21 +36,28 @@ function catalogImport() {
 /** This district's link to the city hub: registration, state, what the hub has acknowledged, the backlog. */
 function replicationSection() {
   const status = h('p', { id: 'replication' });
+  // the key this appliance made: district IT reads its fingerprint out to the city administrator, who compares it before approving
+  const key = h('p', { id: 'replication-key' });
   const url = h('input', { id: 'hub-url', type: 'url', placeholder: 'https://hub.example:8443' });
+  const enrolment = h('input', { id: 'enrolment-code', type: 'text', autocomplete: 'off', placeholder: 'XXXX-XXXX-XXXX-XXXX' });
   const render = async () => {
     try {
       const link = await api.get('/replication');
       status.textContent = link.hubUrl ? t('admin.replication.status', { hub: link.hubUrl, state: t(`city.state.${link.state}`),
         acked: link.acked, journal: link.journalLastSeq, backlog: link.backlog }) + (link.lastError ? ` · ${link.lastError}` : '')
         : t('admin.replication.none');
+      key.textContent = link.fingerprint ? t('admin.replication.key', { algorithm: link.keyAlgorithm, fingerprint: link.fingerprint }) : '';
     } catch (e) { status.textContent = t('admin.replication.unavailable'); }
   };
   const form = h('form', { id: 'hub-register', onsubmit: async e => {
     e.preventDefault();
-    try { await api.post('/replication/registration', { hubUrl: url.value.trim() }); await render(); } catch (err) { fail(err, form); }
-  } }, h('label', {}, t('admin.replication.hubUrl'), url), h('button', { type: 'submit' }, t('admin.replication.register')));
+    const body = { hubUrl: url.value.trim() };
+    if (enrolment.value.trim()) body.enrolmentCode = enrolment.value.trim();
+    try { await api.post('/replication/registration', body); enrolment.value = ''; await render(); } catch (err) { fail(err, form); }
+  } }, h('label', {}, t('admin.replication.hubUrl'), url), h('label', {}, t('admin.replication.enrolmentCode'), enrolment),
+  h('button', { type: 'submit' }, t('admin.replication.register')));
   render();
-  return h('section', {}, h('h3', {}, t('admin.replication')), status, form);
+  return h('section', {}, h('h3', {}, t('admin.replication')), status, key, form);
 }
 
 /**

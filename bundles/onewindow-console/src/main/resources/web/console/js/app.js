@@ -20,7 +20,7 @@ const PAGES = {
   admin: { roles: ['admin'], nav: 'nav.admin', render: adminPage },
   users: { roles: ['security'], nav: 'nav.users', render: usersPage },
   audit: { roles: ['auditor'], nav: 'nav.audit', render: auditPage },
-  city: { roles: ['supervisor', 'admin'], nav: 'nav.city', render: cityPage, hubOnly: true },
+  city: { roles: ['supervisor', 'admin', 'security'], nav: 'nav.city', render: cityPage, hubOnly: true },
   prereview: { roles: ['clerk'], nav: 'nav.prereview', render: prereviewPage, feature: 'online' },
   appointments: { roles: ['clerk', 'supervisor', 'admin'], nav: 'nav.appointments', render: appointmentsPage, feature: 'online' },
   mobile: { roles: ['clerk'], nav: 'nav.mobile', render: mobilePage, feature: 'online' },

@@ -7,16 +7,68 @@ import { echarts } from './board.js';
 const REFRESH_MS = 15000;
 const percent = v => (v == null ? '—' : `${Math.round(v * 1000) / 10}%`);
 
-/** The city hub's board (R13): the federated districts and their replication, the citywide figures and a chart. */
+/**
+ * A small form asking for the fingerprint district IT read out on its appliance, then sending it: the hub
+ * compares it with the key it holds (approval) or takes the candidate of that fingerprint (key replacement).
+ */
+function fingerprintForm(kind, code, label, send, done) {
+  const input = h('input', { type: 'text', class: 'fingerprint-input', 'data-district': code, size: 50,
+    placeholder: t('city.fingerprint.placeholder'), autocomplete: 'off', spellcheck: 'false' });
+  const form = h('form', { class: `fingerprint-form ${kind}`, 'data-district': code, hidden: true, onsubmit: async e => {
+    e.preventDefault();
+    try {
+      await send(input.value.trim());
+      form.hidden = true;
+      await done();
+    } catch (err) { fail(err, form); }
+  } }, h('label', {}, t('city.fingerprint.ask'), input), h('button', { type: 'submit', class: `${kind}-confirm` }, t(label)));
+  return form;
+}
+
+/** A button that opens its fingerprint form, and the form. */
+function askingButton(kind, code, label, send, done) {
+  const form = fingerprintForm(kind, code, label, send, done);
+  const open = h('button', { type: 'button', class: kind, 'data-district': code, onclick: () => {
+    form.hidden = false;
+    form.querySelector('input').focus();
+  } }, t(label));
+  return h('span', {}, open, form);
+}
+
+/** An administrator issues a one-time enrolment code for a district code, shown once, to hand to district IT out of band. */
+function enrolmentSection() {
+  const code = h('input', { id: 'enrolment-district', type: 'text', inputmode: 'numeric', pattern: '[0-9]{6}', size: 8, required: true });
+  const issued = h('p', { id: 'enrolment-issued', class: 'fingerprint' });
+  const form = h('form', { id: 'enrolment', onsubmit: async e => {
+    e.preventDefault();
+    try {
+      const answer = await api.post(`/hub/districts/${encodeURIComponent(code.value.trim())}/enrolment-code`);
+      issued.textContent = t('city.enrolment.issued', { district: answer.district, code: answer.code,
+        until: new Date(answer.expiresAt).toLocaleString() });
+    } catch (err) { fail(err, form); }
+  } }, h('label', {}, t('city.code'), code), h('button', { type: 'submit' }, t('city.enrolment.issue')));
+  return h('details', { class: 'enrolment' }, h('summary', {}, t('city.enrolment')), h('p', { class: 'muted' }, t('city.enrolment.help')), form, issued);
+}
+
+/**
+ * The city hub's board (R13): the federated districts with their keys and replication, the registrations
+ * refused for a taken code, the citywide figures and a chart. A security administrator sees the districts' keys
+ * only, and replaces a reinstalled district's key with its candidate.
+ */
 export function cityPage(main, session) {
   const admin = session.roles.includes('admin');
+  const security = session.roles.includes('security');
+  const board = admin || session.roles.includes('supervisor');
   const stamp = h('p', { class: 'muted', id: 'city-refreshed' });
   const figures = h('div', { id: 'city-figures' });
   const districts = h('div', { id: 'districts' });
+  const candidates = h('div', { id: 'key-candidates' });
   const chart = h('div', { id: 'city-chart', class: 'chart' });
   const messages = h('div', { id: 'city-messages' });
-  show(main, h('h2', {}, t('city.title')), stamp, figures, h('h3', {}, t('city.districts')), districts,
-    h('h3', {}, t('city.messages')), messages, h('h3', {}, t('city.chart')), chart);
+  show(main, h('h2', {}, t('city.title')), stamp, board ? figures : '', h('h3', {}, t('city.districts')), districts,
+    admin ? enrolmentSection() : '',
+    h('h3', {}, t('city.candidates')), h('p', { class: 'muted' }, t(security ? 'city.candidates.security' : 'city.candidates.help')), candidates,
+    board ? [h('h3', {}, t('city.messages')), messages, h('h3', {}, t('city.chart')), chart] : '');
   let plot = null;
   const change = (code, what) => async () => {
     try { await api.post(`/hub/districts/${encodeURIComponent(code)}/${what}`); await refresh(); } catch (e) { fail(e, districts); }
@@ -25,13 +77,41 @@ export function cityPage(main, session) {
     if (!admin) return '';
     const button = (what, label) => h('button', { type: 'button', class: what, 'data-district': d.code, onclick: change(d.code, what) }, t(label));
     return [
-      d.state === 'PENDING' || d.state === 'SUSPENDED' ? button('approval', 'city.approve') : '',
+      d.state === 'PENDING' || d.state === 'SUSPENDED' ? askingButton('approval', d.code, 'city.approve',
+        fingerprint => api.post(`/hub/districts/${encodeURIComponent(d.code)}/approval`, { fingerprint }), () => refresh()) : '',
       d.state === 'APPROVED' ? button('suspension', 'city.suspend') : '',
       d.state !== 'REVOKED' ? button('revocation', 'city.revoke') : '',
     ];
   };
+  const key = d => h('td', { class: 'fingerprint' }, d.fingerprint ? `${d.keyAlgorithm} ${d.fingerprint}`
+    : t(d.legacyKey ? 'city.key.legacy' : 'city.key.none'));
+  const showCandidates = list => {
+    if (candidates.querySelector('.fingerprint-form:not([hidden])')) return;
+    const rows = list.flatMap(d => (d.candidates || []).map(k => h('tr', { 'data-district': d.code, 'data-candidate': k.fingerprint },
+      h('td', {}, d.code), h('td', {}, `${k.name || ''} ${k.version || ''}`), h('td', { class: 'fingerprint' }, `${k.algorithm} ${k.fingerprint}`),
+      h('td', {}, new Date(k.arrivedAt).toLocaleString()),
+      h('td', {}, security && d.state !== 'REVOKED' ? askingButton('key-replacement', d.code, 'city.replaceKey',
+        fingerprint => api.post(`/hub/districts/${encodeURIComponent(d.code)}/key-replacement`, { fingerprint }), () => refresh()) : ''))));
+    show(candidates, rows.length === 0 ? h('p', { class: 'muted' }, t('city.candidates.none')) : table(
+      [t('city.code'), t('city.candidates.claimed'), t('city.fingerprint'), t('city.candidates.at'), ''], rows));
+  };
+  const districtRows = list => list.map(d => h('tr', { 'data-district': d.code, class: `state-${d.state.toLowerCase()}` },
+    h('td', {}, d.code), h('td', {}, d.name), h('td', { class: 'state' }, t(`city.state.${d.state}`)), key(d),
+    board ? [h('td', {}, d.lastContact ? new Date(d.lastContact).toLocaleString() : '—'),
+      h('td', {}, d.lagMillis == null ? '—' : `${d.lagMillis} ms`), h('td', {}, String(d.backlog)), h('td', {}, String(d.cases)),
+      h('td', {}, d.version || '—'), h('td', {}, String(d.refusals)), h('td', { class: 'inbox' }, String(d.inbox || 0)),
+      h('td', {}, actions(d))] : []));
   const refresh = async () => {
     try {
+      if (!board) {
+        // the security administrator: the districts' keys and candidates, nothing of the cases
+        const list = await api.get('/hub/districts');
+        stamp.textContent = t('board.refreshed', { time: new Date().toLocaleTimeString() });
+        show(districts, list.length === 0 ? h('p', {}, t('city.noDistricts'))
+          : table([t('city.code'), t('city.name'), t('city.state'), t('city.fingerprint')], districtRows(list)));
+        showCandidates(list);
+        return;
+      }
       const stats = await api.get('/hub/stats');
       stamp.textContent = t('board.refreshed', { time: new Date().toLocaleTimeString() });
       const cards = stats.openCards || {};
@@ -43,15 +123,13 @@ export function cityPage(main, session) {
         h('span', { class: 'card-yellow' }, `${t('board.yellow')} ${cards.YELLOW || 0}`), ' ',
         h('span', { class: 'card-red' }, `${t('board.red')} ${cards.RED || 0}`), ' · ',
         h('span', {}, t('city.licences', { n: stats.licences }))));
-      show(districts, stats.districts.length === 0 ? h('p', {}, t('city.noDistricts')) : table(
-        [t('city.code'), t('city.name'), t('city.state'), t('city.lastContact'), t('city.lag'), t('city.backlog'), t('city.cases.short'),
-          t('city.version'), t('city.refusals'), t('city.inbox'), ''],
-        stats.districts.map(d => h('tr', { 'data-district': d.code, class: `state-${d.state.toLowerCase()}` },
-          h('td', {}, d.code), h('td', {}, d.name), h('td', { class: 'state' }, t(`city.state.${d.state}`)),
-          h('td', {}, d.lastContact ? new Date(d.lastContact).toLocaleString() : '—'),
-          h('td', {}, d.lagMillis == null ? '—' : `${d.lagMillis} ms`), h('td', {}, String(d.backlog)), h('td', {}, String(d.cases)),
-          h('td', {}, d.version || '—'), h('td', {}, String(d.refusals)), h('td', { class: 'inbox' }, String(d.inbox || 0)),
-          h('td', {}, actions(d))))));
+      // an open fingerprint form is not rebuilt under the administrator's hands
+      if (!districts.querySelector('.fingerprint-form:not([hidden])')) {
+        show(districts, stats.districts.length === 0 ? h('p', {}, t('city.noDistricts')) : table(
+          [t('city.code'), t('city.name'), t('city.state'), t('city.fingerprint'), t('city.lastContact'), t('city.lag'), t('city.backlog'),
+            t('city.cases.short'), t('city.version'), t('city.refusals'), t('city.inbox'), ''], districtRows(stats.districts)));
+      }
+      showCandidates(stats.districts);
       // 全市通办: what the hub still carries between districts, oldest worries first
       const waiting = await api.get('/hub/messages?waiting=true&size=50');
       show(messages, waiting.length === 0 ? h('p', { class: 'muted' }, t('city.messages.none')) : table(

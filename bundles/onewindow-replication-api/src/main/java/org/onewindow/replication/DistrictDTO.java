@@ -1,5 +1,8 @@
 package org.onewindow.replication;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** A district as the hub sees it. */
 public class DistrictDTO {
     public String code;
@@ -8,6 +11,15 @@ public class DistrictDTO {
     public String version;
     public String registeredAt;
     public String approvedAt;
+    /** The registered key's scheme and fingerprint (groups of four); null for a district still on its old shared key. */
+    public String keyAlgorithm;
+    public String fingerprint;
+    /** Since when the hub has this key (registration, rollover or replacement). */
+    public String keySince;
+    /** Federated before public keys and not yet rolled over: the hub still holds its shared key (or token). */
+    public boolean legacyKey;
+    /** Keys registered for this code after it was taken (refused registrations), newest first. */
+    public List<KeyCandidateDTO> candidates = new ArrayList<>();
     /** The last request of the district the hub accepted. */
     public String lastContact;
     public long ackedSeq;

@@ -6,6 +6,9 @@ public class LinkStatusDTO {
     /** Null before registration. */
     public DistrictState state;
     public String registeredAt;
+    /** This district's own key: its scheme and its public key's fingerprint, which the city administrator compares. */
+    public String keyAlgorithm;
+    public String fingerprint;
     /** The highest journal number the hub acknowledged. */
     public long acked;
     /** The highest journal number written here. */

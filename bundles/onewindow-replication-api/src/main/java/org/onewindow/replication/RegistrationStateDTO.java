@@ -1,9 +1,10 @@
 package org.onewindow.replication;
 
-/** The hub's answer to a registered district: its state and, once approved, its key. */
+/** The hub's answer to a registered district: its state, and the key the hub has registered for it. */
 public class RegistrationStateDTO {
     public String district;
     public DistrictState state;
-    /** The district's signing key, base64; only while approved. */
-    public String key;
+    public String algorithm;
+    /** The registered public key's fingerprint, in groups of four ({@link KeyFingerprints}). */
+    public String fingerprint;
 }

@@ -2,9 +2,11 @@
  * The replication protocol between district nodes and the city hub (R11, R12): registration and
  * approval, the district's signed batches of journal records, the hub's acknowledgement, the
  * records the hub keeps, and the messages it carries between districts for cross-district handling.
+ * Districts sign with key pairs of their own ({@link SignatureAlgorithm}, {@link SigningKey}); 2.0 dropped
+ * the registration token and the shared key the hub used to hand out.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.onewindow.replication;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,13 +3,17 @@ package org.onewindow.itests;
 import static org.junit.Assert.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.LongFunction;
 
-import org.onewindow.replication.SignedRequests;
+import org.onewindow.replication.SignatureAlgorithm;
+import org.onewindow.replication.SignatureAlgorithms;
+import org.onewindow.replication.SigningKey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -124,13 +128,73 @@ final class Federation {
         return batch.toString();
     }
 
-    static Map<String, String> sign(byte[] key, String district, String body, String nonce) {
-        return sign(key, district, body, nonce, Instant.now());
+    /** A key pair of a district the test plays itself, made as a district's appliance makes its own. */
+    static SigningKey newKey(String district) {
+        return newKey(district, SignatureAlgorithms.ED25519);
     }
 
-    static Map<String, String> sign(byte[] key, String district, String body, String nonce, Instant at) {
-        long seconds = at.getEpochSecond();
-        return Map.of(SignedRequests.DISTRICT, district, SignedRequests.TIMESTAMP, Long.toString(seconds), SignedRequests.NONCE, nonce,
-                SignedRequests.SIGNATURE, SignedRequests.sign(key, district, seconds, nonce, body.getBytes(StandardCharsets.UTF_8)));
+    static SigningKey newKey(String district, String algorithm) {
+        SignatureAlgorithm scheme = SignatureAlgorithms.named(algorithm);
+        KeyPair pair = scheme.generate();
+        return new SigningKey(district, scheme, pair.getPrivate(), pair.getPublic().getEncoded());
+    }
+
+    /** The headers of a request signed with {@code key} now. */
+    static Map<String, String> sign(SigningKey key, String body, String nonce) {
+        return sign(key, body, nonce, Instant.now());
+    }
+
+    static Map<String, String> sign(SigningKey key, String body, String nonce, Instant at) {
+        return key.headers(body.getBytes(StandardCharsets.UTF_8), at, nonce);
+    }
+
+    /** A registration of the district the test plays, signed with the key it registers (the hub's answer as it is). */
+    static Http.Answer register(Http hub, SigningKey key, String name) {
+        return registerSignedBy(hub, key, key, name);
+    }
+
+    /** A registration presenting {@code presented} but signed with {@code signer}'s private key. */
+    static Http.Answer registerSignedBy(Http hub, SigningKey presented, SigningKey signer, String name) {
+        return register(hub, presented, signer, name, null);
+    }
+
+    /** A registration carrying the one-time enrolment code a city administrator issued. */
+    static Http.Answer register(Http hub, SigningKey key, String name, String enrolmentCode) {
+        return register(hub, key, key, name, enrolmentCode);
+    }
+
+    private static Http.Answer register(Http hub, SigningKey presented, SigningKey signer, String name, String enrolmentCode) {
+        ObjectNode registration = Http.JSON.createObjectNode().put("district", presented.district()).put("name", name).put("version", "test")
+                .put("algorithm", presented.algorithm().name()).put("publicKey", presented.publicKeyBase64());
+        if (enrolmentCode != null) {
+            registration.put("enrolmentCode", enrolmentCode);
+        }
+        String body = registration.toString();
+        return hub.exchange("POST", "/hub/registrations", sign(signer, body, UUID.randomUUID().toString()), body);
+    }
+
+    /** The district's signed question after its registration. */
+    static Http.Answer registration(Http hub, SigningKey key) {
+        return hub.exchange("GET", "/hub/registrations/" + key.district(), sign(key, "", UUID.randomUUID().toString()), null);
+    }
+
+    /** A city administrator's approval naming the fingerprint district IT read out. */
+    static Http.Answer approve(Http hub, String district, String fingerprint) {
+        return hub.postJson("/hub/districts/" + district + "/approval", "admin", Http.JSON.createObjectNode().put("fingerprint", fingerprint).toString());
+    }
+
+    /** A signed batch of the district the test plays. */
+    static Http.Answer ship(Http hub, SigningKey key, String batch) {
+        return hub.exchange("POST", "/hub/batches", sign(key, batch, UUID.randomUUID().toString()), batch);
+    }
+
+    /** The district as the hub lists it. */
+    static JsonNode district(Http hub, String code) {
+        for (JsonNode d : hub.get("/hub/districts", "admin").json()) {
+            if (d.path("code").asText().equals(code)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no district " + code + " at the hub");
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,7 @@ import java.util.UUID;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
-import org.onewindow.replication.SignedRequests;
+import org.onewindow.replication.SigningKey;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -37,6 +36,8 @@ public class FederationIT {
     private static final String B = "441303";
     /** A district the test plays itself, to send requests of its own making. */
     private static final String FAKE = "441399";
+    /** Another district the test plays, whose key must not pass for the first's. */
+    private static final String FAKE2 = "441398";
     private static UnpackedAppliance hub;
     private static UnpackedAppliance a;
     private static UnpackedAppliance b;
@@ -73,9 +74,16 @@ public class FederationIT {
         // a case taken in before approval waits in the journal
         String early = Federation.openCase(a);
         assertEquals("nothing is accepted before a city administrator approves", 0, Federation.hubCases(hub.http, A).size());
-        assertEquals(403, hub.http.postJson("/hub/districts/" + A + "/approval", "supervisor", "").status);
-        for (String code : new String[] {A, B}) {
-            Http.Answer approved = hub.http.postJson("/hub/districts/" + code + "/approval", "admin", "");
+        // the city administrator approves with the fingerprint district IT reads on its own appliance
+        String fingerprintA = a.http.get("/replication", "admin").json().path("fingerprint").asText();
+        assertEquals("the hub has the key district A made", fingerprintA, Federation.district(hub.http, A).path("fingerprint").asText());
+        assertEquals(403, hub.http.postJson("/hub/districts/" + A + "/approval", "supervisor", "{\"fingerprint\":\"" + fingerprintA + "\"}").status);
+        assertEquals("INVALID_FINGERPRINT", hub.http.postJson("/hub/districts/" + A + "/approval", "admin", "").code());
+        for (UnpackedAppliance district : new UnpackedAppliance[] {a, b}) {
+            JsonNode link = district.http.get("/replication", "admin").json();
+            assertEquals(link.toString(), "Ed25519", link.path("keyAlgorithm").asText());
+            String code = district == a ? A : B;
+            Http.Answer approved = Federation.approve(hub.http, code, link.path("fingerprint").asText().toLowerCase());
             assertEquals(approved.toString(), 200, approved.status);
             assertEquals("APPROVED", approved.json().path("state").asText());
         }
@@ -135,6 +143,19 @@ public class FederationIT {
         assertTrue(status, status.contains("http://localhost:9681") && status.contains("APPROVED") && status.contains("backlog"));
         String notAHub = a.client("onewindow:districts");
         assertTrue("a district has no hub commands: " + notAHub, !notAHub.contains(B));
+        // district IT reads its key's fingerprint; the city administrator finds the same at the hub and approves with it
+        String fingerprintA = a.http.get("/replication", "admin").json().path("fingerprint").asText();
+        assertTrue(status, status.contains(fingerprintA));
+        assertTrue(districts, districts.contains(fingerprintA));
+        SigningKey shellDistrict = Federation.newKey("441396");
+        assertEquals(200, Federation.register(hub.http, shellDistrict, "壳区").status);
+        String refused = hub.client("onewindow:district-approve 441396 " + Federation.newKey("441396").fingerprint());
+        assertTrue(refused, refused.contains("不符") && Federation.district(hub.http, "441396").path("state").asText().equals("PENDING"));
+        String approved = hub.client("onewindow:district-approve 441396 " + shellDistrict.fingerprint());
+        assertTrue(approved, approved.contains("APPROVED") && approved.contains(shellDistrict.fingerprint()));
+        String notSecurity = hub.client("onewindow:district-replace-key 441396 " + shellDistrict.fingerprint());
+        assertEquals("the administrator does not replace keys: " + notSecurity, shellDistrict.fingerprint(),
+                Federation.district(hub.http, "441396").path("fingerprint").asText());
     }
 
     @Test
@@ -411,18 +432,103 @@ public class FederationIT {
     }
 
     @Test
+    public void aSecondRegistrationOfATakenCodeIsRefusedAndTheFirstDistrictStaysTheOwner() throws Exception {
+        // the tester's finding: the real district registers, someone else registers the same code with a key of
+        // their own; before, the last one to register owned the district
+        String code = "441381";
+        SigningKey real = Federation.newKey(code);
+        SigningKey attacker = Federation.newKey(code, "ECDSA-P256");
+        Http.Answer first = Federation.register(hub.http, real, "博罗县");
+        assertEquals(first.toString(), 200, first.status);
+        assertEquals(real.fingerprint(), first.json().path("fingerprint").asText());
+        Http.Answer hijack = Federation.register(hub.http, attacker, "博罗县");
+        assertEquals(hijack.toString(), 409, hijack.status);
+        assertEquals("DISTRICT_EXISTS", hijack.code());
+        JsonNode pending = Federation.district(hub.http, code);
+        assertEquals("PENDING", pending.path("state").asText());
+        assertEquals(real.fingerprint(), pending.path("fingerprint").asText());
+        assertEquals(attacker.fingerprint(), pending.path("candidates").get(0).path("fingerprint").asText());
+        JsonNode refused = hub.http.get("/hub/events?district=" + code, "supervisor").json().get(0);
+        assertEquals("REGISTRATION_REFUSED", refused.path("event").asText());
+        assertTrue(refused.toString(), refused.path("detail").asText().contains(attacker.fingerprint()));
+
+        // the city administrator compares with what district IT reads out: the attacker's fingerprint is refused
+        Http.Answer wrong = Federation.approve(hub.http, code, attacker.fingerprint());
+        assertEquals(wrong.toString(), 409, wrong.status);
+        assertEquals("FINGERPRINT_MISMATCH", wrong.code());
+        assertEquals("PENDING", Federation.district(hub.http, code).path("state").asText());
+        assertEquals(200, Federation.approve(hub.http, code, real.fingerprint()).status);
+        JsonNode state = Federation.registration(hub.http, real).json();
+        assertEquals(state.toString(), "APPROVED", state.path("state").asText());
+        assertTrue("no key is handed out any more", !state.has("key"));
+        Http.Answer asked = Federation.registration(hub.http, attacker);
+        assertEquals(asked.toString(), "KEY_NOT_REGISTERED", asked.code());
+        String batch = Federation.batch(code, 1, code + "-20261128-0001");
+        assertEquals(401, Federation.ship(hub.http, attacker, batch).status);
+        assertEquals(200, Federation.ship(hub.http, real, batch).status);
+        assertEquals("DISTRICT_EXISTS", Federation.register(hub.http, attacker, "博罗县").code());
+
+        // and against a real appliance, approved and replicating: it keeps replicating and stays the owner
+        String fingerprintA = a.http.get("/replication", "admin").json().path("fingerprint").asText();
+        Http.Answer againstA = Federation.register(hub.http, Federation.newKey(A), "惠城区");
+        assertEquals(againstA.toString(), "DISTRICT_EXISTS", againstA.code());
+        Federation.openCase(a);
+        Federation.awaitSameCases(hub.http, a, A);
+        JsonNode stillA = Federation.district(hub.http, A);
+        assertEquals("APPROVED", stillA.path("state").asText());
+        assertEquals(fingerprintA, stillA.path("fingerprint").asText());
+        assertEquals("APPROVED", a.http.get("/replication", "admin").json().path("state").asText());
+    }
+
+    @Test
+    public void anAdministratorApprovesOnTheCityBoardOnlyWithTheFingerprintDistrictItReadOut() throws Exception {
+        String code = "441395";
+        SigningKey key = Federation.newKey(code);
+        assertEquals(200, Federation.register(hub.http, key, "龙门县").status);
+        assertEquals("DISTRICT_EXISTS", Federation.register(hub.http, Federation.newKey(code), "龙门县").code());
+        WebDriver browser = Browsers.chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.ignoring(StaleElementReferenceException.class);
+            browser.get("http://localhost:9681/console/#/city");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("admin");
+            browser.findElement(By.id("password")).sendKeys("admin-demo", Keys.ENTER);
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-district='" + code + "'] button.approval"))).click();
+            By input = By.cssSelector("input.fingerprint-input[data-district='" + code + "']");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(input)).sendKeys(Federation.newKey(code).fingerprint());
+            browser.findElement(By.cssSelector("tr[data-district='" + code + "'] button.approval-confirm")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr[data-district='" + code + "'] .error"), "不符"));
+            assertEquals("PENDING", Federation.district(hub.http, code).path("state").asText());
+            // the refused registration is on the board, with its fingerprint
+            assertTrue(browser.findElement(By.id("key-candidates")).getText(), browser.findElement(By.id("key-candidates")).getText().contains(code));
+            browser.findElement(input).clear();
+            browser.findElement(input).sendKeys(key.fingerprint().toLowerCase());
+            browser.findElement(By.cssSelector("tr[data-district='" + code + "'] button.approval-confirm")).click();
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-district='" + code + "'] td.state"), "已联网"));
+            assertEquals(key.fingerprint(), browser.findElement(By.cssSelector("tr[data-district='" + code + "'] td.fingerprint")).getText()
+                    .replace("Ed25519 ", ""));
+        } finally {
+            browser.quit();
+        }
+        assertEquals("APPROVED", Federation.district(hub.http, code).path("state").asText());
+    }
+
+    @Test
     public void forgedReplayedForeignAndRevokedRequestsAreRefused() throws Exception {
-        String token = UUID.randomUUID() + "-" + UUID.randomUUID();
-        Http.Answer registered = hub.http.postJson("/hub/registrations", null,
-                "{\"district\":\"" + FAKE + "\",\"name\":\"测试区\",\"version\":\"test\",\"token\":\"" + token + "\"}");
+        SigningKey key = Federation.newKey(FAKE);
+        // a registration must be signed by the key it registers (proof of possession)
+        Http.Answer unproven = Federation.registerSignedBy(hub.http, key, Federation.newKey(FAKE), "测试区");
+        assertEquals(unproven.toString(), 401, unproven.status);
+        assertEquals("BAD_SIGNATURE", unproven.code());
+        Http.Answer registered = Federation.register(hub.http, key, "测试区");
         assertEquals(registered.toString(), 200, registered.status);
-        assertEquals(403, hub.http.exchange("GET", "/hub/registrations/" + FAKE, Map.of(SignedRequests.TOKEN, "wrong" + token), null).status);
-        assertEquals(200, hub.http.postJson("/hub/districts/" + FAKE + "/approval", "admin", "").status);
-        JsonNode state = hub.http.exchange("GET", "/hub/registrations/" + FAKE, Map.of(SignedRequests.TOKEN, token), null).json();
-        byte[] key = Base64.getDecoder().decode(state.path("key").asText());
+        assertEquals(200, Federation.approve(hub.http, FAKE, key.fingerprint()).status);
+        SigningKey other = Federation.newKey(FAKE2);
+        assertEquals(200, Federation.register(hub.http, other, "测试二区").status);
+        assertEquals(200, Federation.approve(hub.http, FAKE2, other.fingerprint()).status);
 
         String own = Federation.batch(FAKE, 1, FAKE + "-20261128-0001");
-        Map<String, String> signed = Federation.sign(key, FAKE, own, UUID.randomUUID().toString());
+        Map<String, String> signed = Federation.sign(key, own, UUID.randomUUID().toString());
         Http.Answer accepted = hub.http.exchange("POST", "/hub/batches", signed, own);
         assertEquals(accepted.toString(), 200, accepted.status);
         assertEquals(1, accepted.json().path("acked").asLong());
@@ -431,31 +537,41 @@ public class FederationIT {
         assertEquals(replayed.toString(), 409, replayed.status);
         assertEquals("REPLAYED", replayed.code());
 
-        Http.Answer forged = hub.http.exchange("POST", "/hub/batches", Federation.sign(new byte[32], FAKE, own, UUID.randomUUID().toString()), own);
+        // signed with a key the hub does not know, and with another (approved) district's key
+        Http.Answer forged = Federation.ship(hub.http, Federation.newKey(FAKE), own);
         assertEquals(401, forged.status);
         assertEquals("BAD_SIGNATURE", forged.code());
-        Map<String, String> tampered = Federation.sign(key, FAKE, own, UUID.randomUUID().toString());
+        SigningKey othersKeyAsFake = new SigningKey(FAKE, other.algorithm(), other.privateKey(), other.publicKey());
+        assertEquals("BAD_SIGNATURE", Federation.ship(hub.http, othersKeyAsFake, own).code());
+        Map<String, String> tampered = Federation.sign(key, own, UUID.randomUUID().toString());
         assertEquals(401, hub.http.exchange("POST", "/hub/batches", tampered, own.replace("测试", "篡改")).status);
-        Map<String, String> stale = Federation.sign(key, FAKE, own, UUID.randomUUID().toString(), Instant.now().minusSeconds(3600));
+        Map<String, String> stale = Federation.sign(key, own, UUID.randomUUID().toString(), Instant.now().minusSeconds(3600));
         assertEquals("STALE_REQUEST", hub.http.exchange("POST", "/hub/batches", stale, own).code());
+        // every signed call, not only batches: the inbox, a licence lookup, the catalog
+        assertEquals(200, hub.http.exchange("GET", "/hub/inbox", Federation.sign(key, "", UUID.randomUUID().toString()), null).status);
+        assertEquals(401, hub.http.exchange("GET", "/hub/inbox", Federation.sign(othersKeyAsFake, "", UUID.randomUUID().toString()), null).status);
+        String lookup = "{\"type\":\"BUSINESS_LICENCE\",\"number\":\"NONE-1\",\"purpose\":\"核验\"}";
+        assertEquals(404, hub.http.exchange("POST", "/hub/licence-lookups", Federation.sign(key, lookup, UUID.randomUUID().toString()), lookup).status);
+        assertEquals(401, hub.http.exchange("POST", "/hub/licence-lookups", Federation.sign(othersKeyAsFake, lookup, UUID.randomUUID().toString()),
+                lookup).status);
 
         // a record claiming district A's case, signed by this district: refused whole, nothing of A's touched
         String foreign = Federation.batch(FAKE, 2, A + "-20261128-9999");
-        Http.Answer refused = hub.http.exchange("POST", "/hub/batches", Federation.sign(key, FAKE, foreign, UUID.randomUUID().toString()), foreign);
+        Http.Answer refused = Federation.ship(hub.http, key, foreign);
         assertEquals(refused.toString(), 403, refused.status);
         assertEquals("FOREIGN_RECORD", refused.code());
         assertTrue(!Federation.hubCases(hub.http, A).containsKey(A + "-20261128-9999"));
 
         assertEquals(200, hub.http.postJson("/hub/districts/" + FAKE + "/revocation", "admin", "").status);
         String next = Federation.batch(FAKE, 2, FAKE + "-20261128-0002");
-        Http.Answer revoked = hub.http.exchange("POST", "/hub/batches", Federation.sign(key, FAKE, next, UUID.randomUUID().toString()), next);
+        Http.Answer revoked = Federation.ship(hub.http, key, next);
         assertEquals(revoked.toString(), 403, revoked.status);
         assertEquals("DISTRICT_REVOKED", revoked.code());
         assertEquals(Set.of(FAKE + "-20261128-0001"), Federation.hubCases(hub.http, FAKE).keySet());
         for (JsonNode d : hub.http.get("/hub/districts", "admin").json()) {
             if (d.path("code").asText().equals(FAKE)) {
                 assertEquals("REVOKED", d.path("state").asText());
-                assertTrue(d.toString(), d.path("refusals").asInt() >= 5);
+                assertTrue(d.toString(), d.path("refusals").asInt() >= 9);
             }
         }
     }

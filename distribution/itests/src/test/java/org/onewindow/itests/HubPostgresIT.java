@@ -3,6 +3,7 @@ package org.onewindow.itests;
 import static org.junit.Assert.assertEquals;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,8 +21,7 @@ import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.onewindow.replication.SignedRequests;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import org.onewindow.replication.SigningKey;
 
 /**
  * The hub on a real PostgreSQL server (started by {@code .ci/postgres}), two hub instances sharing it
@@ -34,6 +34,7 @@ public class HubPostgresIT {
     static final String PASSWORD = System.getProperty("onewindow.postgres.password", "onewindow");
     private static final String A = "441302";
     private static final String FAKE = "441398";
+    private static final String LEGACY = "441397";
     private static final int BALANCER = 9790;
     private static UnpackedAppliance hub1;
     private static UnpackedAppliance hub2;
@@ -60,8 +61,9 @@ public class HubPostgresIT {
         Http.Answer registered = a.http.postJson("/replication/registration", "admin", "{\"hubUrl\":\"http://localhost:" + BALANCER + "\"}");
         assertEquals(registered.toString(), 200, registered.status);
         // registered through one hub, approved at the other: they share one database
-        assertEquals(200, hub2.http.postJson("/hub/districts/" + A + "/approval", "admin", "").status);
-        assertEquals("already approved, as the other hub sees", 409, hub1.http.postJson("/hub/districts/" + A + "/approval", "admin", "").status);
+        String fingerprint = a.http.get("/replication", "admin").json().path("fingerprint").asText();
+        assertEquals(200, Federation.approve(hub2.http, A, fingerprint).status);
+        assertEquals("already approved, as the other hub sees", 409, Federation.approve(hub1.http, A, fingerprint).status);
     }
 
     @AfterClass
@@ -94,17 +96,15 @@ public class HubPostgresIT {
 
     @Test
     public void oneBatchSentToBothHubsAtOnceIsAppliedOnce() throws Exception {
-        String token = UUID.randomUUID() + "-" + UUID.randomUUID();
-        assertEquals(200, hub1.http.postJson("/hub/registrations", null,
-                "{\"district\":\"" + FAKE + "\",\"name\":\"测试区\",\"token\":\"" + token + "\"}").status);
-        assertEquals(200, hub2.http.postJson("/hub/districts/" + FAKE + "/approval", "admin", "").status);
-        JsonNode state = hub1.http.exchange("GET", "/hub/registrations/" + FAKE, Map.of(SignedRequests.TOKEN, token), null).json();
-        byte[] key = Base64.getDecoder().decode(state.path("key").asText());
+        SigningKey key = Federation.newKey(FAKE);
+        assertEquals(200, Federation.register(hub1.http, key, "测试区").status);
+        assertEquals(200, Federation.approve(hub2.http, FAKE, key.fingerprint()).status);
+        assertEquals("APPROVED", Federation.registration(hub1.http, key).json().path("state").asText());
         String batch = Federation.batch(FAKE, 1, 50);
         List<CompletableFuture<Http.Answer>> sent = new ArrayList<>();
         for (int round = 0; round < 4; round++) {
             for (UnpackedAppliance hub : new UnpackedAppliance[] {hub1, hub2}) {
-                Map<String, String> signed = Federation.sign(key, FAKE, batch, UUID.randomUUID().toString());
+                Map<String, String> signed = Federation.sign(key, batch, UUID.randomUUID().toString());
                 sent.add(CompletableFuture.supplyAsync(() -> hub.http.exchange("POST", "/hub/batches", signed, batch)));
             }
         }
@@ -117,6 +117,44 @@ public class HubPostgresIT {
         }
         assertEquals("eight copies at two hubs, applied once", 50, applied);
         assertEquals(50, Federation.hubCases(hub2.http, FAKE).size());
+    }
+
+    @Test
+    public void aDistrictFederatedWithASharedKeyRollsOverAndThenTheHubHoldsNoSharedSecret() throws Exception {
+        // a district approved before public keys, as the migration leaves it: the shared key the hub once issued
+        byte[] shared = new byte[32];
+        new java.security.SecureRandom().nextBytes(shared);
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
+                java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO HUB_DISTRICT (CODE, NAME, STATE, REGISTERED_AT, APPROVED_AT,"
+                        + " ACKED_SEQ, JOURNAL_LAST_SEQ, LEGACY_KEY) VALUES (?, '旧区', 'APPROVED', now(), now(), 0, 0, ?)")) {
+            s.setString(1, LEGACY);
+            s.setString(2, Base64.getEncoder().encodeToString(shared));
+            s.executeUpdate();
+        }
+        SigningKey key = Federation.newKey(LEGACY, "ECDSA-P256");
+        String batch = Federation.batch(LEGACY, 1, 5);
+        assertEquals("no request passes before the rollover", 401, Federation.ship(hub1.http, key, batch).status);
+        String body = Http.JSON.createObjectNode().put("district", LEGACY).put("algorithm", "ECDSA-P256").put("publicKey", key.publicKeyBase64())
+                .toString();
+        Map<String, String> signed = new java.util.HashMap<>(Federation.sign(key, body, UUID.randomUUID().toString()));
+        signed.put(SignedRequests.LEGACY_SIGNATURE, SignedRequests.legacySign(new byte[32], LEGACY,
+                Long.parseLong(signed.get(SignedRequests.TIMESTAMP)), signed.get(SignedRequests.NONCE), body.getBytes(StandardCharsets.UTF_8)));
+        Http.Answer forged = hub2.http.exchange("POST", "/hub/key-rollovers", signed, body);
+        assertEquals(forged.toString(), 401, forged.status);
+        signed = new java.util.HashMap<>(Federation.sign(key, body, UUID.randomUUID().toString()));
+        signed.put(SignedRequests.LEGACY_SIGNATURE, SignedRequests.legacySign(shared, LEGACY, Long.parseLong(signed.get(SignedRequests.TIMESTAMP)),
+                signed.get(SignedRequests.NONCE), body.getBytes(StandardCharsets.UTF_8)));
+        Http.Answer rolled = hub2.http.exchange("POST", "/hub/key-rollovers", signed, body);
+        assertEquals(rolled.toString(), 200, rolled.status);
+        assertEquals(key.fingerprint(), rolled.json().path("fingerprint").asText());
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM HUB_DISTRICT WHERE LEGACY_KEY IS NOT NULL OR LEGACY_TOKEN_HASH IS NOT NULL")) {
+            rs.next();
+            assertEquals("no shared secret left at the hub", 0, rs.getLong(1));
+        }
+        Http.Answer shipped = Federation.ship(hub1.http, key, batch);
+        assertEquals(shipped.toString(), 200, shipped.status);
+        assertEquals(5, shipped.json().path("acked").asLong());
     }
 
     private static UnpackedAppliance postgresHub(String name, int port, int sshPort) throws IOException, InterruptedException {

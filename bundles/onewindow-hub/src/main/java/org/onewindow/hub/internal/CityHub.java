@@ -31,9 +31,7 @@ import org.onewindow.replication.HubHandoverDTO;
 import org.onewindow.replication.HubMessageDTO;
 import org.onewindow.replication.InboxAckDTO;
 import org.onewindow.replication.LicenceLookupDTO;
-import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
-import org.onewindow.replication.SignedRequests;
 import org.onewindow.rest.Json;
 import org.onewindow.security.Actor;
 import org.osgi.framework.BundleContext;
@@ -71,6 +69,8 @@ public class CityHub implements StatusContributor {
 
     private HubConfig config;
     private Districts districts;
+    private RequestGuard guard;
+    private Membership membership;
     private BatchApplier applier;
     private CityBoard board;
     private CityMessages messages;
@@ -81,6 +81,9 @@ public class CityHub implements StatusContributor {
         migrations.migrate(dataSource, "hub", context.getBundle(), "db/migration/hub");
         this.config = config;
         districts = new Districts(dataSource);
+        DistrictKeys keys = new DistrictKeys(dataSource);
+        guard = new RequestGuard(districts, keys, config::skewSeconds);
+        membership = new Membership(districts, keys, guard, new EnrolmentCodes(dataSource), config);
         applier = new BatchApplier(dataSource);
         board = new CityBoard(dataSource);
         messages = new CityMessages(dataSource);
@@ -95,38 +98,41 @@ public class CityHub implements StatusContributor {
         return config.maxHandoverBytes();
     }
 
-    RegistrationStateDTO register(RegistrationDTO registration) {
-        RegistrationStateDTO state = districts.register(registration, Instant.now());
-        LOG.info("District {} ({}) asks to federate; a city administrator approves it with onewindow:district-approve {}",
-                state.district, registration.name, state.district);
-        return state;
+    /** Registrations, key rollovers, approval, suspension, revocation, key replacement, enrolment codes: {@link Membership}. */
+    RegistrationStateDTO register(SignatureHeaders headers, byte[] body) {
+        return membership.register(headers, body);
     }
 
-    RegistrationStateDTO registration(String district, String token) {
-        return districts.registration(district, token);
+    RegistrationStateDTO registration(String district, SignatureHeaders headers) {
+        return membership.registration(district, headers);
     }
 
-    DistrictDTO approve(String district, Actor actor) {
-        actor.requireAny(Set.of(Actor.ADMIN));
-        return districts.change(district, DistrictState.APPROVED, List.of(DistrictState.PENDING, DistrictState.SUSPENDED),
-                actor.name(), Instant.now());
+    RegistrationStateDTO rollover(SignatureHeaders headers, byte[] body) {
+        return membership.rollover(headers, body);
+    }
+
+    DistrictDTO approve(String district, String fingerprint, Actor actor) {
+        return membership.approve(district, fingerprint, actor);
     }
 
     DistrictDTO suspend(String district, Actor actor) {
-        actor.requireAny(Set.of(Actor.ADMIN));
-        return districts.change(district, DistrictState.SUSPENDED, List.of(DistrictState.APPROVED), actor.name(), Instant.now());
+        return membership.suspend(district, actor);
     }
 
     DistrictDTO revoke(String district, Actor actor) {
-        actor.requireAny(Set.of(Actor.ADMIN));
-        DistrictDTO d = districts.change(district, DistrictState.REVOKED,
-                List.of(DistrictState.PENDING, DistrictState.APPROVED, DistrictState.SUSPENDED), actor.name(), Instant.now());
-        LOG.warn("District {} revoked by {}: nothing from it is accepted any more", district, actor.name());
-        return d;
+        return membership.revoke(district, actor);
+    }
+
+    EnrolmentCodes.Issued enrolmentCode(String district, Actor actor) {
+        return membership.enrolmentCode(district, actor);
+    }
+
+    DistrictDTO replaceKey(String district, String fingerprint, Actor actor) {
+        return membership.replaceKey(district, fingerprint, actor);
     }
 
     List<DistrictDTO> districts(Actor actor) {
-        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR, Actor.SECURITY));
         return districts.list();
     }
 
@@ -144,29 +150,28 @@ public class CityHub implements StatusContributor {
      * A district's signed batch: the signature, timestamp and nonce are checked, then the district's
      * standing and the records' ownership, and the batch is applied. Every refusal is logged.
      */
-    AckDTO receive(String district, String timestamp, String nonce, String signature, byte[] body) {
+    AckDTO receive(SignatureHeaders headers, byte[] body) {
         Instant now = Instant.now();
-        Districts.Credential credential = verified(district, timestamp, nonce, signature, body, now);
+        DistrictKeys.Credential credential = guard.approved(headers, body, now);
         BatchDTO batch = parse(body, BatchDTO.class, "INVALID_BATCH", "批次不是有效的 JSON");
         if (batch == null || batch.records == null) {
             throw Problem.badRequest("INVALID_BATCH", "批次须有 records");
         }
         try {
-            BatchApplier.checkOwnership(credential.code, batch);
-            return applier.apply(credential.code, batch, nonce, now, now.minusSeconds(2 * config.skewSeconds()));
+            BatchApplier.checkOwnership(credential.code(), batch);
+            return applier.apply(credential.code(), batch, headers.nonce, now, now.minusSeconds(2 * config.skewSeconds()));
         } catch (Problem p) {
             if (Set.of("FOREIGN_RECORD", "REPLAYED", "JOURNAL_REWOUND").contains(p.code())) {
-                districts.refused(credential.code, p.code() + ": " + p.getMessage(), now);
-                LOG.warn("Batch of district {} refused: {} {}", credential.code, p.code(), p.getMessage());
+                districts.refused(credential.code(), p.code() + ": " + p.getMessage(), now);
+                LOG.warn("Batch of district {} refused: {} {}", credential.code(), p.code(), p.getMessage());
             }
             throw p;
         }
     }
 
     /** The city's catalog (统一审批标准) for an approved district's signed request, all items in their current version. */
-    List<CatalogItemDTO> catalog(String district, String timestamp, String nonce, String signature) {
-        Instant now = Instant.now();
-        signedOnce(district, timestamp, nonce, signature, new byte[0], now);
+    List<CatalogItemDTO> catalog(SignatureHeaders headers) {
+        guard.approvedOnce(headers, new byte[0], Instant.now());
         CatalogService city = catalog;
         if (city == null) {
             throw new Problem(ProblemKind.UNAVAILABLE, "CATALOG_UNAVAILABLE", "市级枢纽未安装事项目录");
@@ -178,16 +183,15 @@ public class CityHub implements StatusContributor {
      * A licence another district holds, for an approved district's signed request stating why (a case or a
      * purpose); the read is logged at the hub (event {@code LICENCE_READ}) and, by the asker, at the district.
      */
-    CityLicenceDTO licence(String district, String timestamp, String nonce, String signature, byte[] body) {
+    CityLicenceDTO licence(SignatureHeaders headers, byte[] body) {
         Instant now = Instant.now();
-        Districts.Credential credential = verified(district, timestamp, nonce, signature, body, now);
-        districts.useNonce(credential.code, nonce, now);
+        DistrictKeys.Credential credential = guard.approvedOnce(headers, body, now);
         LicenceLookupDTO ask = parse(body, LicenceLookupDTO.class, "INVALID_LOOKUP", "查询不是有效的 JSON");
         if (ask == null || blank(ask.type) || blank(ask.number) || (blank(ask.caseNo) && blank(ask.purpose))) {
             throw Problem.badRequest("INVALID_LOOKUP", "须有 type、number，以及 caseNo 或 purpose");
         }
         CityLicenceDTO found = board.licence(ask.type.strip(), ask.number.strip());
-        districts.event(credential.code, "LICENCE_READ", ask.type.strip() + "/" + ask.number.strip() + " held at "
+        districts.event(credential.code(), "LICENCE_READ", ask.type.strip() + "/" + ask.number.strip() + " held at "
                 + (found == null ? "(none)" : found.district) + " by " + ask.actor + " for "
                 + (blank(ask.caseNo) ? "purpose '" + ask.purpose.strip() + "'" : "case " + ask.caseNo.strip()), now);
         if (found == null) {
@@ -197,34 +201,34 @@ public class CityHub implements StatusContributor {
     }
 
     /** An accepting district's signed handover of a case to the district that decides it (全市通办). */
-    HubMessageDTO handover(String district, String timestamp, String nonce, String signature, byte[] body) {
+    HubMessageDTO handover(SignatureHeaders headers, byte[] body) {
         Instant now = Instant.now();
-        Districts.Credential credential = signedOnce(district, timestamp, nonce, signature, body, now);
+        DistrictKeys.Credential credential = guard.approvedOnce(headers, body, now);
         HubHandoverDTO handover = parse(body, HubHandoverDTO.class, "INVALID_HANDOVER", "转交不是有效的 JSON");
         try {
-            HubMessageDTO m = messages.handover(credential.code, handover, now);
+            HubMessageDTO m = messages.handover(credential.code(), handover, now);
             LOG.info("Case {} handed over by {} to {} (message {})", m.caseNo, m.fromDistrict, m.toDistrict, m.id);
             return m;
         } catch (Problem p) {
             if ("FOREIGN_RECORD".equals(p.code())) {
-                districts.refused(credential.code, p.code() + ": " + p.getMessage(), now);
+                districts.refused(credential.code(), p.code() + ": " + p.getMessage(), now);
             }
             throw p;
         }
     }
 
     /** The messages waiting for the signing district, oldest first. */
-    List<HubMessageDTO> inbox(String district, String timestamp, String nonce, String signature, int limit) {
-        Districts.Credential credential = signedOnce(district, timestamp, nonce, signature, new byte[0], Instant.now());
-        return messages.inbox(credential.code, Math.max(1, Math.min(limit, 100)));
+    List<HubMessageDTO> inbox(SignatureHeaders headers, int limit) {
+        DistrictKeys.Credential credential = guard.approvedOnce(headers, new byte[0], Instant.now());
+        return messages.inbox(credential.code(), Math.max(1, Math.min(limit, 100)));
     }
 
     /** The signing district's acknowledgement of messages it pulled. */
-    Map<String, Integer> acknowledge(String district, String timestamp, String nonce, String signature, byte[] body) {
+    Map<String, Integer> acknowledge(SignatureHeaders headers, byte[] body) {
         Instant now = Instant.now();
-        Districts.Credential credential = signedOnce(district, timestamp, nonce, signature, body, now);
+        DistrictKeys.Credential credential = guard.approvedOnce(headers, body, now);
         InboxAckDTO ack = parse(body, InboxAckDTO.class, "INVALID_ACK", "确认不是有效的 JSON");
-        return Map.of("delivered", messages.acknowledge(credential.code, ack, now));
+        return Map.of("delivered", messages.acknowledge(credential.code(), ack, now));
     }
 
     List<HubMessageDTO> messages(String district, boolean waiting, int size, Actor actor) {
@@ -255,29 +259,17 @@ public class CityHub implements StatusContributor {
     }
 
     /** A district's signed answer to a request for files. */
-    Map<String, Integer> receiveFiles(String district, String timestamp, String nonce, String signature, byte[] body) {
+    Map<String, Integer> receiveFiles(SignatureHeaders headers, byte[] body) {
         Instant now = Instant.now();
-        Districts.Credential credential = signedOnce(district, timestamp, nonce, signature, body, now);
+        DistrictKeys.Credential credential = guard.approvedOnce(headers, body, now);
         FileUploadDTO upload = parse(body, FileUploadDTO.class, "INVALID_FILES", "文件不是有效的 JSON");
-        int stored = files.store(credential.code, upload, now);
-        LOG.info("District {} sent {} new scanned files of case {}", credential.code, stored, upload.caseNo);
+        int stored = files.store(credential.code(), upload, now);
+        LOG.info("District {} sent {} new scanned files of case {}", credential.code(), stored, upload.caseNo);
         return Map.of("stored", stored);
     }
 
-    /** A verified request whose nonce is then used up, outside any batch. */
-    private Districts.Credential signedOnce(String district, String timestamp, String nonce, String signature, byte[] body, Instant now) {
-        Districts.Credential credential = verified(district, timestamp, nonce, signature, body, now);
-        try {
-            districts.useNonce(credential.code, nonce, now);
-        } catch (Problem p) {
-            districts.refused(credential.code, p.code(), now);
-            throw p;
-        }
-        return credential;
-    }
-
     List<HubEventDTO> events(String district, int size, Actor actor) {
-        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR, Actor.AUDITOR));
         return districts.events(district == null || district.isBlank() ? null : Districts.code(district), Math.max(1, Math.min(size, 1000)));
     }
 
@@ -292,42 +284,6 @@ public class CityHub implements StatusContributor {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    /** Signature, clock and standing of a district's request; a refusal is logged and counted. */
-    private Districts.Credential verified(String district, String timestamp, String nonce, String signature, byte[] body, Instant now) {
-        Districts.Credential credential = districts.credential(district);
-        long at = parseTimestamp(timestamp);
-        if (credential == null || credential.key == null || nonce == null || nonce.isBlank() || nonce.length() > 64
-                || !SignedRequests.verify(credential.key, credential.code, at, nonce, body, signature)) {
-            throw refuse(credential, ProblemKind.UNAUTHORIZED, "BAD_SIGNATURE", "签名无效，或区县未获批准联网", now);
-        }
-        if (Math.abs(now.getEpochSecond() - at) > config.skewSeconds()) {
-            throw refuse(credential, ProblemKind.UNAUTHORIZED, "STALE_REQUEST", "请求时间与枢纽时钟相差超过 " + config.skewSeconds() + " 秒", now);
-        }
-        if (credential.state == DistrictState.SUSPENDED) {
-            throw refuse(credential, ProblemKind.FORBIDDEN, "DISTRICT_SUSPENDED", "区县 " + district + " 已被暂停联网", now);
-        }
-        if (credential.state != DistrictState.APPROVED) {
-            throw refuse(credential, ProblemKind.FORBIDDEN, "DISTRICT_REVOKED", "区县 " + district + " 的联网资格已吊销", now);
-        }
-        return credential;
-    }
-
-    private Problem refuse(Districts.Credential credential, ProblemKind kind, String code, String message, Instant now) {
-        if (credential != null) {
-            districts.refused(credential.code, code, now);
-        }
-        LOG.warn("Request of district {} refused: {}", credential == null ? "(unknown)" : credential.code, code);
-        return new Problem(kind, code, message);
-    }
-
-    private static long parseTimestamp(String timestamp) {
-        try {
-            return timestamp == null ? Long.MIN_VALUE / 2 : Long.parseLong(timestamp.strip());
-        } catch (NumberFormatException e) {
-            return Long.MIN_VALUE / 2;
-        }
     }
 
     @Override

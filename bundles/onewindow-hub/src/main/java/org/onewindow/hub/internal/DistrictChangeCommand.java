@@ -8,7 +8,7 @@ import org.onewindow.replication.DistrictDTO;
 import org.onewindow.security.Actor;
 import org.onewindow.shell.ShellActor;
 
-/** What {@code onewindow:district-approve}, {@code -suspend} and {@code -revoke} share: one district, one change. */
+/** What {@code onewindow:district-approve}, {@code -suspend}, {@code -revoke} and {@code -replace-key} share: one district, one change. */
 abstract class DistrictChangeCommand implements Action {
 
     @Argument(index = 0, name = "code", required = true, description = "The district's six-digit code")
@@ -25,7 +25,7 @@ abstract class DistrictChangeCommand implements Action {
     @Override
     public Object execute() {
         DistrictDTO d = change(code, ShellActor.of(session));
-        System.out.printf("%s %s: %s%n", d.code, d.name, d.state);
+        System.out.printf("%s %s: %s, key %s%n", d.code, d.name, d.state, d.fingerprint == null ? "(shared key, not rolled over)" : d.fingerprint);
         return null;
     }
 }

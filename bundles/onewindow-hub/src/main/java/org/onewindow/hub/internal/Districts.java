@@ -1,15 +1,13 @@
 package org.onewindow.hub.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -21,129 +19,109 @@ import org.onewindow.problem.ProblemKind;
 import org.onewindow.replication.DistrictDTO;
 import org.onewindow.replication.DistrictState;
 import org.onewindow.replication.HubEventDTO;
+import org.onewindow.replication.KeyCandidateDTO;
+import org.onewindow.replication.KeyFingerprints;
 import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
-import org.onewindow.security.Hmac;
 
 /** The federated districts ({@code HUB_DISTRICT}) and what happened to them ({@code HUB_EVENT}). */
 final class Districts {
     private static final Pattern CODE = Pattern.compile("\\d{6}");
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final DataSource dataSource;
 
     Districts(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** What the hub needs to check a district's request. */
-    static final class Credential {
-        String code;
-        DistrictState state;
-        byte[] key;
+    /** A registration's name and release as the hub keeps them; 400 {@code INVALID_REGISTRATION} for a bad name. */
+    static String name(RegistrationDTO r) {
+        if (r.name == null || r.name.isBlank() || r.name.strip().length() > 100 || hasControl(r.name)) {
+            throw Problem.badRequest("INVALID_REGISTRATION", "name 必填，最多 100 字，不含控制字符");
+        }
+        return r.name.strip();
     }
 
-    /** A new district waits for approval; one that is pending or revoked may register again with a new token. */
-    RegistrationStateDTO register(RegistrationDTO r, Instant now) {
-        String code = code(r == null ? null : r.district);
-        if (r.name == null || r.name.isBlank() || r.name.strip().length() > 100) {
-            throw Problem.badRequest("INVALID_REGISTRATION", "name 必填，最多 100 字");
-        }
-        if (r.token == null || r.token.strip().length() < 32 || r.token.strip().length() > 200) {
-            throw Problem.badRequest("INVALID_REGISTRATION", "token 须为 32 至 200 个字符的随机串");
-        }
-        String tokenHash = Hmac.sha256(r.token.strip().getBytes(StandardCharsets.UTF_8));
-        String version = r.version == null ? null : limit(r.version, 40);
-        return Jdbc.tx(dataSource, c -> {
-            DistrictState state = state(c, code, true);
-            if (state == DistrictState.APPROVED || state == DistrictState.SUSPENDED) {
-                throw new Problem(ProblemKind.CONFLICT, "DISTRICT_EXISTS", "区县 " + code + " 已联网（" + state
-                        + "）；重新注册须先由市级管理员吊销");
-            }
-            if (state == null) {
-                Jdbc.update(c, "INSERT INTO HUB_DISTRICT (CODE, NAME, STATE, TOKEN_HASH, VERSION, REGISTERED_AT) VALUES (?, ?, ?, ?, ?, ?)",
-                        code, r.name.strip(), DistrictState.PENDING.name(), tokenHash, version, now);
-            } else {
-                // registering again starts the district's journal afresh: it ships all of it, and the records
-                // the hub has already are written again unchanged
-                Jdbc.update(c, "UPDATE HUB_DISTRICT SET NAME = ?, STATE = ?, TOKEN_HASH = ?, SIGNING_KEY = NULL, VERSION = ?,"
-                        + " REGISTERED_AT = ?, APPROVED_AT = NULL, ACKED_SEQ = 0, JOURNAL_LAST_SEQ = 0, LAG_MILLIS = NULL WHERE CODE = ?",
-                        r.name.strip(), DistrictState.PENDING.name(), tokenHash, version, now, code);
-            }
-            event(c, code, "REGISTERED", r.name.strip() + " " + (version == null ? "" : version), now);
-            RegistrationStateDTO out = new RegistrationStateDTO();
-            out.district = code;
-            out.state = DistrictState.PENDING;
-            return out;
-        });
+    /** The release a registration gave, cut to its column; null if none or if it holds control characters (it goes into logs). */
+    static String version(RegistrationDTO r) {
+        return r.version == null || hasControl(r.version) ? null : limit(r.version.strip(), 40);
     }
 
-    /** The registration's state for the holder of its token; the key once approved. */
-    RegistrationStateDTO registration(String district, String token) {
-        String code = code(district);
+    private static boolean hasControl(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
+    }
+
+    /** The state of a registered district (for its own signed request), with the key the hub has for it. */
+    RegistrationStateDTO registration(String code) {
         return Jdbc.tx(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT STATE, TOKEN_HASH, SIGNING_KEY FROM HUB_DISTRICT WHERE CODE = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT STATE, KEY_ALGORITHM, KEY_FINGERPRINT FROM HUB_DISTRICT WHERE CODE = ?")) {
                 s.setString(1, code);
                 try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next() || token == null
-                            || !Hmac.matches(rs.getString(2), Hmac.sha256(token.strip().getBytes(StandardCharsets.UTF_8)))) {
-                        throw new Problem(ProblemKind.FORBIDDEN, "TOKEN_INVALID", "注册凭据不符");
+                    if (!rs.next()) {
+                        throw Problem.notFound("DISTRICT_NOT_FOUND", "没有区县 " + code + " 的注册");
                     }
                     RegistrationStateDTO out = new RegistrationStateDTO();
                     out.district = code;
                     out.state = DistrictState.valueOf(rs.getString(1));
-                    out.key = out.state == DistrictState.APPROVED ? rs.getString(3) : null;
+                    out.algorithm = rs.getString(2);
+                    out.fingerprint = KeyFingerprints.grouped(rs.getString(3));
                     return out;
                 }
             }
         });
     }
 
-    /** Moves a district to {@code to}, from the states {@code from}; approving a pending one issues its key. */
-    DistrictDTO change(String district, DistrictState to, List<DistrictState> from, String actor, Instant now) {
+    /**
+     * Moves a district to {@code to}, from the states {@code from}. An approval must name the fingerprint of the
+     * district's registered key, as district IT read it on its appliance: another one is refused
+     * ({@code FINGERPRINT_MISMATCH}, logged), and so is a district still on its shared key ({@code KEY_MISSING}).
+     */
+    DistrictDTO change(String district, DistrictState to, List<DistrictState> from, String fingerprint, String actor, Instant now) {
         String code = code(district);
-        Jdbc.tx(dataSource, c -> {
-            DistrictState state = state(c, code, true);
-            if (state == null) {
-                throw Problem.notFound("DISTRICT_NOT_FOUND", "没有区县 " + code + " 的注册");
+        String typed = to == DistrictState.APPROVED ? KeyFingerprints.normalize(fingerprint) : null;
+        if (to == DistrictState.APPROVED && typed == null) {
+            throw Problem.badRequest("INVALID_FINGERPRINT", "批准须填写区县设备上显示的密钥指纹（64 位十六进制，可带空格）");
+        }
+        boolean matched = Jdbc.tx(dataSource, c -> {
+            String registered;
+            DistrictState state;
+            try (PreparedStatement s = c.prepareStatement("SELECT STATE, KEY_FINGERPRINT FROM HUB_DISTRICT WHERE CODE = ? FOR UPDATE")) {
+                s.setString(1, code);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw Problem.notFound("DISTRICT_NOT_FOUND", "没有区县 " + code + " 的注册");
+                    }
+                    state = DistrictState.valueOf(rs.getString(1));
+                    registered = rs.getString(2);
+                }
             }
             if (!from.contains(state)) {
                 throw new Problem(ProblemKind.CONFLICT, "DISTRICT_STATE", "区县 " + code + " 当前为 " + state + "，不能改为 " + to);
             }
-            if (to == DistrictState.APPROVED && state == DistrictState.PENDING) {
-                byte[] key = new byte[32];
-                RANDOM.nextBytes(key);
-                Jdbc.update(c, "UPDATE HUB_DISTRICT SET STATE = ?, SIGNING_KEY = ?, APPROVED_AT = ? WHERE CODE = ?",
-                        to.name(), Base64.getEncoder().encodeToString(key), now, code);
+            if (to == DistrictState.APPROVED) {
+                if (registered == null) {
+                    throw new Problem(ProblemKind.CONFLICT, "KEY_MISSING", "区县 " + code + " 尚未换用自己的密钥对（旧版共享密钥）：待其换钥后再批准");
+                }
+                if (!typed.equals(registered)) {
+                    event(c, code, "APPROVAL_REFUSED", "by " + actor + ": fingerprint " + KeyFingerprints.grouped(typed)
+                            + " is not the registered key's " + KeyFingerprints.grouped(registered), now);
+                    return false;
+                }
+                Jdbc.update(c, "UPDATE HUB_DISTRICT SET STATE = ?, APPROVED_AT = COALESCE(CAST(? AS TIMESTAMP), APPROVED_AT) WHERE CODE = ?",
+                        to.name(), state == DistrictState.PENDING ? now : null, code);
             } else {
-                // a revoked district's key is kept (void) so that its requests are told so, authentically,
-                // until it registers again
+                // a revoked district's public key is kept so that its requests are told so, authentically, until it
+                // registers again
                 Jdbc.update(c, "UPDATE HUB_DISTRICT SET STATE = ? WHERE CODE = ?", to.name(), code);
             }
-            event(c, code, to.name(), "by " + actor + " (was " + state + ")", now);
-            return null;
+            event(c, code, to.name(), "by " + actor + " (was " + state + ")"
+                    + (registered == null ? "" : ", key " + KeyFingerprints.grouped(registered)), now);
+            return true;
         });
-        return list().stream().filter(d -> d.code.equals(code)).findFirst().orElseThrow();
-    }
-
-    Credential credential(String district) {
-        if (district == null || !CODE.matcher(district).matches()) {
-            return null;
+        if (!matched) {
+            throw new Problem(ProblemKind.CONFLICT, "FINGERPRINT_MISMATCH", "所填指纹与区县 " + code
+                    + " 登记的密钥指纹不符：请与区县信息部门再次核对；若不符，可能有人冒用该区划代码注册，切勿批准");
         }
-        return Jdbc.tx(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT STATE, SIGNING_KEY FROM HUB_DISTRICT WHERE CODE = ?")) {
-                s.setString(1, district);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        return null;
-                    }
-                    Credential out = new Credential();
-                    out.code = district;
-                    out.state = DistrictState.valueOf(rs.getString(1));
-                    out.key = rs.getString(2) == null ? null : Base64.getDecoder().decode(rs.getString(2));
-                    return out;
-                }
-            }
-        });
+        return list().stream().filter(d -> d.code.equals(code)).findFirst().orElseThrow();
     }
 
     /** A nonce used once (a read, outside any batch's transaction): {@code REPLAYED} if seen before. */
@@ -179,8 +157,10 @@ final class Districts {
     List<DistrictDTO> list() {
         return Jdbc.tx(dataSource, c -> {
             List<DistrictDTO> out = new ArrayList<>();
+            Map<String, List<KeyCandidateDTO>> candidates = DistrictKeys.candidates(c);
             try (PreparedStatement s = c.prepareStatement("SELECT d.CODE, d.NAME, d.STATE, d.VERSION, d.REGISTERED_AT, d.APPROVED_AT,"
                     + " d.LAST_CONTACT, d.ACKED_SEQ, d.JOURNAL_LAST_SEQ, d.LAG_MILLIS, d.REFUSALS,"
+                    + " d.KEY_ALGORITHM, d.KEY_FINGERPRINT, d.KEY_SINCE, d.LEGACY_KEY, d.LEGACY_TOKEN_HASH,"
                     + " (SELECT COUNT(*) FROM HUB_CASE h WHERE h.DISTRICT = d.CODE),"
                     + " (SELECT COUNT(*) FROM HUB_MESSAGE m WHERE m.TO_DISTRICT = d.CODE AND m.DELIVERED_AT IS NULL)"
                     + " FROM HUB_DISTRICT d ORDER BY d.CODE");
@@ -199,8 +179,13 @@ final class Districts {
                     long lag = rs.getLong(10);
                     d.lagMillis = rs.wasNull() ? null : lag;
                     d.refusals = rs.getLong(11);
-                    d.cases = rs.getLong(12);
-                    d.inbox = rs.getLong(13);
+                    d.keyAlgorithm = rs.getString(12);
+                    d.fingerprint = KeyFingerprints.grouped(rs.getString(13));
+                    d.keySince = Jdbc.instant(rs.getTimestamp(14));
+                    d.legacyKey = d.fingerprint == null && (rs.getString(15) != null || rs.getString(16) != null);
+                    d.cases = rs.getLong(17);
+                    d.inbox = rs.getLong(18);
+                    d.candidates = candidates.getOrDefault(d.code, List.of());
                     out.add(d);
                 }
             }

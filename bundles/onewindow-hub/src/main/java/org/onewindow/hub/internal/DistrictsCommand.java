@@ -6,10 +6,11 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.onewindow.replication.DistrictDTO;
+import org.onewindow.replication.KeyCandidateDTO;
 import org.onewindow.shell.ShellActor;
 
 /** {@code onewindow:districts}: the federated districts with their last contact, lag and backlog. */
-@Command(scope = "onewindow", name = "districts", description = "Lists the districts federated with this hub: state, last contact, replication lag, backlog, version")
+@Command(scope = "onewindow", name = "districts", description = "Lists the districts federated with this hub: state, last contact, replication lag, backlog, version, key fingerprint and candidates")
 @Service
 public class DistrictsCommand implements Action {
 
@@ -27,6 +28,13 @@ public class DistrictsCommand implements Action {
             System.out.printf("%-7s %-10s %-10s %-25s %9s %8d %8d %-14s %7d %d%n", d.code, d.name, d.state,
                     d.lastContact == null ? "-" : d.lastContact, d.lagMillis == null ? "-" : d.lagMillis, d.backlog, d.cases,
                     d.version == null ? "-" : d.version, d.refusals, d.inbox);
+            // the key: what the city administrator compares with district IT before approving
+            System.out.printf("        key %s %s%n", d.keyAlgorithm == null ? "-" : d.keyAlgorithm,
+                    d.fingerprint == null ? (d.legacyKey ? "(shared key: rolls over at the district's next start)" : "-") : d.fingerprint);
+            for (KeyCandidateDTO k : d.candidates) {
+                System.out.printf("        candidate %s %s (%s %s, %s): refused registration; onewindow:district-replace-key %s <fingerprint>%n",
+                        k.algorithm, k.fingerprint, k.name, k.version == null ? "" : k.version, k.arrivedAt, d.code);
+            }
         }
         return null;
     }

@@ -10,6 +10,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "How far a district's request timestamp may be from the hub's clock, in seconds")
     long skewSeconds() default 300;
 
+    @AttributeDefinition(description = "The signature schemes districts may register their keys with (Ed25519, ECDSA-P256)")
+    String[] algorithms() default {"Ed25519", "ECDSA-P256"};
+
+    @AttributeDefinition(description = "Whether a district's first registration (or one after a revocation) must carry the one-time enrolment"
+            + " code a city administrator issued for its code")
+    boolean requireEnrolmentCode() default false;
+
+    @AttributeDefinition(description = "How long an enrolment code stays valid, in hours")
+    int enrolmentCodeHours() default 72;
+
     @AttributeDefinition(description = "Largest batch a district may send, in bytes")
     long maxBatchBytes() default 33554432;
 

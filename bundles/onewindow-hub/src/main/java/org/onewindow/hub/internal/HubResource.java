@@ -6,10 +6,10 @@ import java.util.Map;
 
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
-import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -32,9 +32,7 @@ import org.onewindow.replication.HubEventDTO;
 import org.onewindow.replication.HubMessageDTO;
 import org.onewindow.replication.InboxAckDTO;
 import org.onewindow.replication.LicenceLookupDTO;
-import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
-import org.onewindow.replication.SignedRequests;
 import org.onewindow.rest.Caller;
 import org.onewindow.rest.Downloads;
 import org.onewindow.rest.Json;
@@ -44,15 +42,16 @@ import org.onewindow.rest.RequestBodies;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
- * {@code /api/v1/hub}: districts register and ship signed batches (no user: the registration token,
- * then the district's key, prove who calls); city administrators approve, suspend and revoke
- * districts; supervisors and administrators read the citywide board.
+ * {@code /api/v1/hub}: districts register and ship signed batches (no user: every request is signed with
+ * the district's own private key, checked with the public key it registered); city administrators approve
+ * (naming the key's fingerprint), suspend and revoke districts; security administrators replace a
+ * reinstalled district's key; supervisors and administrators read the citywide board.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"supervisor", "admin"})
 public class HubResource {
-    private static final TypeReference<RegistrationDTO> REGISTRATION = new TypeReference<>() {
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
     };
     private final CityHub hub;
 
@@ -60,38 +59,46 @@ public class HubResource {
         this.hub = hub;
     }
 
+    /** A district's registration ({@link org.onewindow.replication.RegistrationDTO}), signed with the key it registers. */
     @POST
     @Path("registrations")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
-    public RegistrationStateDTO register(InputStream body) {
-        return hub.register(Json.read(RequestBodies.read(body, 16 * 1024), REGISTRATION));
+    public RegistrationStateDTO register(@BeanParam SignatureHeaders signed, InputStream body) {
+        return hub.register(signed, RequestBodies.read(body, 16 * 1024));
     }
 
+    /** The registration's state, for the district's own signed request (body signed: none). */
     @GET
     @Path("registrations/{district}")
     @PermitAll
-    public RegistrationStateDTO registration(@PathParam("district") String district, @HeaderParam(SignedRequests.TOKEN) String token) {
-        return hub.registration(district, token);
+    public RegistrationStateDTO registration(@PathParam("district") String district, @BeanParam SignatureHeaders signed) {
+        return hub.registration(district, signed);
+    }
+
+    /** The one key rollover ({@link org.onewindow.replication.KeyRolloverDTO}) of a district federated before public keys. */
+    @POST
+    @Path("key-rollovers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public RegistrationStateDTO rollover(@BeanParam SignatureHeaders signed, InputStream body) {
+        return hub.rollover(signed, RequestBodies.read(body, 16 * 1024));
     }
 
     @POST
     @Path("batches")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
-    public AckDTO batch(@HeaderParam(SignedRequests.DISTRICT) String district, @HeaderParam(SignedRequests.TIMESTAMP) String timestamp,
-            @HeaderParam(SignedRequests.NONCE) String nonce, @HeaderParam(SignedRequests.SIGNATURE) String signature, InputStream body) {
-        return hub.receive(district, timestamp, nonce, signature, RequestBodies.read(body, hub.maxBatchBytes()));
+    public AckDTO batch(@BeanParam SignatureHeaders signed, InputStream body) {
+        return hub.receive(signed, RequestBodies.read(body, hub.maxBatchBytes()));
     }
 
     /** The city's catalog for a district's signed request (body: none). */
     @GET
     @Path("catalog")
     @PermitAll
-    public List<CatalogItemDTO> catalog(@HeaderParam(SignedRequests.DISTRICT) String district,
-            @HeaderParam(SignedRequests.TIMESTAMP) String timestamp, @HeaderParam(SignedRequests.NONCE) String nonce,
-            @HeaderParam(SignedRequests.SIGNATURE) String signature) {
-        return hub.catalog(district, timestamp, nonce, signature);
+    public List<CatalogItemDTO> catalog(@BeanParam SignatureHeaders signed) {
+        return hub.catalog(signed);
     }
 
     /** A licence another district holds (the citywide library), for a district's signed {@link LicenceLookupDTO}. */
@@ -99,9 +106,8 @@ public class HubResource {
     @Path("licence-lookups")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
-    public CityLicenceDTO licence(@HeaderParam(SignedRequests.DISTRICT) String district, @HeaderParam(SignedRequests.TIMESTAMP) String timestamp,
-            @HeaderParam(SignedRequests.NONCE) String nonce, @HeaderParam(SignedRequests.SIGNATURE) String signature, InputStream body) {
-        return hub.licence(district, timestamp, nonce, signature, RequestBodies.read(body, 16 * 1024));
+    public CityLicenceDTO licence(@BeanParam SignatureHeaders signed, InputStream body) {
+        return hub.licence(signed, RequestBodies.read(body, 16 * 1024));
     }
 
     /** An accepting district's signed handover of a case to the district that decides it (全市通办). */
@@ -109,19 +115,17 @@ public class HubResource {
     @Path("handovers")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
-    public HubMessageDTO handover(@HeaderParam(SignedRequests.DISTRICT) String district, @HeaderParam(SignedRequests.TIMESTAMP) String timestamp,
-            @HeaderParam(SignedRequests.NONCE) String nonce, @HeaderParam(SignedRequests.SIGNATURE) String signature, InputStream body) {
-        return hub.handover(district, timestamp, nonce, signature, RequestBodies.read(body, hub.maxHandoverBytes()));
+    public HubMessageDTO handover(@BeanParam SignatureHeaders signed, InputStream body) {
+        return hub.handover(signed, RequestBodies.read(body, hub.maxHandoverBytes()));
     }
 
     /** The messages waiting for the signing district (body signed: none), oldest first. */
     @GET
     @Path("inbox")
     @PermitAll
-    public List<HubMessageDTO> inbox(@HeaderParam(SignedRequests.DISTRICT) String district, @HeaderParam(SignedRequests.TIMESTAMP) String timestamp,
-            @HeaderParam(SignedRequests.NONCE) String nonce, @HeaderParam(SignedRequests.SIGNATURE) String signature,
+    public List<HubMessageDTO> inbox(@BeanParam SignatureHeaders signed,
             @QueryParam("limit") @DefaultValue("5") String limit) {
-        return hub.inbox(district, timestamp, nonce, signature, QueryParams.integer("limit", limit));
+        return hub.inbox(signed, QueryParams.integer("limit", limit));
     }
 
     /** The signing district's acknowledgement ({@link InboxAckDTO}) of messages it applied or could not apply yet. */
@@ -129,10 +133,8 @@ public class HubResource {
     @Path("inbox/acks")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
-    public Map<String, Integer> acknowledge(@HeaderParam(SignedRequests.DISTRICT) String district,
-            @HeaderParam(SignedRequests.TIMESTAMP) String timestamp, @HeaderParam(SignedRequests.NONCE) String nonce,
-            @HeaderParam(SignedRequests.SIGNATURE) String signature, InputStream body) {
-        return hub.acknowledge(district, timestamp, nonce, signature, RequestBodies.read(body, 256 * 1024));
+    public Map<String, Integer> acknowledge(@BeanParam SignatureHeaders signed, InputStream body) {
+        return hub.acknowledge(signed, RequestBodies.read(body, 256 * 1024));
     }
 
     /** Cross-district messages (全市通办), newest first, without their contents; {@code waiting=true} for those not yet delivered. */
@@ -171,15 +173,14 @@ public class HubResource {
     @Path("files")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
-    public Map<String, Integer> receiveFiles(@HeaderParam(SignedRequests.DISTRICT) String district,
-            @HeaderParam(SignedRequests.TIMESTAMP) String timestamp, @HeaderParam(SignedRequests.NONCE) String nonce,
-            @HeaderParam(SignedRequests.SIGNATURE) String signature, InputStream body) {
-        return hub.receiveFiles(district, timestamp, nonce, signature, RequestBodies.read(body, hub.maxHandoverBytes()));
+    public Map<String, Integer> receiveFiles(@BeanParam SignatureHeaders signed, InputStream body) {
+        return hub.receiveFiles(signed, RequestBodies.read(body, hub.maxHandoverBytes()));
     }
 
-    /** What happened to the federation, newest first: registrations, decisions, refusals, licence reads. */
+    /** What happened to the federation, newest first: registrations, decisions, refusals, licence and file reads (the auditor's too). */
     @GET
     @Path("events")
+    @RolesAllowed({"supervisor", "admin", "auditor"})
     public List<HubEventDTO> events(@QueryParam("district") String district, @QueryParam("size") @DefaultValue("100") String size,
             @Context SecurityContext caller) {
         return hub.events(district, QueryParams.integer("size", size), Caller.actor(caller));
@@ -187,15 +188,34 @@ public class HubResource {
 
     @GET
     @Path("districts")
+    @RolesAllowed({"supervisor", "admin", "security"})
     public List<DistrictDTO> districts(@Context SecurityContext caller) {
         return hub.districts(Caller.actor(caller));
     }
 
+    /** Body {@code {"fingerprint": "3F2A 9C01 …"}}: the key's fingerprint as district IT read it on its appliance. */
     @POST
     @Path("districts/{district}/approval")
     @RolesAllowed("admin")
-    public DistrictDTO approve(@PathParam("district") String district, @Context SecurityContext caller) {
-        return hub.approve(district, Caller.actor(caller));
+    public DistrictDTO approve(@PathParam("district") String district, InputStream body, @Context SecurityContext caller) {
+        return hub.approve(district, fingerprint(body), Caller.actor(caller));
+    }
+
+    /** A one-time enrolment code for the district code (shown once): district IT gives it with the registration. */
+    @POST
+    @Path("districts/{district}/enrolment-code")
+    @RolesAllowed("admin")
+    public Map<String, String> enrolmentCode(@PathParam("district") String district, @Context SecurityContext caller) {
+        EnrolmentCodes.Issued issued = hub.enrolmentCode(district, Caller.actor(caller));
+        return Map.of("district", issued.district(), "code", issued.code(), "expiresAt", issued.expiresAt().toString());
+    }
+
+    /** Body {@code {"fingerprint": "…"}}: a candidate key of the district becomes its key (an appliance reinstalled). */
+    @POST
+    @Path("districts/{district}/key-replacement")
+    @RolesAllowed("security")
+    public DistrictDTO replaceKey(@PathParam("district") String district, InputStream body, @Context SecurityContext caller) {
+        return hub.replaceKey(district, fingerprint(body), Caller.actor(caller));
     }
 
     @POST
@@ -224,5 +244,12 @@ public class HubResource {
     public List<CaseIndexEntryDTO> cases(@QueryParam("district") String district, @QueryParam("after") String after,
             @QueryParam("size") @DefaultValue("1000") String size, @Context SecurityContext caller) {
         return hub.cases(district, after, QueryParams.integer("size", size), Caller.actor(caller));
+    }
+
+    /** The {@code fingerprint} of a small JSON body, or null. */
+    private static String fingerprint(InputStream body) {
+        byte[] bytes = RequestBodies.read(body, 4096);
+        Map<String, String> fields = bytes.length == 0 ? null : Json.read(bytes, FIELDS);
+        return fields == null ? null : fields.get("fingerprint");
     }
 }

@@ -1,16 +1,11 @@
 package org.onewindow.hub.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.fail;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,14 +30,12 @@ import org.onewindow.replication.HubHandoverDTO;
 import org.onewindow.replication.HubMessageDTO;
 import org.onewindow.replication.InboxAckDTO;
 import org.onewindow.replication.RecordDTO;
-import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.security.Hmac;
 
-/** The hub's tables on an in-memory Derby: registration, approval, and batches applied exactly once, in order. */
+/** The hub's tables on an in-memory Derby: batches applied exactly once, in order, cross-district messages, files, the board. */
 public class HubStoreTest {
-    private static final String TOKEN = "0123456789abcdef0123456789abcdef";
-    private static int databases;
     private Districts districts;
+    private DistrictKeys keys;
     private BatchApplier applier;
     private CityBoard board;
     private CityMessages messages;
@@ -52,38 +45,13 @@ public class HubStoreTest {
 
     @Before
     public void freshDatabase() throws IOException, SQLException {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName("memory:hub" + (++databases));
-        ds.setCreateDatabase("create");
-        for (String migration : List.of("V1__federation", "V2__citywide_licences", "V3__cross_district_messages", "V4__files_on_demand")) {
-            try (InputStream in = getClass().getResourceAsStream("/db/migration/hub/" + migration + ".sql");
-                    Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("--"))
-                        .collect(Collectors.joining("\n"));
-                for (String sql : script.split(";")) {
-                    if (!sql.isBlank()) {
-                        s.execute(sql);
-                    }
-                }
-            }
-        }
+        EmbeddedDataSource ds = HubDatabase.migrated();
         districts = new Districts(ds);
+        keys = new DistrictKeys(ds);
         applier = new BatchApplier(ds);
         board = new CityBoard(ds);
         messages = new CityMessages(ds);
         files = new CityFiles(ds);
-    }
-
-    @Test
-    public void aDistrictGetsItsKeyOnlyOnceApprovedAndOnlyWithItsToken() {
-        assertEquals(DistrictState.PENDING, districts.register(registration("441302"), now).state);
-        assertNull(districts.registration("441302", TOKEN).key);
-        expect("TOKEN_INVALID", () -> districts.registration("441302", TOKEN + "x"));
-        districts.change("441302", DistrictState.APPROVED, List.of(DistrictState.PENDING), "admin", now);
-        assertNotNull(districts.registration("441302", TOKEN).key);
-        expect("DISTRICT_EXISTS", () -> districts.register(registration("441302"), now));
-        expect("DISTRICT_STATE", () -> districts.change("441302", DistrictState.APPROVED, List.of(DistrictState.PENDING), "admin", now));
-        expect("INVALID_DISTRICT", () -> districts.register(registration("4413"), now));
     }
 
     @Test
@@ -141,9 +109,8 @@ public class HubStoreTest {
         apply("441302", 1, 5);
         // restored from an older backup: its journal ends at 2
         expect("JOURNAL_REWOUND", () -> apply("441302", 1, 2));
-        districts.change("441302", DistrictState.REVOKED, List.of(DistrictState.APPROVED), "admin", now);
-        districts.register(registration("441302"), now);
-        districts.change("441302", DistrictState.APPROVED, List.of(DistrictState.PENDING), "admin", now);
+        districts.change("441302", DistrictState.REVOKED, List.of(DistrictState.APPROVED), null, "admin", now);
+        HubDatabase.approved(districts, keys, HubDatabase.key("441302"), now);
         AckDTO again = apply("441302", 1, 3);
         assertEquals(3, again.acked);
         assertEquals(3, again.applied);
@@ -154,9 +121,9 @@ public class HubStoreTest {
     public void aSuspendedDistrictsBatchIsRefusedAndALaterOneGoesOn() {
         approved("441302");
         apply("441302", 1, 2);
-        districts.change("441302", DistrictState.SUSPENDED, List.of(DistrictState.APPROVED), "admin", now);
+        districts.change("441302", DistrictState.SUSPENDED, List.of(DistrictState.APPROVED), null, "admin", now);
         expect("DISTRICT_NOT_APPROVED", () -> apply("441302", 3, 4));
-        districts.change("441302", DistrictState.APPROVED, List.of(DistrictState.SUSPENDED), "admin", now);
+        districts.change("441302", DistrictState.APPROVED, List.of(DistrictState.SUSPENDED), districts.list().get(0).fingerprint, "admin", now);
         assertEquals(4, apply("441302", 3, 4).acked);
     }
 
@@ -364,8 +331,7 @@ public class HubStoreTest {
     }
 
     private void approved(String code) {
-        districts.register(registration(code), now);
-        districts.change(code, DistrictState.APPROVED, List.of(DistrictState.PENDING), "admin", now);
+        HubDatabase.approved(districts, keys, HubDatabase.key(code), now);
     }
 
     private AckDTO apply(String district, long from, long to) {
@@ -390,15 +356,6 @@ public class HubStoreTest {
             b.records.add(r);
         });
         return b;
-    }
-
-    private static RegistrationDTO registration(String code) {
-        RegistrationDTO r = new RegistrationDTO();
-        r.district = code;
-        r.name = "区" + code;
-        r.version = "test";
-        r.token = TOKEN;
-        return r;
     }
 
     private static void expect(String code, Runnable action) {

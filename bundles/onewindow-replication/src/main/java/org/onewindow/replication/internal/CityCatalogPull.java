@@ -96,13 +96,13 @@ public class CityCatalogPull {
         if (catalog == null) {
             throw new Problem(ProblemKind.UNAVAILABLE, "CATALOG_UNAVAILABLE", "本节点未安装事项目录，不能拉取全市事项目录");
         }
-        HubLink.Row row = shipper.linkRow();
-        if (row == null || row.state != DistrictState.APPROVED || row.key == null) {
+        ReplicationShipper.Federated federated = shipper.federated();
+        if (federated == null) {
             throw new Problem(ProblemKind.CONFLICT, "NOT_FEDERATED", "本区尚未获市级枢纽批准联网，不能拉取全市事项目录");
         }
         List<CatalogItemDTO> city;
         try {
-            city = shipper.hubClient().catalog(row.hubUrl, row.district, row.key, Instant.now());
+            city = shipper.hubClient().catalog(federated.hubUrl(), federated.key(), Instant.now());
         } catch (HubFailure e) {
             throw new Problem(e.status == 0 ? ProblemKind.UNAVAILABLE : ProblemKind.CONFLICT, e.status == 0 ? "HUB_UNREACHABLE" : e.code,
                     "未能取得全市事项目录：" + e.getMessage());
@@ -133,14 +133,14 @@ public class CityCatalogPull {
             }
         }
         if (!take.isEmpty()) {
-            catalog.importItems(take, "hub:" + row.hubUrl);
+            catalog.importItems(take, "hub:" + federated.hubUrl());
         }
         remember(record);
         out.imported = take.stream().map(i -> i.code).collect(Collectors.toList());
         Set<String> cityCodes = city.stream().map(i -> i.code).collect(Collectors.toSet());
         out.localOnly = catalog.export().stream().map(i -> i.code).filter(c -> !cityCodes.contains(c)).sorted().collect(Collectors.toList());
         last = out;
-        LOG.info("City catalog pulled from {} by {}: {} imported, {} differing here, {} unchanged, {} only here", row.hubUrl, actor.name(),
+        LOG.info("City catalog pulled from {} by {}: {} imported, {} differing here, {} unchanged, {} only here", federated.hubUrl(), actor.name(),
                 out.imported.size(), out.localChanges.size(), out.unchanged, out.localOnly.size());
         return out;
     }

@@ -9,7 +9,6 @@ import org.onewindow.licences.Purpose;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.replication.CityLicenceDTO;
-import org.onewindow.replication.DistrictState;
 import org.onewindow.replication.LicenceLookupDTO;
 import org.onewindow.replication.internal.HubClient.HubFailure;
 import org.onewindow.rest.Json;
@@ -25,8 +24,8 @@ public class CityLicenceLookup implements CityLicences {
 
     @Override
     public LicenceDTO find(String type, String number, Purpose purpose, String actor) {
-        HubLink.Row row = shipper.linkRow();
-        if (row == null || row.state != DistrictState.APPROVED || row.key == null) {
+        ReplicationShipper.Federated federated = shipper.federated();
+        if (federated == null) {
             throw Problem.notFound("LICENCE_NOT_FOUND", "本区证照库中没有 " + type + " " + number + "（本区未联网，未能查询全市证照库）");
         }
         LicenceLookupDTO ask = new LicenceLookupDTO();
@@ -37,7 +36,7 @@ public class CityLicenceLookup implements CityLicences {
         ask.actor = actor;
         CityLicenceDTO found;
         try {
-            found = shipper.hubClient().licence(row.hubUrl, row.district, row.key, ask, Instant.now());
+            found = shipper.hubClient().licence(federated.hubUrl(), federated.key(), ask, Instant.now());
         } catch (HubFailure e) {
             throw new Problem(ProblemKind.UNAVAILABLE, "HUB_UNREACHABLE", "未能查询全市证照库：" + e.getMessage());
         }

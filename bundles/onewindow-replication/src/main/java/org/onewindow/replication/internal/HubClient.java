@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 import javax.ws.rs.ProcessingException;
 import javax.ws.rs.core.MediaType;
@@ -16,10 +16,12 @@ import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.CityLicenceDTO;
+import org.onewindow.replication.KeyRolloverDTO;
 import org.onewindow.replication.LicenceLookupDTO;
 import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
 import org.onewindow.replication.SignedRequests;
+import org.onewindow.replication.SigningKey;
 import org.onewindow.rest.Json;
 import org.onewindow.rest.RemoteFailures;
 
@@ -51,25 +53,50 @@ final class HubClient {
         }
     }
 
-    RegistrationStateDTO register(String hubUrl, RegistrationDTO registration) throws HubFailure {
-        WebClient client = client(hubUrl, "/api/v1/hub/registrations");
-        return read(call(client, () -> client.post(Json.bytes(registration))), RegistrationStateDTO.class);
+    /** A registration, signed with the key it registers (proof of possession). */
+    RegistrationStateDTO register(String hubUrl, SigningKey key, RegistrationDTO registration, Instant now) throws HubFailure {
+        byte[] body = Json.bytes(registration);
+        WebClient client = signed(client(hubUrl, "/api/v1/hub/registrations"), key, body, now);
+        return read(call(client, () -> client.post(body)), RegistrationStateDTO.class);
     }
 
-    RegistrationStateDTO state(String hubUrl, String district, String token) throws HubFailure {
-        WebClient client = client(hubUrl, "/api/v1/hub/registrations/" + district).header(SignedRequests.TOKEN, token);
+    /** The registration's state, asked with a signed GET. */
+    RegistrationStateDTO state(String hubUrl, SigningKey key, Instant now) throws HubFailure {
+        WebClient client = signed(client(hubUrl, "/api/v1/hub/registrations/" + key.district()), key, new byte[0], now);
         return read(call(client, client::get), RegistrationStateDTO.class);
     }
 
-    AckDTO ship(String hubUrl, String district, String key, byte[] batch, Instant now) throws HubFailure {
-        WebClient client = signed(client(hubUrl, "/api/v1/hub/batches"), district, key, batch, now);
+    /**
+     * The one key rollover of a link made before key pairs: signed with the new key and with the shared key the
+     * hub gave ({@code legacyKey}, base64), or, never approved, carrying the registration {@code token}.
+     */
+    RegistrationStateDTO rollover(String hubUrl, SigningKey key, String legacyKey, String token, Instant now) throws HubFailure {
+        KeyRolloverDTO rollover = new KeyRolloverDTO();
+        rollover.district = key.district();
+        rollover.algorithm = key.algorithm().name();
+        rollover.publicKey = key.publicKeyBase64();
+        byte[] body = Json.bytes(rollover);
+        Map<String, String> headers = key.headers(body, now);
+        WebClient client = client(hubUrl, "/api/v1/hub/key-rollovers");
+        headers.forEach(client::header);
+        if (legacyKey != null) {
+            client.header(SignedRequests.LEGACY_SIGNATURE, SignedRequests.legacySign(Base64.getDecoder().decode(legacyKey), key.district(),
+                    Long.parseLong(headers.get(SignedRequests.TIMESTAMP)), headers.get(SignedRequests.NONCE), body));
+        } else if (token != null) {
+            client.header(SignedRequests.TOKEN, token);
+        }
+        return read(call(client, () -> client.post(body)), RegistrationStateDTO.class);
+    }
+
+    AckDTO ship(String hubUrl, SigningKey key, byte[] batch, Instant now) throws HubFailure {
+        WebClient client = signed(client(hubUrl, "/api/v1/hub/batches"), key, batch, now);
         return read(call(client, () -> client.post(batch)), AckDTO.class);
     }
 
     /** A licence another district holds, or null if the city has none. */
-    CityLicenceDTO licence(String hubUrl, String district, String key, LicenceLookupDTO lookup, Instant now) throws HubFailure {
+    CityLicenceDTO licence(String hubUrl, SigningKey key, LicenceLookupDTO lookup, Instant now) throws HubFailure {
         byte[] body = Json.bytes(lookup);
-        WebClient client = signed(client(hubUrl, "/api/v1/hub/licence-lookups"), district, key, body, now);
+        WebClient client = signed(client(hubUrl, "/api/v1/hub/licence-lookups"), key, body, now);
         try {
             return read(call(client, () -> client.post(body)), CityLicenceDTO.class);
         } catch (HubFailure e) {
@@ -81,8 +108,8 @@ final class HubClient {
     }
 
     /** The city's catalog, by a signed GET (the body signed is empty). */
-    List<CatalogItemDTO> catalog(String hubUrl, String district, String key, Instant now) throws HubFailure {
-        WebClient client = signed(client(hubUrl, "/api/v1/hub/catalog"), district, key, new byte[0], now);
+    List<CatalogItemDTO> catalog(String hubUrl, SigningKey key, Instant now) throws HubFailure {
+        WebClient client = signed(client(hubUrl, "/api/v1/hub/catalog"), key, new byte[0], now);
         String text = call(client, client::get);
         try {
             return Json.mapper().readValue(text, CITY_CATALOG);
@@ -92,19 +119,15 @@ final class HubClient {
     }
 
     /** A signed POST (body) or GET (body null) of any path under the hub's {@code /api/v1/hub}; the answer's body. */
-    String signed(String hubUrl, String district, String key, String path, byte[] body, Instant now) throws HubFailure {
-        WebClient client = signed(client(hubUrl, "/api/v1/hub" + path), district, key, body == null ? new byte[0] : body, now);
+    String signed(String hubUrl, SigningKey key, String path, byte[] body, Instant now) throws HubFailure {
+        WebClient client = signed(client(hubUrl, "/api/v1/hub" + path), key, body == null ? new byte[0] : body, now);
         return body == null ? call(client, client::get) : call(client, () -> client.post(body));
     }
 
     /** The district's signature over the body, with a fresh nonce. */
-    private static WebClient signed(WebClient client, String district, String key, byte[] body, Instant now) {
-        long at = now.getEpochSecond();
-        String nonce = UUID.randomUUID().toString();
-        return client.header(SignedRequests.DISTRICT, district)
-                .header(SignedRequests.TIMESTAMP, at)
-                .header(SignedRequests.NONCE, nonce)
-                .header(SignedRequests.SIGNATURE, SignedRequests.sign(Base64.getDecoder().decode(key), district, at, nonce, body));
+    private static WebClient signed(WebClient client, SigningKey key, byte[] body, Instant now) {
+        key.headers(body, now).forEach(client::header);
+        return client;
     }
 
     private WebClient client(String hubUrl, String path) {

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.onewindow.db.Jdbc;
 import org.onewindow.replication.DistrictState;
+import org.onewindow.replication.SigningKey;
 
 /** The district's link to the hub, one row of {@code REPL_LINK}, read and written with plain JDBC. */
 final class HubLink {
@@ -18,13 +19,22 @@ final class HubLink {
     static final class Row {
         String hubUrl;
         String district;
-        String token;
         DistrictState state;
-        String key;
+        /** The public key the hub was told (base64 of its X.509 encoding) and its scheme; null before the rollover of an old link. */
+        String keyAlgorithm;
+        String publicKey;
+        /** Of a link made before key pairs, until its rollover: the shared key the hub gave (base64) and the registration token. */
+        String legacyKey;
+        String token;
         long acked;
         Instant registeredAt;
         Instant lastShippedAt;
         String lastError;
+
+        /** Whether this link still has to move to the district's own key pair. */
+        boolean legacy() {
+            return legacyKey != null || token != null;
+        }
     }
 
     private final DataSource dataSource;
@@ -37,7 +47,7 @@ final class HubLink {
     Row read() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT HUB_URL, DISTRICT, TOKEN, STATE, SIGNING_KEY, ACKED_SEQ, REGISTERED_AT,"
-                        + " LAST_SHIPPED_AT, LAST_ERROR FROM REPL_LINK WHERE ID = 1");
+                        + " LAST_SHIPPED_AT, LAST_ERROR, KEY_ALGORITHM, PUBLIC_KEY FROM REPL_LINK WHERE ID = 1");
                 ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
                 return null;
@@ -47,12 +57,14 @@ final class HubLink {
             r.district = rs.getString(2);
             r.token = rs.getString(3);
             r.state = DistrictState.valueOf(rs.getString(4));
-            r.key = rs.getString(5);
+            r.legacyKey = rs.getString(5);
             r.acked = rs.getLong(6);
             r.registeredAt = rs.getTimestamp(7).toInstant();
             Timestamp shipped = rs.getTimestamp(8);
             r.lastShippedAt = shipped == null ? null : shipped.toInstant();
             r.lastError = rs.getString(9);
+            r.keyAlgorithm = rs.getString(10);
+            r.publicKey = rs.getString(11);
             return r;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the hub link", e);
@@ -60,21 +72,25 @@ final class HubLink {
     }
 
     /**
-     * A new registration replaces the old link: a new token, no key until approved. What the hub
-     * acknowledged is kept when it is the same hub; a new hub receives the whole journal.
+     * A new registration replaces the old link, with this district's key, in {@code state} as the hub answered
+     * ({@code lastError} saying why, when the hub kept the key as a candidate only). What the hub acknowledged is
+     * kept when it is the same hub; a new hub receives the whole journal.
      */
-    void register(String hubUrl, String district, String token, Instant at) {
+    void register(String hubUrl, SigningKey key, DistrictState state, String lastError, Instant at) {
         Row old = read();
         long acked = old != null && old.hubUrl.equals(hubUrl) ? old.acked : 0;
         Jdbc.tx(dataSource, c -> {
             Jdbc.update(c, "DELETE FROM REPL_LINK");
-            return Jdbc.update(c, "INSERT INTO REPL_LINK (ID, HUB_URL, DISTRICT, TOKEN, STATE, ACKED_SEQ, REGISTERED_AT)"
-                    + " VALUES (1, ?, ?, ?, ?, ?, ?)", hubUrl, district, token, DistrictState.PENDING.name(), acked, at);
+            return Jdbc.update(c, "INSERT INTO REPL_LINK (ID, HUB_URL, DISTRICT, STATE, ACKED_SEQ, REGISTERED_AT, KEY_ALGORITHM, PUBLIC_KEY,"
+                    + " LAST_ERROR) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)", hubUrl, key.district(), state.name(), acked, at,
+                    key.algorithm().name(), key.publicKeyBase64(), limit(lastError));
         });
     }
 
-    void approved(String key) {
-        update("UPDATE REPL_LINK SET STATE = ?, SIGNING_KEY = ?, LAST_ERROR = NULL WHERE ID = 1", DistrictState.APPROVED.name(), key);
+    /** The hub took this district's own key in place of the shared one: nothing shared is kept any more. */
+    void rolledOver(SigningKey key) {
+        update("UPDATE REPL_LINK SET KEY_ALGORITHM = ?, PUBLIC_KEY = ?, SIGNING_KEY = NULL, TOKEN = NULL, LAST_ERROR = NULL WHERE ID = 1",
+                key.algorithm().name(), key.publicKeyBase64());
     }
 
     void state(DistrictState state, String error) {

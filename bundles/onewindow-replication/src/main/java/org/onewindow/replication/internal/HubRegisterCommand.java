@@ -20,6 +20,10 @@ public class HubRegisterCommand implements Action {
     @Argument(index = 0, name = "hubUrl", required = true, description = "The hub's base URL, e.g. https://hub.city.gov.cn:8443")
     String hubUrl;
 
+    @Argument(index = 1, name = "enrolmentCode", required = false,
+            description = "The one-time enrolment code the city administrator issued for this district, where the hub asks for one")
+    String enrolmentCode;
+
     @Reference
     ReplicationShipper shipper;
 
@@ -29,10 +33,13 @@ public class HubRegisterCommand implements Action {
     @Override
     public Object execute() {
         ShellActor.of(session).requireAny(Set.of(Actor.ADMIN));
-        LinkStatusDTO status = shipper.register(hubUrl);
-        System.out.printf("Registered with %s: %s. A city administrator approves it at the hub"
-                + " (onewindow:district-approve %s); this node then fetches its key by itself.%n",
-                status.hubUrl, status.state, shipper.districtCode());
+        LinkStatusDTO status = shipper.register(hubUrl, enrolmentCode);
+        System.out.printf("Registered with %s: %s. This node's key: %s %s.%nRead the fingerprint out to the city administrator,"
+                + " who approves it at the hub (onewindow:district-approve %s <fingerprint>); this node then ships by itself.%n",
+                status.hubUrl, status.state, status.keyAlgorithm, status.fingerprint, shipper.districtCode());
+        if (status.lastError != null) {
+            System.out.printf("The hub says: %s%n", status.lastError);
+        }
         return null;
     }
 }

@@ -7,6 +7,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface ReplicationConfig {
     String PID = "org.onewindow.replication";
 
+    @AttributeDefinition(description = "The signature scheme of the key pair this district makes when it registers: Ed25519 or ECDSA-P256")
+    String signatureAlgorithm() default "Ed25519";
+
     @AttributeDefinition(description = "How often the journal is looked at when there is nothing to ship, in milliseconds")
     long pollMillis() default 200;
 

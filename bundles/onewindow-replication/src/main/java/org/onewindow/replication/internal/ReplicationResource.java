@@ -44,14 +44,14 @@ public class ReplicationResource {
         return shipper.link();
     }
 
-    /** Body {@code {"hubUrl": "https://hub.example:8181"}}. */
+    /** Body {@code {"hubUrl": "https://hub.example:8181"}}, with {@code "enrolmentCode"} where the hub asks for one. */
     @POST
     @Path("registration")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     public LinkStatusDTO register(InputStream body) {
         Map<String, String> fields = Json.read(RequestBodies.read(body, 4096), FIELDS);
-        return shipper.register(fields == null ? null : fields.get("hubUrl"));
+        return shipper.register(fields == null ? null : fields.get("hubUrl"), fields == null ? null : fields.get("enrolmentCode"));
     }
 
     /** Pulls the city's catalog now; the last pull's outcome at {@code GET}. */

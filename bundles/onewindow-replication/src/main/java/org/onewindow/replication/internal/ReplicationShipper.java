@@ -1,9 +1,8 @@
 package org.onewindow.replication.internal;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +24,12 @@ import org.onewindow.problem.ProblemKind;
 import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.BatchDTO;
 import org.onewindow.replication.DistrictState;
+import org.onewindow.replication.KeyFingerprints;
 import org.onewindow.replication.LinkStatusDTO;
 import org.onewindow.replication.RecordDTO;
 import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
+import org.onewindow.replication.SigningKey;
 import org.onewindow.replication.internal.HubClient.HubFailure;
 import org.onewindow.rest.Backoff;
 import org.onewindow.rest.Json;
@@ -52,7 +53,8 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = ReplicationConfig.class)
 public class ReplicationShipper implements StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationShipper.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** How often a candidate key asks after its registration. */
+    private static final long CANDIDATE_POLL_MILLIS = 10_000;
 
     @Reference(target = "(role~=district)")
     NodeService node;
@@ -68,6 +70,7 @@ public class ReplicationShipper implements StatusContributor {
 
     private ReplicationConfig config;
     private HubLink link;
+    private LinkKeys keys;
     private HubClient hub;
     private Backoff backoff;
     private ScheduledExecutorService timer;
@@ -81,6 +84,7 @@ public class ReplicationShipper implements StatusContributor {
         this.config = config;
         link = new HubLink(dataSource);
         hub = new HubClient(config.connectTimeoutMillis(), config.receiveTimeoutMillis());
+        keys = new LinkKeys(DistrictKeyStore.inKarafData(), link, hub, config::signatureAlgorithm);
         backoff = new Backoff(config.backoffBaseMillis(), config.backoffMaxMillis(), Math::random);
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-replication"));
         timer.schedule(this::run, 0, TimeUnit.MILLISECONDS);
@@ -93,33 +97,75 @@ public class ReplicationShipper implements StatusContributor {
     }
 
     /**
-     * Registers this district with the hub at {@code hubUrl}: a city administrator approves it there,
-     * and this node fetches its key by itself. Registering again (with a new token) replaces the link.
+     * Registers this district with the hub at {@code hubUrl}, with a key pair of its own (made now if it has
+     * none, or if its last registration was revoked); the request is signed with it. A city administrator
+     * compares the key's fingerprint with what this node shows and approves it there; this node then ships by
+     * itself. If the code is taken at the hub (this appliance was reinstalled), the hub keeps the key as a
+     * candidate: the link waits with that error until a security administrator there makes it the district's key.
      */
     public LinkStatusDTO register(String hubUrl) {
+        return register(hubUrl, null);
+    }
+
+    /** The same, with the one-time enrolment code a city administrator issued for this district, where the hub asks for one. */
+    public LinkStatusDTO register(String hubUrl, String enrolmentCode) {
         String url = HubUrls.check(hubUrl);
         NodeInfo info = node.info();
+        HubLink.Row old = link.read();
+        if (old != null && old.legacy() && old.state != DistrictState.REVOKED && old.hubUrl.equals(url)) {
+            // registered before key pairs with this hub: it knows the district; the link moves to its own key instead
+            synchronized (this) {
+                try {
+                    keys.rollover(old);
+                } catch (HubFailure e) {
+                    throw new Problem(e.status == 0 ? ProblemKind.UNAVAILABLE : ProblemKind.CONFLICT, e.status == 0 ? "HUB_UNREACHABLE" : e.code,
+                            "市级枢纽未接受换钥：" + e.getMessage());
+                }
+            }
+            return link();
+        }
+        SigningKey own = keys.forRegistration(info.districtCode, old);
         RegistrationDTO registration = new RegistrationDTO();
         registration.district = info.districtCode;
         registration.name = info.districtName;
         registration.version = info.version;
-        registration.token = HexFormat.of().formatHex(bytes(32));
-        RegistrationStateDTO answer;
+        registration.algorithm = own.algorithm().name();
+        registration.publicKey = own.publicKeyBase64();
+        registration.enrolmentCode = enrolmentCode == null || enrolmentCode.isBlank() ? null : enrolmentCode.strip();
+        DistrictState state;
+        String error = null;
         try {
-            answer = hub.register(url, registration);
+            state = hub.register(url, own, registration, Instant.now()).state;
         } catch (HubFailure e) {
-            throw new Problem(e.status == 0 ? ProblemKind.UNAVAILABLE : ProblemKind.CONFLICT, e.status == 0 ? "HUB_UNREACHABLE" : e.code,
-                    "市级枢纽未接受注册：" + e.getMessage());
+            if (e.status != 409 || !"DISTRICT_EXISTS".equals(e.code)) {
+                throw new Problem(e.status == 0 ? ProblemKind.UNAVAILABLE : ProblemKind.CONFLICT, e.status == 0 ? "HUB_UNREACHABLE" : e.code,
+                        "市级枢纽未接受注册：" + e.getMessage());
+            }
+            // the hub kept this key as a candidate: wait, asking after it, until a security administrator there takes it
+            state = DistrictState.PENDING;
+            error = "DISTRICT_EXISTS: " + e.getMessage();
         }
         synchronized (this) {
-            link.register(url, info.districtCode, registration.token, Instant.now());
-            if (answer.state != null && answer.state != DistrictState.PENDING) {
-                link.state(answer.state, null);
-            }
+            link.register(url, own, state == null ? DistrictState.PENDING : state, error, Instant.now());
+            keys.registered(own);
         }
-        LOG.info("District {} registered with hub {}: {}", info.districtCode, url, answer.state);
+        LOG.info("District {} registered with hub {} (key {}): {}{}", info.districtCode, url, own.fingerprint(), state,
+                error == null ? "" : ", the code is taken there: " + error);
         timer.schedule(this::run, 0, TimeUnit.MILLISECONDS);
         return link();
+    }
+
+    /** Where and how this district calls the hub once approved; null before (or while it has no key of its own). */
+    Federated federated() {
+        HubLink.Row row = link.read();
+        if (row == null || row.state != DistrictState.APPROVED || row.legacy() || row.publicKey == null) {
+            return null;
+        }
+        return new Federated(row.hubUrl, keys.of(row));
+    }
+
+    /** An approved district's hub and the key it signs with. */
+    record Federated(String hubUrl, SigningKey key) {
     }
 
     /** The link to the hub, or null before registration. */
@@ -143,6 +189,8 @@ public class ReplicationShipper implements StatusContributor {
             s.hubUrl = row.hubUrl;
             s.state = row.state;
             s.registeredAt = row.registeredAt.toString();
+            s.keyAlgorithm = row.keyAlgorithm;
+            s.fingerprint = row.publicKey == null ? null : KeyFingerprints.grouped(KeyFingerprints.of(Base64.getDecoder().decode(row.publicKey)));
             s.acked = row.acked;
             s.lastShippedAt = row.lastShippedAt == null ? null : row.lastShippedAt.toString();
             s.lastError = row.lastError;
@@ -162,6 +210,11 @@ public class ReplicationShipper implements StatusContributor {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("hub", s.hubUrl == null ? "(not registered: onewindow:hub-register <hubUrl>)" : s.hubUrl);
         out.put("link", s.state == null ? "-" : s.state);
+        if (s.fingerprint != null) {
+            // what district IT reads out to the city administrator, who compares it before approving
+            out.put("key", s.keyAlgorithm);
+            out.put("key fingerprint", s.fingerprint);
+        }
         out.put("journal", s.journalLastSeq);
         out.put("acknowledged by hub", s.acked);
         out.put("backlog", s.backlog);
@@ -191,6 +244,11 @@ public class ReplicationShipper implements StatusContributor {
             return config.pollMillis() * 4;
         }
         try {
+            if (row.legacy()) {
+                keys.rollover(row);
+                failures = 0;
+                return 0;
+            }
             if (row.state == DistrictState.PENDING) {
                 return awaitApproval(row);
             }
@@ -212,15 +270,28 @@ public class ReplicationShipper implements StatusContributor {
     }
 
     private long awaitApproval(HubLink.Row row) throws HubFailure {
-        RegistrationStateDTO state = hub.state(row.hubUrl, row.district, row.token);
+        RegistrationStateDTO state;
+        try {
+            state = hub.state(row.hubUrl, keys.of(row), Instant.now());
+        } catch (HubFailure e) {
+            if (!"KEY_NOT_REGISTERED".equals(e.code)) {
+                throw e;
+            }
+            // a candidate at the hub: nothing is wrong here, the security administrator there decides
+            failures = 0;
+            link.failed("KEY_NOT_REGISTERED: " + e.getMessage());
+            return CANDIDATE_POLL_MILLIS;
+        }
         failures = 0;
-        if (state.state == DistrictState.APPROVED && state.key != null) {
-            link.approved(state.key);
-            LOG.info("The hub approved district {}: shipping the journal from #{}", row.district, row.acked + 1);
+        if (state.state == DistrictState.APPROVED) {
+            link.state(DistrictState.APPROVED, null);
+            LOG.info("The hub approved district {} (key {}): shipping the journal from #{}", row.district, state.fingerprint, row.acked + 1);
             return 0;
         }
-        if (state.state == DistrictState.REVOKED) {
-            link.state(DistrictState.REVOKED, "registration refused by the hub");
+        if (state.state != DistrictState.PENDING) {
+            link.state(state.state, state.state == DistrictState.REVOKED ? "registration refused by the hub" : null);
+        } else if (row.lastError != null) {
+            link.state(DistrictState.PENDING, null);
         }
         return Math.max(config.pollMillis(), 2000);
     }
@@ -236,7 +307,7 @@ public class ReplicationShipper implements StatusContributor {
         if (entries.isEmpty() && now.isBefore(lastSent.plusSeconds(config.heartbeatSeconds()))) {
             return config.pollMillis();
         }
-        AckDTO ack = hub.ship(row.hubUrl, row.district, row.key, batch(row.district, entries), now);
+        AckDTO ack = hub.ship(row.hubUrl, keys.of(row), batch(row.district, entries), now);
         lastSent = now;
         failures = 0;
         if (row.state != DistrictState.APPROVED) {
@@ -272,11 +343,5 @@ public class ReplicationShipper implements StatusContributor {
         batch.journalLastSeq = journal.lastSeq();
         batch.records = entries.stream().map(RecordDTO::of).collect(Collectors.toList());
         return Json.bytes(batch);
-    }
-
-    private static byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
     }
 }

@@ -4,13 +4,12 @@ import java.time.Instant;
 
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
-import org.onewindow.replication.DistrictState;
 import org.onewindow.replication.HubChannel;
 import org.onewindow.replication.internal.HubClient.HubFailure;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@link HubChannel} over the district's link: every call signed with the key its approval gave. */
+/** {@link HubChannel} over the district's link: every call signed with this district's own private key. */
 @Component(service = HubChannel.class)
 public class SignedHubChannel implements HubChannel {
 
@@ -19,8 +18,8 @@ public class SignedHubChannel implements HubChannel {
 
     @Override
     public String approvedAs() {
-        HubLink.Row row = shipper.linkRow();
-        return row == null || row.state != DistrictState.APPROVED || row.key == null ? null : row.district;
+        ReplicationShipper.Federated federated = shipper.federated();
+        return federated == null ? null : federated.key().district();
     }
 
     @Override
@@ -34,12 +33,12 @@ public class SignedHubChannel implements HubChannel {
     }
 
     private String call(String path, byte[] body) {
-        HubLink.Row row = shipper.linkRow();
-        if (row == null || row.state != DistrictState.APPROVED || row.key == null) {
+        ReplicationShipper.Federated federated = shipper.federated();
+        if (federated == null) {
             throw new Problem(ProblemKind.UNAVAILABLE, "NOT_FEDERATED", "本区尚未获市级枢纽批准联网");
         }
         try {
-            return shipper.hubClient().signed(row.hubUrl, row.district, row.key, path, body, Instant.now());
+            return shipper.hubClient().signed(federated.hubUrl(), federated.key(), path, body, Instant.now());
         } catch (HubFailure e) {
             throw problem(e);
         }
