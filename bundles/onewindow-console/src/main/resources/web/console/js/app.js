@@ -59,8 +59,12 @@ function route() {
     return;
   }
   document.querySelectorAll('#bar nav a').forEach(a => a.classList.toggle('active', a.dataset.page === name));
-  leave = (name === 'account' ? accountPage(main, session, session.requirements.length ? settled : null)
-    : page.render(main, session, location.hash.split('/').slice(2))) || null;
+  // each visit renders into a view of its own: a page still loading when the user moves on writes into a
+  // detached view, never over the next page
+  const view = h('div', { class: 'view' });
+  show(main, view);
+  leave = (name === 'account' ? accountPage(view, session, session.requirements.length ? settled : null)
+    : page.render(view, session, location.hash.split('/').slice(2))) || null;
 }
 
 function navigation() {
