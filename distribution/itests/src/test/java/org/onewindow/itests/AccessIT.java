@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,9 +50,7 @@ public class AccessIT extends OneWindowTestSupport {
     @Configuration
     public Option[] config() {
         // a user as releases before bcrypt stored them: unsalted SHA-512
-        return appliance(user("legacy", "Legacy-Pass-2026", "clerk"),
-                // every test here comes from 127.0.0.1 and fails on purpose: the client's slowing down (SessionIT) would stop them
-                editConfigurationFilePut("etc/org.onewindow.access.cfg", "clientFreeFailures", "1000"));
+        return appliance(user("legacy", "Legacy-Pass-2026", "clerk"));
     }
 
     @Before

@@ -135,29 +135,41 @@ final class Http {
      * HTTP/1.1 by hand, as the JDK's client cannot choose its local address.
      */
     Answer getFrom(String localAddress, String path, String user) {
+        String credentials = user.contains(":") ? user : user + ":" + user + "-demo";
+        return exchangeFrom(localAddress, "GET", path,
+                java.util.Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))), null);
+    }
+
+    /** Any request sent from another address of this machine (see {@link #getFrom}), with the headers given and a JSON body or none. */
+    Answer exchangeFrom(String localAddress, String method, String path, java.util.Map<String, String> headers, String json) {
         URI uri = URI.create(base + path);
         try (java.net.Socket socket = new java.net.Socket()) {
             socket.bind(new java.net.InetSocketAddress(localAddress, 0));
             socket.connect(new java.net.InetSocketAddress("127.0.0.1", uri.getPort()), 5000);
             socket.setSoTimeout(30_000);
-            String credentials = user.contains(":") ? user : user + ":" + user + "-demo";
-            String request = "GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n"
-                    + "Host: localhost:" + uri.getPort() + "\r\nAuthorization: Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)) + "\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+            StringBuilder request = new StringBuilder(method + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                    + " HTTP/1.1\r\nHost: localhost:" + uri.getPort() + "\r\nConnection: close\r\n");
+            headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+            if (json != null) {
+                request.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+            }
+            request.append("\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(body);
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(answer.substring(9, 12));
-            java.util.Map<String, java.util.List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            java.util.Map<String, java.util.List<String>> heads = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             String[] head = answer.substring(0, answer.indexOf("\r\n\r\n")).split("\r\n");
             for (int i = 1; i < head.length; i++) {
                 int colon = head[i].indexOf(':');
-                headers.computeIfAbsent(head[i].substring(0, colon).strip(), k -> new java.util.ArrayList<>()).add(head[i].substring(colon + 1).strip());
+                heads.computeIfAbsent(head[i].substring(0, colon).strip(), k -> new java.util.ArrayList<>()).add(head[i].substring(colon + 1).strip());
             }
-            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
-            if (headers.getOrDefault("Transfer-Encoding", java.util.List.of()).contains("chunked")) {
-                body = body.substring(body.indexOf("\r\n") + 2, body.lastIndexOf("\r\n0\r\n"));
+            String text = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            if (heads.getOrDefault("Transfer-Encoding", java.util.List.of()).contains("chunked")) {
+                text = text.substring(text.indexOf("\r\n") + 2, text.lastIndexOf("\r\n0\r\n"));
             }
-            return new Answer(status, java.net.http.HttpHeaders.of(headers, (k, v) -> true), body);
+            return new Answer(status, java.net.http.HttpHeaders.of(heads, (k, v) -> true), text);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

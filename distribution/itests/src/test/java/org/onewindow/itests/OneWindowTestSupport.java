@@ -55,6 +55,9 @@ public abstract class OneWindowTestSupport {
             editConfigurationFilePut("etc/org.onewindow.node.cfg", "demo", "true"),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "9101"),
+            // every request of a test comes from 127.0.0.1, and waiting for the demo users fails logins until they
+            // exist: the client's slowing down would stop the tests (SessionIT sets it back to test it)
+            editConfigurationFilePut("etc/org.onewindow.access.cfg", "clientFreeFailures", "1000"),
             // where the department approval system simulator is, for the tests that run it
             systemProperty("onewindow.simulator").value(System.getProperty("onewindow.simulator", "")),
         };

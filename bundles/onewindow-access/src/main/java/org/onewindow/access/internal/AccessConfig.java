@@ -27,10 +27,10 @@ public @interface AccessConfig {
     int accountAlarmFailures() default 20;
 
     @AttributeDefinition(description = "Failures of one client, whatever the accounts, before it must wait between tries (1 s, doubling)")
-    int clientFreeFailures() default 10;
+    int clientFreeFailures() default 20;
 
     @AttributeDefinition(description = "The longest wait of a client between tries, in seconds")
-    int clientMaxDelaySeconds() default 300;
+    int clientMaxDelaySeconds() default 60;
 
     @AttributeDefinition(description = "Least length of a staff password")
     int passwordMinLength() default 10;
