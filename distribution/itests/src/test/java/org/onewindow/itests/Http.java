@@ -136,15 +136,23 @@ final class Http {
      */
     Answer getFrom(String localAddress, String path, String user) {
         URI uri = URI.create(base + path);
+        String credentials = user.contains(":") ? user : user + ":" + user + "-demo";
+        String request = "GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n"
+                + "Host: localhost:" + uri.getPort() + "\r\nAuthorization: Basic "
+                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)) + "\r\nConnection: close\r\n\r\n";
+        return raw(localAddress, uri.getPort(), request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * Bytes sent as they are to the appliance's port from {@code localAddress}, and the answer read to the end:
+     * requests the JDK's client would not send (a control byte in the path or a header, oversized headers).
+     */
+    static Answer raw(String localAddress, int port, byte[] request) {
         try (java.net.Socket socket = new java.net.Socket()) {
             socket.bind(new java.net.InetSocketAddress(localAddress, 0));
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", uri.getPort()), 5000);
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(30_000);
-            String credentials = user.contains(":") ? user : user + ":" + user + "-demo";
-            String request = "GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n"
-                    + "Host: localhost:" + uri.getPort() + "\r\nAuthorization: Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)) + "\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request);
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(answer.substring(9, 12));
             java.util.Map<String, java.util.List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
