@@ -52,6 +52,9 @@ public abstract class OneWindowTestSupport {
             // kept under target/exam, so that a failed run's data/log/karaf.log can be read
             keepRuntimeFolder(),
             logLevel(LogLevel.WARN),
+            // OneWindow's own lines at INFO too: the lines that name citizens (masked), which LogsWithoutPersonalDataIT reads
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.onewindow.name", "org.onewindow"),
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.onewindow.level", "INFO"),
             editConfigurationFilePut("etc/org.onewindow.node.cfg", "demo", "true"),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "9101"),

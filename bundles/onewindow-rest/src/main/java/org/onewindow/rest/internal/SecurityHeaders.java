@@ -6,9 +6,12 @@ import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MultivaluedMap;
 
+import org.onewindow.rest.ContentSecurity;
+
 /**
- * Headers on every API answer: no content sniffing, no framing, no referrer, and no caching of
- * answers that carry citizens' data.
+ * Headers on every API answer: no content sniffing, no framing, no referrer, no caching of answers
+ * that carry citizens' data, and the pages' content security policy, so that a printable paper
+ * (HTML under {@code /api}) runs no script and loads nothing from elsewhere.
  */
 final class SecurityHeaders implements ContainerResponseFilter {
     @Override
@@ -17,6 +20,7 @@ final class SecurityHeaders implements ContainerResponseFilter {
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("X-Frame-Options", "DENY");
         headers.putSingle("Referrer-Policy", "no-referrer");
+        headers.putSingle("Content-Security-Policy", ContentSecurity.POLICY);
         if (!headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
             headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         }
