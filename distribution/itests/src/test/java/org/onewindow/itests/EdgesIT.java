@@ -60,28 +60,36 @@ public class EdgesIT extends OneWindowTestSupport {
         byte[] png = Cases.noise("png", 200, 1);
         byte[] jpeg = Cases.noise("jpeg", 600, 2);
         byte[] pdf = Cases.pdf("big page", 150_000);
-        byte[] fakePdf = fakePdf(150_000);
+        byte[] text = "not a scan, only text ".repeat(7_000).getBytes(StandardCharsets.US_ASCII);
         byte[] tooBig = Cases.noise("png", 460, 3);
         assertTrue(png.length > 110_000 && jpeg.length > 110_000 && tooBig.length > MAX_FILE);
         String no = open();
+        Path data = Paths.get(System.getProperty("karaf.data")).toAbsolutePath().normalize();
+        assertEquals("CXF and the upload folders write where bin/karaf points the JVM", data.resolve("tmp"),
+                Paths.get(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize());
         List<Path> before = temporaryFiles();
 
         Http.Answer stored = http.upload("/cases/" + no + "/materials", "clerk", new String[] {"1.png", "2.pdf", "3.jpg"},
                 new byte[][] {png, pdf, jpeg});
         assertEquals(stored.toString(), 201, stored.status);
+        noneLeft(before, "after three files stored");
         Http.Answer wrongType = http.upload("/cases/" + no + "/materials", "clerk", new String[] {"1.png", "2.pdf", "3.jpg"},
-                new byte[][] {Cases.noise("png", 200, 4), fakePdf, jpeg});
+                new byte[][] {Cases.noise("png", 200, 4), text, jpeg});
         assertEquals(415, wrongType.status);
+        noneLeft(before, "after a refused type");
         Http.Answer oversized = http.upload("/cases/" + no + "/materials", "clerk", new String[] {"1.png", "2.png", "3.png"},
                 new byte[][] {Cases.noise("png", 200, 5), tooBig, png});
         assertEquals(oversized.toString(), 413, oversized.status);
+        noneLeft(before, "after a refused size");
         Http.Answer notClerk = http.upload("/cases/" + no + "/materials", "security", new String[] {"1.png", "2.png", "3.png"},
                 new byte[][] {png, png, png});
         assertEquals(403, notClerk.status);
         Http.Answer badPassword = http.upload("/cases/" + no + "/materials", "clerk:not-the-password", new String[] {"1.png", "2.png", "3.png"},
                 new byte[][] {png, png, png});
         assertEquals(401, badPassword.status);
+        noneLeft(before, "after refused logins");
         leftBeforeTheEnd("/api/v1/cases/" + no + "/materials", png, jpeg);
+        noneLeft(before, "after a client gone during the third part");
 
         Citizens.Session s = Citizens.signIn(http, Citizens.idNumber("19850315", 701), "13812347701");
         String app = s.send("POST", "/applications", "{\"itemCode\":\"" + ONLINE_ITEM + "\",\"name\":\"王五\"}").json().path("caseNo").asText();
@@ -89,13 +97,19 @@ public class EdgesIT extends OneWindowTestSupport {
         Map<String, String> session = Map.of("Cookie", s.cookie, "X-CSRF-Token", s.csrf);
         Http.Answer citizenStored = http.upload(materials, session, new String[] {"1.png", "2.pdf", "3.jpg"}, new byte[][] {png, pdf, jpeg});
         assertEquals(citizenStored.toString(), 200, citizenStored.status);
-        Http.Answer citizenWrongType = http.upload(materials, session, new String[] {"1.png", "2.pdf", "3.jpg"}, new byte[][] {png, fakePdf, jpeg});
+        noneLeft(before, "after a citizen's three files stored");
+        Http.Answer citizenWrongType = http.upload(materials, session, new String[] {"1.png", "2.pdf", "3.jpg"}, new byte[][] {png, text, jpeg});
         assertEquals(415, citizenWrongType.status);
+        noneLeft(before, "after a citizen's refused type");
         Http.Answer anonymous = http.upload(materials, Map.of(), new String[] {"1.png", "2.png", "3.png"}, new byte[][] {png, png, png});
         assertEquals("SIGN_IN_REQUIRED", anonymous.code());
+        noneLeft(before, "after an upload without a session");
+    }
 
+    /** data/tmp holds as many files as {@code before} (waiting up to 15 s: a request the client left ends late). */
+    private static void noneLeft(List<Path> before, String when) throws IOException, InterruptedException {
         List<Path> after = awaitTemporaryFiles(before.size());
-        assertEquals("data/tmp before " + before + ", after " + after, before.size(), after.size());
+        assertEquals("data/tmp " + when + ": before " + before + ", after " + after, before.size(), after.size());
     }
 
     @Test
@@ -237,6 +251,7 @@ public class EdgesIT extends OneWindowTestSupport {
 
     /** A clerk's upload of three parts whose client goes away during the third. */
     private void leftBeforeTheEnd(String path, byte[] first, byte[] second) throws IOException {
+        assertTrue("both past CXF's 100 KB in memory", first.length > 102_400 && second.length > 102_400);
         String boundary = "----onewindow-gone";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (byte[] part : new byte[][] {first, second, first}) {
@@ -250,11 +265,17 @@ public class EdgesIT extends OneWindowTestSupport {
         String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
                 + Base64.getEncoder().encodeToString("clerk:clerk-demo".getBytes(StandardCharsets.UTF_8))
                 + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + whole.length + "\r\n\r\n";
+        int files = temporaryFiles().size();
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", HTTP_PORT)) {
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().write(whole, 0, whole.length - first.length / 2);
             socket.getOutputStream().flush();
-            Thread.sleep(1500);
+            // while the third part is awaited, the first two are temporary files: the count above is not blind
+            long end = System.nanoTime() + 10_000_000_000L;
+            while (temporaryFiles().size() < files + 2 && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+            assertEquals("the first two parts wait in temporary files", files + 2, temporaryFiles().size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -278,7 +299,7 @@ public class EdgesIT extends OneWindowTestSupport {
         return out;
     }
 
-    /** The files (not folders) under the appliance's data/tmp. */
+    /** The files (not folders) under the appliance's data/tmp, its JVM's temporary folder. */
     private static List<Path> temporaryFiles() throws IOException {
         Path tmp = Paths.get(System.getProperty("karaf.data"), "tmp");
         if (!Files.isDirectory(tmp)) {

@@ -16,6 +16,8 @@ import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.core.MediaType;
 
+import org.apache.cxf.jaxrs.utils.JAXRSUtils;
+import org.apache.cxf.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +52,15 @@ final class UploadFolders implements ContainerRequestFilter, ContainerResponseFi
         if (type == null || !"multipart".equalsIgnoreCase(type.getType())) {
             return;
         }
+        Message message = inMessage();
+        if (message == null) {
+            return;
+        }
         try {
             Files.createDirectories(base);
-            request.setProperty(ATTACHMENT_DIRECTORY, Files.createTempDirectory(base, PREFIX).toFile());
+            // a property of the message itself (not of the JAX-RS request context, which CXF keeps apart): CXF's
+            // attachment deserializer reads it from there for every part it caches
+            message.put(ATTACHMENT_DIRECTORY, Files.createTempDirectory(base, PREFIX).toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,11 +68,21 @@ final class UploadFolders implements ContainerRequestFilter, ContainerResponseFi
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        Object folder = request.getProperty(ATTACHMENT_DIRECTORY);
+        Message message = inMessage();
+        Object folder = message == null ? null : message.get(ATTACHMENT_DIRECTORY);
         if (folder instanceof java.io.File) {
-            request.removeProperty(ATTACHMENT_DIRECTORY);
+            message.remove(ATTACHMENT_DIRECTORY);
             remove(((java.io.File) folder).toPath());
         }
+    }
+
+    /** The request's CXF message, or null outside a CXF invocation (a unit test). */
+    private static Message inMessage() {
+        Message current = JAXRSUtils.getCurrentMessage();
+        if (current == null) {
+            return null;
+        }
+        return current.getExchange() != null && current.getExchange().getInMessage() != null ? current.getExchange().getInMessage() : current;
     }
 
     /** Removes leftovers of requests a crash interrupted. */
