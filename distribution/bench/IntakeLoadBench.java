@@ -55,11 +55,13 @@ public class IntakeLoadBench {
 
     static long[] clerk(HttpClient http, String base, String item, String materials, int clerk, long end) throws Exception {
         Random random = new Random(clerk);
-        byte[] scan = new byte[200 * 1024];
+        byte[] scan = scan(random);
+        byte[] unique = new byte[16];
         List<Long> times = new ArrayList<>();
         while (System.nanoTime() < end) {
-            random.nextBytes(scan);
-            System.arraycopy(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 0, scan, 0, 4);
+            // a new comment segment each case: other bytes, the same real picture (the appliance reads its header)
+            random.nextBytes(unique);
+            System.arraycopy(unique, 0, scan, 6, unique.length);
             long t = System.nanoTime();
             String opened = send(http, json(base + "/cases", "{\"itemCode\":\"" + item + "\",\"applicant\":{\"idNumber\":\""
                     + residentId(clerk, times.size()) + "\",\"name\":\"张三\"},\"materials\":[" + materials + "]}"), 201);
@@ -96,6 +98,28 @@ public class IntakeLoadBench {
     static HttpRequest.Builder json(String url, String body) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /**
+     * A real JPEG of about 200 KB (600 by 600 random pixels), with a 16-byte comment segment right after its
+     * start marker whose bytes each case changes, so that no two cases upload the same file.
+     */
+    static byte[] scan(Random random) throws java.io.IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(600, 600, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 600; y++) {
+            for (int x = 0; x < 600; x++) {
+                img.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "jpeg", jpeg);
+        byte[] picture = jpeg.toByteArray();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(picture, 0, 2);
+        out.write(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 18});
+        out.write(new byte[16]);
+        out.write(picture, 2, picture.length - 2);
+        return out.toByteArray();
     }
 
     static HttpRequest.Builder upload(String url, String name, byte[] content) {

@@ -1,5 +1,6 @@
 package org.onewindow.catalog;
 
+import org.onewindow.problem.MultiLine;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -13,8 +14,10 @@ public class CatalogItemDTO {
     public String name;
     public DepartmentDTO department;
     public ItemKind kind;
+    @MultiLine
     public String legalBasis;
     /** Conditions of application (申请条件). */
+    @MultiLine
     public String conditions;
     /** Promised limit in working days; 0 means instant (即来即办). */
     public Integer timeLimitDays;

@@ -1,5 +1,7 @@
 package org.onewindow.intake;
 
+import org.onewindow.problem.MultiLine;
+
 /** The back office's decision on a case under review (审批决定). */
 public class DecisionDTO {
     /** {@code APPROVED} or {@code DENIED}. */
@@ -17,5 +19,6 @@ public class DecisionDTO {
     public String reason;
     /** For a denial: the legal basis (required). */
     public String legalBasis;
+    @MultiLine
     public String note;
 }

@@ -1,8 +1,11 @@
 package org.onewindow.intake;
 
+import org.onewindow.problem.MultiLine;
+
 /** A request to move a case: where to, and what that step needs. */
 public class TransitionDTO {
     public CaseStatus to;
+    @MultiLine
     public String note;
     /**
      * For {@code ACCEPTED}: missing materials the clerk accepts the case without (容缺受理); only

@@ -5,7 +5,7 @@
  * which citizens are told (a file for the appliance; an SMS gateway is another {@link Notifier}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.onewindow.online;
 
 import org.osgi.annotation.bundle.Export;

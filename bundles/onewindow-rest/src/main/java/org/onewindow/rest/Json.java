@@ -22,14 +22,19 @@ public final class Json {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /** The same mapping with every text checked ({@link CheckedTexts}): what request bodies are read with. */
+    private static final ObjectMapper REQUESTS = MAPPER.copy().registerModule(CheckedTexts.module());
 
     private Json() {
     }
 
-    /** A request body read as {@code type}; malformed JSON is the usual {@link JsonProblems} 400. */
+    /**
+     * A request body read as {@code type}; malformed JSON is the usual {@link JsonProblems} 400, a text
+     * with a control or bidirectional character {@code 400 INVALID_TEXT}.
+     */
     public static <T> T read(byte[] json, TypeReference<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            return REQUESTS.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw JsonProblems.of(e);
         } catch (IOException e) {
@@ -53,6 +58,15 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(value.getClass().getSimpleName() + " cannot be written as JSON", e);
         }
+    }
+
+    /**
+     * The mapper of request bodies (the REST edge's JSON provider): {@link #mapper()} with every text
+     * checked by {@link org.onewindow.problem.Texts}. Data of our own (journal records, files) is read
+     * with {@link #mapper()}.
+     */
+    public static ObjectMapper requests() {
+        return REQUESTS;
     }
 
     /** The shared, thread-safe mapper; do not reconfigure it. */

@@ -74,15 +74,88 @@ final class Cases {
         return "{\"to\":\"" + status + "\"}";
     }
 
+    /** A real PNG (its header and dimensions read) whose pixels carry {@code text}, so that each text is a file of its own. */
     static byte[] png(String text) {
-        byte[] head = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
-        byte[] tail = text.getBytes(StandardCharsets.UTF_8);
-        byte[] out = Arrays.copyOf(head, head.length + tail.length);
-        System.arraycopy(tail, 0, out, head.length, tail.length);
-        return out;
+        return image("png", text);
     }
 
+    /** A real JPEG, the same way. */
+    static byte[] jpeg(String text) {
+        return image("jpeg", text);
+    }
+
+    /**
+     * A real image of random pixels, {@code side} by {@code side}: hundreds of kilobytes, past the size below
+     * which CXF keeps a part of a multipart body in memory instead of a temporary file.
+     */
+    static byte[] noise(String format, int side, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                img.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        return write(format, img);
+    }
+
+    private static byte[] image(String format, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(Math.max(8, bytes.length), 8,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < bytes.length; i++) {
+            for (int y = 0; y < 8; y++) {
+                img.setRGB(i, y, (bytes[i] & 0xFF) * 0x010101);
+            }
+        }
+        return write(format, img);
+    }
+
+    private static byte[] write(String format, java.awt.image.BufferedImage img) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            if (!javax.imageio.ImageIO.write(img, format, out)) {
+                throw new IllegalStateException("no " + format + " writer");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A real one-page PDF (it parses with PDFBox) whose title is {@code text}. */
     static byte[] pdf(String text) {
-        return ("%PDF-1.4\n" + text).getBytes(StandardCharsets.UTF_8);
+        return pdf(text, 0);
+    }
+
+    /** The same, {@code padding} bytes larger (a comment before the cross-reference table). */
+    static byte[] pdf(String text, int padding) {
+        StringBuilder title = new StringBuilder("FEFF");
+        for (char c : text.toCharArray()) {
+            title.append(String.format("%04X", (int) c));
+        }
+        String[] objects = {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            "<< /Title <" + title + "> >>",
+        };
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        int[] offsets = new int[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            offsets[i] = pdf.length();
+            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        }
+        if (padding > 0) {
+            pdf.append('%').append("x".repeat(padding)).append("\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+        for (int offset : offsets) {
+            pdf.append(String.format("%010d 00000 n \n", offset));
+        }
+        pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R /Info 4 0 R >>\nstartxref\n").append(xref)
+                .append("\n%%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -143,20 +143,30 @@ final class Http {
     /** Any request sent from another address of this machine (see {@link #getFrom}), with the headers given and a JSON body or none. */
     Answer exchangeFrom(String localAddress, String method, String path, java.util.Map<String, String> headers, String json) {
         URI uri = URI.create(base + path);
+        byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(method + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                + " HTTP/1.1\r\nHost: localhost:" + uri.getPort() + "\r\nConnection: close\r\n");
+        headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        if (json != null) {
+            head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
+        request.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        request.writeBytes(body);
+        return raw(localAddress, uri.getPort(), request.toByteArray());
+    }
+
+    /**
+     * Bytes sent as they are to the appliance's port from {@code localAddress}, and the answer read to the end:
+     * requests the JDK's client would not send (a control byte in the path or a header, oversized headers).
+     */
+    static Answer raw(String localAddress, int port, byte[] request) {
         try (java.net.Socket socket = new java.net.Socket()) {
             socket.bind(new java.net.InetSocketAddress(localAddress, 0));
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", uri.getPort()), 5000);
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(30_000);
-            byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
-            StringBuilder request = new StringBuilder(method + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
-                    + " HTTP/1.1\r\nHost: localhost:" + uri.getPort() + "\r\nConnection: close\r\n");
-            headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
-            if (json != null) {
-                request.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
-            }
-            request.append("\r\n");
-            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
-            socket.getOutputStream().write(body);
+            socket.getOutputStream().write(request);
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(answer.substring(9, 12));
             java.util.Map<String, java.util.List<String>> heads = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -2,6 +2,7 @@ package org.onewindow.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -52,6 +53,11 @@ public abstract class OneWindowTestSupport {
             // kept under target/exam, so that a failed run's data/log/karaf.log can be read
             keepRuntimeFolder(),
             logLevel(LogLevel.WARN),
+            // the JVM's temporary folder is data/tmp, as bin/karaf sets it (Pax Exam starts the JVM from the appliance's folder)
+            vmOption("-Djava.io.tmpdir=data/tmp"),
+            // OneWindow's own lines at INFO too: the lines that name citizens (masked), which LogsWithoutPersonalDataIT reads
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.onewindow.name", "org.onewindow"),
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.onewindow.level", "INFO"),
             editConfigurationFilePut("etc/org.onewindow.node.cfg", "demo", "true"),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "9101"),

@@ -843,7 +843,7 @@ public class OnlineIT extends OneWindowTestSupport {
     }
 
     private static byte[] jpeg() {
-        return new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
+        return Cases.jpeg("id card " + System.nanoTime());
     }
 
     private static String karafLog() throws java.io.IOException {

@@ -15,8 +15,6 @@ import org.onewindow.rest.JsonProblems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Reads the catalog exchange format (a JSON array of items). Each item is read on its own, so
@@ -56,7 +54,7 @@ final class CatalogJson {
                     ? node.path("code").asText() : "#" + (i + 1);
             labels.add(label);
             try {
-                items.add(Json.mapper().treeToValue(node, CatalogItemDTO.class));
+                items.add(Json.requests().treeToValue(node, CatalogItemDTO.class));
             } catch (JsonProcessingException e) {
                 items.add(null);
                 problems.add(mappingProblem(label, e));
@@ -84,18 +82,12 @@ final class CatalogJson {
                 + problems.size() + " 处错误：" + summary + (problems.size() > 5 ? "……" : ""), problems);
     }
 
+    /** One item's mapping failure, in the words of {@link JsonProblems} (no Java type named), or its refused text. */
     private static ProblemDetail mappingProblem(String label, JsonProcessingException e) {
-        String field = e instanceof JsonMappingException ? JsonProblems.path((JsonMappingException) e) : null;
-        String message;
-        if (e instanceof UnrecognizedPropertyException) {
-            message = "未知字段（请检查拼写）";
-        } else if (e instanceof InvalidFormatException) {
-            InvalidFormatException f = (InvalidFormatException) e;
-            message = "取值无效：'" + f.getValue() + "'" + (f.getTargetType().isEnum()
-                    ? "，应为 " + List.of(f.getTargetType().getEnumConstants()) : "，应为 " + f.getTargetType().getSimpleName());
-        } else {
-            message = "类型不符：" + e.getOriginalMessage();
-        }
-        return new ProblemDetail(label, field, message);
+        Problem p = JsonProblems.of(e);
+        ProblemDetail d = p.details().isEmpty() ? null : p.details().get(0);
+        String field = d != null && d.field != null ? d.field
+                : e instanceof JsonMappingException ? JsonProblems.path((JsonMappingException) e) : null;
+        return new ProblemDetail(label, field, d == null ? p.getMessage() : d.message);
     }
 }

@@ -10,6 +10,7 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.onewindow.rest.ContentSecurity;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -24,9 +25,8 @@ import org.osgi.service.component.annotations.Component;
     "osgi.http.whiteboard.filter.name=onewindow-page-headers"
 })
 public class PageHeaders implements Filter {
-    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
-            + " connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
-            + " frame-ancestors 'none'";
+    /** The same policy as the printable papers under {@code /api} carry. */
+    static final String POLICY = ContentSecurity.POLICY;
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {

@@ -21,7 +21,8 @@ final class Messages {
         try {
             return Json.mapper().readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
         } catch (IOException e) {
-            throw new Problem(ProblemKind.BAD_REQUEST, "MESSAGE_UNREADABLE", "无法读取 " + type.getSimpleName() + "：" + e.getMessage());
+            // the message names no Java type (the record's class, Jackson's own words)
+            throw new Problem(ProblemKind.BAD_REQUEST, "MESSAGE_UNREADABLE", "无法读取市级枢纽转来的消息：内容与预期结构不符");
         }
     }
 

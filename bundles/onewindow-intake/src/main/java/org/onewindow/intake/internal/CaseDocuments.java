@@ -10,10 +10,16 @@ import org.onewindow.intake.MaterialSource;
 
 /** The printable papers of the window: the one-time notice and the acceptance receipt, as HTML. */
 final class CaseDocuments {
-    private static final String STYLE = "<style>body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;"
+    /**
+     * The papers' stylesheet, served at {@value #STYLESHEET}: the pages carry the console's content
+     * security policy, which allows no inline style.
+     */
+    static final String CSS = "body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;"
             + "max-width:46em;margin:2em auto;line-height:1.6}h1{text-align:center;font-size:1.5em}"
             + "table{border-collapse:collapse;width:100%}td,th{border:1px solid #444;padding:.3em .5em;text-align:left}"
-            + ".meta td:first-child{width:9em;background:#f3f3f3}@media print{body{margin:0}}</style>";
+            + ".meta td:first-child{width:9em;background:#f3f3f3}.signature{text-align:right}@media print{body{margin:0}}";
+    static final String STYLESHEET = "/api/v1/cases/documents.css";
+    private static final String STYLE = "<link rel=\"stylesheet\" href=\"" + STYLESHEET + "\">";
 
     private CaseDocuments() {
     }
@@ -96,7 +102,7 @@ final class CaseDocuments {
     }
 
     private static String end(StringBuilder html, String hall, String date) {
-        return html.append("<p style=\"text-align:right\">").append(esc(hall)).append("行政服务中心<br>").append(esc(date))
+        return html.append("<p class=\"signature\">").append(esc(hall)).append("行政服务中心<br>").append(esc(date))
                 .append("</p></body></html>").toString();
     }
 

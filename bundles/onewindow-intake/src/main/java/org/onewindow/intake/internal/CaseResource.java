@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 
+import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
@@ -139,6 +140,15 @@ public class CaseResource {
     @RolesAllowed("reviewer")
     public CaseDTO extend(@PathParam("caseNo") String caseNo, ExtensionDTO request, @Context SecurityContext caller) {
         return backOffice.extend(caseNo, request, Caller.actor(caller));
+    }
+
+    /** The stylesheet of the printable papers (no data; the papers' policy allows no inline style). */
+    @GET
+    @Path("documents.css")
+    @PermitAll
+    @Produces("text/css;charset=UTF-8")
+    public Response stylesheet() {
+        return Response.ok(CaseDocuments.CSS).header("Cache-Control", "max-age=86400").build();
     }
 
     @GET

@@ -15,6 +15,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
+import org.onewindow.db.PrivateFiles;
+
 /**
  * Ed25519 keys in PEM files and signatures with them, from the JDK alone (no shared secret: each side
  * keeps its private key and gives the other its public key). A private key is written 0600.

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
+import org.onewindow.db.PrivateFiles;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.online.NoticeDTO;
 import org.onewindow.online.Notifier;

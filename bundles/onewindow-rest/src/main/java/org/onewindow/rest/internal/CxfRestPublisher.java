@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.logging.FaultListener;
 import org.onewindow.access.StaffLogins;
 import org.onewindow.rest.Json;
 import org.onewindow.rest.RestPublisher;
@@ -33,6 +34,8 @@ public class CxfRestPublisher implements RestPublisher {
     private StaffAccess access;
     private Sessions sessions;
     private Publication session;
+    private Publication unknown;
+    private final UploadFolders uploads = UploadFolders.inTemporaryFolder();
 
     /**
      * A changed configuration restarts the component (no {@code @Modified}): every capability
@@ -43,10 +46,13 @@ public class CxfRestPublisher implements RestPublisher {
         access = new StaffAccess(logins);
         sessions = new Sessions(Duration.ofMinutes(config.sessionIdleMinutes()));
         session = publish("/v1/session", new SessionResource(access, sessions));
+        unknown = publish("/", List.of(new UnknownPaths.Refusal()), new UnknownPaths());
+        uploads.sweep();
     }
 
     @Deactivate
     void deactivate() {
+        unknown.close();
         session.close();
     }
 
@@ -60,10 +66,12 @@ public class CxfRestPublisher implements RestPublisher {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(address);
-        List<Object> all = new ArrayList<>(List.of(new JacksonJsonProvider(Json.mapper()), new ProblemExceptionMapper(), new SecurityHeaders(),
-                new AccessFilter(access, sessions)));
+        List<Object> all = new ArrayList<>(List.of(new JacksonJsonProvider(Json.requests()), new ProblemExceptionMapper(), new SecurityHeaders(),
+                new AccessFilter(access, sessions), uploads));
         all.addAll(providers);
         factory.setProviders(all);
+        // a client's mistake is answered and logged in one line where it is refused, never with CXF's stack trace
+        factory.getProperties(true).put(FaultListener.class.getName(), new QuietFaults());
         factory.setServiceBeans(List.of(resources));
         Server server = factory.create();
         LOG.info("REST resources published at {}", address);

@@ -42,16 +42,23 @@ final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     static Problem toProblem(Throwable failure) {
+        // a problem thrown while a body was read (a refused text) comes wrapped in Jackson's exception
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof Problem) {
                 return (Problem) t;
             }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof JsonProcessingException && !(t instanceof InvalidDefinitionException)) {
                 return JsonProblems.of((JsonProcessingException) t);
             }
         }
         if (failure instanceof WebApplicationException) {
             return fromStatus(((WebApplicationException) failure).getResponse().getStatus());
+        }
+        if (QuietFaults.clientGone(failure)) {
+            LOG.info("Request body not read whole: the client went away ({})", failure.getClass().getSimpleName());
+            return Problem.badRequest("REQUEST_INCOMPLETE", "请求内容未完整送达");
         }
         LOG.error("Unexpected failure while answering a request", failure);
         return new Problem(ProblemKind.INTERNAL, "INTERNAL_ERROR", "服务器内部错误，详情见日志");

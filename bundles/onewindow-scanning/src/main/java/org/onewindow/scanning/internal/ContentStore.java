@@ -13,12 +13,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.onewindow.db.PrivateFiles;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 
 /**
  * Files stored by their SHA-256 under {@code <root>/ab/cd/<sha256>}: identical scans are kept once,
  * and a file is written whole to {@code tmp/} first, so a half file never appears under its name.
+ * Citizens' papers: folders 0700, files 0600 (a temporary file is made 0600 by the JDK and keeps its
+ * mode when it is moved to its place).
  */
 final class ContentStore {
     private final Path root;
@@ -28,7 +31,8 @@ final class ContentStore {
         this.root = root;
         this.tmp = root.resolve("tmp");
         try {
-            Files.createDirectories(tmp);
+            PrivateFiles.folder(root);
+            PrivateFiles.folder(tmp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -97,7 +101,10 @@ final class ContentStore {
                 Files.delete(file.temp);
                 return false;
             }
-            Files.createDirectories(target.getParent());
+            if (!Files.isDirectory(target.getParent())) {
+                PrivateFiles.folder(target.getParent().getParent());
+                PrivateFiles.folder(target.getParent());
+            }
             try {
                 Files.move(file.temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -50,6 +50,7 @@ public class JpaScanService implements ScanService, StatusContributor {
     IntakeService intake;
 
     private ContentStore store;
+    private FileChecks checks;
     private long maxFileBytes;
     private int maxFilesPerCase;
     private int schemaVersion;
@@ -61,6 +62,7 @@ public class JpaScanService implements ScanService, StatusContributor {
         schemaVersion = migrations.migrate("scanning", context.getBundle(), "db/migration/scanning");
         maxFileBytes = config.maxFileBytes();
         maxFilesPerCase = config.maxFilesPerCase();
+        checks = new FileChecks(config.pdfCheckMemoryBytes());
         store = new ContentStore(config.directory().isBlank()
                 ? Paths.get(System.getProperty("karaf.data", "data"), "onewindow", "scans") : Paths.get(config.directory()));
         store.sweep();
@@ -88,11 +90,13 @@ public class JpaScanService implements ScanService, StatusContributor {
                     throw new Problem(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_FILE_TYPE",
                             "只接受 JPEG、PNG 或 PDF 文件（按文件内容判断）：" + names.get(received.size() - 1));
                 }
+                checks.verify(type, file.temp, names.get(received.size() - 1));
                 types.add(type);
             }
             return keep(caseNo, names, types, received, actor);
         } finally {
             received.forEach(r -> ContentStore.discard(r.temp));
+            uploads.forEach(JpaScanService::close);
         }
     }
 
@@ -187,6 +191,15 @@ public class JpaScanService implements ScanService, StatusContributor {
                 .getSingleResult()));
         out.put("schema version", schemaVersion);
         return out;
+    }
+
+    /** Closes what was sent, read or not: the request's own temporary files go with its folder in any case. */
+    private static void close(Upload upload) {
+        try {
+            upload.content().close();
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.debug("Upload stream not closed: {}", e.toString());
+        }
     }
 
     /** One transaction, run again if the database rolled it back for a passing reason (lock timeout, deadlock). */

@@ -13,6 +13,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Most files one case may have")
     int maxFilesPerCase() default 200;
 
+    @AttributeDefinition(description = "Most memory PDFBox may use for the streams of one PDF while it is checked, in bytes")
+    long pdfCheckMemoryBytes() default 64L * 1024 * 1024;
+
     @AttributeDefinition(description = "Where the files are kept; empty means data/onewindow/scans of the appliance")
     String directory() default "";
 }

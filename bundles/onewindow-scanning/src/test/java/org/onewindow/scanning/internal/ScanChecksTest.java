@@ -33,12 +33,22 @@ public class ScanChecksTest {
     @Test
     public void fileNamesAreNeverPaths() {
         assertEquals("身份证正面.jpg", FileNames.check(" 身份证正面.jpg "));
-        for (String bad : List.of("../x.pdf", "a/b.pdf", "a\\b.pdf", "C:x.pdf", "x\u0000.pdf", "", "x".repeat(201))) {
+        for (String bad : List.of("../x.pdf", "a/b.pdf", "a\\b.pdf", "C:x.pdf", "", "x".repeat(201))) {
             try {
                 FileNames.check(bad);
                 fail("must be refused: " + bad);
             } catch (Problem e) {
                 assertEquals("INVALID_FILE_NAME", e.code());
+            }
+        }
+        // a name that reads as a PDF but is an executable (U+202E), control characters, a line break
+        for (String bad : List.of("\u202Efdp.exe", "x\u0000.pdf", "x\u001B[31m.pdf", "a\r\nb.pdf", "\u2066x.pdf\u2069", "x\u200F.pdf")) {
+            try {
+                FileNames.check(bad);
+                fail("must be refused: " + bad);
+            } catch (Problem e) {
+                assertEquals("INVALID_TEXT", e.code());
+                assertEquals("file", e.details().get(0).field);
             }
         }
     }
