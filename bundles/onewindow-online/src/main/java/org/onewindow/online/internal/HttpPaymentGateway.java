@@ -25,8 +25,14 @@ import org.onewindow.problem.ProblemKind;
 import org.onewindow.rest.Json;
 import org.onewindow.security.Hmac;
 import org.onewindow.security.SignedBodies;
+import org.onewindow.tls.JdkLinks;
+import org.onewindow.tls.OutgoingTls;
+import org.onewindow.tls.PeerTrust;
+import org.onewindow.tls.Secrets;
+import org.onewindow.tls.TlsFailures;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -46,7 +52,11 @@ public class HttpPaymentGateway implements PaymentGateway {
     private static final TypeReference<Statement> STATEMENT = new TypeReference<>() {
     };
 
+    @Reference
+    OutgoingTls tls;
+
     private HttpClient client;
+    private boolean allowHttp;
     private String url;
     private String merchant;
     private byte[] secret;
@@ -62,9 +72,11 @@ public class HttpPaymentGateway implements PaymentGateway {
     void activate(GatewayConfig config) {
         url = config.url().replaceAll("/+$", "");
         merchant = config.merchant();
-        secret = config.secret().isBlank() ? null : Hmac.utf8(config.secret());
+        String shared = Secrets.resolve(config.secret());
+        secret = shared == null || shared.isBlank() ? null : Hmac.utf8(shared);
         timeout = Duration.ofSeconds(config.timeoutSeconds());
-        client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        allowHttp = config.allowHttp();
+        client = JdkLinks.client(tls, URI.create(url), PeerTrust.pinned(config.tlsPin(), config.clientCertificate()), timeout);
     }
 
     @Override
@@ -120,6 +132,11 @@ public class HttpPaymentGateway implements PaymentGateway {
     private byte[] get(String path, Map<String, String> params) {
         configured();
         try {
+            tls.checkScheme("the payment gateway", URI.create(url), allowHttp);
+        } catch (IllegalArgumentException e) {
+            throw new Problem(ProblemKind.UNAVAILABLE, TlsFailures.INSECURE_URL, "支付平台地址须为 https://（明文 HTTP 仅限测试或演示）");
+        }
+        try {
             HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url + path + "?" + signedQuery(params)))
                     .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200 || !SignedBodies.verify(secret, r.headers().firstValue(SignedBodies.TIMESTAMP).orElse(null),
@@ -128,6 +145,9 @@ public class HttpPaymentGateway implements PaymentGateway {
             }
             return r.body();
         } catch (IOException e) {
+            if (TlsFailures.isTls(e)) {
+                throw new Problem(ProblemKind.UNAVAILABLE, TlsFailures.UNTRUSTED, "支付平台的证书不受信任（" + TlsFailures.describe(e) + "），未发送任何请求");
+            }
             throw unavailable(e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

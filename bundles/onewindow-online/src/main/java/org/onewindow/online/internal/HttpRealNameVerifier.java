@@ -24,8 +24,13 @@ import org.onewindow.problem.ProblemKind;
 import org.onewindow.rest.Json;
 import org.onewindow.security.Hmac;
 import org.onewindow.security.SignedBodies;
+import org.onewindow.tls.JdkLinks;
+import org.onewindow.tls.OutgoingTls;
+import org.onewindow.tls.PeerTrust;
+import org.onewindow.tls.TlsFailures;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -62,6 +67,10 @@ public class HttpRealNameVerifier implements RealNameVerifier {
     private volatile Path platformKey;
     private volatile Duration timeout;
     private volatile HttpClient client;
+    private volatile boolean allowHttp;
+
+    @Reference
+    OutgoingTls tls;
 
     @Activate
     @Modified
@@ -71,7 +80,8 @@ public class HttpRealNameVerifier implements RealNameVerifier {
         Path key = Paths.get(config.platformKey().strip());
         platformKey = key.isAbsolute() ? key : Paths.get(System.getProperty("karaf.home", "")).resolve(key);
         timeout = Duration.ofSeconds(config.timeoutSeconds());
-        client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        allowHttp = config.allowHttp();
+        client = url.isEmpty() ? null : JdkLinks.client(tls, URI.create(url), PeerTrust.pinned(config.tlsPin(), config.clientCertificate()), timeout);
         if (hall == null) {
             hall = Ed25519Keys.loadOrCreate(keys.resolve("hall-key.pem"), keys.resolve("hall-key.pub.pem"));
         }
@@ -97,6 +107,11 @@ public class HttpRealNameVerifier implements RealNameVerifier {
         question.put("name", name);
         question.put("mobile", mobile);
         byte[] body = Json.bytes(question);
+        try {
+            tls.checkScheme("the real-name service", URI.create(url), allowHttp);
+        } catch (IllegalArgumentException e) {
+            throw new Problem(ProblemKind.UNAVAILABLE, TlsFailures.INSECURE_URL, "实名核验服务地址须为 https://（明文 HTTP 仅限测试或演示）");
+        }
         try {
             PublicKey platform = Ed25519Keys.readPublic(platformKey);
             long now = Instant.now().getEpochSecond();
@@ -124,6 +139,9 @@ public class HttpRealNameVerifier implements RealNameVerifier {
             }
             return new RealNameResult("MATCH".equals(result), answer.get("reference"));
         } catch (IOException | GeneralSecurityException e) {
+            if (TlsFailures.isTls(e)) {
+                throw new Problem(ProblemKind.UNAVAILABLE, TlsFailures.UNTRUSTED, "实名核验服务的证书不受信任（" + TlsFailures.describe(e) + "）");
+            }
             throw unavailable(e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
