@@ -54,6 +54,7 @@ public abstract class OneWindowTestSupport {
             logLevel(LogLevel.WARN),
             editConfigurationFilePut("etc/org.onewindow.node.cfg", "demo", "true"),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure", String.valueOf(HTTP_PORT + 20000)),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "9101"),
             // where the department approval system simulator is, for the tests that run it
             systemProperty("onewindow.simulator").value(System.getProperty("onewindow.simulator", "")),

@@ -1,6 +1,7 @@
 package org.onewindow.tls.internal;
 
 import java.util.Arrays;
+import java.util.Set;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -9,6 +10,8 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
+import org.onewindow.security.Actor;
+import org.onewindow.shell.ShellActor;
 import org.onewindow.tls.Secrets;
 
 /**
@@ -31,6 +34,7 @@ public class SecretStoreCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        ShellActor.of(session).requireAny(Set.of(Actor.ADMIN));
         String first = session.readLine("Secret for " + name + ": ", '*');
         String second = session.readLine("Again: ", '*');
         if (first == null || first.length() < 16 || !first.equals(second)) {

@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -14,6 +15,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.onewindow.security.Actor;
+import org.onewindow.shell.ShellActor;
 import org.onewindow.tls.CertificateFingerprints;
 
 /** {@code onewindow:tls-install FILE…}: the appliance serves the city CA's certificate from now on, without a restart. */
@@ -24,6 +28,9 @@ public class TlsInstallCommand implements Action {
     @Reference
     ApplianceTls tls;
 
+    @Reference
+    Session session;
+
     @Option(name = "--password-file", description = "File holding the password of a PKCS#12 file")
     String passwordFile;
 
@@ -33,6 +40,7 @@ public class TlsInstallCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        ShellActor.of(session).requireAny(Set.of(Actor.ADMIN));
         List<Path> paths = new ArrayList<>();
         Path home = EdgeSettings.home();
         for (String f : files) {
