@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.onewindow.node.StatusContributor;
 import org.onewindow.online.GatewayPaymentDTO;
 import org.onewindow.online.PaymentGateway;
 import org.onewindow.online.PaymentOrderDTO;
@@ -43,14 +44,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
  * query answers and statements are JSON signed as the relay's messages are ({@link SignedBodies}), and
  * a signature older than five minutes is refused, so a captured notification cannot be replayed later.
  */
-@Component(service = PaymentGateway.class, configurationPid = GatewayConfig.PID, property = "channel=http")
+@Component(service = {PaymentGateway.class, StatusContributor.class}, configurationPid = GatewayConfig.PID, property = "channel=http")
 @Designate(ocd = GatewayConfig.class)
-public class HttpPaymentGateway implements PaymentGateway {
+public class HttpPaymentGateway implements PaymentGateway, StatusContributor {
     private static final long SKEW_SECONDS = 300;
     private static final TypeReference<GatewayPaymentDTO> PAYMENT = new TypeReference<>() {
     };
     private static final TypeReference<Statement> STATEMENT = new TypeReference<>() {
     };
+
+    private final OutgoingLink link = new OutgoingLink();
 
     @Reference
     OutgoingTls tls;
@@ -76,7 +79,9 @@ public class HttpPaymentGateway implements PaymentGateway {
         secret = shared == null || shared.isBlank() ? null : Hmac.utf8(shared);
         timeout = Duration.ofSeconds(config.timeoutSeconds());
         allowHttp = config.allowHttp();
-        client = JdkLinks.client(tls, URI.create(url), PeerTrust.pinned(config.tlsPin(), config.clientCertificate()), timeout);
+        PeerTrust trust = PeerTrust.pinned(config.tlsPin(), config.clientCertificate());
+        client = JdkLinks.client(tls, URI.create(url), trust, timeout);
+        link.configure(url, trust);
     }
 
     @Override
@@ -134,6 +139,7 @@ public class HttpPaymentGateway implements PaymentGateway {
         try {
             tls.checkScheme("the payment gateway", URI.create(url), allowHttp);
         } catch (IllegalArgumentException e) {
+            link.failed(TlsFailures.INSECURE_URL, e.getMessage());
             throw new Problem(ProblemKind.UNAVAILABLE, TlsFailures.INSECURE_URL, "支付平台地址须为 https://（明文 HTTP 仅限测试或演示）");
         }
         try {
@@ -143,9 +149,11 @@ public class HttpPaymentGateway implements PaymentGateway {
                     r.headers().firstValue(SignedBodies.SIGNATURE).orElse(null), r.body(), Instant.now().getEpochSecond(), SKEW_SECONDS)) {
                 throw unavailable("answered " + r.statusCode() + " without a valid signature");
             }
+            link.succeeded();
             return r.body();
         } catch (IOException e) {
             if (TlsFailures.isTls(e)) {
+                link.failed(TlsFailures.UNTRUSTED, TlsFailures.describe(e));
                 throw new Problem(ProblemKind.UNAVAILABLE, TlsFailures.UNTRUSTED, "支付平台的证书不受信任（" + TlsFailures.describe(e) + "），未发送任何请求");
             }
             throw unavailable(e.toString());
@@ -178,5 +186,15 @@ public class HttpPaymentGateway implements PaymentGateway {
 
     private static Problem unavailable(String why) {
         return new Problem(ProblemKind.UNAVAILABLE, "PAYMENT_UNAVAILABLE", "支付平台暂不可用（" + why + "），请稍后再试");
+    }
+
+    @Override
+    public String capability() {
+        return "payment gateway";
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        return link.status();
     }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.onewindow.node.StatusContributor;
 import org.onewindow.online.RealNameResult;
 import org.onewindow.online.RealNameVerifier;
 import org.onewindow.problem.Problem;
@@ -51,9 +52,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
  * district IT gives the service {@code hall-key.pub.pem} and puts the service's public key where
  * {@code platformKey} says. Without a {@code url} the path is not offered.
  */
-@Component(service = RealNameVerifier.class, configurationPid = RealNameConfig.PID, property = "channel=http", immediate = true)
+@Component(service = {RealNameVerifier.class, StatusContributor.class}, configurationPid = RealNameConfig.PID, property = "channel=http", immediate = true)
 @Designate(ocd = RealNameConfig.class)
-public class HttpRealNameVerifier implements RealNameVerifier {
+public class HttpRealNameVerifier implements RealNameVerifier, StatusContributor {
     static final String CLIENT = "X-OneWindow-Client";
     private static final Logger LOG = LoggerFactory.getLogger(HttpRealNameVerifier.class);
     private static final long SKEW_SECONDS = 300;
@@ -69,6 +70,8 @@ public class HttpRealNameVerifier implements RealNameVerifier {
     private volatile HttpClient client;
     private volatile boolean allowHttp;
 
+    private final OutgoingLink link = new OutgoingLink();
+
     @Reference
     OutgoingTls tls;
 
@@ -81,7 +84,9 @@ public class HttpRealNameVerifier implements RealNameVerifier {
         platformKey = key.isAbsolute() ? key : Paths.get(System.getProperty("karaf.home", "")).resolve(key);
         timeout = Duration.ofSeconds(config.timeoutSeconds());
         allowHttp = config.allowHttp();
-        client = url.isEmpty() ? null : JdkLinks.client(tls, URI.create(url), PeerTrust.pinned(config.tlsPin(), config.clientCertificate()), timeout);
+        PeerTrust trust = PeerTrust.pinned(config.tlsPin(), config.clientCertificate());
+        client = url.isEmpty() ? null : JdkLinks.client(tls, URI.create(url), trust, timeout);
+        link.configure(url, trust);
         if (hall == null) {
             hall = Ed25519Keys.loadOrCreate(keys.resolve("hall-key.pem"), keys.resolve("hall-key.pub.pem"));
         }
@@ -110,6 +115,7 @@ public class HttpRealNameVerifier implements RealNameVerifier {
         try {
             tls.checkScheme("the real-name service", URI.create(url), allowHttp);
         } catch (IllegalArgumentException e) {
+            link.failed(TlsFailures.INSECURE_URL, e.getMessage());
             throw new Problem(ProblemKind.UNAVAILABLE, TlsFailures.INSECURE_URL, "实名核验服务地址须为 https://（明文 HTTP 仅限测试或演示）");
         }
         try {
@@ -137,9 +143,11 @@ public class HttpRealNameVerifier implements RealNameVerifier {
             if (!"MATCH".equals(result) && !"MISMATCH".equals(result)) {
                 throw unavailable("result " + result);
             }
+            link.succeeded();
             return new RealNameResult("MATCH".equals(result), answer.get("reference"));
         } catch (IOException | GeneralSecurityException e) {
             if (TlsFailures.isTls(e)) {
+                link.failed(TlsFailures.UNTRUSTED, TlsFailures.describe(e));
                 throw new Problem(ProblemKind.UNAVAILABLE, TlsFailures.UNTRUSTED, "实名核验服务的证书不受信任（" + TlsFailures.describe(e) + "）");
             }
             throw unavailable(e.getClass().getSimpleName());
@@ -169,5 +177,15 @@ public class HttpRealNameVerifier implements RealNameVerifier {
     private static Problem unavailable(String why) {
         LOG.warn("Real-name verification gave no answer: {}", why);
         return new Problem(ProblemKind.UNAVAILABLE, "REAL_NAME_UNAVAILABLE", "实名核验服务暂不可用，请稍后再试，或携带身份证到综合窗口绑定手机号");
+    }
+
+    @Override
+    public String capability() {
+        return "real-name service";
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        return link.status();
     }
 }
