@@ -33,6 +33,8 @@ if [ ! -d "$home" ]; then
 fi
 sed -i 's/^demo = .*/demo = true/' "$home/etc/org.onewindow.node.cfg"
 sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$home/etc/org.ops4j.pax.web.cfg"
+secureport=${ONEWINDOW_HTTPS_PORT:-8443}
+sed -i "s/^org.osgi.service.http.port.secure = .*/org.osgi.service.http.port.secure = $secureport/" "$home/etc/org.ops4j.pax.web.cfg"
 sed -i "s|^publicBaseUrl = .*|publicBaseUrl = http://localhost:$port|" "$home/etc/org.onewindow.online.cfg"
 
 # fees are paid online at the payment gateway simulator, a process of its own with a fresh shared secret
@@ -74,6 +76,8 @@ cat <<BANNER
 
   OneWindow $version -- district appliance, DEMO MODE (演示模式)
   API          http://localhost:$port/api/v1   (health: /api/v1/health, description: /api/v1/openapi.json)
+  HTTPS        https://localhost:$secureport/console/ too, with the certificate the appliance made for itself at its first
+               start (onewindow:tls-status shows its fingerprint; a real hall serves HTTPS only: docs/operations.md)
   Demo logins  admin/admin-demo  security/security-demo  auditor/auditor-demo
                clerk/clerk-demo  reviewer/reviewer-demo  supervisor/supervisor-demo
                (administrators may enrol a second factor on 我的账户; a real hall requires it)

@@ -47,17 +47,37 @@ function replicationSection() {
         acked: link.acked, journal: link.journalLastSeq, backlog: link.backlog }) + (link.lastError ? ` · ${link.lastError}` : '')
         : t('admin.replication.none');
       key.textContent = link.fingerprint ? t('admin.replication.key', { algorithm: link.keyAlgorithm, fingerprint: link.fingerprint }) : '';
+      hubCert.textContent = link.hubCertificate ? t('admin.replication.hubCertificate', { fingerprint: link.hubCertificate }) : '';
     } catch (e) { status.textContent = t('admin.replication.unavailable'); }
   };
-  const form = h('form', { id: 'hub-register', onsubmit: async e => {
-    e.preventDefault();
+  // the hub's TLS certificate: shown at the first registration, registered only once district IT confirmed its fingerprint
+  const hubCert = h('p', { id: 'hub-certificate' });
+  const offer = h('div', { id: 'hub-certificate-offer' });
+  const register = async (hubFingerprint) => {
     const body = { hubUrl: url.value.trim() };
     if (enrolment.value.trim()) body.enrolmentCode = enrolment.value.trim();
-    try { await api.post('/replication/registration', body); enrolment.value = ''; await render(); } catch (err) { fail(err, form); }
-  } }, h('label', {}, t('admin.replication.hubUrl'), url), h('label', {}, t('admin.replication.enrolmentCode'), enrolment),
-  h('button', { type: 'submit' }, t('admin.replication.register')));
+    if (hubFingerprint) body.hubFingerprint = hubFingerprint;
+    offer.replaceChildren();
+    try {
+      await api.post('/replication/registration', body);
+      enrolment.value = '';
+      await render();
+    } catch (err) {
+      const presented = (err.details || []).find(d => d.field === 'fingerprint');
+      if (err.code === 'HUB_CERTIFICATE_UNCONFIRMED' && presented) {
+        offer.replaceChildren(h('p', {}, t('admin.replication.hubCertificateOffer', { fingerprint: presented.message })),
+          h('button', { type: 'button', id: 'hub-certificate-confirm', onclick: () => register(presented.message) },
+            t('admin.replication.hubCertificateConfirm')));
+      } else {
+        fail(err, form);
+      }
+    }
+  };
+  const form = h('form', { id: 'hub-register', onsubmit: async e => { e.preventDefault(); await register(null); } },
+    h('label', {}, t('admin.replication.hubUrl'), url), h('label', {}, t('admin.replication.enrolmentCode'), enrolment),
+    h('button', { type: 'submit' }, t('admin.replication.register')));
   render();
-  return h('section', {}, h('h3', {}, t('admin.replication')), status, key, form);
+  return h('section', {}, h('h3', {}, t('admin.replication')), status, key, hubCert, form, offer);
 }
 
 /**

@@ -16,4 +16,6 @@ public class LinkStatusDTO {
     public long backlog;
     public String lastShippedAt;
     public String lastError;
+    /** The SHA-256 fingerprint of the hub's certificate this district pinned (HTTPS), or null over plain HTTP. */
+    public String hubCertificate;
 }

@@ -6,7 +6,7 @@
  * the registration token and the shared key the hub used to hand out.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.onewindow.replication;
 
 import org.osgi.annotation.bundle.Export;

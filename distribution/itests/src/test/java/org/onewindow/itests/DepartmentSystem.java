@@ -34,6 +34,21 @@ final class DepartmentSystem implements AutoCloseable {
         return new DepartmentSystem(s.process, adminPort, s.log);
     }
 
+    /**
+     * The same over HTTPS with the key and certificate of {@code keystore} (PKCS#12, {@link TlsFiles#PASSWORD}); with
+     * {@code clientCertificate}, it demands that client certificate (mutual TLS) and no other.
+     */
+    static DepartmentSystem startHttps(int port, int adminPort, String secret, String department, Path keystore, Path clientCertificate)
+            throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("--port", String.valueOf(port), "--admin-port", String.valueOf(adminPort), "--secret",
+                secret, "--department", department, "--tls-keystore", keystore.toString(), "--tls-password", TlsFiles.PASSWORD));
+        if (clientCertificate != null) {
+            args.addAll(List.of("--tls-client-cert", clientCertificate.toString()));
+        }
+        Simulators.Started s = Simulators.start(List.of("-jar"), args, adminPort, "simulator-" + department + "-" + port);
+        return new DepartmentSystem(s.process, adminPort, s.log);
+    }
+
     /** Changes switches: latencyMs, errorRate, down, duplicateCallbacks, decision, decisionDelayMs, autoDecide. */
     JsonNode configure(String json) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(admin + "config")).header("Content-Type", "application/json")

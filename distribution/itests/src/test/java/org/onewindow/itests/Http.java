@@ -18,9 +18,16 @@ final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final HttpClient client;
 
     Http(int port) {
-        this.base = "http://localhost:" + port + "/api/v1";
+        this("http://localhost:" + port + "/api/v1", CLIENT);
+    }
+
+    /** A client of {@code base} (such as {@code https://localhost:29181/api/v1}) through {@code client} (its TLS). */
+    Http(String base, HttpClient client) {
+        this.base = base;
+        this.client = client;
     }
 
     /** An answer: status and body (parsed when it is JSON). */
@@ -115,7 +122,7 @@ final class Http {
         return multipart(b, fileNames, contents);
     }
 
-    private static Answer multipart(HttpRequest.Builder b, String[] fileNames, byte[][] contents) {
+    private Answer multipart(HttpRequest.Builder b, String[] fileNames, byte[][] contents) {
         String boundary = "----onewindow" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < fileNames.length; i++) {
@@ -226,9 +233,9 @@ final class Http {
         return b;
     }
 
-    private static Answer send(HttpRequest.Builder request) {
+    private Answer send(HttpRequest.Builder request) {
         try {
-            return new Answer(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+            return new Answer(client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

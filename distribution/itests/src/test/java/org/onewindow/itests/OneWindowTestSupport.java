@@ -60,6 +60,7 @@ public abstract class OneWindowTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.onewindow.level", "INFO"),
             editConfigurationFilePut("etc/org.onewindow.node.cfg", "demo", "true"),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure", String.valueOf(HTTP_PORT + 20000)),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "9101"),
             // every request of a test comes from 127.0.0.1, and waiting for the demo users fails logins until they
             // exist: the client's slowing down would stop the tests (SessionIT sets it back to test it)

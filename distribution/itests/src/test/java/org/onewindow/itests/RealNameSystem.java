@@ -37,11 +37,17 @@ final class RealNameSystem implements AutoCloseable {
 
     /** Starts the service for the hall {@code appId} whose public key is (or will be) {@code hallKey}. */
     static RealNameSystem start(int port, String appId, Path hallKey) throws Exception {
+        return start(port, appId, hallKey, List.of());
+    }
+
+    /** The same with more flags, such as {@code --tls-keystore} and {@code --tls-password} for HTTPS. */
+    static RealNameSystem start(int port, String appId, Path hallKey, List<String> more) throws Exception {
         Files.createDirectories(keyFile().getParent());
-        return new RealNameSystem(Simulators.start(List.of("-cp", "org.onewindow.simulator.RealNameSimulator"),
-                List.of("--port", String.valueOf(port), "--admin-port", String.valueOf(port + 1), "--app-id", appId,
-                        "--key-file", keyFile().toString(), "--client-key-file", hallKey.toString()),
-                port + 1, "real-name-" + port), port + 1);
+        List<String> args = new java.util.ArrayList<>(List.of("--port", String.valueOf(port), "--admin-port", String.valueOf(port + 1),
+                "--app-id", appId, "--key-file", keyFile().toString(), "--client-key-file", hallKey.toString()));
+        args.addAll(more);
+        return new RealNameSystem(Simulators.start(List.of("-cp", "org.onewindow.simulator.RealNameSimulator"), args, port + 1,
+                "real-name-" + port), port + 1);
     }
 
     /** Registers {@code mobile} in the real name of {@code idNumber} and {@code name}, as an operator's records have it. */

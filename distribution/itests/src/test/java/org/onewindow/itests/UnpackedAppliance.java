@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 final class UnpackedAppliance {
     final Path home;
     final Http http;
+    /** The HTTPS port: the HTTP port + 20000, so that appliances side by side never share one. */
+    final int securePort;
     private Process karaf;
 
     private int sshPort;
@@ -28,6 +30,7 @@ final class UnpackedAppliance {
     private UnpackedAppliance(Path home, int port) {
         this.home = home;
         this.http = new Http(port);
+        this.securePort = port + 20000;
     }
 
     static UnpackedAppliance unpack(String name, int httpPort, int sshPort) throws IOException, InterruptedException {
@@ -39,6 +42,7 @@ final class UnpackedAppliance {
         a.kill();
         a.replace("etc/org.onewindow.node.cfg", "demo = false", "demo = true");
         a.replace("etc/org.ops4j.pax.web.cfg", "port = 8181", "port = " + httpPort);
+        a.replace("etc/org.ops4j.pax.web.cfg", "port.secure = 8443", "port.secure = " + a.securePort);
         Files.writeString(a.home.resolve("etc/org.apache.karaf.shell.cfg"), "\nsshPort = " + sshPort + "\n", StandardOpenOption.APPEND);
         // every request of a test comes from 127.0.0.1 (see OneWindowTestSupport): no slowing down of that client
         Files.writeString(a.home.resolve("etc/org.onewindow.access.cfg"), "\nclientFreeFailures = 1000\n", StandardOpenOption.APPEND);
@@ -83,6 +87,17 @@ final class UnpackedAppliance {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue("bin/client ends", p.waitFor(60, TimeUnit.SECONDS));
         return out;
+    }
+
+    /** The API over HTTPS, from a client that trusts exactly the appliance's own certificate (read from its keystore). */
+    Http https() throws Exception {
+        return new Http("https://localhost:" + securePort + "/api/v1", TlsFiles.trusting(certificate()));
+    }
+
+    /** The certificate the appliance serves, as its keystore holds it. */
+    java.security.cert.X509Certificate certificate() throws Exception {
+        return TlsFiles.certificate(home.resolve("etc/onewindow/tls/appliance.p12"), Files.readString(home.resolve("etc/onewindow/tls/appliance.password")).strip(),
+                "appliance");
     }
 
     void replace(String file, String from, String to) throws IOException {

@@ -122,12 +122,12 @@ public final class DepartmentSimulator implements AutoCloseable {
             if (started || closed) {
                 throw new IllegalStateException(closed ? "closed" : "already started");
             }
-            HttpServer a = bindServer(requestedAdminPort, 0);
+            HttpServer a = bindServer(requestedAdminPort, 0, false);
             a.createContext("/", this::handleAdmin);
             a.setExecutor(adminPool);
             HttpServer m;
             try {
-                m = bindServer(requestedPort, 0);
+                m = bindServer(requestedPort, 0, true);
             } catch (IOException e) {
                 a.stop(0);
                 throw e;
@@ -174,7 +174,7 @@ public final class DepartmentSimulator implements AutoCloseable {
                     closeMain();
                 } else {
                     try {
-                        openMain(bindServer(port, 10_000));
+                        openMain(bindServer(port, 10_000, true));
                     } catch (IOException e) {
                         switches.apply(Map.of("down", true));
                         throw e;
@@ -246,12 +246,12 @@ public final class DepartmentSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- servers
 
-    private HttpServer bindServer(int onPort, long retryMillis) throws IOException {
+    private HttpServer bindServer(int onPort, long retryMillis, boolean mainPort) throws IOException {
         InetSocketAddress address = bind == null ? new InetSocketAddress(onPort) : new InetSocketAddress(bind, onPort);
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryMillis);
         while (true) {
             try {
-                return HttpServer.create(address, 512);
+                return mainPort ? TlsOption.server(address, 512) : HttpServer.create(address, 512);
             } catch (BindException e) {
                 if (onPort == 0 || System.nanoTime() > end) {
                     throw new BindException("cannot listen on port " + onPort + ": " + e.getMessage());
@@ -951,13 +951,15 @@ public final class DepartmentSimulator implements AutoCloseable {
             Switches switches = new Switches();
             Map<String, Object> initial = new LinkedHashMap<>();
             for (Map.Entry<String, String> o : options.entrySet()) {
-                if (!List.of("port", "adminPort", "secret", "department", "bind", "exitWithParent").contains(o.getKey())) {
+                if (!List.of("port", "adminPort", "secret", "department", "bind", "exitWithParent", "tlsKeystore", "tlsPassword", "tlsClientCert")
+                        .contains(o.getKey())) {
                     initial.put(o.getKey(), o.getValue());
                 }
             }
             switches.apply(initial);
+            TlsOption.configure(options);
             simulator = new DepartmentSimulator(port, adminPort, secret, department, switches, bind, System.out);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
             System.err.println(e.getMessage());
             System.err.println(usage());
             System.exit(2);
@@ -1031,6 +1033,6 @@ public final class DepartmentSimulator implements AutoCloseable {
                 + "  switches (also at run time: POST /admin/config on the admin port):\n"
                 + "  --latency-ms N  --error-rate 0..1  --down [true|false]  --duplicate-callbacks [true|false]\n"
                 + "  --decision APPROVED|DENIED|SUPPLEMENT  --decision-delay-ms N  --auto-decide true|false\n"
-                + "  --supplement-materials M01,M02  --callback-attempts N  --callback-backoff-ms N";
+                + "  --supplement-materials M01,M02  --callback-attempts N  --callback-backoff-ms N\n" + TlsOption.usage();
     }
 }

@@ -92,7 +92,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
     }
 
     void start() throws IOException {
-        main = HttpServer.create(new InetSocketAddress(port), 256);
+        main = TlsOption.server(new InetSocketAddress(port), 256);
         main.createContext("/", this::handleMain);
         main.setExecutor(Executors.newFixedThreadPool(8));
         main.start();
@@ -367,6 +367,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
             System.err.println("usage: --port 9600 --admin-port 9601 --merchant OW441302 --secret s3cret");
             System.exit(2);
         }
+        TlsOption.configure(o);
         int port = Integer.parseInt(o.getOrDefault("port", "9600"));
         PaymentGatewaySimulator gateway = new PaymentGatewaySimulator(port, Integer.parseInt(o.getOrDefault("adminPort",
                 String.valueOf(port + 1))), o.getOrDefault("merchant", "OW441302"), secret);

@@ -80,7 +80,7 @@ public final class RealNameSimulator implements AutoCloseable {
     }
 
     void start() throws IOException {
-        main = HttpServer.create(new InetSocketAddress(port), 64);
+        main = TlsOption.server(new InetSocketAddress(port), 64);
         main.createContext("/", this::handleMain);
         main.setExecutor(Executors.newFixedThreadPool(4));
         main.start();
@@ -253,6 +253,7 @@ public final class RealNameSimulator implements AutoCloseable {
                     + " [--persons persons.json]");
             System.exit(2);
         }
+        TlsOption.configure(o);
         int port = Integer.parseInt(o.getOrDefault("port", "9700"));
         RealNameSimulator service = new RealNameSimulator(port, Integer.parseInt(o.getOrDefault("adminPort", String.valueOf(port + 1))),
                 o.getOrDefault("appId", "OW441302"), Paths.get(o.get("clientKeyFile")), Paths.get(o.get("keyFile")));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.onewindow.node.StatusContributor;
 import org.onewindow.online.GatewayPaymentDTO;
 import org.onewindow.online.PaymentGateway;
 import org.onewindow.online.PaymentOrderDTO;
@@ -25,8 +26,14 @@ import org.onewindow.problem.ProblemKind;
 import org.onewindow.rest.Json;
 import org.onewindow.security.Hmac;
 import org.onewindow.security.SignedBodies;
+import org.onewindow.tls.JdkLinks;
+import org.onewindow.tls.OutgoingTls;
+import org.onewindow.tls.PeerTrust;
+import org.onewindow.tls.Secrets;
+import org.onewindow.tls.TlsFailures;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -37,16 +44,22 @@ import com.fasterxml.jackson.core.type.TypeReference;
  * query answers and statements are JSON signed as the relay's messages are ({@link SignedBodies}), and
  * a signature older than five minutes is refused, so a captured notification cannot be replayed later.
  */
-@Component(service = PaymentGateway.class, configurationPid = GatewayConfig.PID, property = "channel=http")
+@Component(service = {PaymentGateway.class, StatusContributor.class}, configurationPid = GatewayConfig.PID, property = "channel=http")
 @Designate(ocd = GatewayConfig.class)
-public class HttpPaymentGateway implements PaymentGateway {
+public class HttpPaymentGateway implements PaymentGateway, StatusContributor {
     private static final long SKEW_SECONDS = 300;
     private static final TypeReference<GatewayPaymentDTO> PAYMENT = new TypeReference<>() {
     };
     private static final TypeReference<Statement> STATEMENT = new TypeReference<>() {
     };
 
+    private final OutgoingLink link = new OutgoingLink();
+
+    @Reference
+    OutgoingTls tls;
+
     private HttpClient client;
+    private boolean allowHttp;
     private String url;
     private String merchant;
     private byte[] secret;
@@ -62,9 +75,13 @@ public class HttpPaymentGateway implements PaymentGateway {
     void activate(GatewayConfig config) {
         url = config.url().replaceAll("/+$", "");
         merchant = config.merchant();
-        secret = config.secret().isBlank() ? null : Hmac.utf8(config.secret());
+        String shared = Secrets.resolve(config.secret());
+        secret = shared == null || shared.isBlank() ? null : Hmac.utf8(shared);
         timeout = Duration.ofSeconds(config.timeoutSeconds());
-        client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        allowHttp = config.allowHttp();
+        PeerTrust trust = PeerTrust.pinned(config.tlsPin(), config.clientCertificate());
+        client = JdkLinks.client(tls, URI.create(url), trust, timeout);
+        link.configure(url, trust);
     }
 
     @Override
@@ -120,14 +137,25 @@ public class HttpPaymentGateway implements PaymentGateway {
     private byte[] get(String path, Map<String, String> params) {
         configured();
         try {
+            tls.checkScheme("the payment gateway", URI.create(url), allowHttp);
+        } catch (IllegalArgumentException e) {
+            link.failed(TlsFailures.INSECURE_URL, e.getMessage());
+            throw new Problem(ProblemKind.UNAVAILABLE, TlsFailures.INSECURE_URL, "支付平台地址须为 https://（明文 HTTP 仅限测试或演示）");
+        }
+        try {
             HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url + path + "?" + signedQuery(params)))
                     .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200 || !SignedBodies.verify(secret, r.headers().firstValue(SignedBodies.TIMESTAMP).orElse(null),
                     r.headers().firstValue(SignedBodies.SIGNATURE).orElse(null), r.body(), Instant.now().getEpochSecond(), SKEW_SECONDS)) {
                 throw unavailable("answered " + r.statusCode() + " without a valid signature");
             }
+            link.succeeded();
             return r.body();
         } catch (IOException e) {
+            if (TlsFailures.isTls(e)) {
+                link.failed(TlsFailures.UNTRUSTED, TlsFailures.describe(e));
+                throw new Problem(ProblemKind.UNAVAILABLE, TlsFailures.UNTRUSTED, "支付平台的证书不受信任（" + TlsFailures.describe(e) + "），未发送任何请求");
+            }
             throw unavailable(e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -158,5 +186,15 @@ public class HttpPaymentGateway implements PaymentGateway {
 
     private static Problem unavailable(String why) {
         return new Problem(ProblemKind.UNAVAILABLE, "PAYMENT_UNAVAILABLE", "支付平台暂不可用（" + why + "），请稍后再试");
+    }
+
+    @Override
+    public String capability() {
+        return "payment gateway";
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        return link.status();
     }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.onewindow.node.StatusContributor;
 import org.onewindow.online.RealNameResult;
 import org.onewindow.online.RealNameVerifier;
 import org.onewindow.problem.Problem;
@@ -24,8 +25,13 @@ import org.onewindow.problem.ProblemKind;
 import org.onewindow.rest.Json;
 import org.onewindow.security.Hmac;
 import org.onewindow.security.SignedBodies;
+import org.onewindow.tls.JdkLinks;
+import org.onewindow.tls.OutgoingTls;
+import org.onewindow.tls.PeerTrust;
+import org.onewindow.tls.TlsFailures;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -46,9 +52,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
  * district IT gives the service {@code hall-key.pub.pem} and puts the service's public key where
  * {@code platformKey} says. Without a {@code url} the path is not offered.
  */
-@Component(service = RealNameVerifier.class, configurationPid = RealNameConfig.PID, property = "channel=http", immediate = true)
+@Component(service = {RealNameVerifier.class, StatusContributor.class}, configurationPid = RealNameConfig.PID, property = "channel=http", immediate = true)
 @Designate(ocd = RealNameConfig.class)
-public class HttpRealNameVerifier implements RealNameVerifier {
+public class HttpRealNameVerifier implements RealNameVerifier, StatusContributor {
     static final String CLIENT = "X-OneWindow-Client";
     private static final Logger LOG = LoggerFactory.getLogger(HttpRealNameVerifier.class);
     private static final long SKEW_SECONDS = 300;
@@ -62,6 +68,12 @@ public class HttpRealNameVerifier implements RealNameVerifier {
     private volatile Path platformKey;
     private volatile Duration timeout;
     private volatile HttpClient client;
+    private volatile boolean allowHttp;
+
+    private final OutgoingLink link = new OutgoingLink();
+
+    @Reference
+    OutgoingTls tls;
 
     @Activate
     @Modified
@@ -71,7 +83,10 @@ public class HttpRealNameVerifier implements RealNameVerifier {
         Path key = Paths.get(config.platformKey().strip());
         platformKey = key.isAbsolute() ? key : Paths.get(System.getProperty("karaf.home", "")).resolve(key);
         timeout = Duration.ofSeconds(config.timeoutSeconds());
-        client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        allowHttp = config.allowHttp();
+        PeerTrust trust = PeerTrust.pinned(config.tlsPin(), config.clientCertificate());
+        client = url.isEmpty() ? null : JdkLinks.client(tls, URI.create(url), trust, timeout);
+        link.configure(url, trust);
         if (hall == null) {
             hall = Ed25519Keys.loadOrCreate(keys.resolve("hall-key.pem"), keys.resolve("hall-key.pub.pem"));
         }
@@ -98,6 +113,12 @@ public class HttpRealNameVerifier implements RealNameVerifier {
         question.put("mobile", mobile);
         byte[] body = Json.bytes(question);
         try {
+            tls.checkScheme("the real-name service", URI.create(url), allowHttp);
+        } catch (IllegalArgumentException e) {
+            link.failed(TlsFailures.INSECURE_URL, e.getMessage());
+            throw new Problem(ProblemKind.UNAVAILABLE, TlsFailures.INSECURE_URL, "实名核验服务地址须为 https://（明文 HTTP 仅限测试或演示）");
+        }
+        try {
             PublicKey platform = Ed25519Keys.readPublic(platformKey);
             long now = Instant.now().getEpochSecond();
             HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(url + "/v1/verifications")).timeout(timeout)
@@ -122,8 +143,13 @@ public class HttpRealNameVerifier implements RealNameVerifier {
             if (!"MATCH".equals(result) && !"MISMATCH".equals(result)) {
                 throw unavailable("result " + result);
             }
+            link.succeeded();
             return new RealNameResult("MATCH".equals(result), answer.get("reference"));
         } catch (IOException | GeneralSecurityException e) {
+            if (TlsFailures.isTls(e)) {
+                link.failed(TlsFailures.UNTRUSTED, TlsFailures.describe(e));
+                throw new Problem(ProblemKind.UNAVAILABLE, TlsFailures.UNTRUSTED, "实名核验服务的证书不受信任（" + TlsFailures.describe(e) + "）");
+            }
             throw unavailable(e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -151,5 +177,15 @@ public class HttpRealNameVerifier implements RealNameVerifier {
     private static Problem unavailable(String why) {
         LOG.warn("Real-name verification gave no answer: {}", why);
         return new Problem(ProblemKind.UNAVAILABLE, "REAL_NAME_UNAVAILABLE", "实名核验服务暂不可用，请稍后再试，或携带身份证到综合窗口绑定手机号");
+    }
+
+    @Override
+    public String capability() {
+        return "real-name service";
+    }
+
+    @Override
+    public Map<String, Object> status() {
+        return link.status();
     }
 }

@@ -19,4 +19,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Seconds to wait for the service's answer")
     int timeoutSeconds() default 10;
+
+    @AttributeDefinition(description = "The SHA-256 fingerprint of the real-name service's certificate, pinned; empty: the trust store of"
+            + " etc/org.onewindow.tls.cfg (the city CA) vouches for it, host name included")
+    String tlsPin() default "";
+
+    @AttributeDefinition(description = "Present this appliance's certificate (mutual TLS), where the service asks for it")
+    boolean clientCertificate() default false;
+
+    @AttributeDefinition(description = "Allow an http:// url (unverified, readable on the way): for a test only; demo mode allows it too")
+    boolean allowHttp() default false;
 }

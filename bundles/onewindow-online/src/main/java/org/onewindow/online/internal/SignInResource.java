@@ -20,6 +20,7 @@ import javax.ws.rs.core.UriInfo;
 
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
+import org.onewindow.rest.SecureCookies;
 import org.onewindow.rest.SessionStore;
 
 /**
@@ -71,11 +72,11 @@ public class SignInResource {
     @POST
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response signIn(SignInDTO request, @Context UriInfo uri, @Context HttpServletRequest http) {
+    public Response signIn(SignInDTO request, @Context UriInfo uri, @Context javax.ws.rs.core.HttpHeaders headers, @Context HttpServletRequest http) {
         SignInDTO r = request == null ? new SignInDTO() : request;
         SessionStore.Session<CitizenAccess.SignedIn> s = access.signIn(r.idNumber, r.code, r.channel, http.getRemoteAddr());
         return Response.ok(view(s)).header(HttpHeaders.SET_COOKIE, CitizenAccess.COOKIE + "=" + s.id() + "; Path=/api/v1/public/online;"
-                + " HttpOnly; SameSite=Strict" + secure(uri)).build();
+                + " HttpOnly; SameSite=Strict" + SecureCookies.attribute(uri, headers)).build();
     }
 
     @GET
@@ -86,10 +87,10 @@ public class SignInResource {
 
     @DELETE
     @Path("session")
-    public Response signOut(@CookieParam(CitizenAccess.COOKIE) String id, @Context UriInfo uri) {
+    public Response signOut(@CookieParam(CitizenAccess.COOKIE) String id, @Context UriInfo uri, @Context javax.ws.rs.core.HttpHeaders headers) {
         access.signOut(id);
         return Response.noContent().header(HttpHeaders.SET_COOKIE, CitizenAccess.COOKIE + "=; Path=/api/v1/public/online; Max-Age=0;"
-                + " HttpOnly; SameSite=Strict" + secure(uri)).build();
+                + " HttpOnly; SameSite=Strict" + SecureCookies.attribute(uri, headers)).build();
     }
 
     /** The citizen's own account: the verified mobile (masked), how it was bound, the last sign-ins. */
@@ -107,10 +108,6 @@ public class SignInResource {
         // where the number comes from, so that the page can say which of the citizen's numbers it is
         out.put("via", to.bound() ? "BOUND" : to.path().name());
         return Response.accepted(out).build();
-    }
-
-    private static String secure(UriInfo uri) {
-        return "https".equals(uri.getBaseUri().getScheme()) ? "; Secure" : "";
     }
 
     private static Map<String, Object> view(SessionStore.Session<CitizenAccess.SignedIn> s) {

@@ -12,6 +12,9 @@ import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.onewindow.rest.Json;
 import org.onewindow.rest.RemoteFailures;
 import org.onewindow.security.SignedBodies;
+import org.onewindow.tls.CxfLinks;
+import org.onewindow.tls.OutgoingTls;
+import org.onewindow.tls.TlsFailures;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,8 +36,17 @@ final class DepartmentClient {
         }
     }
 
-    /** Delivers and returns the department's reference for the case. */
-    static String deliver(DepartmentRoute route, String deliveryKey, byte[] body, long nowSeconds) throws DeliveryFailure {
+    /**
+     * Delivers and returns the department's reference for the case. Over HTTPS the department system's certificate is
+     * verified (pinned, or by the city CA's trust store); one that fails is {@code TLS_UNTRUSTED}, retried like an
+     * outage and never sent over anything less; an {@code http://} url not allowed is {@code INSECURE_URL}.
+     */
+    static String deliver(DepartmentRoute route, OutgoingTls tls, String deliveryKey, byte[] body, long nowSeconds) throws DeliveryFailure {
+        try {
+            tls.checkScheme("department " + route.code, route.url, route.allowHttp);
+        } catch (IllegalArgumentException e) {
+            throw new DeliveryFailure(e.getMessage(), false);
+        }
         String base = route.url.toString();
         WebClient client = WebClient.create(base.endsWith("/") ? base + "cases" : base + "/cases");
         HTTPClientPolicy policy = new HTTPClientPolicy();
@@ -43,6 +55,9 @@ final class DepartmentClient {
         policy.setAllowChunking(false);
         HTTPConduit conduit = WebClient.getConfig(client).getHttpConduit();
         conduit.setClient(policy);
+        if ("https".equalsIgnoreCase(route.url.getScheme())) {
+            CxfLinks.secure(conduit, tls, route.trust);
+        }
         client.type(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE)
                 .header(IDEMPOTENCY_KEY, deliveryKey)
                 .header(SignedBodies.TIMESTAMP, nowSeconds)
@@ -54,6 +69,10 @@ final class DepartmentClient {
             status = answer.getStatus();
             text = answer.hasEntity() ? answer.readEntity(String.class) : "";
         } catch (ProcessingException e) {
+            if (TlsFailures.isTls(e)) {
+                throw new DeliveryFailure(TlsFailures.UNTRUSTED + ": the department system's certificate is not trusted ("
+                        + (route.trust.isPinned() ? "pinned " + route.trust.pinnedSha256() : "trust store") + "): " + TlsFailures.describe(e), false);
+            }
             throw new DeliveryFailure("department system unreachable: " + RemoteFailures.rootMessage(e), false);
         } finally {
             client.close();

@@ -22,8 +22,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "For remote: the base URL of the department's approval system (cases are POSTed to <url>/cases)")
     String url() default "";
 
-    @AttributeDefinition(description = "For remote: the shared secret of the HMAC signatures, both ways", type = AttributeType.PASSWORD)
+    @AttributeDefinition(description = "For remote: the shared secret of the HMAC signatures, both ways; or a reference to it in a keystore,"
+            + " keystore:etc/onewindow/secrets.p12#relay-<code> (onewindow:secret-store)", type = AttributeType.PASSWORD)
     String secret() default "";
+
+    @AttributeDefinition(description = "For remote: the SHA-256 fingerprint of the department system's certificate, pinned;"
+            + " empty: the trust store of etc/org.onewindow.tls.cfg (the city CA) vouches for it, host name included")
+    String tlsPin() default "";
+
+    @AttributeDefinition(description = "For remote: present this appliance's certificate to the department system (mutual TLS),"
+            + " where the department asks for it")
+    boolean clientCertificate() default false;
+
+    @AttributeDefinition(description = "For remote: allow an http:// url (unverified, readable on the way): for a test only;"
+            + " demo mode allows it too")
+    boolean allowHttp() default false;
 
     @AttributeDefinition(description = "For remote: connection timeout in milliseconds")
     long connectTimeoutMillis() default 5000;

@@ -38,6 +38,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.onewindow.tls.OutgoingTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,9 @@ public class RelayWorker implements StatusContributor {
 
     @Reference
     NodeService node;
+
+    @Reference
+    OutgoingTls tls;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -174,7 +178,7 @@ public class RelayWorker implements StatusContributor {
         List<DeliveryPayload.File> files = files(c.caseNo);
         String callback = config.callbackBaseUrl().replaceAll("/+$", "") + "/v1/relay/callback/" + route.code;
         byte[] body = DeliveryPayload.build(h, c, files, callback, node.info().districtCode);
-        String reference = DepartmentClient.deliver(route, h.deliveryKey, body, Instant.now().getEpochSecond());
+        String reference = DepartmentClient.deliver(route, tls, h.deliveryKey, body, Instant.now().getEpochSecond());
         LOG.info("Case {} (applicant {}) delivered to {} as {}", c.caseNo, IdNumbers.mask(c.applicant.idNumber), route.url, reference);
         return reference;
     }

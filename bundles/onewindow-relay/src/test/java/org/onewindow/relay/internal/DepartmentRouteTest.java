@@ -39,6 +39,20 @@ public class DepartmentRouteTest {
         refused(config("ZJ", "city", "", "", "44130"), "6-digit district code");
     }
 
+    @Test
+    public void aPinnedCertificateIsKeptNormalisedAndABadPinRefused() {
+        String pin = "ab:".repeat(31) + "ab";
+        DepartmentRoute r = DepartmentRoute.of(config("SJ", "remote", "https://approval.example/ow", "0123456789abcdef", "", pin.replace(":", " ")));
+        assertEquals(pin.toUpperCase(), r.trust.pinnedSha256());
+        assertTrue(r.trust.clientCertificate());
+        refused(config("SJ", "remote", "https://approval.example/ow", "0123456789abcdef", "", "AB:CD"), "tlsPin");
+    }
+
+    @Test
+    public void aSecretReferenceThatCannotBeReadIsRefusedNamingTheReference() {
+        refused(config("SJ", "remote", "https://approval.example/ow", "keystore:etc/onewindow/none.p12#relay-SJ"), "relay-SJ");
+    }
+
     private static void refused(DepartmentConfig config, String why) {
         try {
             DepartmentRoute.of(config);
@@ -53,7 +67,26 @@ public class DepartmentRouteTest {
     }
 
     private static DepartmentConfig config(String code, String mode, String url, String secret, String district) {
+        return config(code, mode, url, secret, district, "");
+    }
+
+    private static DepartmentConfig config(String code, String mode, String url, String secret, String district, String pin) {
         return new DepartmentConfig() {
+            @Override
+            public String tlsPin() {
+                return pin;
+            }
+
+            @Override
+            public boolean clientCertificate() {
+                return true;
+            }
+
+            @Override
+            public boolean allowHttp() {
+                return false;
+            }
+
             @Override
             public Class<? extends Annotation> annotationType() {
                 return DepartmentConfig.class;

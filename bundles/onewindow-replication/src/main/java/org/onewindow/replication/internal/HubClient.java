@@ -1,10 +1,12 @@
 package org.onewindow.replication.internal;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import javax.ws.rs.ProcessingException;
 import javax.ws.rs.core.MediaType;
@@ -24,20 +26,41 @@ import org.onewindow.replication.SignedRequests;
 import org.onewindow.replication.SigningKey;
 import org.onewindow.rest.Json;
 import org.onewindow.rest.RemoteFailures;
+import org.onewindow.tls.CxfLinks;
+import org.onewindow.tls.OutgoingTls;
+import org.onewindow.tls.PeerTrust;
+import org.onewindow.tls.TlsFailures;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The district's calls to the hub's API, with a CXF client. */
+/**
+ * The district's calls to the hub's API, with a CXF client. Over HTTPS the hub's certificate is the one pinned at
+ * registration (its SHA-256 fingerprint, confirmed by district IT), else the trust store's; a certificate that is
+ * not is {@code TLS_UNTRUSTED}, and the link waits, retrying, until it is again or district IT pins another. Plain
+ * HTTP only where configured as insecure (a test) or in demo mode.
+ */
 final class HubClient {
     private static final TypeReference<List<CatalogItemDTO>> CITY_CATALOG = new TypeReference<>() {
     };
     private final int connectTimeoutMillis;
     private final int receiveTimeoutMillis;
+    private final OutgoingTls tls;
+    /** The pinned fingerprint of the hub at a URL, or null. */
+    private final Function<String, String> pins;
+    private final boolean allowHttp;
 
+    /** A client of plain HTTP hubs only (the unit tests' hub). */
     HubClient(int connectTimeoutMillis, int receiveTimeoutMillis) {
+        this(connectTimeoutMillis, receiveTimeoutMillis, null, url -> null, true);
+    }
+
+    HubClient(int connectTimeoutMillis, int receiveTimeoutMillis, OutgoingTls tls, Function<String, String> pins, boolean allowHttp) {
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.receiveTimeoutMillis = receiveTimeoutMillis;
+        this.tls = tls;
+        this.pins = pins;
+        this.allowHttp = allowHttp;
     }
 
     /** A call the hub refused or could not be reached for; {@code status} 0 when unreachable. */
@@ -53,10 +76,10 @@ final class HubClient {
         }
     }
 
-    /** A registration, signed with the key it registers (proof of possession). */
-    RegistrationStateDTO register(String hubUrl, SigningKey key, RegistrationDTO registration, Instant now) throws HubFailure {
+    /** A registration, signed with the key it registers (proof of possession), to the hub whose certificate is {@code pin}. */
+    RegistrationStateDTO register(String hubUrl, String pin, SigningKey key, RegistrationDTO registration, Instant now) throws HubFailure {
         byte[] body = Json.bytes(registration);
-        WebClient client = signed(client(hubUrl, "/api/v1/hub/registrations"), key, body, now);
+        WebClient client = signed(client(hubUrl, "/api/v1/hub/registrations", pin), key, body, now);
         return read(call(client, () -> client.post(body)), RegistrationStateDTO.class);
     }
 
@@ -130,8 +153,23 @@ final class HubClient {
         return client;
     }
 
-    private WebClient client(String hubUrl, String path) {
+    private WebClient client(String hubUrl, String path) throws HubFailure {
+        return client(hubUrl, path, pins.apply(hubUrl));
+    }
+
+    private WebClient client(String hubUrl, String path, String pin) throws HubFailure {
         String base = hubUrl.endsWith("/") ? hubUrl.substring(0, hubUrl.length() - 1) : hubUrl;
+        boolean https = "https".equalsIgnoreCase(URI.create(base).getScheme());
+        if (!https && tls != null) {
+            try {
+                tls.checkScheme("the city hub", URI.create(base), allowHttp);
+            } catch (IllegalArgumentException e) {
+                throw new HubFailure(0, TlsFailures.INSECURE_URL, e.getMessage());
+            }
+        }
+        if (https && tls == null) {
+            throw new HubFailure(0, TlsFailures.UNTRUSTED, "no TLS here for " + base);
+        }
         WebClient client = WebClient.create(base + path);
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setConnectionTimeout(connectTimeoutMillis);
@@ -139,6 +177,9 @@ final class HubClient {
         policy.setAllowChunking(false);
         HTTPConduit conduit = WebClient.getConfig(client).getHttpConduit();
         conduit.setClient(policy);
+        if (https) {
+            CxfLinks.secure(conduit, tls, PeerTrust.pinned(pin, false));
+        }
         return client.type(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE);
     }
 
@@ -157,6 +198,9 @@ final class HubClient {
             throw new HubFailure(answer.getStatus(), error.path("code").asText("HTTP_" + answer.getStatus()),
                     "hub answered " + answer.getStatus() + ": " + error.path("message").asText(RemoteFailures.abbreviate(text)));
         } catch (ProcessingException | IOException e) {
+            if (TlsFailures.isTls(e)) {
+                throw new HubFailure(0, TlsFailures.UNTRUSTED, TlsFailures.UNTRUSTED + ": the hub's certificate is not trusted: " + TlsFailures.describe(e));
+            }
             throw new HubFailure(0, "HUB_UNREACHABLE", "hub unreachable: " + RemoteFailures.rootMessage(e));
         } finally {
             client.close();

@@ -30,6 +30,8 @@ final class HubLink {
         Instant registeredAt;
         Instant lastShippedAt;
         String lastError;
+        /** The SHA-256 fingerprint of the hub's certificate, pinned at registration (HTTPS); null over plain HTTP. */
+        String hubCertificate;
 
         /** Whether this link still has to move to the district's own key pair. */
         boolean legacy() {
@@ -47,7 +49,7 @@ final class HubLink {
     Row read() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT HUB_URL, DISTRICT, TOKEN, STATE, SIGNING_KEY, ACKED_SEQ, REGISTERED_AT,"
-                        + " LAST_SHIPPED_AT, LAST_ERROR, KEY_ALGORITHM, PUBLIC_KEY FROM REPL_LINK WHERE ID = 1");
+                        + " LAST_SHIPPED_AT, LAST_ERROR, KEY_ALGORITHM, PUBLIC_KEY, HUB_CERT_SHA256 FROM REPL_LINK WHERE ID = 1");
                 ResultSet rs = s.executeQuery()) {
             if (!rs.next()) {
                 return null;
@@ -65,6 +67,7 @@ final class HubLink {
             r.lastError = rs.getString(9);
             r.keyAlgorithm = rs.getString(10);
             r.publicKey = rs.getString(11);
+            r.hubCertificate = rs.getString(12);
             return r;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the hub link", e);
@@ -76,14 +79,14 @@ final class HubLink {
      * ({@code lastError} saying why, when the hub kept the key as a candidate only). What the hub acknowledged is
      * kept when it is the same hub; a new hub receives the whole journal.
      */
-    void register(String hubUrl, SigningKey key, DistrictState state, String lastError, Instant at) {
+    void register(String hubUrl, String hubCertificate, SigningKey key, DistrictState state, String lastError, Instant at) {
         Row old = read();
         long acked = old != null && old.hubUrl.equals(hubUrl) ? old.acked : 0;
         Jdbc.tx(dataSource, c -> {
             Jdbc.update(c, "DELETE FROM REPL_LINK");
             return Jdbc.update(c, "INSERT INTO REPL_LINK (ID, HUB_URL, DISTRICT, STATE, ACKED_SEQ, REGISTERED_AT, KEY_ALGORITHM, PUBLIC_KEY,"
-                    + " LAST_ERROR) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)", hubUrl, key.district(), state.name(), acked, at,
-                    key.algorithm().name(), key.publicKeyBase64(), limit(lastError));
+                    + " LAST_ERROR, HUB_CERT_SHA256) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)", hubUrl, key.district(), state.name(), acked, at,
+                    key.algorithm().name(), key.publicKeyBase64(), limit(lastError), hubCertificate);
         });
     }
 
@@ -91,6 +94,11 @@ final class HubLink {
     void rolledOver(SigningKey key) {
         update("UPDATE REPL_LINK SET KEY_ALGORITHM = ?, PUBLIC_KEY = ?, SIGNING_KEY = NULL, TOKEN = NULL, LAST_ERROR = NULL WHERE ID = 1",
                 key.algorithm().name(), key.publicKeyBase64());
+    }
+
+    /** District IT confirmed another certificate of the hub (renewed there): only it is trusted from now on. */
+    void pinHub(String fingerprint) {
+        update("UPDATE REPL_LINK SET HUB_CERT_SHA256 = ?, LAST_ERROR = NULL WHERE ID = 1", fingerprint);
     }
 
     void state(DistrictState state, String error) {

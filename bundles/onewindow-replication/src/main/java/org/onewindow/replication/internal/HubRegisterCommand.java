@@ -24,6 +24,10 @@ public class HubRegisterCommand implements Action {
             description = "The one-time enrolment code the city administrator issued for this district, where the hub asks for one")
     String enrolmentCode;
 
+    @org.apache.karaf.shell.api.action.Option(name = "--fingerprint", description = "The SHA-256 fingerprint of the hub's certificate,"
+            + " as the city administrator gave it; without it, the command shows the certificate and asks")
+    String fingerprint;
+
     @Reference
     ReplicationShipper shipper;
 
@@ -31,12 +35,32 @@ public class HubRegisterCommand implements Action {
     Session session;
 
     @Override
-    public Object execute() {
+    public Object execute() throws java.io.IOException {
         ShellActor.of(session).requireAny(Set.of(Actor.ADMIN));
-        LinkStatusDTO status = shipper.register(hubUrl, enrolmentCode);
+        LinkStatusDTO status;
+        try {
+            status = shipper.register(hubUrl, enrolmentCode, fingerprint);
+        } catch (org.onewindow.problem.Problem p) {
+            if (!"HUB_CERTIFICATE_UNCONFIRMED".equals(p.code())) {
+                throw p;
+            }
+            // trust on first use, as SSH's known hosts: show the certificate, take it only when a person confirms it
+            String presented = p.details().get(0).message;
+            System.out.printf("The hub at %s presents this certificate:%n", hubUrl);
+            p.details().forEach(d -> System.out.printf("  %-12s %s%n", d.field, d.message));
+            System.out.println("Compare the SHA-256 fingerprint with the one the city administrator gives you (by phone, on paper).");
+            String answer = session.readLine("Is it the same? Type yes to pin it: ", null);
+            if (answer == null || !answer.strip().equalsIgnoreCase("yes")) {
+                System.out.println("Not registered: nothing was sent to the hub.");
+                return null;
+            }
+            status = shipper.register(hubUrl, enrolmentCode, presented);
+        }
         System.out.printf("Registered with %s: %s. This node's key: %s %s.%nRead the fingerprint out to the city administrator,"
                 + " who approves it at the hub (onewindow:district-approve %s <fingerprint>); this node then ships by itself.%n",
                 status.hubUrl, status.state, status.keyAlgorithm, status.fingerprint, shipper.districtCode());
+        System.out.printf("The hub's certificate: %s%n", status.hubCertificate == null ? "none (plain HTTP: a test or the demo only)"
+                : "pinned, SHA-256 " + status.hubCertificate);
         if (status.lastError != null) {
             System.out.printf("The hub says: %s%n", status.lastError);
         }

@@ -31,6 +31,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "How often the city's catalog is pulled from the hub, in minutes (0: only on demand)")
     long catalogPullMinutes() default 60;
 
+    @AttributeDefinition(description = "Allow a hub URL of plain http:// (unverified, readable on the way): for a test only; demo mode allows it too")
+    boolean allowHttp() default false;
+
     @AttributeDefinition(description = "Connection timeout to the hub, in milliseconds")
     int connectTimeoutMillis() default 5000;
 

@@ -8,6 +8,7 @@ import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
@@ -44,14 +45,29 @@ public class ReplicationResource {
         return shipper.link();
     }
 
-    /** Body {@code {"hubUrl": "https://hub.example:8181"}}, with {@code "enrolmentCode"} where the hub asks for one. */
+    /**
+     * Body {@code {"hubUrl": "https://hub.example:8443"}}, with {@code "enrolmentCode"} where the hub asks for one and
+     * {@code "hubFingerprint"}, the SHA-256 of the hub's certificate district IT confirmed (without it: 409
+     * {@code HUB_CERTIFICATE_UNCONFIRMED}, whose details name the certificate the hub presents).
+     */
     @POST
     @Path("registration")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     public LinkStatusDTO register(InputStream body) {
         Map<String, String> fields = Json.read(RequestBodies.read(body, 4096), FIELDS);
-        return shipper.register(fields == null ? null : fields.get("hubUrl"), fields == null ? null : fields.get("enrolmentCode"));
+        return shipper.register(fields == null ? null : fields.get("hubUrl"), fields == null ? null : fields.get("enrolmentCode"),
+                fields == null ? null : fields.get("hubFingerprint"));
+    }
+
+    /** Body {@code {"fingerprint": "AB:CD:…"}}: pins the hub's renewed certificate, if the hub presents exactly it now. */
+    @PUT
+    @Path("hub-certificate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public LinkStatusDTO pinHub(InputStream body) {
+        Map<String, String> fields = Json.read(RequestBodies.read(body, 4096), FIELDS);
+        return shipper.pinHub(fields == null ? null : fields.get("fingerprint"));
     }
 
     /** Pulls the city's catalog now; the last pull's outcome at {@code GET}. */

@@ -1,5 +1,7 @@
 package org.onewindow.replication.internal;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -20,6 +22,7 @@ import org.onewindow.node.NodeInfo;
 import org.onewindow.node.NodeService;
 import org.onewindow.node.StatusContributor;
 import org.onewindow.problem.Problem;
+import org.onewindow.problem.ProblemDetail;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.BatchDTO;
@@ -33,6 +36,10 @@ import org.onewindow.replication.SigningKey;
 import org.onewindow.replication.internal.HubClient.HubFailure;
 import org.onewindow.rest.Backoff;
 import org.onewindow.rest.Json;
+import org.onewindow.tls.CertificateFingerprints;
+import org.onewindow.tls.OutgoingTls;
+import org.onewindow.tls.PeerCertificate;
+import org.onewindow.tls.TlsFailures;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -68,6 +75,9 @@ public class ReplicationShipper implements StatusContributor {
     @Reference(target = "(osgi.jndi.service.name=onewindow)")
     DataSource dataSource;
 
+    @Reference
+    OutgoingTls tls;
+
     private ReplicationConfig config;
     private HubLink link;
     private LinkKeys keys;
@@ -83,7 +93,7 @@ public class ReplicationShipper implements StatusContributor {
         migrations.migrate("replication", context.getBundle(), "db/migration/replication");
         this.config = config;
         link = new HubLink(dataSource);
-        hub = new HubClient(config.connectTimeoutMillis(), config.receiveTimeoutMillis());
+        hub = new HubClient(config.connectTimeoutMillis(), config.receiveTimeoutMillis(), tls, this::pinOf, config.allowHttp());
         keys = new LinkKeys(DistrictKeyStore.inKarafData(), link, hub, config::signatureAlgorithm);
         backoff = new Backoff(config.backoffBaseMillis(), config.backoffMaxMillis(), Math::random);
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-replication"));
@@ -104,12 +114,19 @@ public class ReplicationShipper implements StatusContributor {
      * candidate: the link waits with that error until a security administrator there makes it the district's key.
      */
     public LinkStatusDTO register(String hubUrl) {
-        return register(hubUrl, null);
+        return register(hubUrl, null, null);
     }
 
-    /** The same, with the one-time enrolment code a city administrator issued for this district, where the hub asks for one. */
-    public LinkStatusDTO register(String hubUrl, String enrolmentCode) {
+    /**
+     * The same, with the one-time enrolment code a city administrator issued for this district, where the hub asks for
+     * one, and, over HTTPS, the SHA-256 fingerprint of the hub's certificate district IT confirmed: without it the
+     * answer is {@code HUB_CERTIFICATE_UNCONFIRMED} naming the fingerprint the hub presents now, to compare with the
+     * city's (trust on first use, as SSH's known hosts); the certificate confirmed is pinned, and nothing else is
+     * trusted as the hub until district IT pins another ({@link #pinHub}).
+     */
+    public LinkStatusDTO register(String hubUrl, String enrolmentCode, String confirmedFingerprint) {
         String url = HubUrls.check(hubUrl);
+        String pin = confirmHub(url, confirmedFingerprint);
         NodeInfo info = node.info();
         HubLink.Row old = link.read();
         if (old != null && old.legacy() && old.state != DistrictState.REVOKED && old.hubUrl.equals(url)) {
@@ -135,7 +152,7 @@ public class ReplicationShipper implements StatusContributor {
         DistrictState state;
         String error = null;
         try {
-            state = hub.register(url, own, registration, Instant.now()).state;
+            state = hub.register(url, pin, own, registration, Instant.now()).state;
         } catch (HubFailure e) {
             if (e.status != 409 || !"DISTRICT_EXISTS".equals(e.code)) {
                 throw new Problem(e.status == 0 ? ProblemKind.UNAVAILABLE : ProblemKind.CONFLICT, e.status == 0 ? "HUB_UNREACHABLE" : e.code,
@@ -146,13 +163,78 @@ public class ReplicationShipper implements StatusContributor {
             error = "DISTRICT_EXISTS: " + e.getMessage();
         }
         synchronized (this) {
-            link.register(url, own, state == null ? DistrictState.PENDING : state, error, Instant.now());
+            link.register(url, pin, own, state == null ? DistrictState.PENDING : state, error, Instant.now());
             keys.registered(own);
         }
         LOG.info("District {} registered with hub {} (key {}): {}{}", info.districtCode, url, own.fingerprint(), state,
                 error == null ? "" : ", the code is taken there: " + error);
         timer.schedule(this::run, 0, TimeUnit.MILLISECONDS);
         return link();
+    }
+
+    /**
+     * The fingerprint to pin for the hub at {@code url}: over HTTPS, the certificate it presents now, if it is the one
+     * confirmed; over plain HTTP, null, where allowed (a test, the demo).
+     */
+    private String confirmHub(String url, String confirmed) {
+        URI uri = URI.create(url);
+        if (!"https".equals(uri.getScheme())) {
+            try {
+                tls.checkScheme("the city hub", uri, config.allowHttp());
+            } catch (IllegalArgumentException e) {
+                throw Problem.badRequest(TlsFailures.INSECURE_URL, "市级枢纽须使用 https:// 地址（明文 HTTP 仅限测试或演示）：" + url);
+            }
+            return null;
+        }
+        PeerCertificate presented;
+        try {
+            presented = tls.peerCertificate(uri);
+        } catch (IOException e) {
+            throw new Problem(ProblemKind.UNAVAILABLE, "HUB_UNREACHABLE", "市级枢纽无法连接，未能读取其证书：" + e.getMessage());
+        }
+        List<ProblemDetail> details = List.of(new ProblemDetail("hub", "fingerprint", presented.fingerprint()),
+                new ProblemDetail("hub", "subject", presented.subject()), new ProblemDetail("hub", "issuer", presented.issuer()),
+                new ProblemDetail("hub", "notAfter", presented.notAfter()));
+        if (confirmed == null || confirmed.isBlank()) {
+            throw new Problem(ProblemKind.CONFLICT, "HUB_CERTIFICATE_UNCONFIRMED", "请与市级管理员核对枢纽证书的 SHA-256 指纹 " + presented.fingerprint()
+                    + "，核对一致后带上该指纹再次注册", details);
+        }
+        String typed;
+        try {
+            typed = CertificateFingerprints.normalize(confirmed);
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("INVALID_FINGERPRINT", "证书指纹应为 64 位十六进制（SHA-256）：" + confirmed);
+        }
+        if (!typed.equals(presented.fingerprint())) {
+            LOG.warn("Hub {} presents certificate {}, not {} as confirmed: registration refused", url, presented.fingerprint(), typed);
+            throw new Problem(ProblemKind.CONFLICT, "HUB_CERTIFICATE_MISMATCH", "枢纽当前出示的证书指纹 " + presented.fingerprint()
+                    + " 与确认的指纹不符：请勿注册，先与市级管理员核实", details);
+        }
+        return typed;
+    }
+
+    /**
+     * District IT pins another certificate of the hub (renewed there), naming its fingerprint: taken only if the hub
+     * presents exactly that certificate now. The only way the pin changes after registration.
+     */
+    public LinkStatusDTO pinHub(String confirmedFingerprint) {
+        HubLink.Row row = link.read();
+        if (row == null) {
+            throw Problem.notFound("NOT_REGISTERED", "本区尚未向市级枢纽注册");
+        }
+        String pin = confirmHub(row.hubUrl, confirmedFingerprint);
+        synchronized (this) {
+            link.pinHub(pin);
+        }
+        LOG.warn("The hub {}'s certificate is pinned anew: {} (was {})", row.hubUrl, pin, row.hubCertificate);
+        timer.schedule(this::run, 0, TimeUnit.MILLISECONDS);
+        return link();
+    }
+
+    /** The pinned fingerprint of the hub at {@code url}, or null. */
+    private String pinOf(String url) {
+        HubLink.Row row = link.read();
+        return row != null && row.hubUrl.equals(url) ? row.hubCertificate : null;
     }
 
     /** Where and how this district calls the hub once approved; null before (or while it has no key of its own). */
@@ -194,6 +276,7 @@ public class ReplicationShipper implements StatusContributor {
             s.acked = row.acked;
             s.lastShippedAt = row.lastShippedAt == null ? null : row.lastShippedAt.toString();
             s.lastError = row.lastError;
+            s.hubCertificate = row.hubCertificate;
         }
         s.backlog = Math.max(0, s.journalLastSeq - s.acked);
         return s;
@@ -214,6 +297,10 @@ public class ReplicationShipper implements StatusContributor {
             // what district IT reads out to the city administrator, who compares it before approving
             out.put("key", s.keyAlgorithm);
             out.put("key fingerprint", s.fingerprint);
+        }
+        if (s.hubUrl != null) {
+            out.put("hub certificate", s.hubCertificate != null ? "pinned SHA-256 " + s.hubCertificate
+                    : s.hubUrl.startsWith("https:") ? "trust store" : "NONE: plain HTTP, unverified (a test or the demo only)");
         }
         out.put("journal", s.journalLastSeq);
         out.put("acknowledged by hub", s.acked);

@@ -24,6 +24,7 @@ import javax.ws.rs.core.UriInfo;
 import org.onewindow.access.LoginAttempt;
 import org.onewindow.problem.Problem;
 import org.onewindow.rest.Json;
+import org.onewindow.rest.SecureCookies;
 import org.onewindow.rest.RequestBodies;
 import org.onewindow.rest.SessionStore;
 
@@ -54,7 +55,7 @@ public class SessionResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(InputStream body, @Context UriInfo uri, @Context HttpServletRequest http) {
+    public Response login(InputStream body, @Context UriInfo uri, @Context javax.ws.rs.core.HttpHeaders headers, @Context HttpServletRequest http) {
         Map<String, String> fields = Json.read(RequestBodies.read(body, MAX_BODY), FIELDS);
         String name = fields == null ? null : fields.get("username");
         String password = fields == null ? null : fields.get("password");
@@ -67,7 +68,7 @@ public class SessionResource {
         Instant now = Instant.now();
         sessions.sweep(now);
         SessionStore.Session<AuthenticatedUser> session = sessions.open(user, now);
-        return Response.ok(view(session)).header(HttpHeaders.SET_COOKIE, cookie(session.id(), "https".equals(uri.getBaseUri().getScheme())))
+        return Response.ok(view(session)).header(HttpHeaders.SET_COOKIE, cookie(session.id(), SecureCookies.secure(uri, headers)))
                 .build();
     }
 
@@ -84,10 +85,10 @@ public class SessionResource {
 
     @DELETE
     @PermitAll
-    public Response logout(@CookieParam(Sessions.COOKIE) String id, @Context UriInfo uri) {
+    public Response logout(@CookieParam(Sessions.COOKIE) String id, @Context UriInfo uri, @Context javax.ws.rs.core.HttpHeaders headers) {
         sessions.close(id);
         return Response.noContent().header(HttpHeaders.SET_COOKIE, Sessions.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
-                + ("https".equals(uri.getBaseUri().getScheme()) ? "; Secure" : "")).build();
+                + SecureCookies.attribute(uri, headers)).build();
     }
 
     static String cookie(String id, boolean secure) {
