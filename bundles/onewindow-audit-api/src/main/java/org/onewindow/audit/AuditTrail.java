@@ -1,6 +1,8 @@
 package org.onewindow.audit;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -43,4 +45,17 @@ public interface AuditTrail {
 
     /** Walks the chain from its anchor to its head and reports where it breaks. */
     ChainReport verify();
+
+    /**
+     * Moves the rows of a capability's older log into the trail, inside the caller's transaction and with their
+     * deletion: each row of {@code select} (oldest first) becomes the event {@code row} makes of it (with its own time,
+     * {@link AuditEvent#at}), then {@code delete} empties what was moved. Answers how many rows were moved.
+     */
+    int adopt(Connection transaction, String select, Row row, String delete);
+
+    /** The event an older log's row stands for. */
+    @FunctionalInterface
+    interface Row {
+        AuditEvent of(ResultSet rs) throws SQLException;
+    }
 }

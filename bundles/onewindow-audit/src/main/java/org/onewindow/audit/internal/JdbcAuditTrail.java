@@ -127,6 +127,11 @@ public class JdbcAuditTrail implements AuditTrail, AuditChain, StatusContributor
     }
 
     @Override
+    public int adopt(Connection transaction, String select, Row row, String delete) {
+        return store.adopt(transaction, select, row, delete);
+    }
+
+    @Override
     public List<AuditRecord> search(AuditQuery query) {
         return store.search(query);
     }

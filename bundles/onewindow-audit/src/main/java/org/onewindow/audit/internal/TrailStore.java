@@ -75,6 +75,24 @@ final class TrailStore {
         }
     }
 
+    int adopt(Connection c, String select, org.onewindow.audit.AuditTrail.Row row, String delete) {
+        try {
+            int n = 0;
+            try (PreparedStatement s = c.prepareStatement(select); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    append(c, row.of(rs));
+                    n++;
+                }
+            }
+            if (n > 0) {
+                Jdbc.update(c, delete);
+            }
+            return n;
+        } catch (SQLException e) {
+            throw new IllegalStateException("An older log could not be moved into the audit trail: " + e.getMessage(), e);
+        }
+    }
+
     long record(AuditEvent event) {
         return DbFailures.retryTransient(3, () -> Jdbc.tx(dataSource, c -> append(c, event)));
     }

@@ -112,6 +112,11 @@ public final class TestTrails {
         public ChainReport verify() {
             return store.verify();
         }
+
+        @Override
+        public int adopt(Connection transaction, String select, Row row, String delete) {
+            return store.adopt(transaction, select, row, delete);
+        }
     }
 
     /** A clock the test moves. */

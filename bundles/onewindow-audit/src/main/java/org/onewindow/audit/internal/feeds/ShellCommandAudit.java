@@ -1,7 +1,12 @@
 package org.onewindow.audit.internal.feeds;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.AccessController;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,7 +62,8 @@ public class ShellCommandAudit implements CommandSessionListener {
     }
 
     private void record(CommandSession session, CharSequence command, Outcome outcome, String failure) {
-        String line = filtered(command);
+        String script = startupScript(command);
+        String line = script != null ? "(start-up script " + script + ")" : filtered(command);
         if (line.isBlank()) {
             return;
         }
@@ -68,12 +74,41 @@ public class ShellCommandAudit implements CommandSessionListener {
             Set<String> roles = subject == null ? Set.of()
                     : subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName).collect(Collectors.toSet());
             trail.record(AuditEvent.by(ACTION, "shell:" + (user == null ? "karaf" : user)).roles(roles).client(ShellActor.client(subject))
-                    .channel("SHELL").on("COMMAND", line.split("\\s+", 2)[0]).outcome(outcome)
+                    .channel("SHELL").on("COMMAND", script != null ? "(start-up)" : line.split("\\s+", 2)[0]).outcome(outcome)
                     .detail(failure == null ? line : line + "  => " + failure));
         } catch (RuntimeException e) {
             // the command has run: it cannot be undone, but it must not pass unnoticed
             LOG.error("A shell command could not be recorded in the audit trail", e);
         }
+    }
+
+    /**
+     * The file name when {@code command} is one of the scripts Karaf runs as each session opens ({@code etc/shell.init.script},
+     * {@code etc/scripts/*.script}): recorded by name, not as the whole script, every session.
+     */
+    static String startupScript(CharSequence command) {
+        String text = command == null ? "" : command.toString().strip();
+        if (text.indexOf('\n') < 0) {
+            return null;
+        }
+        Path etc = Path.of(System.getProperty("karaf.etc", "etc"));
+        List<Path> scripts = new ArrayList<>();
+        scripts.add(etc.resolve("shell.init.script"));
+        try (DirectoryStream<Path> more = Files.newDirectoryStream(etc.resolve("scripts"), "*.script")) {
+            more.forEach(scripts::add);
+        } catch (IOException | RuntimeException none) {
+            // no scripts folder
+        }
+        for (Path p : scripts) {
+            try {
+                if (Files.isRegularFile(p) && Files.readString(p).strip().equals(text)) {
+                    return "etc/" + etc.relativize(p);
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                // not this one
+            }
+        }
+        return null;
     }
 
     private String filtered(CharSequence command) {
