@@ -16,4 +16,10 @@ public class LinkStatusDTO {
     public long backlog;
     public String lastShippedAt;
     public String lastError;
+    /** The last record of this district's audit trail the hub holds. */
+    public long auditShipped;
+    /** Audit records the hub does not have yet. */
+    public long auditBacklog;
+    /** Where the hub found this district's audit chain broken and refuses it from; null while it holds. */
+    public String auditBreak;
 }

@@ -32,8 +32,9 @@ public class HubRegisterCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellActor.of(session).requireAny(Set.of(Actor.ADMIN));
-        LinkStatusDTO status = shipper.register(hubUrl, enrolmentCode);
+        Actor actor = ShellActor.of(session);
+        actor.requireAny(Set.of(Actor.ADMIN));
+        LinkStatusDTO status = shipper.register(hubUrl, enrolmentCode, actor);
         System.out.printf("Registered with %s: %s. This node's key: %s %s.%nRead the fingerprint out to the city administrator,"
                 + " who approves it at the hub (onewindow:district-approve %s <fingerprint>); this node then ships by itself.%n",
                 status.hubUrl, status.state, status.keyAlgorithm, status.fingerprint, shipper.districtCode());

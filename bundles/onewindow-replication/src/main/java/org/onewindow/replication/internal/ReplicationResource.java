@@ -49,9 +49,10 @@ public class ReplicationResource {
     @Path("registration")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    public LinkStatusDTO register(InputStream body) {
+    public LinkStatusDTO register(InputStream body, @Context SecurityContext caller) {
         Map<String, String> fields = Json.read(RequestBodies.read(body, 4096), FIELDS);
-        return shipper.register(fields == null ? null : fields.get("hubUrl"), fields == null ? null : fields.get("enrolmentCode"));
+        return shipper.register(fields == null ? null : fields.get("hubUrl"), fields == null ? null : fields.get("enrolmentCode"),
+                Caller.actor(caller));
     }
 
     /** Pulls the city's catalog now; the last pull's outcome at {@code GET}. */
