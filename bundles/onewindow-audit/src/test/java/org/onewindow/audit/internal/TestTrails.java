@@ -20,10 +20,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.onewindow.audit.AuditChain;
 import org.onewindow.audit.AuditEvent;
 import org.onewindow.audit.AuditQuery;
 import org.onewindow.audit.AuditRecord;
 import org.onewindow.audit.AuditTrail;
+import org.onewindow.audit.ChainBreak;
 import org.onewindow.audit.ChainDigest;
 import org.onewindow.audit.ChainReport;
 import org.onewindow.audit.TrailHead;
@@ -67,6 +69,22 @@ public final class TestTrails {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The chain's rule, as the city hub checks a district's records with it. */
+    public static AuditChain chain() {
+        ChainHashes hashes = new ChainHashes(DIGESTS::get);
+        return new AuditChain() {
+            @Override
+            public String genesis() {
+                return ChainHashes.GENESIS;
+            }
+
+            @Override
+            public ChainBreak follows(long prevSeq, String prevHash, AuditRecord next) {
+                return hashes.check(prevSeq, prevHash, next);
+            }
+        };
     }
 
     static final Map<String, ChainDigest> DIGESTS = Map.of(Sha256Digest.NAME, new Sha256Digest(), Sm3Digest.NAME, new Sm3Digest());
