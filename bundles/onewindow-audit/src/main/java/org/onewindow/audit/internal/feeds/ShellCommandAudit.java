@@ -17,6 +17,7 @@ import javax.security.auth.Subject;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.CommandSessionListener;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.CommandLoggingFilter;
 import org.onewindow.audit.AuditEvent;
 import org.onewindow.audit.AuditTrail;
@@ -70,7 +71,9 @@ public class ShellCommandAudit implements CommandSessionListener {
         try {
             @SuppressWarnings("removal") // Karaf 4.4 runs a command as the logged-in subject of the access control context
             Subject subject = Subject.getSubject(AccessController.getContext());
-            Object user = session.get("USER");
+            // the logged-in subject's user first: a session opened inside the appliance may carry no USER variable
+            Object user = subject == null ? null : subject.getPrincipals(UserPrincipal.class).stream().map(Principal::getName).findFirst().orElse(null);
+            user = user != null ? user : session.get("USER");
             Set<String> roles = subject == null ? Set.of()
                     : subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName).collect(Collectors.toSet());
             trail.record(AuditEvent.by(ACTION, "shell:" + (user == null ? "karaf" : user)).roles(roles).client(ShellActor.client(subject))
