@@ -95,8 +95,11 @@ export function cityPage(main, session) {
     show(candidates, rows.length === 0 ? h('p', { class: 'muted' }, t('city.candidates.none')) : table(
       [t('city.code'), t('city.candidates.claimed'), t('city.fingerprint'), t('city.candidates.at'), ''], rows));
   };
+  // the district's audit trail at the hub: held up to, or refused from where its chain broke (never taken silently)
+  const trail = d => h('td', { class: d.auditBreak ? 'audit-trail error' : 'audit-trail' },
+    d.auditBreak ? t('city.audit.broken', { at: d.auditBreak }) : t('city.audit.held', { seq: d.auditSeq || 0 }));
   const districtRows = list => list.map(d => h('tr', { 'data-district': d.code, class: `state-${d.state.toLowerCase()}` },
-    h('td', {}, d.code), h('td', {}, d.name), h('td', { class: 'state' }, t(`city.state.${d.state}`)), key(d),
+    h('td', {}, d.code), h('td', {}, d.name), h('td', { class: 'state' }, t(`city.state.${d.state}`)), key(d), trail(d),
     board ? [h('td', {}, d.lastContact ? new Date(d.lastContact).toLocaleString() : '—'),
       h('td', {}, d.lagMillis == null ? '—' : `${d.lagMillis} ms`), h('td', {}, String(d.backlog)), h('td', {}, String(d.cases)),
       h('td', {}, d.version || '—'), h('td', {}, String(d.refusals)), h('td', { class: 'inbox' }, String(d.inbox || 0)),
@@ -108,7 +111,7 @@ export function cityPage(main, session) {
         const list = await api.get('/hub/districts');
         stamp.textContent = t('board.refreshed', { time: new Date().toLocaleTimeString() });
         show(districts, list.length === 0 ? h('p', {}, t('city.noDistricts'))
-          : table([t('city.code'), t('city.name'), t('city.state'), t('city.fingerprint')], districtRows(list)));
+          : table([t('city.code'), t('city.name'), t('city.state'), t('city.fingerprint'), t('city.audit')], districtRows(list)));
         showCandidates(list);
         return;
       }
@@ -126,7 +129,7 @@ export function cityPage(main, session) {
       // an open fingerprint form is not rebuilt under the administrator's hands
       if (!districts.querySelector('.fingerprint-form:not([hidden])')) {
         show(districts, stats.districts.length === 0 ? h('p', {}, t('city.noDistricts')) : table(
-          [t('city.code'), t('city.name'), t('city.state'), t('city.fingerprint'), t('city.lastContact'), t('city.lag'), t('city.backlog'),
+          [t('city.code'), t('city.name'), t('city.state'), t('city.fingerprint'), t('city.audit'), t('city.lastContact'), t('city.lag'), t('city.backlog'),
             t('city.cases.short'), t('city.version'), t('city.refusals'), t('city.inbox'), ''], districtRows(stats.districts)));
       }
       showCandidates(stats.districts);

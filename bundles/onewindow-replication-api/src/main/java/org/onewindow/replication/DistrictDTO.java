@@ -33,4 +33,8 @@ public class DistrictDTO {
     public long refusals;
     /** Cross-district messages (全市通办) waiting for the district to pull them. */
     public long inbox;
+    /** The last record of the district's audit trail the hub holds, verified. */
+    public long auditSeq;
+    /** Where the district's audit chain broke, as the hub found it (it takes nothing after it): null while it holds. */
+    public String auditBreak;
 }

@@ -18,4 +18,10 @@ public class LinkStatusDTO {
     public String lastError;
     /** The SHA-256 fingerprint of the hub's certificate this district pinned (HTTPS), or null over plain HTTP. */
     public String hubCertificate;
+    /** The last record of this district's audit trail the hub holds. */
+    public long auditShipped;
+    /** Audit records the hub does not have yet. */
+    public long auditBacklog;
+    /** Where the hub found this district's audit chain broken and refuses it from; null while it holds. */
+    public String auditBreak;
 }

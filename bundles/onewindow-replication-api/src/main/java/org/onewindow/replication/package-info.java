@@ -3,7 +3,8 @@
  * approval, the district's signed batches of journal records, the hub's acknowledgement, the
  * records the hub keeps, and the messages it carries between districts for cross-district handling.
  * Districts sign with key pairs of their own ({@link SignatureAlgorithm}, {@link SigningKey}); 2.0 dropped
- * the registration token and the shared key the hub used to hand out.
+ * the registration token and the shared key the hub used to hand out. 2.1 added the district's audit trail to its batches:
+ * the hub verifies each district's chain as it arrives and keeps its copy.
  */
 @Export
 @Version("2.1.0")

@@ -17,9 +17,11 @@ public final class Caller {
     public static Actor actor(SecurityContext context) {
         Set<String> roles = context == null ? Set.of()
                 : Actor.ROLES.stream().filter(context::isUserInRole).collect(Collectors.toSet());
-        Set<String> departments = context instanceof AuthenticatedUser
-                ? Actor.departmentsOf(((AuthenticatedUser) context).roles()) : Set.of();
-        return new Actor(name(context), roles, departments);
+        if (context instanceof AuthenticatedUser) {
+            AuthenticatedUser user = (AuthenticatedUser) context;
+            return new Actor(name(context), roles, Actor.departmentsOf(user.roles()), user.client());
+        }
+        return new Actor(name(context), roles, Set.of());
     }
 
     public static String name(SecurityContext context) {

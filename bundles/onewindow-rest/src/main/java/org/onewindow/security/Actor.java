@@ -31,6 +31,7 @@ public final class Actor {
     private final String name;
     private final Set<String> roles;
     private final Set<String> departments;
+    private final String client;
 
     public Actor(String name, Set<String> roles) {
         this(name, roles, Set.of());
@@ -38,9 +39,15 @@ public final class Actor {
 
     /** An actor working for {@code departments} (codes, or {@link #ALL_DEPARTMENTS}). */
     public Actor(String name, Set<String> roles, Set<String> departments) {
+        this(name, roles, departments, null);
+    }
+
+    /** The same, calling from {@code client} (an address), which the audit trail records with what it does. */
+    public Actor(String name, Set<String> roles, Set<String> departments, String client) {
         this.name = name;
         this.roles = Set.copyOf(roles);
         this.departments = Set.copyOf(departments);
+        this.client = client;
     }
 
     /** The appliance itself (start-up imports, scheduled work). */
@@ -65,6 +72,11 @@ public final class Actor {
 
     public Set<String> roles() {
         return roles;
+    }
+
+    /** Where the actor called from: the HTTP client's address, the SSH client's; null for the appliance's own work. */
+    public String client() {
+        return client;
     }
 
     public boolean has(String role) {

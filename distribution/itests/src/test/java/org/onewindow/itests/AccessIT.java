@@ -199,7 +199,7 @@ public class AccessIT extends OneWindowTestSupport {
                     if (role.equals("auditor") && !method.equals("GET") && !ownAccount && allowed) {
                         wrong.add("auditor changes: " + method + " " + url + " -> " + a);
                     }
-                    boolean auditTrail = url.startsWith("/access/events") || url.startsWith("/licences/access");
+                    boolean auditTrail = url.startsWith("/access/events") || url.startsWith("/licences/access") || url.startsWith("/audit");
                     if (auditTrail && allowed != role.equals("auditor")) {
                         wrong.add(role + (allowed ? " reads" : " cannot read") + " the audit trail: " + url + " -> " + a);
                     }

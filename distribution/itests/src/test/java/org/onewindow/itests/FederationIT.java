@@ -173,6 +173,86 @@ public class FederationIT {
         Federation.awaitSameCases(hub.http, b, B);
     }
 
+    /**
+     * A record of district A's audit trail changed on A's disk before it was shipped (A and the hub stopped, as an
+     * intruder with the disk would): the hub refuses A's trail from that record, logs it once, shows it for A and tells
+     * A, while A's cases still replicate; once a security administrator accepts the break, A's trail flows again.
+     */
+    @Test
+    public void aDistrictWhoseAuditChainBreaksIsRefusedThereLoggedAndShown() throws Exception {
+        String caseNo = Federation.openCase(a);
+        JsonNode intact = awaitTrail(d -> d.path("auditBreak").isMissingNode() && d.path("auditSeq").asLong() > 0
+                && d.path("auditSeq").asLong() == a.http.get("/replication", "admin").json().path("auditShipped").asLong(), "A's trail at the hub");
+        assertTrue(intact.toString(), intact.path("auditSeq").asLong() > 0);
+
+        hub.kill();
+        // what A writes from now on waits for the hub: a record of it is changed on A's disk before it can be shipped
+        JsonNode link = a.http.get("/replication", "admin").json();
+        long last = link.path("auditShipped").asLong() + link.path("auditBacklog").asLong();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, a.http.get("/cases/" + caseNo, "clerk").status);
+        }
+        long target = last + 3;
+        a.kill();
+        String url = "jdbc:derby:" + a.home.resolve("data/onewindow/derby");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                java.sql.PreparedStatement s = c.prepareStatement("UPDATE AUDIT_RECORD SET DETAIL = 'nothing happened' WHERE SEQ = ?")) {
+            s.setLong(1, target);
+            assertEquals("record #" + target + " waits to be shipped", 1, s.executeUpdate());
+        } finally {
+            try {
+                java.sql.DriverManager.getConnection(url + ";shutdown=true");
+            } catch (java.sql.SQLException shutDown) {
+                // Derby says so by an exception
+            }
+        }
+        a.launch();
+        hub.launch();
+        a.http.awaitWindow(Duration.ofSeconds(120));
+        hub.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(120));
+
+        JsonNode refused = awaitTrail(d -> d.path("auditBreak").asText().startsWith("#" + target + " CHANGED"), "the break at #" + target);
+        assertEquals("kept up to the record before", target - 1, refused.path("auditSeq").asLong());
+        String local = a.client("onewindow:audit-verify");
+        assertTrue(local, local.contains("BROKEN at #" + target + ": CHANGED"));
+        assertTrue("A is told", a.http.get("/replication", "admin").json().path("auditBreak").asText().startsWith("#" + target));
+        // the cases go on replicating
+        Federation.openCase(a);
+        Federation.awaitSameCases(hub.http, a, A);
+        Thread.sleep(2000);
+        List<String> broken = new ArrayList<>();
+        for (JsonNode e : hub.http.get("/hub/events?district=" + A + "&size=200", "auditor").json()) {
+            if (e.path("event").asText().equals("AUDIT_CHAIN_BROKEN")) {
+                broken.add(e.path("detail").asText());
+            }
+        }
+        assertEquals("logged once, however often A sends it: " + broken, 1, broken.size());
+        assertTrue(broken.get(0), broken.get(0).contains("#" + target + " CHANGED"));
+        String shown = hub.client("onewindow:districts");
+        assertTrue(shown, shown.contains("REFUSED from #" + target));
+
+        assertEquals(403, hub.http.postJson("/hub/districts/" + A + "/audit-break-acceptance", "admin", "{\"seq\":" + target + "}").status);
+        assertEquals("NO_SUCH_BREAK", hub.http.postJson("/hub/districts/" + A + "/audit-break-acceptance", "security",
+                "{\"seq\":" + (target + 1) + "}").code());
+        assertEquals(200, hub.http.postJson("/hub/districts/" + A + "/audit-break-acceptance", "security", "{\"seq\":" + target + "}").status);
+        awaitTrail(d -> d.path("auditBreak").isMissingNode() && d.path("auditSeq").asLong() > target, "A's trail taken again");
+        assertTrue(a.http.get("/replication", "admin").json().path("auditBreak").isMissingNode());
+    }
+
+    /** District A as the hub lists it, once {@code check} holds (within 60 s). */
+    private static JsonNode awaitTrail(java.util.function.Predicate<JsonNode> check, String what) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode d = null;
+        while (System.nanoTime() < end) {
+            d = Federation.district(hub.http, A);
+            if (check.test(d)) {
+                return d;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(what + " not within 60 s: " + d);
+    }
+
     @Test
     public void aCrossDistrictCaseFromAIsDecidedAtBAndPickedUpAtA() throws Exception {
         JsonNode item = Cases.item(a.http, "GA", 1);

@@ -1,5 +1,6 @@
 package org.onewindow.catalog.internal;
 
+import org.onewindow.audit.AuditTrail;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.rest.RestPublisher;
 import org.onewindow.rest.RestPublisher.Publication;
@@ -18,12 +19,15 @@ public class CatalogApi {
     @Reference
     CatalogService catalog;
 
+    @Reference
+    AuditTrail trail;
+
     private Publication publication;
     private Publication guides;
 
     @Activate
     void activate(CatalogConfig config) {
-        publication = publisher.publish("/v1/catalog", new CatalogResource(catalog, config.maxImportBytes()));
+        publication = publisher.publish("/v1/catalog", new CatalogResource(catalog, trail, config.maxImportBytes()));
         guides = publisher.publish("/v1/public/catalog", new PublicCatalogResource(catalog));
     }
 

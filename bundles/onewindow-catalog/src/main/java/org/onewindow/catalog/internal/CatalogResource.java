@@ -17,6 +17,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.onewindow.audit.AuditEvent;
+import org.onewindow.audit.AuditTrail;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogPage;
 import org.onewindow.catalog.CatalogQuery;
@@ -35,12 +37,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {
+    static final String EXPORTED = "CATALOG_EXPORT";
     private static final TypeReference<List<LicenceTypeDTO>> LICENCE_TYPES = new TypeReference<>() {
     };
     private final CatalogService catalog;
+    private final AuditTrail trail;
     private final long maxImportBytes;
 
-    CatalogResource(CatalogService catalog, long maxImportBytes) {
+    CatalogResource(CatalogService catalog, AuditTrail trail, long maxImportBytes) {
+        this.trail = trail;
         this.catalog = catalog;
         this.maxImportBytes = maxImportBytes;
     }
@@ -103,9 +108,12 @@ public class CatalogResource {
         return catalog.departments();
     }
 
+    /** The whole catalog in the exchange format; the export is recorded in the audit trail. */
     @GET
     @Path("export")
-    public List<CatalogItemDTO> export() {
-        return catalog.export();
+    public List<CatalogItemDTO> export(@Context SecurityContext caller) {
+        List<CatalogItemDTO> items = catalog.export();
+        trail.record(AuditEvent.of(EXPORTED, Caller.actor(caller)).on("CATALOG", null).detail(items.size() + " items exported"));
+        return items;
     }
 }

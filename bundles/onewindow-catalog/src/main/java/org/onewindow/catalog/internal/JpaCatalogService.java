@@ -19,6 +19,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogPage;
 import org.onewindow.catalog.CatalogQuery;
+import org.onewindow.audit.AuditTrail;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.DepartmentDTO;
 import org.onewindow.catalog.ImportOutcome;
@@ -57,6 +58,9 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
 
     @Reference
     NodeService node;
+
+    @Reference
+    AuditTrail trail;
 
     private int schemaVersion;
 
@@ -136,7 +140,11 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
     public synchronized ImportResultDTO importItems(List<CatalogItemDTO> items, String actor) {
         List<String> labels = checked(items);
         try {
-            ImportResultDTO result = jpa.txExpr(TransactionType.Required, em -> apply(em, items, labels, actor));
+            ImportResultDTO result = jpa.txExpr(TransactionType.Required, em -> {
+                ImportResultDTO done = apply(em, items, labels, actor);
+                CatalogChanges.imported(em, trail, actor, done);
+                return done;
+            });
             LOG.info("Catalog import by {}: {} created, {} new versions, {} unchanged", actor, result.created,
                     result.newVersions, result.unchanged);
             return result;
@@ -267,6 +275,7 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
                     n++;
                 }
             }
+            CatalogChanges.licenceTypes(em, trail, actor, types.size(), n);
             return n;
         });
         LOG.info("Licence types imported by {}: {} of {} added or changed", actor, changed, types.size());

@@ -35,14 +35,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Applies a district's batch in one transaction, in sequence order, idempotently: records the hub
  * already has are skipped, and nothing after a gap is applied (the district then ships again from
  * the acknowledged number). The district's row is locked for the transaction, so two hub instances
- * sharing one database apply a district's batches one after the other, never twice.
+ * sharing one database apply a district's batches one after the other, never twice. The district's audit
+ * trail that came with it is checked and kept in the same transaction ({@link DistrictTrails}).
  */
 final class BatchApplier {
     static final String CASE = "CASE";
     private final DataSource dataSource;
+    private final DistrictTrails trails;
 
-    BatchApplier(DataSource dataSource) {
+    BatchApplier(DataSource dataSource, DistrictTrails trails) {
         this.dataSource = dataSource;
+        this.trails = trails;
     }
 
     /** A record of the batch belongs to another district: the whole batch is refused. */
@@ -112,6 +115,10 @@ final class BatchApplier {
             AckDTO ack = new AckDTO();
             ack.acked = acked;
             ack.applied = applied;
+            // the district's audit trail, checked record by record; a batch without one still learns what the hub holds
+            DistrictTrails.Held trail = trails.apply(c, district, batch.auditAfter, batch.audit, now);
+            ack.auditAcked = trail.seq();
+            ack.auditBreak = trail.broken();
             return ack;
         });
     }

@@ -10,6 +10,9 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.onewindow.audit.AuditChain;
+import org.onewindow.audit.AuditEvent;
+import org.onewindow.audit.AuditTrail;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.db.SchemaMigrations;
@@ -63,6 +66,14 @@ public class CityHub implements StatusContributor {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile CatalogService catalog;
 
+    /** The chain's rule, by which each district's audit trail is checked as it arrives. */
+    @Reference
+    AuditChain chain;
+
+    /** The hub's own audit trail: membership and key decisions (after they commit: the hub's tables may be in another database). */
+    @Reference
+    AuditTrail trail;
+
     /** The appliance's own database, or the one {@code dataSource.target} in {@code etc/org.onewindow.hub.cfg} names (PostgreSQL). */
     @Reference(target = "(osgi.jndi.service.name=onewindow)")
     DataSource dataSource;
@@ -72,6 +83,7 @@ public class CityHub implements StatusContributor {
     private RequestGuard guard;
     private Membership membership;
     private BatchApplier applier;
+    private DistrictTrails trails;
     private CityBoard board;
     private CityMessages messages;
     private CityFiles files;
@@ -84,7 +96,8 @@ public class CityHub implements StatusContributor {
         DistrictKeys keys = new DistrictKeys(dataSource);
         guard = new RequestGuard(districts, keys, config::skewSeconds);
         membership = new Membership(districts, keys, guard, new EnrolmentCodes(dataSource), config);
-        applier = new BatchApplier(dataSource);
+        trails = new DistrictTrails(chain);
+        applier = new BatchApplier(dataSource, trails);
         board = new CityBoard(dataSource);
         messages = new CityMessages(dataSource);
         files = new CityFiles(dataSource);
@@ -112,23 +125,32 @@ public class CityHub implements StatusContributor {
     }
 
     DistrictDTO approve(String district, String fingerprint, Actor actor) {
-        return membership.approve(district, fingerprint, actor);
+        return recorded("DISTRICT_APPROVED", actor, membership.approve(district, fingerprint, actor));
     }
 
     DistrictDTO suspend(String district, Actor actor) {
-        return membership.suspend(district, actor);
+        return recorded("DISTRICT_SUSPENDED", actor, membership.suspend(district, actor));
     }
 
     DistrictDTO revoke(String district, Actor actor) {
-        return membership.revoke(district, actor);
+        return recorded("DISTRICT_REVOKED", actor, membership.revoke(district, actor));
     }
 
     EnrolmentCodes.Issued enrolmentCode(String district, Actor actor) {
-        return membership.enrolmentCode(district, actor);
+        EnrolmentCodes.Issued issued = membership.enrolmentCode(district, actor);
+        trail.record(AuditEvent.of("DISTRICT_ENROLMENT_CODE", actor).on("DISTRICT", issued.district()).detail("one-time code issued, valid until "
+                + issued.expiresAt()));
+        return issued;
+    }
+
+    /** A membership or key decision the hub's own trail records, with the district's key as it stands after it. */
+    private DistrictDTO recorded(String action, Actor actor, DistrictDTO d) {
+        trail.record(AuditEvent.of(action, actor).on("DISTRICT", d.code).detail(d.state + ", key " + (d.fingerprint == null ? "-" : d.fingerprint)));
+        return d;
     }
 
     DistrictDTO replaceKey(String district, String fingerprint, Actor actor) {
-        return membership.replaceKey(district, fingerprint, actor);
+        return recorded("DISTRICT_KEY_REPLACED", actor, membership.replaceKey(district, fingerprint, actor));
     }
 
     List<DistrictDTO> districts(Actor actor) {
@@ -266,6 +288,22 @@ public class CityHub implements StatusContributor {
         int stored = files.store(credential.code(), upload, now);
         LOG.info("District {} sent {} new scanned files of case {}", credential.code(), stored, upload.caseNo);
         return Map.of("stored", stored);
+    }
+
+    /**
+     * A security administrator accepts the break the hub refuses a district's audit trail at (after district IT found its
+     * cause): the next record the district sends is taken across it, marked, and the trail flows again. Logged.
+     */
+    DistrictDTO acceptAuditBreak(String district, long seq, Actor actor) {
+        actor.requireAny(Set.of(Actor.SECURITY));
+        String code = Districts.code(district);
+        org.onewindow.db.Jdbc.tx(dataSource, c -> {
+            trails.accept(c, code, seq, actor.name(), Instant.now());
+            return null;
+        });
+        LOG.warn("{} accepted the break of district {}'s audit chain at #{}", actor, code, seq);
+        trail.record(AuditEvent.of(DistrictTrails.ACCEPTED, actor).on("DISTRICT", code).detail("the break at #" + seq + " is crossed by the next record"));
+        return districts.list().stream().filter(d -> d.code.equals(code)).findFirst().orElseThrow();
     }
 
     List<HubEventDTO> events(String district, int size, Actor actor) {

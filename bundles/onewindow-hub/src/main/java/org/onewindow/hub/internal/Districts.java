@@ -160,7 +160,7 @@ final class Districts {
             Map<String, List<KeyCandidateDTO>> candidates = DistrictKeys.candidates(c);
             try (PreparedStatement s = c.prepareStatement("SELECT d.CODE, d.NAME, d.STATE, d.VERSION, d.REGISTERED_AT, d.APPROVED_AT,"
                     + " d.LAST_CONTACT, d.ACKED_SEQ, d.JOURNAL_LAST_SEQ, d.LAG_MILLIS, d.REFUSALS,"
-                    + " d.KEY_ALGORITHM, d.KEY_FINGERPRINT, d.KEY_SINCE, d.LEGACY_KEY, d.LEGACY_TOKEN_HASH,"
+                    + " d.KEY_ALGORITHM, d.KEY_FINGERPRINT, d.KEY_SINCE, d.LEGACY_KEY, d.LEGACY_TOKEN_HASH, d.AUDIT_SEQ, d.AUDIT_BREAK,"
                     + " (SELECT COUNT(*) FROM HUB_CASE h WHERE h.DISTRICT = d.CODE),"
                     + " (SELECT COUNT(*) FROM HUB_MESSAGE m WHERE m.TO_DISTRICT = d.CODE AND m.DELIVERED_AT IS NULL)"
                     + " FROM HUB_DISTRICT d ORDER BY d.CODE");
@@ -183,8 +183,10 @@ final class Districts {
                     d.fingerprint = KeyFingerprints.grouped(rs.getString(13));
                     d.keySince = Jdbc.instant(rs.getTimestamp(14));
                     d.legacyKey = d.fingerprint == null && (rs.getString(15) != null || rs.getString(16) != null);
-                    d.cases = rs.getLong(17);
-                    d.inbox = rs.getLong(18);
+                    d.auditSeq = rs.getLong(17);
+                    d.auditBreak = rs.getString(18);
+                    d.cases = rs.getLong(19);
+                    d.inbox = rs.getLong(20);
                     d.candidates = candidates.getOrDefault(d.code, List.of());
                     out.add(d);
                 }

@@ -31,6 +31,9 @@ public class DistrictsCommand implements Action {
             // the key: what the city administrator compares with district IT before approving
             System.out.printf("        key %s %s%n", d.keyAlgorithm == null ? "-" : d.keyAlgorithm,
                     d.fingerprint == null ? (d.legacyKey ? "(shared key: rolls over at the district's next start)" : "-") : d.fingerprint);
+            // the audit trail: held up to, or refused from a break (accepted with onewindow:district-audit-accept)
+            System.out.printf("        audit trail held up to #%d%s%n", d.auditSeq, d.auditBreak == null ? ""
+                    : "; REFUSED from " + d.auditBreak + " (onewindow:district-audit-accept " + d.code + " <seq>, once district IT found why)");
             for (KeyCandidateDTO k : d.candidates) {
                 System.out.printf("        candidate %s %s (%s %s, %s): refused registration; onewindow:district-replace-key %s <fingerprint>%n",
                         k.algorithm, k.fingerprint, k.name, k.version == null ? "" : k.version, k.arrivedAt, d.code);

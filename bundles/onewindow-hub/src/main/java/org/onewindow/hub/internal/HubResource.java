@@ -21,6 +21,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
 import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.problem.Problem;
 import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.CaseFilesDTO;
 import org.onewindow.replication.CaseIndexEntryDTO;
@@ -216,6 +217,23 @@ public class HubResource {
     @RolesAllowed("security")
     public DistrictDTO replaceKey(@PathParam("district") String district, InputStream body, @Context SecurityContext caller) {
         return hub.replaceKey(district, fingerprint(body), Caller.actor(caller));
+    }
+
+    /**
+     * Body {@code {"seq": 15}}: the break the hub refuses the district's audit trail at, as the board names it, is accepted
+     * (district IT found its cause); the next record the district sends is taken across it, marked. Logged.
+     */
+    @POST
+    @Path("districts/{district}/audit-break-acceptance")
+    @RolesAllowed("security")
+    public DistrictDTO acceptAuditBreak(@PathParam("district") String district, InputStream body, @Context SecurityContext caller) {
+        byte[] bytes = RequestBodies.read(body, 4096);
+        Map<String, String> fields = bytes.length == 0 ? null : Json.read(bytes, FIELDS);
+        String seq = fields == null ? null : fields.get("seq");
+        if (seq == null || !seq.strip().matches("\\d{1,18}")) {
+            throw Problem.badRequest("INVALID_SEQ", "seq 必填：看板上审计链断裂处的序号");
+        }
+        return hub.acceptAuditBreak(district, Long.parseLong(seq.strip()), Caller.actor(caller));
     }
 
     @POST

@@ -22,6 +22,7 @@ import java.util.stream.LongStream;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.Before;
 import org.junit.Test;
+import org.onewindow.audit.internal.TestTrails;
 import org.onewindow.db.Jdbc;
 import org.onewindow.problem.Problem;
 import org.onewindow.replication.BatchDTO;
@@ -299,7 +300,8 @@ public class DistrictKeysTest {
             r.payload = "{\"caseNo\":\"" + r.key + "\",\"status\":\"DRAFT\"}";
             b.records.add(r);
         });
-        return new BatchApplier(ds).apply(district, b, "n" + from + "-" + to + "-" + System.nanoTime(), now, now.minusSeconds(600)).applied;
+        return new BatchApplier(ds, new DistrictTrails(TestTrails.chain()))
+                .apply(district, b, "n" + from + "-" + to + "-" + System.nanoTime(), now, now.minusSeconds(600)).applied;
     }
 
     private static void expect(String code, Runnable action) {

@@ -18,6 +18,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.Before;
 import org.junit.Test;
 import org.onewindow.problem.Problem;
+import org.onewindow.audit.internal.TestTrails;
 import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.BatchDTO;
 import org.onewindow.replication.CaseFilesDTO;
@@ -48,7 +49,7 @@ public class HubStoreTest {
         EmbeddedDataSource ds = HubDatabase.migrated();
         districts = new Districts(ds);
         keys = new DistrictKeys(ds);
-        applier = new BatchApplier(ds);
+        applier = new BatchApplier(ds, new DistrictTrails(TestTrails.chain()));
         board = new CityBoard(ds);
         messages = new CityMessages(ds);
         files = new CityFiles(ds);

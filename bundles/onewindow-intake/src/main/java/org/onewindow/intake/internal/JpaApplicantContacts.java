@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.onewindow.audit.AuditTrail;
 import org.onewindow.db.Transactions;
 import org.onewindow.intake.ApplicantContactDTO;
 import org.onewindow.intake.ApplicantContacts;
@@ -22,6 +23,9 @@ public class JpaApplicantContacts implements ApplicantContacts {
     @Reference(target = "(osgi.unit.name=onewindow-intake)")
     JpaTemplate jpa;
 
+    @Reference
+    AuditTrail trail;
+
     /** Makes sure the intake schema is migrated first. */
     @Reference
     IntakeService intake;
@@ -33,7 +37,7 @@ public class JpaApplicantContacts implements ApplicantContacts {
             List<Object[]> rows = em.createQuery("SELECT c.caseNo, c.channel, c.applicantPhone, c.agentId, c.originDistrict, c.createdAt,"
                     + " c.createdBy FROM CaseEntity c WHERE c.applicantId = :id AND c.applicantPhone IS NOT NULL ORDER BY c.createdAt DESC",
                     Object[].class).setParameter("id", idNumber).setMaxResults(Math.max(1, Math.min(max, MAX))).getResultList();
-            em.persist(AuditEntity.of(actor.name(), "READ_CONTACTS", null, idNumber));
+            CaseReads.record(em, trail, CaseReads.READ_CONTACTS, actor, null, idNumber, rows.size() + " cases with a phone");
             return rows.stream().map(JpaApplicantContacts::contact).collect(Collectors.toList());
         });
     }

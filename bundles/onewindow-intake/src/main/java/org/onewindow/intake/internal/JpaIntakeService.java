@@ -19,6 +19,7 @@ import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.onewindow.audit.AuditTrail;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.calendar.WorkingCalendar;
 import org.onewindow.catalog.CatalogItemDTO;
@@ -85,6 +86,9 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     ChangeJournal journal;
 
     @Reference
+    AuditTrail trail;
+
+    @Reference
     SchemaMigrations migrations;
 
     @Reference
@@ -108,6 +112,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     @Activate
     void activate(BundleContext context, IntakeConfig config) {
         schemaVersion = migrations.migrate("intake", context.getBundle(), "db/migration/intake");
+        CaseReads.moveOlderLog(jpa, trail);
         timeLimits = new TimeLimits(calendar);
         configure(config);
         backfillDeadlines();
@@ -386,7 +391,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
             em.persist(m);
             c.received.add(m);
             c.updatedAt = now;
-            em.persist(AuditEntity.of(actor.name(), "REUSE_MATERIAL", c.caseNo, c.applicantId));
+            CaseReads.record(em, trail, CaseReads.REUSE_MATERIAL, actor, c.caseNo, c.applicantId, "material " + code + " from case " + from);
             LOG.info("Case {}: material {} reused from case {} by {}", caseNo, code, from, actor);
             return CaseViews.full(c, pinned.materials);
         });
@@ -404,11 +409,12 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
             if (c == null || !c.applicantId.endsWith(suffix)) {
                 throw Problem.notFound("CASE_NOT_FOUND", "办件编号或证件号码后六位不正确");
             }
-            em.persist(AuditEntity.of("kiosk", "PUBLIC_STATUS", c.caseNo, c.applicantId));
-            return CaseViews.publicStatus(c, c.supplementMaterials == null ? List.of()
+            PublicStatusDTO status = CaseViews.publicStatus(c, c.supplementMaterials == null ? List.of()
                     : catalog.get(c.itemCode, c.itemVersion).materials.stream()
                             .filter(m -> List.of(c.supplementMaterials.split(",")).contains(m.code)).map(m -> m.name)
                             .collect(Collectors.toList()));
+            CaseReads.publicStatus(em, trail, c.caseNo, c.applicantId);
+            return status;
         });
     }
 
@@ -439,8 +445,10 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         actor.requireAny(Actor.STAFF);
         return tx(em -> {
             CaseEntity c = find(em, caseNo);
-            em.persist(AuditEntity.of(actor.name(), "READ_CASE", c.caseNo, c.applicantId));
-            return CaseViews.full(c, catalog.get(c.itemCode, c.itemVersion).materials);
+            CaseDTO read = CaseViews.full(c, catalog.get(c.itemCode, c.itemVersion).materials);
+            // last, so that the trail's head is held for the shortest time
+            CaseReads.record(em, trail, CaseReads.READ_CASE, actor, c.caseNo, c.applicantId, null);
+            return read;
         });
     }
 
@@ -483,15 +491,15 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
                 rows.setParameter(k, v);
                 count.setParameter(k, v);
             });
-            if (params.containsKey("applicant")) {
-                em.persist(AuditEntity.of(actor.name(), "SEARCH_APPLICANT", null, (String) params.get("applicant")));
-            }
             CasePage page = new CasePage();
             page.page = query.page;
             page.size = query.size;
             page.total = count.getSingleResult();
             page.items = rows.setFirstResult((query.page - 1) * query.size).setMaxResults(query.size).getResultList()
                     .stream().map(CaseViews::summary).collect(Collectors.toList());
+            if (params.containsKey("applicant")) {
+                CaseReads.record(em, trail, CaseReads.SEARCH_APPLICANT, actor, null, (String) params.get("applicant"), page.total + " cases found");
+            }
             return page;
         });
     }

@@ -20,6 +20,7 @@ import javax.persistence.LockModeType;
 import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.onewindow.audit.AuditTrail;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.LicenceTypeDTO;
 import org.onewindow.citizen.IdNumbers;
@@ -74,6 +75,9 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
     ChangeJournal journal;
 
     @Reference
+    AuditTrail trail;
+
+    @Reference
     CatalogService catalog;
 
     /** The intake, when installed: checks that a case-tied read concerns that case, and lists earlier materials. */
@@ -92,6 +96,10 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
     @Activate
     void activate(BundleContext context, LicencesConfig config) {
         schemaVersion = migrations.migrate("licences", context.getBundle(), "db/migration/licences");
+        int moved = tx(em -> LicenceReads.moveOlderLog(em, trail));
+        if (moved > 0) {
+            LOG.info("{} reads of licences moved from LICENCE_ACCESS into the audit trail", moved);
+        }
         configure(config);
     }
 
@@ -111,14 +119,14 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
         PersonalCatalogDTO out = tx(em -> {
             List<LicenceEntity> found = em.createQuery("SELECT l FROM LicenceEntity l WHERE l.holderId = :h"
                     + " ORDER BY l.type, l.issuedOn DESC", LicenceEntity.class).setParameter("h", holder).getResultList();
-            em.persist(AccessEntity.of(AccessEntity.LIST, holder, why, actor.name(), found.size()));
-            em.flush();
             PersonalCatalogDTO c = new PersonalCatalogDTO();
             c.holder = IdNumbers.mask(holder);
             c.licences = found.stream().map(l -> l.toDTO(today, names.get(l.type))).collect(Collectors.toList());
-            c.recentAccess = log(em, holder, config.recentAccessShown());
+            LicenceReads.record(em, trail, LicenceReads.LIST, holder, why, actor, null, null, found.size());
             return c;
         });
+        // once the read is committed, so that the trail's search sees it and does not wait on its lock
+        out.recentAccess = LicenceReads.of(trail, holder, config.recentAccessShown());
         CaseRecords records = cases;
         out.earlierMaterials = records == null ? List.of() : records.earlierMaterials(holder);
         LOG.info("Licences of {} listed by {} for {}: {}", IdNumbers.mask(holder), actor, why, out.licences.size());
@@ -135,11 +143,9 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
             found = tx(em -> {
                 LicenceEntity l = find(em, type, number, false);
                 checkCase(why, l.holderId);
-                AccessEntity read = AccessEntity.of(AccessEntity.VERIFY, l.holderId, why, actor.name(), 1);
-                read.licenceType = l.type;
-                read.licenceNo = l.number;
-                em.persist(read);
-                return l.toDTO(today, names.get(l.type));
+                LicenceDTO dto = l.toDTO(today, names.get(l.type));
+                LicenceReads.record(em, trail, LicenceReads.VERIFY, l.holderId, why, actor, l.type, l.number, 1);
+                return dto;
             });
         } catch (Problem p) {
             CityLicences city = this.city;
@@ -169,7 +175,7 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
             held.stream().filter(l -> ReuseRules.judge(l, holder, l.type, today) == ReuseRules.Verdict.USABLE)
                     .sorted(ReuseRules.LONGEST_LIVED)
                     .forEach(l -> best.putIfAbsent(l.type, l.toDTO(today, names.get(l.type))));
-            em.persist(AccessEntity.of(AccessEntity.REUSE_CHECK, holder, why, actor.name(), best.size()));
+            LicenceReads.record(em, trail, LicenceReads.REUSE_CHECK, holder, why, actor, null, null, best.size());
             return best;
         });
     }
@@ -305,14 +311,7 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
     public List<AccessEntryDTO> accessLog(String holderId, int limit, Actor actor) {
         // an audit trail: read by the auditor alone (三员分立), not by those whose reads it records
         actor.requireAny(Set.of(Actor.AUDITOR));
-        String holder = holder(holderId);
-        return tx(em -> log(em, holder, Math.max(1, Math.min(limit, MAX_LOG))));
-    }
-
-    private static List<AccessEntryDTO> log(EntityManager em, String holder, int limit) {
-        return em.createQuery("SELECT a FROM AccessEntity a WHERE a.holderId = :h ORDER BY a.at DESC, a.id DESC", AccessEntity.class)
-                .setParameter("h", holder).setMaxResults(limit).getResultList().stream().map(AccessEntity::toDTO)
-                .collect(Collectors.toList());
+        return LicenceReads.of(trail, holder(holderId), Math.max(1, Math.min(limit, MAX_LOG)));
     }
 
     @Override
@@ -330,7 +329,6 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
                     .setParameter("r", LicenceStatus.REVOKED).getSingleResult());
             s.put("expired", em.createQuery("SELECT COUNT(l) FROM LicenceEntity l WHERE l.status = :v AND l.validTo < :today",
                     Long.class).setParameter("v", LicenceStatus.VALID).setParameter("today", today).getSingleResult());
-            s.put("reads logged", em.createQuery("SELECT COUNT(a) FROM AccessEntity a", Long.class).getSingleResult());
             s.put("schema version", schemaVersion);
             return s;
         });
@@ -348,10 +346,7 @@ public class JpaLicenceService implements LicenceService, StatusContributor {
         l.typeName = names.get(l.type);
         l.status = LicenceEntity.statusOn(l.status, l.validTo == null ? null : LocalDate.parse(l.validTo), today);
         tx(em -> {
-            AccessEntity read = AccessEntity.of(AccessEntity.CITY_VERIFY, l.holderId, why, actor.name(), 1);
-            read.licenceType = l.type;
-            read.licenceNo = l.number;
-            em.persist(read);
+            LicenceReads.record(em, trail, LicenceReads.CITY_VERIFY, l.holderId, why, actor, l.type, l.number, 1);
             return null;
         });
         return l;

@@ -1,5 +1,6 @@
 package org.onewindow.online.internal;
 
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -7,9 +8,15 @@ import java.util.Optional;
 
 import javax.persistence.EntityManager;
 
+import org.onewindow.audit.AuditEvent;
+import org.onewindow.audit.AuditTrail;
+import org.onewindow.security.Actor;
+
 /**
- * The verified mobile bindings ({@code ONLINE_CITIZEN}) and their trail ({@code ONLINE_BINDING_EVENT}),
- * within the caller's transaction, so that a change and its event commit together.
+ * The verified mobile bindings ({@code ONLINE_CITIZEN}) and their trail ({@code ONLINE_BINDING_EVENT}, which the
+ * sign-in's rules read), within the caller's transaction, so that a change and its event commit together; each event
+ * goes to the node's audit trail in the same transaction ({@code BINDING_BOUND}, {@code BINDING_REVOKED},
+ * {@code BINDING_READ}), the mobile masked.
  */
 final class Bindings {
     private Bindings() {
@@ -19,8 +26,15 @@ final class Bindings {
         return Optional.ofNullable(em.find(CitizenEntity.class, idNumber));
     }
 
-    /** Binds {@code contact}'s mobile to the ID number (a new binding, or in place of the one before) and records it. */
-    static void bind(EntityManager em, String idNumber, Contact contact, Date at) {
+    static final String BOUND = "BINDING_BOUND";
+    static final String REVOKED = "BINDING_REVOKED";
+    static final String READ = "BINDING_READ";
+
+    /**
+     * Binds {@code contact}'s mobile to the ID number (a new binding, or in place of the one before) and records it;
+     * {@code who} did it: the clerk at the window, or the citizen at the sign-in a verified code completed.
+     */
+    static void bind(EntityManager em, AuditTrail trail, Actor who, String idNumber, Contact contact, Date at) {
         CitizenEntity c = em.find(CitizenEntity.class, idNumber);
         if (c == null) {
             em.persist(CitizenEntity.of(idNumber, contact, at));
@@ -29,22 +43,28 @@ final class Bindings {
         }
         em.persist(BindingEventEntity.of(idNumber, BindingEventEntity.BOUND, contact.path().name(), contact.mobile(), contact.reference(),
                 contact.by(), null, at));
+        trail.append(em.unwrap(Connection.class), AuditEvent.of(BOUND, who).on("BINDING", null).citizen(idNumber)
+                .detail("mobile " + Mobiles.mask(contact.mobile()) + " via " + contact.path().name()
+                        + (contact.reference() == null ? "" : " (" + contact.reference() + ")") + ", verified by " + contact.by()));
     }
 
     /** Ends the binding, if there is one, and records who ended it and why; answers whether there was one. */
-    static boolean revoke(EntityManager em, String idNumber, String actor, String reason, Date at) {
+    static boolean revoke(EntityManager em, AuditTrail trail, String idNumber, Actor actor, String reason, Date at) {
         CitizenEntity c = em.find(CitizenEntity.class, idNumber);
         if (c == null) {
             return false;
         }
         em.remove(c);
-        em.persist(BindingEventEntity.of(idNumber, BindingEventEntity.REVOKED, c.via.name(), c.mobile, c.reference, actor, reason, at));
+        em.persist(BindingEventEntity.of(idNumber, BindingEventEntity.REVOKED, c.via.name(), c.mobile, c.reference, actor.name(), reason, at));
+        trail.append(em.unwrap(Connection.class), AuditEvent.of(REVOKED, actor).on("BINDING", null).citizen(idNumber)
+                .detail("mobile " + Mobiles.mask(c.mobile) + "; reason: " + reason));
         return true;
     }
 
     /** Records that staff read the binding. */
-    static void read(EntityManager em, String idNumber, String actor, Date at) {
-        em.persist(BindingEventEntity.of(idNumber, BindingEventEntity.READ, null, null, null, actor, null, at));
+    static void read(EntityManager em, AuditTrail trail, String idNumber, Actor actor, Date at) {
+        em.persist(BindingEventEntity.of(idNumber, BindingEventEntity.READ, null, null, null, actor.name(), null, at));
+        trail.append(em.unwrap(Connection.class), AuditEvent.of(READ, actor).on("BINDING", null).citizen(idNumber));
     }
 
     /** When the ID number's binding was last revoked, if ever. */

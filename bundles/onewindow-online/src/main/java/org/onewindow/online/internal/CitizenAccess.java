@@ -1,5 +1,6 @@
 package org.onewindow.online.internal;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.onewindow.audit.AuditEvent;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.citizen.IdType;
 import org.onewindow.intake.ApplicantContacts;
@@ -44,6 +46,10 @@ import org.slf4j.LoggerFactory;
 public class CitizenAccess {
     static final String COOKIE = "OW_CITIZEN";
     static final String CSRF_HEADER = "X-CSRF-Token";
+    /** A citizen's sign-in, in the audit trail. */
+    static final String SIGNED_IN = "CITIZEN_SIGN_IN";
+    /** The actor of what a citizen does themself, in the audit trail (the citizen concerned is named apart, masked and keyed). */
+    static final String CITIZEN = "citizen";
     private static final Logger LOG = LoggerFactory.getLogger(CitizenAccess.class);
     /** The online channel asking intake whether a clerk noted a citizen's mobile at a window: it reads contacts, no case. */
     private static final Actor LOOKUP = new Actor("online:sign-in", Set.of(Actor.CLERK));
@@ -177,10 +183,13 @@ public class CitizenAccess {
                 // rebound at a window between the code and its entry
                 throw new Problem(ProblemKind.CONFLICT, "MOBILE_MISMATCH", "该证件号码绑定的手机号已变更，请重新获取验证码");
             }
+            // the citizen's own act, from an address kept as the sign-in record keeps it
+            Actor citizen = new Actor(CITIZEN, Set.of(), Set.of(), ClientAddresses.mask(client));
             if (change) {
-                Bindings.bind(em, id, c, at);
+                Bindings.bind(em, db.trail(), citizen, id, c, at);
             }
             em.persist(SignInEntity.of(id, at, via, ClientAddresses.mask(client)));
+            db.trail().append(em.unwrap(Connection.class), AuditEvent.of(SIGNED_IN, citizen).channel(via).on("CITIZEN", null).citizen(id));
             return change;
         });
         if (changed) {

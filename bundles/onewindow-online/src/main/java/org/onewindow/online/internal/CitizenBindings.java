@@ -69,7 +69,7 @@ public class CitizenBindings {
         actor.requireAny(Set.of(Actor.CLERK));
         String id = CitizenAccess.checkId(idNumber);
         Contact c = new Contact(Mobiles.check(mobile), BindingPath.WINDOW_CLERK, null, actor.name(), false);
-        bind(id, c);
+        bind(id, c, actor);
         return shortView(id, c);
     }
 
@@ -90,7 +90,7 @@ public class CitizenBindings {
             if (a.status != AppointmentStatus.ARRIVED || !a.day.equals(today)) {
                 throw new Problem(ProblemKind.CONFLICT, "NOT_CHECKED_IN", "预约 " + appointment + " 不是今天已签到的预约：请先签到并查验身份证");
             }
-            Bindings.bind(em, a.citizenId, new Contact(m, BindingPath.CHECK_IN, a.code, actor.name(), false), now);
+            Bindings.bind(em, db.trail(), actor, a.citizenId, new Contact(m, BindingPath.CHECK_IN, a.code, actor.name(), false), now);
             return a.citizenId;
         });
         access.ended(id, now.toInstant());
@@ -103,7 +103,7 @@ public class CitizenBindings {
         actor.requireAny(Set.of(Actor.SECURITY));
         String id = CitizenAccess.checkId(idNumber);
         BindingView v = db.tx(em -> {
-            Bindings.read(em, id, actor.name(), new Date());
+            Bindings.read(em, db.trail(), id, actor, new Date());
             CitizenEntity b = Bindings.find(em, id).orElse(null);
             List<EventView> history = Bindings.history(em, id).stream().map(CitizenBindings::event).collect(Collectors.toList());
             List<SignInView> signIns = Bindings.signIns(em, id, SIGN_INS).stream().map(CitizenBindings::signIn).collect(Collectors.toList());
@@ -124,7 +124,7 @@ public class CitizenBindings {
             throw Problem.badRequest("INVALID_REASON", "reason 必填：撤销原因，最多 " + MAX_REASON + " 字");
         }
         Date now = new Date();
-        boolean revoked = db.tx(em -> Bindings.revoke(em, id, actor.name(), why, now));
+        boolean revoked = db.tx(em -> Bindings.revoke(em, db.trail(), id, actor, why, now));
         if (!revoked) {
             throw Problem.notFound("NO_BINDING", "证件号码 " + IdNumbers.mask(id) + " 没有绑定手机号");
         }
@@ -144,10 +144,10 @@ public class CitizenBindings {
         });
     }
 
-    private void bind(String id, Contact c) {
+    private void bind(String id, Contact c, Actor actor) {
         Date now = new Date();
         db.tx(em -> {
-            Bindings.bind(em, id, c, now);
+            Bindings.bind(em, db.trail(), actor, id, c, now);
             return null;
         });
         access.ended(id, now.toInstant());

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.onewindow.audit.AuditTrail;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.db.Transactions;
 import org.osgi.framework.BundleContext;
@@ -18,6 +19,10 @@ public class OnlineDatabase {
     @Reference(target = "(osgi.unit.name=onewindow-online)")
     JpaTemplate jpa;
 
+    /** Where every change of a binding, every staff read of one and every sign-in is recorded, in its own transaction. */
+    @Reference
+    AuditTrail trail;
+
     @Reference
     SchemaMigrations migrations;
 
@@ -26,6 +31,10 @@ public class OnlineDatabase {
     @Activate
     void activate(BundleContext context) {
         schemaVersion = migrations.migrate("online", context.getBundle(), "db/migration/online");
+    }
+
+    AuditTrail trail() {
+        return trail;
     }
 
     <R> R tx(Function<EntityManager, R> work) {

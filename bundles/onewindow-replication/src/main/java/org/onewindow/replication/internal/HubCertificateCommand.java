@@ -28,8 +28,9 @@ public class HubCertificateCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellActor.of(session).requireAny(Set.of(Actor.ADMIN));
-        LinkStatusDTO status = shipper.pinHub(fingerprint);
+        Actor actor = ShellActor.of(session);
+        actor.requireAny(Set.of(Actor.ADMIN));
+        LinkStatusDTO status = shipper.pinHub(fingerprint, actor);
         System.out.printf("The hub %s is trusted by its certificate %s from now on.%n", status.hubUrl, status.hubCertificate);
         return null;
     }

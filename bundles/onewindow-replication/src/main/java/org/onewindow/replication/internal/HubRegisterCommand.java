@@ -36,10 +36,11 @@ public class HubRegisterCommand implements Action {
 
     @Override
     public Object execute() throws java.io.IOException {
-        ShellActor.of(session).requireAny(Set.of(Actor.ADMIN));
+        Actor actor = ShellActor.of(session);
+        actor.requireAny(Set.of(Actor.ADMIN));
         LinkStatusDTO status;
         try {
-            status = shipper.register(hubUrl, enrolmentCode, fingerprint);
+            status = shipper.register(hubUrl, enrolmentCode, fingerprint, actor);
         } catch (org.onewindow.problem.Problem p) {
             if (!"HUB_CERTIFICATE_UNCONFIRMED".equals(p.code())) {
                 throw p;
@@ -54,7 +55,7 @@ public class HubRegisterCommand implements Action {
                 System.out.println("Not registered: nothing was sent to the hub.");
                 return null;
             }
-            status = shipper.register(hubUrl, enrolmentCode, presented);
+            status = shipper.register(hubUrl, enrolmentCode, presented, actor);
         }
         System.out.printf("Registered with %s: %s. This node's key: %s %s.%nRead the fingerprint out to the city administrator,"
                 + " who approves it at the hub (onewindow:district-approve %s <fingerprint>); this node then ships by itself.%n",

@@ -3,6 +3,8 @@ package org.onewindow.replication.internal;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import org.onewindow.audit.AuditEvent;
+import org.onewindow.audit.AuditTrail;
 import org.onewindow.replication.DistrictState;
 import org.onewindow.replication.RegistrationStateDTO;
 import org.onewindow.replication.SignatureAlgorithms;
@@ -21,14 +23,18 @@ final class LinkKeys {
     private final DistrictKeyStore store;
     private final HubLink link;
     private final HubClient hub;
+    static final String KEY_CREATED = "DISTRICT_KEY_CREATED";
+    static final String KEY_ROLLED_OVER = "DISTRICT_KEY_ROLLOVER";
     private final Supplier<String> algorithm;
+    private final AuditTrail trail;
     private volatile SigningKey current;
 
-    LinkKeys(DistrictKeyStore store, HubLink link, HubClient hub, Supplier<String> algorithm) {
+    LinkKeys(DistrictKeyStore store, HubLink link, HubClient hub, Supplier<String> algorithm, AuditTrail trail) {
         this.store = store;
         this.link = link;
         this.hub = hub;
         this.algorithm = algorithm;
+        this.trail = trail;
     }
 
     /** The key a registration presents: this appliance's own, or a new one if it has none or its last registration was revoked. */
@@ -83,6 +89,8 @@ final class LinkKeys {
         }
         LOG.info("District {} rolled over to its own key {} at the hub ({}); no shared key is kept any more", row.district, own.fingerprint(),
                 state.state);
+        trail.record(AuditEvent.by(KEY_ROLLED_OVER, "system:replication").channel("SYSTEM").on("DISTRICT", row.district)
+                .detail("from the shared key to its own " + own.algorithm().name() + " key " + own.fingerprint() + " at " + row.hubUrl + ": " + state.state));
         return state;
     }
 
@@ -94,6 +102,8 @@ final class LinkKeys {
         SigningKey made = store.create(district, SignatureAlgorithms.named(algorithm.get()));
         LOG.info("District {} made its own {} key pair for {} in {}: fingerprint {}", district, made.algorithm().name(), why, store.folder(),
                 made.fingerprint());
+        trail.record(AuditEvent.by(KEY_CREATED, "system:replication").channel("SYSTEM").on("DISTRICT", district)
+                .detail(made.algorithm().name() + " key pair for " + why + ", fingerprint " + made.fingerprint()));
         return made;
     }
 }

@@ -54,10 +54,10 @@ public class ReplicationResource {
     @Path("registration")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    public LinkStatusDTO register(InputStream body) {
+    public LinkStatusDTO register(InputStream body, @Context SecurityContext caller) {
         Map<String, String> fields = Json.read(RequestBodies.read(body, 4096), FIELDS);
         return shipper.register(fields == null ? null : fields.get("hubUrl"), fields == null ? null : fields.get("enrolmentCode"),
-                fields == null ? null : fields.get("hubFingerprint"));
+                fields == null ? null : fields.get("hubFingerprint"), Caller.actor(caller));
     }
 
     /** Body {@code {"fingerprint": "AB:CD:…"}}: pins the hub's renewed certificate, if the hub presents exactly it now. */
@@ -65,9 +65,9 @@ public class ReplicationResource {
     @Path("hub-certificate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    public LinkStatusDTO pinHub(InputStream body) {
+    public LinkStatusDTO pinHub(InputStream body, @Context SecurityContext caller) {
         Map<String, String> fields = Json.read(RequestBodies.read(body, 4096), FIELDS);
-        return shipper.pinHub(fields == null ? null : fields.get("fingerprint"));
+        return shipper.pinHub(fields == null ? null : fields.get("fingerprint"), Caller.actor(caller));
     }
 
     /** Pulls the city's catalog now; the last pull's outcome at {@code GET}. */

@@ -15,6 +15,11 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.onewindow.audit.AuditEvent;
+import org.onewindow.audit.AuditRecord;
+import org.onewindow.audit.AuditTrail;
+import org.onewindow.audit.ChainBreak;
+import org.onewindow.audit.TrailHead;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.JournalEntry;
 import org.onewindow.db.SchemaMigrations;
@@ -40,6 +45,7 @@ import org.onewindow.tls.CertificateFingerprints;
 import org.onewindow.tls.OutgoingTls;
 import org.onewindow.tls.PeerCertificate;
 import org.onewindow.tls.TlsFailures;
+import org.onewindow.security.Actor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,6 +68,9 @@ public class ReplicationShipper implements StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationShipper.class);
     /** How often a candidate key asks after its registration. */
     private static final long CANDIDATE_POLL_MILLIS = 10_000;
+    static final String REGISTERED = "HUB_REGISTERED";
+    /** District IT pinned another certificate of the hub. */
+    static final String HUB_PINNED = "HUB_CERTIFICATE_PINNED";
 
     @Reference(target = "(role~=district)")
     NodeService node;
@@ -77,6 +86,9 @@ public class ReplicationShipper implements StatusContributor {
 
     @Reference
     OutgoingTls tls;
+    /** Shipped with the journal, in the same signed batches; also where registrations and key changes are recorded. */
+    @Reference
+    AuditTrail trail;
 
     private ReplicationConfig config;
     private HubLink link;
@@ -87,6 +99,10 @@ public class ReplicationShipper implements StatusContributor {
     private int failures;
     private Instant lastSent = Instant.EPOCH;
     private Instant lastPruned = Instant.EPOCH;
+    /** The hub answered with the audit trail it holds: it keeps trails, and this node's goes with every batch. */
+    private volatile boolean hubTakesTrail;
+    /** Where the hub last said this node's audit chain breaks, null while it holds. */
+    private volatile ChainBreak auditBreak;
 
     @Activate
     void activate(BundleContext context, ReplicationConfig config) {
@@ -94,7 +110,7 @@ public class ReplicationShipper implements StatusContributor {
         this.config = config;
         link = new HubLink(dataSource);
         hub = new HubClient(config.connectTimeoutMillis(), config.receiveTimeoutMillis(), tls, this::pinOf, config.allowHttp());
-        keys = new LinkKeys(DistrictKeyStore.inKarafData(), link, hub, config::signatureAlgorithm);
+        keys = new LinkKeys(DistrictKeyStore.inKarafData(), link, hub, config::signatureAlgorithm, trail);
         backoff = new Backoff(config.backoffBaseMillis(), config.backoffMaxMillis(), Math::random);
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-replication"));
         timer.schedule(this::run, 0, TimeUnit.MILLISECONDS);
@@ -113,8 +129,8 @@ public class ReplicationShipper implements StatusContributor {
      * itself. If the code is taken at the hub (this appliance was reinstalled), the hub keeps the key as a
      * candidate: the link waits with that error until a security administrator there makes it the district's key.
      */
-    public LinkStatusDTO register(String hubUrl) {
-        return register(hubUrl, null, null);
+    public LinkStatusDTO register(String hubUrl, Actor actor) {
+        return register(hubUrl, null, null, actor);
     }
 
     /**
@@ -124,7 +140,7 @@ public class ReplicationShipper implements StatusContributor {
      * city's (trust on first use, as SSH's known hosts); the certificate confirmed is pinned, and nothing else is
      * trusted as the hub until district IT pins another ({@link #pinHub}).
      */
-    public LinkStatusDTO register(String hubUrl, String enrolmentCode, String confirmedFingerprint) {
+    public LinkStatusDTO register(String hubUrl, String enrolmentCode, String confirmedFingerprint, Actor actor) {
         String url = HubUrls.check(hubUrl);
         String pin = confirmHub(url, confirmedFingerprint);
         NodeInfo info = node.info();
@@ -168,6 +184,8 @@ public class ReplicationShipper implements StatusContributor {
         }
         LOG.info("District {} registered with hub {} (key {}): {}{}", info.districtCode, url, own.fingerprint(), state,
                 error == null ? "" : ", the code is taken there: " + error);
+        trail.record(AuditEvent.of(REGISTERED, actor).on("DISTRICT", info.districtCode).detail("hub " + url + ", key " + own.algorithm().name() + " "
+                + own.fingerprint() + ": " + state + (error == null ? "" : " (" + error + ")")));
         timer.schedule(this::run, 0, TimeUnit.MILLISECONDS);
         return link();
     }
@@ -217,7 +235,7 @@ public class ReplicationShipper implements StatusContributor {
      * District IT pins another certificate of the hub (renewed there), naming its fingerprint: taken only if the hub
      * presents exactly that certificate now. The only way the pin changes after registration.
      */
-    public LinkStatusDTO pinHub(String confirmedFingerprint) {
+    public LinkStatusDTO pinHub(String confirmedFingerprint, Actor actor) {
         HubLink.Row row = link.read();
         if (row == null) {
             throw Problem.notFound("NOT_REGISTERED", "本区尚未向市级枢纽注册");
@@ -227,6 +245,8 @@ public class ReplicationShipper implements StatusContributor {
             link.pinHub(pin);
         }
         LOG.warn("The hub {}'s certificate is pinned anew: {} (was {})", row.hubUrl, pin, row.hubCertificate);
+        trail.record(AuditEvent.of(HUB_PINNED, actor).on("DISTRICT", row.district).detail("hub " + row.hubUrl + ", certificate " + pin
+                + " (was " + row.hubCertificate + ")"));
         timer.schedule(this::run, 0, TimeUnit.MILLISECONDS);
         return link();
     }
@@ -279,6 +299,11 @@ public class ReplicationShipper implements StatusContributor {
             s.hubCertificate = row.hubCertificate;
         }
         s.backlog = Math.max(0, s.journalLastSeq - s.acked);
+        TrailHead head = trail.head();
+        s.auditShipped = head.shippedSeq();
+        s.auditBacklog = Math.max(0, head.lastSeq() - head.shippedSeq());
+        ChainBreak broken = auditBreak;
+        s.auditBreak = broken == null ? null : broken.toString();
         return s;
     }
 
@@ -305,6 +330,10 @@ public class ReplicationShipper implements StatusContributor {
         out.put("journal", s.journalLastSeq);
         out.put("acknowledged by hub", s.acked);
         out.put("backlog", s.backlog);
+        out.put("audit trail at the hub", "up to #" + s.auditShipped + " (" + s.auditBacklog + " to send)");
+        if (s.auditBreak != null) {
+            out.put("AUDIT CHAIN REFUSED", s.auditBreak + " (onewindow:audit-verify; docs/operations.md)");
+        }
         if (s.lastError != null) {
             out.put("last error", s.lastError);
         }
@@ -385,16 +414,19 @@ public class ReplicationShipper implements StatusContributor {
 
     private long ship(HubLink.Row row) throws HubFailure {
         List<JournalEntry> entries = journal.after(row.acked, Math.max(1, config.batchSize()));
+        // the audit trail after what the hub holds goes along, once the hub has said it keeps trails
+        long auditAfter = trail.head().shippedSeq();
+        List<AuditRecord> audit = hubTakesTrail ? trail.after(auditAfter, Math.max(1, config.batchSize())) : List.of();
         Instant now = Instant.now();
         if (!entries.isEmpty() && entries.get(0).seq > row.acked + 1) {
             // the hub lost what it had acknowledged (restored from a backup older than journalRetentionDays)
             throw new HubFailure(409, "JOURNAL_PRUNED", "the hub needs records from #" + (row.acked + 1)
                     + " that this journal deleted after journalRetentionDays; they cannot be sent again (see docs/operations.md)");
         }
-        if (entries.isEmpty() && now.isBefore(lastSent.plusSeconds(config.heartbeatSeconds()))) {
+        if (entries.isEmpty() && audit.isEmpty() && now.isBefore(lastSent.plusSeconds(config.heartbeatSeconds()))) {
             return config.pollMillis();
         }
-        AckDTO ack = hub.ship(row.hubUrl, keys.of(row), batch(row.district, entries), now);
+        AckDTO ack = hub.ship(row.hubUrl, keys.of(row), batch(row.district, entries, hubTakesTrail ? auditAfter : null, audit), now);
         lastSent = now;
         failures = 0;
         if (row.state != DistrictState.APPROVED) {
@@ -402,10 +434,31 @@ public class ReplicationShipper implements StatusContributor {
         }
         link.acked(ack.acked, now);
         prune(ack.acked, now);
+        trailAcknowledged(row.district, ack);
         if (ack.acked < row.acked) {
             LOG.warn("The hub acknowledges district {} only up to #{} (was #{}): shipping again from there", row.district, ack.acked, row.acked);
         }
-        return entries.size() >= config.batchSize() ? 0 : config.pollMillis();
+        return entries.size() >= config.batchSize() || audit.size() >= config.batchSize() ? 0 : config.pollMillis();
+    }
+
+    /**
+     * The hub holds this district's audit trail up to {@code auditAcked}: records up to there may be pruned here once old
+     * enough. A break the hub found is said once, loudly: the hub takes nothing after it until the city accepts it.
+     */
+    private void trailAcknowledged(String district, AckDTO ack) {
+        if (ack.auditAcked == null) {
+            return; // a hub that keeps no trails yet: nothing is sent to it, nothing pruned for it
+        }
+        hubTakesTrail = true;
+        trail.shipped(ack.auditAcked);
+        ChainBreak before = auditBreak;
+        auditBreak = ack.auditBreak;
+        if (ack.auditBreak != null && (before == null || before.seq != ack.auditBreak.seq || before.kind != ack.auditBreak.kind)) {
+            LOG.error("The city hub refuses this district's audit trail from #{}: {} ({}). Run onewindow:audit-verify here and see"
+                    + " docs/operations.md, \"The audit trail\"", ack.auditBreak.seq, ack.auditBreak.kind, ack.auditBreak.detail);
+        } else if (ack.auditBreak == null && before != null) {
+            LOG.info("The city hub takes district {}'s audit trail again (up to #{})", district, ack.auditAcked);
+        }
     }
 
     /**
@@ -423,12 +476,14 @@ public class ReplicationShipper implements StatusContributor {
         }
     }
 
-    private byte[] batch(String district, List<JournalEntry> entries) {
+    private byte[] batch(String district, List<JournalEntry> entries, Long auditAfter, List<AuditRecord> audit) {
         BatchDTO batch = new BatchDTO();
         batch.district = district;
         batch.version = node.info().version;
         batch.journalLastSeq = journal.lastSeq();
         batch.records = entries.stream().map(RecordDTO::of).collect(Collectors.toList());
+        batch.auditAfter = auditAfter;
+        batch.audit = auditAfter == null ? null : audit;
         return Json.bytes(batch);
     }
 }

@@ -23,6 +23,9 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.onewindow.audit.AuditQuery;
+import org.onewindow.audit.AuditTrail;
+import org.onewindow.audit.internal.TestTrails;
 import org.onewindow.db.Jdbc;
 import org.onewindow.replication.DistrictState;
 import org.onewindow.replication.KeyFingerprints;
@@ -55,6 +58,7 @@ public class LinkKeysTest {
     private HubLink link;
     private LinkKeys keys;
     private DistrictKeyStore store;
+    private AuditTrail trail;
 
     @Before
     public void legacyLinkAndAHub() throws Exception {
@@ -79,7 +83,9 @@ public class LinkKeysTest {
         }
         link = new HubLink(ds);
         store = new DistrictKeyStore(temporary.getRoot().toPath().resolve("federation"));
-        keys = new LinkKeys(store, link, new HubClient(2000, 5000), () -> SignatureAlgorithms.ED25519);
+        TestTrails.install(ds);
+        trail = TestTrails.trail(ds);
+        keys = new LinkKeys(store, link, new HubClient(2000, 5000), () -> SignatureAlgorithms.ED25519, trail);
     }
 
     @After
@@ -112,6 +118,10 @@ public class LinkKeysTest {
         assertEquals(SignatureAlgorithms.ED25519, row.keyAlgorithm);
         assertEquals("the journal position stays", 17, row.acked);
         assertEquals(row.publicKey, keys.of(row).publicKeyBase64());
+        AuditQuery q = new AuditQuery();
+        q.objectKey = "441302";
+        assertEquals("the key's making and its rollover are in the audit trail", List.of(LinkKeys.KEY_ROLLED_OVER, LinkKeys.KEY_CREATED),
+                trail.search(q).stream().map(r -> r.action).toList());
     }
 
     @Test
@@ -129,7 +139,7 @@ public class LinkKeysTest {
         HubLink.Row row = link.read();
         store.create("441302", SignatureAlgorithms.named(SignatureAlgorithms.ECDSA_P256));
         try {
-            new LinkKeys(store, link, new HubClient(2000, 5000), () -> SignatureAlgorithms.ED25519).of(row);
+            new LinkKeys(store, link, new HubClient(2000, 5000), () -> SignatureAlgorithms.ED25519, trail).of(row);
             fail("another key than the hub knows");
         } catch (IllegalStateException expected) {
             assertTrue(expected.getMessage(), expected.getMessage().contains("holds another key"));

@@ -85,7 +85,7 @@ final class AccessFilter implements ContainerRequestFilter {
                     method.getName(), Arrays.toString(allowed));
             throw forbidden(allowed);
         }
-        request.setSecurityContext(user.over(request.getSecurityContext().isSecure()));
+        request.setSecurityContext(user.over(request.getSecurityContext().isSecure()).from(client(http)));
     }
 
     private static Problem forbidden(String[] allowed) {

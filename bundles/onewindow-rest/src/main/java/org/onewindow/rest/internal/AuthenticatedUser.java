@@ -10,19 +10,31 @@ public final class AuthenticatedUser implements SecurityContext {
     private final String name;
     private final Set<String> roles;
     private final boolean secure;
+    private final String client;
 
     AuthenticatedUser(String name, Set<String> roles) {
-        this(name, roles, false);
+        this(name, roles, false, null);
     }
 
-    private AuthenticatedUser(String name, Set<String> roles, boolean secure) {
+    private AuthenticatedUser(String name, Set<String> roles, boolean secure, String client) {
         this.name = name;
         this.roles = Set.copyOf(roles);
         this.secure = secure;
+        this.client = client;
     }
 
     AuthenticatedUser over(boolean secureChannel) {
-        return new AuthenticatedUser(name, roles, secureChannel);
+        return new AuthenticatedUser(name, roles, secureChannel, client);
+    }
+
+    /** The same user as the caller of one request from {@code address}: the audit trail records where each call came from. */
+    AuthenticatedUser from(String address) {
+        return new AuthenticatedUser(name, roles, secure, address);
+    }
+
+    /** The address this request came from; null outside a request. */
+    public String client() {
+        return client;
     }
 
     /** All the user's role names, OneWindow's and others such as {@code dept-GA}. */

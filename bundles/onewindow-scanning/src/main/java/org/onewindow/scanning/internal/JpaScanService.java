@@ -1,6 +1,7 @@
 package org.onewindow.scanning.internal;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Date;
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.onewindow.audit.AuditEvent;
+import org.onewindow.audit.AuditTrail;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.db.Transactions;
 import org.onewindow.intake.CaseStatus;
@@ -39,6 +42,7 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = ScanningConfig.class)
 public class JpaScanService implements ScanService, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(JpaScanService.class);
+    static final String READ_SCAN = "READ_SCAN";
 
     @Reference(target = "(osgi.unit.name=onewindow-scanning)")
     JpaTemplate jpa;
@@ -48,6 +52,9 @@ public class JpaScanService implements ScanService, StatusContributor {
 
     @Reference
     IntakeService intake;
+
+    @Reference
+    AuditTrail trail;
 
     private ContentStore store;
     private FileChecks checks;
@@ -60,6 +67,7 @@ public class JpaScanService implements ScanService, StatusContributor {
     @Activate
     void activate(BundleContext context, ScanningConfig config) {
         schemaVersion = migrations.migrate("scanning", context.getBundle(), "db/migration/scanning");
+        moveOlderLog();
         maxFileBytes = config.maxFileBytes();
         maxFilesPerCase = config.maxFilesPerCase();
         checks = new FileChecks(config.pdfCheckMemoryBytes());
@@ -168,9 +176,21 @@ public class JpaScanService implements ScanService, StatusContributor {
             if (e == null || !e.caseNo.equals(caseNo)) {
                 throw Problem.notFound("SCAN_NOT_FOUND", "办件 " + caseNo + " 没有编号为 " + id + " 的扫描件");
             }
-            em.persist(ScanAuditEntity.of(actor.name(), caseNo, id));
+            // the read goes to the audit trail in its own transaction: no read without its record
+            trail.append(em.unwrap(Connection.class), AuditEvent.of(READ_SCAN, actor).on("SCAN", Long.toString(id)).caseNo(caseNo));
             return e.toDTO();
         });
+    }
+
+    /** Moves the reads {@code SCAN_AUDIT} held before the audit trail into it, with their times, and empties it. */
+    private void moveOlderLog() {
+        int moved = tx(em -> trail.adopt(em.unwrap(Connection.class), "SELECT ID, EVENT_AT, ACTOR, CASE_NO, SCAN_ID FROM SCAN_AUDIT ORDER BY ID",
+                rs -> AuditEvent.by(READ_SCAN, rs.getString(3)).on("SCAN", Long.toString(rs.getLong(5))).caseNo(rs.getString(4))
+                        .detail("moved from SCAN_AUDIT #" + rs.getLong(1)).at(rs.getTimestamp(2).toInstant()),
+                "DELETE FROM SCAN_AUDIT"));
+        if (moved > 0) {
+            LOG.info("{} reads of scanned files moved from SCAN_AUDIT into the audit trail", moved);
+        }
     }
 
     @Override

@@ -1,31 +1,48 @@
 package org.onewindow.access.internal.events;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
-import javax.sql.DataSource;
-
-import org.onewindow.db.Jdbc;
+import org.onewindow.audit.AuditEvent;
+import org.onewindow.audit.AuditQuery;
+import org.onewindow.audit.AuditRecord;
+import org.onewindow.audit.AuditTrail;
+import org.onewindow.audit.Outcome;
 
 /**
- * The access log ({@code ACCESS_EVENT}): logins, failures, lock-outs and every change to an account.
- * Names given at a login are kept as given only if short and printable: a stranger's input is not
- * trusted into the log.
+ * The access log: logins, failures, lock-outs and every change to an account, kept in the node's audit trail (object
+ * {@code USER}, the account concerned; action the {@link AccessEvent}) and read back from it as the auditor's
+ * {@code /access/events} and everyone's last logins. Names given at a login are kept as given only if short and
+ * printable: a stranger's input is not trusted into the trail.
  */
 public final class AccessEvents {
-    private final DataSource dataSource;
+    static final String OBJECT = "USER";
+    private static final Set<AccessEvent> FAILURES = Set.of(AccessEvent.LOGIN_FAILED, AccessEvent.SECOND_FACTOR_FAILED, AccessEvent.SHELL_LOGIN_FAILED);
+    private static final Set<AccessEvent> REFUSALS = Set.of(AccessEvent.LOGIN_LOCKED, AccessEvent.LOGIN_REFUSED_LOCKED,
+            AccessEvent.ACCOUNT_UNDER_ATTACK, AccessEvent.CLIENT_THROTTLED);
+    private static final List<String> ALL = Arrays.stream(AccessEvent.values()).map(Enum::name).toList();
+    private final AuditTrail trail;
 
-    public AccessEvents(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public AccessEvents(AuditTrail trail) {
+        this.trail = trail;
     }
 
+    /**
+     * Records an event in a transaction of its own: a login changes nothing of the database's. {@code user} is the
+     * account concerned, {@code actor} whoever acted on it when that is someone else (the security administrator).
+     */
     public void record(Instant at, AccessEvent event, String user, String client, String channel, String actor, String detail) {
-        Jdbc.tx(dataSource, c -> Jdbc.update(c, "INSERT INTO ACCESS_EVENT (EVENT_AT, EVENT, USER_NAME, CLIENT, CHANNEL, ACTOR, DETAIL)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", at, event.name(), clean(user, 64), clean(client, 64), channel, clean(actor, 64),
-                clean(detail, 500)));
+        trail.record(event(event, user, client, channel, actor, detail));
+    }
+
+    static AuditEvent event(AccessEvent event, String user, String client, String channel, String actor, String detail) {
+        String account = clean(user, 64);
+        String by = clean(actor, 64);
+        return AuditEvent.by(event.name(), by != null ? by : account).on(account == null ? null : OBJECT, account)
+                .client(clean(client, 64)).channel(channel).detail(clean(detail, 500))
+                .outcome(FAILURES.contains(event) ? Outcome.FAILURE : REFUSALS.contains(event) ? Outcome.DENIED : Outcome.SUCCESS);
     }
 
     /**
@@ -33,39 +50,23 @@ public final class AccessEvents {
      * {@code size} is at most 1000.
      */
     public List<AccessEventDTO> list(String user, List<AccessEvent> kinds, Instant from, Instant to, int size) {
-        StringBuilder sql = new StringBuilder("SELECT ID, EVENT_AT, EVENT, USER_NAME, CLIENT, CHANNEL, ACTOR, DETAIL FROM ACCESS_EVENT WHERE 1 = 1");
-        List<Object> values = new ArrayList<>();
+        AuditQuery q = new AuditQuery();
         if (user != null) {
-            sql.append(" AND USER_NAME = ?");
-            values.add(user);
+            q.objectKind = OBJECT;
+            q.objectKey = user;
         }
-        if (kinds != null && !kinds.isEmpty()) {
-            sql.append(" AND EVENT IN (").append(String.join(", ", kinds.stream().map(k -> "?").toList())).append(")");
-            kinds.forEach(k -> values.add(k.name()));
-        }
-        if (from != null) {
-            sql.append(" AND EVENT_AT >= ?");
-            values.add(from);
-        }
-        if (to != null) {
-            sql.append(" AND EVENT_AT < ?");
-            values.add(to);
-        }
-        sql.append(" ORDER BY ID DESC");
-        return Jdbc.tx(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-                Jdbc.bind(s, values.toArray());
-                s.setMaxRows(Math.max(1, Math.min(size, 1000)));
-                List<AccessEventDTO> out = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new AccessEventDTO(rs.getLong(1), Jdbc.instant(rs.getTimestamp(2)), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
-                    }
-                }
-                return out;
-            }
-        });
+        q.actions = kinds == null || kinds.isEmpty() ? ALL : kinds.stream().map(Enum::name).toList();
+        q.from = from;
+        q.to = to;
+        q.limit = Math.max(1, Math.min(size, 1000));
+        return trail.search(q).stream().map(AccessEvents::line).toList();
+    }
+
+    private static AccessEventDTO line(AuditRecord r) {
+        String user = OBJECT.equals(r.objectKind) ? r.objectKey : null;
+        // the acting administrator, when it is not the account's own doing
+        String actor = r.actor == null || r.actor.equals(user) || r.actor.equals("anonymous") ? null : r.actor;
+        return new AccessEventDTO(r.seq, r.at, r.action, user, r.client, r.channel, actor, r.detail);
     }
 
     /** Printable text cut to {@code max}; control characters become spaces. */

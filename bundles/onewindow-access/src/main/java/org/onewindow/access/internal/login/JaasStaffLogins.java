@@ -28,6 +28,7 @@ import org.onewindow.access.internal.password.Credentials;
 import org.onewindow.access.internal.password.PasswordPolicy;
 import org.onewindow.access.internal.secondfactor.SecondFactors;
 import org.onewindow.access.internal.users.UserStores;
+import org.onewindow.audit.AuditTrail;
 import org.onewindow.node.NodeService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,6 +54,9 @@ public class JaasStaffLogins implements StaffLogins {
 
     @Reference
     AccessDatabase database;
+
+    @Reference
+    AuditTrail trail;
 
     /**
      * Dynamic: the node's identity is re-registered whenever etc/org.onewindow.node.cfg changes, and every
@@ -94,7 +98,7 @@ public class JaasStaffLogins implements StaffLogins {
         passwords = new RealmPasswords(config.realm(), this::usersFile, this::store);
         credentials = new Credentials(database.dataSource());
         secondFactors = new SecondFactors(database.dataSource());
-        events = new AccessEvents(database.dataSource());
+        events = new AccessEvents(trail);
         policy = new PasswordPolicy(config.passwordMinLength(), config.passwordMinClasses(), config.passwordHistory(),
                 Duration.ofDays(config.passwordMaxAgeDays()));
     }

@@ -11,10 +11,10 @@ import javax.security.auth.login.FailedLoginException;
 import javax.security.auth.login.LoginException;
 import javax.security.auth.spi.LoginModule;
 
-import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 import org.onewindow.access.internal.events.AccessEvent;
 import org.onewindow.access.internal.login.JaasStaffLogins;
 import org.onewindow.access.internal.login.LoginGuard;
+import org.onewindow.shell.ShellActor;
 
 /**
  * The first module of the shell's realm: the web logins' lock-out for SSH. It refuses a client that
@@ -91,20 +91,8 @@ public class ShellLoginModule implements LoginModule {
         return "shell:" + user;
     }
 
-    /** The SSH client's address without its port ({@code /127.0.0.1:51234} becomes {@code 127.0.0.1}, {@code /[::1]:51234} {@code ::1}). */
+    /** The SSH client's address without its port, as the shell's commands are recorded with it. */
     static String client(Subject subject) {
-        for (ClientPrincipal p : subject.getPrincipals(ClientPrincipal.class)) {
-            String a = p.getAddress() == null ? "" : p.getAddress();
-            a = a.substring(a.indexOf('/') + 1);
-            int colon = a.lastIndexOf(':');
-            if (colon > 0 && a.substring(colon + 1).matches("\\d+")) {
-                a = a.substring(0, colon);
-            }
-            if (a.startsWith("[") && a.endsWith("]")) {
-                a = a.substring(1, a.length() - 1);
-            }
-            return a.isEmpty() ? "ssh" : a;
-        }
-        return "local";
+        return ShellActor.client(subject);
     }
 }
