@@ -15,12 +15,13 @@ await_health() {
   done
   echo "no health within 60 s" >&2; return 1
 }
-# unpack_node <dir> <ssh port>: a demo appliance on $port; prints its home
+# unpack_node <dir> <ssh port>: a demo appliance on $port (HTTP) and $port + 20000 (HTTPS); prints its home
 unpack_node() {
   rm -rf "$1" && mkdir -p "$1" && tar xzf "$tarball" -C "$1"
   local home="$1/onewindow-$version"
   sed -i 's/^demo = .*/demo = true/' "$home/etc/org.onewindow.node.cfg"
   sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = $port/" "$home/etc/org.ops4j.pax.web.cfg"
+  sed -i "s/^org.osgi.service.http.port.secure = .*/org.osgi.service.http.port.secure = $((port + 20000))/" "$home/etc/org.ops4j.pax.web.cfg"
   echo "sshPort = $2" >> "$home/etc/org.apache.karaf.shell.cfg"
   echo "$home"
 }

@@ -8,14 +8,13 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 port=9381
-secure=29381
+secure=$((port + 20000))
 work=$(mktemp -d /tmp/onewindow-tls-bench.XXXXXX)
 trap 'pkill -f "karaf.home=$work" 2>/dev/null || true; rm -rf "$work"' EXIT
 . "$here/node.sh"
 refuse_busy_port "$port"
 
 home=$(unpack_node "$work/node" 9391)
-sed -i "s/^org.osgi.service.http.port.secure = .*/org.osgi.service.http.port.secure = $secure/" "$home/etc/org.ops4j.pax.web.cfg"
 t0=$(now); start_node "$home"; await_health "$t0" >/dev/null
 until curl -sf -o /dev/null -u clerk:clerk-demo "http://localhost:$port/api/v1/cases?size=1"; do sleep 0.2; done
 # the benchmark's client trusts the appliance's own certificate, as a hall PC does once it is installed there
