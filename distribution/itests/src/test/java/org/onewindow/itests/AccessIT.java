@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,8 +50,9 @@ public class AccessIT extends OneWindowTestSupport {
 
     @Configuration
     public Option[] config() {
-        // a user as releases before bcrypt stored them: unsalted SHA-512
-        return appliance(user("legacy", "Legacy-Pass-2026", "clerk"));
+        // a user as releases before bcrypt stored them: unsalted SHA-512; plain HTTP served also once demo mode is off
+        // (as behind a hall's TLS-terminating proxy), since the tests here speak HTTP (TlsIT tests the redirect)
+        return appliance(user("legacy", "Legacy-Pass-2026", "clerk"), editConfigurationFilePut("etc/org.onewindow.tls.cfg", "plainHttp", "serve"));
     }
 
     @Before
@@ -187,8 +189,8 @@ public class AccessIT extends OneWindowTestSupport {
                 String type = o.getValue().path("requestBody").path("content").fieldNames().hasNext()
                         ? o.getValue().path("requestBody").path("content").fieldNames().next() : null;
                 Http.Answer anonymous = call(method, url, null, type);
-                if (!"UNAUTHENTICATED".equals(anonymous.code()) || url.equals("/session")) {
-                    continue; // public (or checked otherwise: signed callbacks, citizens' sessions), or not on a district (the hub's paths)
+                if (anonymous.status != 401 || !"UNAUTHENTICATED".equals(anonymous.code()) || url.equals("/session")) {
+                    continue; // public (the papers' stylesheet, say, or checked otherwise: signed callbacks, citizens' sessions), or not on a district (the hub's paths)
                 }
                 operations++;
                 for (String role : roles) {
