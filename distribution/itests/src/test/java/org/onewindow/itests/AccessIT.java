@@ -94,6 +94,10 @@ public class AccessIT extends OneWindowTestSupport {
     @Test
     public void anAdministratorsFirstPasswordIsTheirsToChangeAndTheirSecondFactorIsNeeded() throws Exception {
         assertEquals(201, http.postJson("/users", "security", "{\"name\":\"ops\",\"password\":\"Window-Admin-2026\",\"roles\":[\"admin\"]}").status);
+        // a second security administrator, who will need a second factor of their own once demo mode is off
+        assertEquals(201, http.postJson("/users", "security", "{\"name\":\"keeper\",\"password\":\"Window-Keeper-2026\",\"roles\":[\"security\"]}").status);
+        assertEquals(204, http.putJson("/account/password", "keeper:Window-Keeper-2026",
+                "{\"current\":\"Window-Keeper-2026\",\"password\":\"Window-Keeper-2027\"}").status);
         Http.Answer first = http.get("/catalog/items?size=1", "ops:Window-Admin-2026");
         assertEquals(first.toString(), 403, first.status);
         assertEquals("PASSWORD_CHANGE_REQUIRED", first.code());
@@ -154,9 +158,15 @@ public class AccessIT extends OneWindowTestSupport {
             assertEquals(200, http.exchange("GET", "/account", Map.of("Cookie", cookie), null).status);
             assertEquals(9, http.exchange("GET", "/account", Map.of("Cookie", cookie), null).json().path("secondFactor").path("recoveryCodesLeft").asInt());
 
-            // a lost phone: the security administrator resets the factor, and the open session ends
+            // a lost phone: a security administrator (with a second factor of their own) resets the factor, and the open session ends
             assertEquals(403, http.delete("/users/ops/second-factor", "admin").status);
-            assertEquals(204, http.delete("/users/ops/second-factor", "security").status);
+            assertEquals("SECOND_FACTOR_ENROLMENT_REQUIRED", http.delete("/users/ops/second-factor", "keeper:Window-Keeper-2027").code());
+            JsonNode keeperEnrolment = http.postJson("/account/second-factor", "keeper:Window-Keeper-2027", "").json();
+            byte[] keeperSecret = Totp.base32(keeperEnrolment.path("secret").asText());
+            assertEquals(200, http.postJson("/account/second-factor/confirmation", "keeper:Window-Keeper-2027",
+                    "{\"code\":\"" + Totp.code(keeperSecret, 0) + "\"}").status);
+            assertEquals(204, http.exchange("DELETE", "/users/ops/second-factor", Map.of("Authorization", basic("keeper:Window-Keeper-2027"),
+                    "X-OneWindow-OTP", Totp.code(keeperSecret, 1)), null).status);
             assertEquals(401, http.exchange("GET", "/account", Map.of("Cookie", cookie), null).status);
             assertEquals("SECOND_FACTOR_ENROLMENT_REQUIRED", http.get("/catalog/items?size=1", "ops:Window-Admin-2027").code());
             JsonNode log = http.get("/access/events?user=ops", "auditor").json();
