@@ -6,11 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -80,29 +76,9 @@ public class AuditBenchCommand implements Action {
     }
 
     private String writeFor(boolean audited) throws Exception {
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<long[]>> workers = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int t = 0; t < threads; t++) {
-                int worker = t;
-                workers.add(pool.submit(() -> writeUntil(worker, end, audited)));
-            }
-            List<Long> all = new ArrayList<>();
-            for (Future<long[]> f : workers) {
-                for (long n : f.get()) {
-                    all.add(n);
-                }
-            }
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
-            Arrays.sort(sorted);
-            return String.format("%d threads, %.0f transactions/s, p50 %.2f ms, p99 %.2f ms (%d in %.1f s)", threads, sorted.length / elapsed,
-                    pct(sorted, 0.50), pct(sorted, 0.99), sorted.length, elapsed);
-        } finally {
-            pool.shutdown();
-        }
+        ConcurrentWriters.Figures f = ConcurrentWriters.run(threads, seconds, (worker, end) -> writeUntil(worker, end, audited));
+        return String.format("%d threads, %.0f transactions/s, p50 %.2f ms, p99 %.2f ms (%d in %.1f s)", threads, f.perSecond(), f.p50Millis(),
+                f.p99Millis(), f.writes(), f.seconds());
     }
 
     private long[] writeUntil(int worker, long end, boolean audited) throws SQLException {
@@ -151,9 +127,5 @@ public class AuditBenchCommand implements Action {
     private static AuditEvent event(String caseNo) {
         return AuditEvent.by("READ_CASE", "bench").roles(List.of("clerk")).client("127.0.0.1").channel("HTTP").on("CASE", caseNo)
                 .caseNo(caseNo).citizen("441302199003071238");
-    }
-
-    private static double pct(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 }

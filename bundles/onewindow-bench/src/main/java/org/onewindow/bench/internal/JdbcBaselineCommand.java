@@ -6,11 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -49,26 +45,9 @@ public class JdbcBaselineCommand implements Action {
     @Override
     public Object execute() throws Exception {
         migrations.migrate("bench", context.getBundle(), "db/migration/bench");
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<long[]>> workers = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            int worker = t;
-            workers.add(pool.submit(() -> insertUntil(worker, end)));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<long[]> f : workers) {
-            for (long n : f.get()) {
-                all.add(n);
-            }
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        long[] sorted = all.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(sorted);
+        ConcurrentWriters.Figures f = ConcurrentWriters.run(threads, seconds, this::insertUntil);
         System.out.printf("raw JDBC inserts, %d threads: %.0f rows/s, p50 %.2f ms, p99 %.2f ms (%d rows in %.1f s)%n", threads,
-                sorted.length / elapsed, pct(sorted, 0.50), pct(sorted, 0.99), sorted.length, elapsed);
+                f.perSecond(), f.p50Millis(), f.p99Millis(), f.writes(), f.seconds());
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.execute("DELETE FROM BENCH_ROW");
         }
@@ -90,9 +69,5 @@ public class JdbcBaselineCommand implements Action {
             }
         }
         return times.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private static double pct(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 }
