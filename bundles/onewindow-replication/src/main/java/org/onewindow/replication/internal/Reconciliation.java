@@ -1,6 +1,7 @@
 package org.onewindow.replication.internal;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -22,6 +25,7 @@ import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.RebaseDTO;
 import org.onewindow.replication.ReconciliationPageDTO;
 import org.onewindow.replication.RecordDTO;
+import org.onewindow.replication.RestoreStatusDTO;
 import org.onewindow.replication.SigningKey;
 import org.onewindow.replication.internal.HubClient.HubFailure;
 import org.slf4j.Logger;
@@ -109,6 +113,36 @@ final class Reconciliation {
         LOG.warn("Reconciled with the city hub after a restore: {} records taken back after #{}, the journal rebased from #{} to #{}",
                 link.read().restore.records(), restore.point(), hubAcked, rebasedAt);
         return true;
+    }
+
+    /** The restore as district IT reads it ({@code GET /replication}), with its notes. */
+    RestoreStatusDTO status(HubLink.Restore r) {
+        RestoreStatusDTO out = new RestoreStatusDTO();
+        out.state = r.state();
+        out.detectedAt = r.detectedAt() == null ? null : r.detectedAt().toString();
+        out.hubAcked = r.hubAcked() == null ? 0 : r.hubAcked();
+        out.restorePoint = r.point();
+        out.recordsRestored = r.records();
+        out.rebasedAt = r.rebasedAt();
+        out.reconciledAt = r.doneAt() == null ? null : r.doneAt().toString();
+        out.millis = r.doneAt() == null || r.detectedAt() == null ? null : Duration.between(r.detectedAt(), r.doneAt()).toMillis();
+        out.lastError = r.error();
+        out.notes = link.notes(500);
+        return out;
+    }
+
+    /** The restore's lines of {@code onewindow:replication-status}. */
+    static void describe(RestoreStatusDTO r, Map<String, Object> out) {
+        out.put("restore", r.state + ": found " + r.detectedAt + ", agreed up to #" + r.restorePoint + ", hub had #" + r.hubAcked + ", "
+                + r.recordsRestored + " records taken back" + (r.rebasedAt == null ? "" : ", journal rebased to #" + r.rebasedAt)
+                + (r.millis == null ? "" : " in " + r.millis + " ms"));
+        if (r.lastError != null) {
+            out.put("restore error", r.lastError);
+        }
+        Map<String, Long> kinds = r.notes.stream().collect(Collectors.groupingBy(n -> n.kind, TreeMap::new, Collectors.counting()));
+        if (!kinds.isEmpty()) {
+            out.put("restore notes", kinds + " (GET /api/v1/replication; docs/operations.md, \"Restoring a district\")");
+        }
     }
 
     /** The page's records through the capability of each kind, one transaction per kind and page. */

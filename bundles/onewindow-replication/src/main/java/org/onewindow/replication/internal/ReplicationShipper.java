@@ -40,7 +40,6 @@ import org.onewindow.replication.RecordDTO;
 import org.onewindow.replication.RecordDigests;
 import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
-import org.onewindow.replication.RestoreStatusDTO;
 import org.onewindow.replication.SigningKey;
 import org.onewindow.replication.internal.HubClient.HubFailure;
 import org.onewindow.rest.Backoff;
@@ -329,7 +328,7 @@ public class ReplicationShipper implements StatusContributor {
             s.intakeHoldMessage = hold.message();
         }
         if (row != null && row.restore != null) {
-            s.restore = restoreStatus(row.restore);
+            s.restore = reconciliation.status(row.restore);
         }
         TrailHead head = trail.head();
         s.auditShipped = head.shippedSeq();
@@ -337,21 +336,6 @@ public class ReplicationShipper implements StatusContributor {
         ChainBreak broken = auditBreak;
         s.auditBreak = broken == null ? null : broken.toString();
         return s;
-    }
-
-    private RestoreStatusDTO restoreStatus(HubLink.Restore r) {
-        RestoreStatusDTO out = new RestoreStatusDTO();
-        out.state = r.state();
-        out.detectedAt = r.detectedAt() == null ? null : r.detectedAt().toString();
-        out.hubAcked = r.hubAcked() == null ? 0 : r.hubAcked();
-        out.restorePoint = r.point();
-        out.recordsRestored = r.records();
-        out.rebasedAt = r.rebasedAt();
-        out.reconciledAt = r.doneAt() == null ? null : r.doneAt().toString();
-        out.millis = r.doneAt() == null || r.detectedAt() == null ? null : Duration.between(r.detectedAt(), r.doneAt()).toMillis();
-        out.lastError = r.error();
-        out.notes = link.notes(500);
-        return out;
     }
 
     @Override
@@ -385,17 +369,7 @@ public class ReplicationShipper implements StatusContributor {
             out.put("INTAKE HELD", s.intakeHold + ": " + s.intakeHoldMessage);
         }
         if (s.restore != null) {
-            RestoreStatusDTO r = s.restore;
-            out.put("restore", r.state + ": found " + r.detectedAt + ", agreed up to #" + r.restorePoint + ", hub had #" + r.hubAcked + ", "
-                    + r.recordsRestored + " records taken back" + (r.rebasedAt == null ? "" : ", journal rebased to #" + r.rebasedAt)
-                    + (r.millis == null ? "" : " in " + r.millis + " ms"));
-            if (r.lastError != null) {
-                out.put("restore error", r.lastError);
-            }
-            Map<String, Long> kinds = r.notes.stream().collect(Collectors.groupingBy(n -> n.kind, java.util.TreeMap::new, Collectors.counting()));
-            if (!kinds.isEmpty()) {
-                out.put("restore notes", kinds + " (GET /api/v1/replication, docs/operations.md \"Restoring a district\")");
-            }
+            Reconciliation.describe(s.restore, out);
         }
         if (s.lastError != null) {
             out.put("last error", s.lastError);
