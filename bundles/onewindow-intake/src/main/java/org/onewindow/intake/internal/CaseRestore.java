@@ -8,11 +8,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
+import javax.persistence.FlushModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.onewindow.db.ChangeJournal;
@@ -66,10 +69,31 @@ public class CaseRestore implements JournalRestore {
     public List<RestoreNote> restore(List<JournalEntry> records, Set<String> changedHere) {
         String district = node.info().districtCode;
         // not journaled: the entities report themselves, but outside CaseChanges.journaled nothing is recorded
+        List<CaseDTO> cases = records.stream().map(CaseRestore::read).collect(Collectors.toList());
         return Transactions.required(jpa, em -> {
+            // a page holds one state per case: the cases it has here are read at once, and nothing written is read back
+            // before the commit (a query per case would flush the growing page each time)
+            em.setFlushMode(FlushModeType.COMMIT);
+            Map<String, CaseEntity> here = new HashMap<>();
+            em.createQuery("SELECT c FROM CaseEntity c WHERE c.caseNo IN :nos", CaseEntity.class)
+                    .setParameter("nos", cases.stream().map(c -> c.caseNo).collect(Collectors.toList())).getResultList()
+                    .forEach(c -> here.put(c.caseNo, c));
             List<RestoreNote> notes = new ArrayList<>();
-            for (JournalEntry r : records) {
-                notes.addAll(restore(em, district, read(r)));
+            Map<String, CaseCounters.Numbered> highest = new HashMap<>();
+            for (CaseDTO hub : cases) {
+                CaseCounters.Numbered n = CaseCounters.parse(district, hub.caseNo);
+                if (n != null) {
+                    highest.merge(n.day(), n, (a, b) -> a.sequence() >= b.sequence() ? a : b);
+                }
+                notes.addAll(restore(em, hub, here.get(hub.caseNo)));
+            }
+            // each day's counter past the highest number of the page, in its transaction
+            try {
+                for (CaseCounters.Numbered n : highest.values()) {
+                    CaseCounters.raise(em.unwrap(Connection.class), n);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot raise the case number counters", e);
             }
             return notes;
         });
@@ -98,18 +122,9 @@ public class CaseRestore implements JournalRestore {
         }
     }
 
-    private List<RestoreNote> restore(EntityManager em, String district, CaseDTO hub) {
+    private List<RestoreNote> restore(EntityManager em, CaseDTO hub, CaseEntity found) {
         List<RestoreNote> notes = new ArrayList<>();
-        try {
-            CaseCounters.Numbered n = CaseCounters.parse(district, hub.caseNo);
-            if (n != null) {
-                CaseCounters.raise(em.unwrap(Connection.class), n);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot raise the case number counter for " + hub.caseNo, e);
-        }
-        CaseEntity c = em.createQuery("SELECT c FROM CaseEntity c WHERE c.caseNo = :no", CaseEntity.class).setParameter("no", hub.caseNo)
-                .getResultList().stream().findFirst().orElse(null);
+        CaseEntity c = found;
         Set<String> hadMaterials;
         if (c == null) {
             c = new CaseEntity();

@@ -74,11 +74,15 @@ final class Reconciliation {
         long after = restore.progress();
         long hubAcked;
         for (;;) {
+            long asked = System.nanoTime();
             ReconciliationPageDTO page = hub.reconciliation(row.hubUrl, key, after, pageSize, Instant.now());
+            long fetched = System.nanoTime();
             hubAcked = page.acked;
             List<RestoreNote> notes = apply(page.records, byKind, changedHere);
             long last = page.records.isEmpty() ? after : page.records.get(page.records.size() - 1).seq;
             link.restored(hubAcked, last, page.records.size(), notes, Instant.now());
+            LOG.info("Took back {} records after #{} from the hub: fetched in {} ms, applied in {} ms", page.records.size(), after,
+                    (fetched - asked) / 1_000_000, (System.nanoTime() - fetched) / 1_000_000);
             after = last;
             if (!page.more) {
                 break;
