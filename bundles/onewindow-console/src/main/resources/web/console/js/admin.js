@@ -48,8 +48,11 @@ function replicationSection() {
         : t('admin.replication.none');
       key.textContent = link.fingerprint ? t('admin.replication.key', { algorithm: link.keyAlgorithm, fingerprint: link.fingerprint }) : '';
       hubCert.textContent = link.hubCertificate ? t('admin.replication.hubCertificate', { fingerprint: link.hubCertificate }) : '';
+      restore.replaceChildren(...restoreLines(link));
     } catch (e) { status.textContent = t('admin.replication.unavailable'); }
   };
+  // intake held (just started, or restored from an older copy) and the last restore's reconciliation with the hub
+  const restore = h('div', { id: 'replication-restore' });
   // the hub's TLS certificate: shown at the first registration, registered only once district IT confirmed its fingerprint
   const hubCert = h('p', { id: 'hub-certificate' });
   const offer = h('div', { id: 'hub-certificate-offer' });
@@ -77,7 +80,28 @@ function replicationSection() {
     h('label', {}, t('admin.replication.hubUrl'), url), h('label', {}, t('admin.replication.enrolmentCode'), enrolment),
     h('button', { type: 'submit' }, t('admin.replication.register')));
   render();
-  return h('section', {}, h('h3', {}, t('admin.replication')), status, key, hubCert, form, offer);
+  return h('section', {}, h('h3', {}, t('admin.replication')), status, key, hubCert, restore, form, offer);
+}
+
+/** Why new cases wait, and the last restore as the hub found it: its state, figures and what district IT must look at. */
+function restoreLines(link) {
+  const out = [];
+  if (link.intakeHold) {
+    out.push(h('p', { class: 'error', id: 'intake-hold' }, t('admin.replication.intakeHold', { code: link.intakeHold, message: link.intakeHoldMessage })));
+  }
+  const r = link.restore;
+  if (r) {
+    out.push(h('p', { id: 'restore-state' }, t(`admin.replication.restore.${r.state}`, { detected: r.detectedAt, point: r.restorePoint,
+      hubAcked: r.hubAcked, records: r.recordsRestored, rebased: r.rebasedAt ?? '-', at: r.reconciledAt ?? '-' })
+      + (r.lastError ? ` · ${r.lastError}` : '')));
+    if (r.notes && r.notes.length) {
+      out.push(h('table', { id: 'restore-notes' }, h('thead', {}, h('tr', {}, h('th', {}, t('admin.replication.restore.kind')),
+        h('th', {}, t('admin.replication.restore.key')), h('th', {}, t('admin.replication.restore.detail')))),
+      h('tbody', {}, ...r.notes.map(n => h('tr', {}, h('td', {}, t(`admin.replication.restore.note.${n.kind}`)), h('td', {}, n.key || ''),
+        h('td', {}, n.detail))))));
+    }
+  }
+  return out;
 }
 
 /**

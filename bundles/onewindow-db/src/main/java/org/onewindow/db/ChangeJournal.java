@@ -11,7 +11,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * The node's change journal (the outbox of replication): every change a capability makes to what the
  * city hub keeps is appended as a record in the changing transaction itself, numbered without gaps in
  * commit order. The replication feature ships it; while that feature is absent the journal only grows,
- * so nothing is lost.
+ * so nothing is lost. After a restore from an older copy the hub finds it rewound; new cases then wait
+ * ({@link #hold()}) until replication has put back what the hub holds ({@link JournalRestore}) and rebased it.
  */
 @ProviderType
 public interface ChangeJournal {
@@ -48,4 +49,34 @@ public interface ChangeJournal {
      * {@code writtenBefore}; the numbering goes on unchanged. Answers how many were deleted.
      */
     int prune(long upToSeq, Instant writtenBefore);
+
+    /**
+     * Why a new case (anything that takes a number of this district's own) must wait now, or null. A federated district
+     * holds new cases at each start until the city hub has confirmed that this journal continues the one it holds (at
+     * most the seconds given to {@link #federated}, or without limit on a {@code data/} marked restored), and from the
+     * moment the hub found it rewound until it was reconciled: otherwise a restored copy would issue again numbers the
+     * city has already seen.
+     */
+    JournalHold hold();
+
+    /**
+     * Whether this journal is shipped to a city hub that must confirm it at each start ({@code hubCheckSeconds} the
+     * longest new cases wait for a hub that does not answer; negative: not federated). Kept across starts.
+     */
+    void federated(int hubCheckSeconds);
+
+    /** The hub confirmed, in this run, that this journal continues the one it holds. */
+    void confirmed();
+
+    /** The hub found this journal behind what it had acknowledged: new cases are held, across starts, until {@link #reconciled()}. */
+    void rewound(String detail);
+
+    /**
+     * Moves the numbering on to at least {@code atLeast} inside the caller's transaction (the counter stays locked until
+     * it commits, so no record is written meanwhile); answers the last number, after which the next record follows.
+     */
+    long rebase(Connection transaction, long atLeast);
+
+    /** The rewound journal was reconciled with the hub and rebased: new cases may be taken in again. */
+    void reconciled();
 }

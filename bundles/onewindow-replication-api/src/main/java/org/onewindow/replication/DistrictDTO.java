@@ -37,4 +37,11 @@ public class DistrictDTO {
     public long auditSeq;
     /** Where the district's audit chain broke, as the hub found it (it takes nothing after it): null while it holds. */
     public String auditBreak;
+    /**
+     * Since when and why the hub refuses the district's journal as rewound (a district restored from an older copy): nothing
+     * of it is taken until the district has reconciled; null while it is not.
+     */
+    public String rewound;
+    /** When the district last reconciled a rewound journal with the hub. */
+    public String reconciledAt;
 }

@@ -24,4 +24,9 @@ public class LinkStatusDTO {
     public long auditBacklog;
     /** Where the hub found this district's audit chain broken and refuses it from; null while it holds. */
     public String auditBreak;
+    /** Why new cases wait now ({@code HUB_CHECK_PENDING}, {@code RESTORE_RECONCILING}), in a clerk's words; null when they do not. */
+    public String intakeHold;
+    public String intakeHoldMessage;
+    /** The last restore this district was found in and its reconciliation with the hub; null if it never was. */
+    public RestoreStatusDTO restore;
 }

@@ -4,10 +4,12 @@
  * records the hub keeps, and the messages it carries between districts for cross-district handling.
  * Districts sign with key pairs of their own ({@link SignatureAlgorithm}, {@link SigningKey}); 2.0 dropped
  * the registration token and the shared key the hub used to hand out. 2.1 added the district's audit trail to its batches:
- * the hub verifies each district's chain as it arrives and keeps its copy.
+ * the hub verifies each district's chain as it arrives and keeps its copy. 2.2 added the digest of the record a batch continues from ({@link RecordDigests}), by which the hub tells a
+ * rewound journal (a district restored from an older copy) from its own, and the reconciliation: the hub gives the district
+ * back its records after a point ({@link ReconciliationPageDTO}) and takes its rebased journal ({@link RebaseDTO}).
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.onewindow.replication;
 
 import org.osgi.annotation.bundle.Export;

@@ -26,8 +26,17 @@ final class Federation {
     private Federation() {
     }
 
-    static String openCase(UnpackedAppliance district) {
-        Http.Answer opened = district.http.postJson("/cases", "clerk", Cases.open("RS-SB-003", applicant(), "M01"));
+    /**
+     * A case taken in at the window; right after a federated district started, its window waits (503 {@code HUB_CHECK_PENDING})
+     * until the hub confirmed its journal, which takes a moment.
+     */
+    static String openCase(UnpackedAppliance district) throws InterruptedException {
+        String body = Cases.open("RS-SB-003", applicant(), "M01");
+        Http.Answer opened = district.http.postJson("/cases", "clerk", body);
+        for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos(); opened.status == 503 && "HUB_CHECK_PENDING".equals(opened.code())
+                && System.nanoTime() < end; opened = district.http.postJson("/cases", "clerk", body)) {
+            Thread.sleep(200);
+        }
         assertEquals(opened.toString(), 201, opened.status);
         return opened.json().path("caseNo").asText();
     }

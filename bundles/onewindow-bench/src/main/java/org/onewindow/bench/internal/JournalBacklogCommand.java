@@ -81,8 +81,9 @@ public class JournalBacklogCommand implements Action {
             materials.addObject().put("code", code).put("received", true).put("source", "WINDOW");
         }
         ArrayNode history = c.putArray("history");
-        String[][] steps = {{null, "DRAFT", "收件"}, {"DRAFT", "ACCEPTED", "受理"}, {"ACCEPTED", "HANDED_OVER", "流转至承办部门"},
-            {"HANDED_OVER", "IN_REVIEW", "部门已接收"}};
+        // statuses a case really passes, so that a restored district can take these records back as cases
+        String[][] steps = {{null, "DRAFT", "收件"}, {"DRAFT", "ACCEPTED", "受理，材料齐全"}, {"ACCEPTED", "IN_REVIEW", "已送交区人力资源和社会保障局"},
+            {"IN_REVIEW", "IN_REVIEW", "部门已接收，进入审查"}};
         for (String[] step : steps) {
             history.addObject().put("at", at).put("by", "clerk").put("from", step[0]).put("to", step[1]).put("note", step[2]);
         }

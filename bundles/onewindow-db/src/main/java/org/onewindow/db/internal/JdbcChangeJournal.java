@@ -1,5 +1,9 @@
 package org.onewindow.db.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,21 +13,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
 import org.onewindow.db.ChangeJournal;
+import org.onewindow.db.Jdbc;
 import org.onewindow.db.JournalEntry;
+import org.onewindow.db.JournalHold;
 import org.onewindow.db.SchemaMigrations;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The change journal in tables {@code OW_JOURNAL} and {@code OW_JOURNAL_COUNTER} (module {@code journal}). */
 @Component(service = ChangeJournal.class)
 public class JdbcChangeJournal implements ChangeJournal {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcChangeJournal.class);
     static final int MAX_KEY = 200;
+    /** District IT's mark of a {@code data/} put back from a copy: new cases wait for the hub however long. */
+    static final String RESTORED_MARKER = "onewindow/RESTORED";
     private static final int BATCH = 1000;
 
     @Reference(target = "(osgi.jndi.service.name=onewindow)")
@@ -32,9 +44,104 @@ public class JdbcChangeJournal implements ChangeJournal {
     @Reference
     SchemaMigrations migrations;
 
+    /** Where the journal stands with the hub; read at every {@link #hold()}, so kept in memory and written through. */
+    private volatile JournalStanding standing = new JournalStanding(null, null, null, false, Instant.now(), false);
+    private Path marker;
+
     @Activate
     void activate(BundleContext context) {
         migrations.migrate("journal", context.getBundle(), "db/migration/journal");
+        marker = Paths.get(System.getProperty("karaf.data", "data")).resolve(RESTORED_MARKER);
+        load(Files.exists(marker));
+        if (standing.restoredMarker()) {
+            LOG.warn("{} says this data/ was restored from a copy: no case is taken in until the city hub has checked the journal", marker);
+        }
+    }
+
+    /** The standing as the database keeps it, for a run starting now. */
+    void load(boolean restoredMarker) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT HUB_CHECK_SECONDS, REWOUND_AT, REWOUND_DETAIL FROM OW_JOURNAL_COUNTER WHERE ID = 1");
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            Integer seconds = rs.getObject(1) == null ? null : rs.getInt(1);
+            Timestamp rewound = rs.getTimestamp(2);
+            standing = new JournalStanding(seconds, rewound == null ? null : rewound.toInstant(), rs.getString(3), restoredMarker, Instant.now(), false);
+        } catch (SQLException e) {
+            throw new JournalException("Cannot read the journal's standing", e);
+        }
+    }
+
+    @Override
+    public JournalHold hold() {
+        return standing.hold(Instant.now());
+    }
+
+    @Override
+    public synchronized void federated(int hubCheckSeconds) {
+        Integer seconds = hubCheckSeconds < 0 ? null : hubCheckSeconds;
+        if (!Objects.equals(seconds, standing.hubCheckSeconds())) {
+            update("UPDATE OW_JOURNAL_COUNTER SET HUB_CHECK_SECONDS = ? WHERE ID = 1", seconds);
+        }
+        standing = standing.federated(seconds);
+    }
+
+    @Override
+    public synchronized void confirmed() {
+        if (!standing.confirmed() && standing.rewoundAt() == null) {
+            standing = standing.confirmed(true);
+            if (marker != null) {
+                try {
+                    if (Files.deleteIfExists(marker)) {
+                        LOG.info("The city hub checked the journal of this restored data/: {} removed, cases are taken in", marker);
+                    }
+                } catch (IOException e) {
+                    LOG.warn("Cannot remove {}: {}", marker, e.toString());
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void rewound(String detail) {
+        if (standing.rewoundAt() != null) {
+            return;
+        }
+        Instant now = Instant.now();
+        String text = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+        update("UPDATE OW_JOURNAL_COUNTER SET REWOUND_AT = ?, REWOUND_DETAIL = ? WHERE ID = 1", now, text);
+        standing = standing.rewound(now, text);
+        LOG.error("The city hub finds this journal rewound ({}): no case is taken in until it is reconciled", text);
+    }
+
+    @Override
+    public long rebase(Connection transaction, long atLeast) {
+        try {
+            try (PreparedStatement s = transaction.prepareStatement(
+                    "UPDATE OW_JOURNAL_COUNTER SET LAST_SEQ = CASE WHEN LAST_SEQ < ? THEN ? ELSE LAST_SEQ END WHERE ID = 1")) {
+                s.setLong(1, atLeast);
+                s.setLong(2, atLeast);
+                s.executeUpdate();
+            }
+            try (PreparedStatement read = transaction.prepareStatement("SELECT LAST_SEQ FROM OW_JOURNAL_COUNTER WHERE ID = 1");
+                    ResultSet rs = read.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new JournalException("Cannot rebase the journal to " + atLeast, e);
+        }
+    }
+
+    @Override
+    public synchronized void reconciled() {
+        update("UPDATE OW_JOURNAL_COUNTER SET REWOUND_AT = NULL, REWOUND_DETAIL = NULL WHERE ID = 1");
+        standing = standing.rewound(null, null).confirmed(true);
+        LOG.info("The journal is reconciled with the city hub: cases are taken in again");
+    }
+
+    private void update(String sql, Object... values) {
+        Jdbc.tx(dataSource, c -> Jdbc.update(c, sql, values));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.onewindow.db.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.Before;
 import org.junit.Test;
 import org.onewindow.db.JournalEntry;
+import org.onewindow.db.JournalHold;
 
 public class JdbcChangeJournalTest {
     private static int databases;
@@ -29,12 +31,16 @@ public class JdbcChangeJournalTest {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:journal" + (++databases));
         ds.setCreateDatabase("create");
-        try (InputStream in = getClass().getResourceAsStream("/db/migration/journal/V1__change_journal.sql")) {
-            new MigrationRunner(ds).migrate("journal", List.of(Migration.of("V1__change_journal.sql",
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8))));
-        }
+        new MigrationRunner(ds).migrate("journal", List.of(script("V1__change_journal.sql"), script("V2__standing_with_the_hub.sql")));
         journal = new JdbcChangeJournal();
         journal.dataSource = ds;
+        journal.load(false);
+    }
+
+    private Migration script(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/db/migration/journal/" + name)) {
+            return Migration.of(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     @Test
@@ -99,6 +105,52 @@ public class JdbcChangeJournalTest {
             assertEquals("numbering goes on", 4, journal.append(c, "CASE", "D", "{}"));
             c.commit();
         }
+    }
+
+    @Test
+    public void aRebaseMovesTheNumberingOnAndNeverBack() throws SQLException {
+        try (Connection c = open()) {
+            journal.appendAll(c, "CASE", List.of(Map.entry("A", "{}"), Map.entry("B", "{}")));
+            assertEquals(40, journal.rebase(c, 40));
+            assertEquals(41, journal.append(c, "CASE", "C", "{}"));
+            assertEquals("not back", 41, journal.rebase(c, 10));
+            c.commit();
+        }
+        assertEquals(List.of(1L, 2L, 41L), journal.after(0, 10).stream().map(e -> e.seq).collect(Collectors.toList()));
+    }
+
+    @Test
+    public void aRewoundJournalHoldsNewCasesAcrossStartsUntilReconciled() {
+        journal.federated(30);
+        journal.confirmed();
+        assertNull(journal.hold());
+        journal.rewound("the hub acknowledged #9, this journal ends at #4");
+        assertEquals(JournalHold.RESTORE_RECONCILING, journal.hold().code());
+        journal.confirmed();
+        assertEquals("a confirmation does not lift it", JournalHold.RESTORE_RECONCILING, journal.hold().code());
+        JdbcChangeJournal restarted = new JdbcChangeJournal();
+        restarted.dataSource = journal.dataSource;
+        restarted.load(false);
+        assertEquals("kept across a start", JournalHold.RESTORE_RECONCILING, restarted.hold().code());
+        restarted.reconciled();
+        assertNull(restarted.hold());
+        JdbcChangeJournal again = new JdbcChangeJournal();
+        again.dataSource = journal.dataSource;
+        again.load(false);
+        assertEquals("a federated journal waits for the hub at the next start", JournalHold.HUB_CHECK_PENDING, again.hold().code());
+        again.confirmed();
+        assertNull(again.hold());
+    }
+
+    @Test
+    public void aJournalNotFederatedNeverWaits() {
+        assertNull(journal.hold());
+        journal.federated(30);
+        journal.federated(-1);
+        JdbcChangeJournal restarted = new JdbcChangeJournal();
+        restarted.dataSource = journal.dataSource;
+        restarted.load(false);
+        assertNull(restarted.hold());
     }
 
     private Connection open() throws SQLException {

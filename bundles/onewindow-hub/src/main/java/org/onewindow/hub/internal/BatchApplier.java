@@ -22,11 +22,13 @@ import javax.sql.DataSource;
 
 import org.onewindow.db.Jdbc;
 import org.onewindow.problem.Problem;
+import org.onewindow.problem.ProblemDetail;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.BatchDTO;
 import org.onewindow.replication.DistrictState;
 import org.onewindow.replication.RecordDTO;
+import org.onewindow.replication.RecordDigests;
 import org.onewindow.rest.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,7 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Applies a district's batch in one transaction, in sequence order, idempotently: records the hub
  * already has are skipped, and nothing after a gap is applied (the district then ships again from
- * the acknowledged number). The district's row is locked for the transaction, so two hub instances
+ * the acknowledged number). Only a batch that continues the journal the hub holds is applied
+ * ({@link JournalContinuity}); a rewound one is refused, and so is everything of that district until it reconciled. The district's row is locked for the transaction, so two hub instances
  * sharing one database apply a district's batches one after the other, never twice. The district's audit
  * trail that came with it is checked and kept in the same transaction ({@link DistrictTrails}).
  */
@@ -69,28 +72,38 @@ final class BatchApplier {
     AckDTO apply(String district, BatchDTO batch, String nonce, Instant now, Instant forgetNoncesBefore) {
         List<RecordDTO> records = new ArrayList<>(batch.records);
         records.sort(Comparator.comparingLong(r -> r.seq));
-        return Jdbc.tx(dataSource, c -> {
+        Applied outcome = Jdbc.tx(dataSource, c -> {
             long acked;
-            try (PreparedStatement s = c.prepareStatement("SELECT STATE, ACKED_SEQ FROM HUB_DISTRICT WHERE CODE = ? FOR UPDATE")) {
+            String ackedDigest;
+            Timestamp refusedSince;
+            try (PreparedStatement s = c.prepareStatement("SELECT STATE, ACKED_SEQ, ACKED_DIGEST, REWOUND_AT FROM HUB_DISTRICT WHERE CODE = ? FOR UPDATE")) {
                 s.setString(1, district);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next() || DistrictState.valueOf(rs.getString(1)) != DistrictState.APPROVED) {
                         throw new Problem(ProblemKind.FORBIDDEN, "DISTRICT_NOT_APPROVED", "区县 " + district + " 未获批准联网");
                     }
                     acked = rs.getLong(2);
+                    ackedDigest = rs.getString(3);
+                    refusedSince = rs.getTimestamp(4);
                 }
             }
-            if (batch.journalLastSeq < acked) {
-                // the district's journal went back (a database restored from a backup): its new records would
-                // carry numbers the hub has already applied and be skipped, so nothing more is taken until it
-                // registers again (the hub then starts from 0 and the district ships its whole journal)
-                throw new Problem(ProblemKind.CONFLICT, "JOURNAL_REWOUND", "区县日志只到 #" + batch.journalLastSeq + "，而枢纽已确认至 #"
-                        + acked + "：区县数据库可能已从备份恢复；请市级管理员吊销后由区县重新注册");
+            JournalContinuity.Judgement judged = JournalContinuity.judge(acked, ackedDigest, refusedSince, batch, records);
+            if (judged.rewound() != null) {
+                // the district's journal went back (a data/ restored from an older copy): its records under numbers the
+                // hub has are other records, so nothing is taken, now or once its numbers pass the acknowledged one, until
+                // the district has reconciled (taken back what the hub holds of it, rebased its journal); the mark is
+                // committed, the batch refused
+                if (refusedSince == null) {
+                    Jdbc.update(c, "UPDATE HUB_DISTRICT SET REWOUND_AT = ?, REWOUND_DETAIL = ?, LAST_CONTACT = ? WHERE CODE = ?", now,
+                            Districts.limit(judged.rewound(), 400), now, district);
+                    Districts.event(c, district, "JOURNAL_REWOUND", judged.rewound() + " (journal to #" + batch.journalLastSeq + ")", now);
+                }
+                return new Applied(null, acked, judged.rewound());
             }
             Districts.useNonce(c, district, nonce, now);
             Jdbc.update(c, "DELETE FROM HUB_NONCE WHERE DISTRICT = ? AND SEEN_AT < ?", district, forgetNoncesBefore);
             List<RecordDTO> take = new ArrayList<>();
-            for (RecordDTO r : records) {
+            for (RecordDTO r : judged.mayApply() ? records : List.<RecordDTO>of()) {
                 if (r.seq <= acked) {
                     continue;
                 }
@@ -100,6 +113,7 @@ final class BatchApplier {
                 take.add(r);
                 acked = r.seq;
             }
+            String digest = take.isEmpty() ? ackedDigest : RecordDigests.of(take.get(take.size() - 1));
             write(c, district, take);
             CityMessages.answers(c, district, take, now);
             CityMessages.withdrawals(c, district, take, now);
@@ -109,18 +123,29 @@ final class BatchApplier {
             // the newest record applied (the hub's copy is at most that far behind)
             Long lag = acked >= batch.journalLastSeq ? Long.valueOf(0)
                     : lastWrittenAt == null ? null : Long.valueOf(Math.max(0, now.toEpochMilli() - Instant.parse(lastWrittenAt).toEpochMilli()));
-            Jdbc.update(c, "UPDATE HUB_DISTRICT SET ACKED_SEQ = ?, JOURNAL_LAST_SEQ = ?, LAST_CONTACT = ?,"
+            Jdbc.update(c, "UPDATE HUB_DISTRICT SET ACKED_SEQ = ?, ACKED_DIGEST = ?, JOURNAL_LAST_SEQ = ?, LAST_CONTACT = ?,"
                     + " VERSION = COALESCE(CAST(? AS VARCHAR(40)), VERSION), LAG_MILLIS = COALESCE(CAST(? AS BIGINT), LAG_MILLIS)"
-                    + " WHERE CODE = ?", acked, Math.max(acked, batch.journalLastSeq), now, batch.version, lag, district);
+                    + " WHERE CODE = ?", acked, digest, Math.max(acked, batch.journalLastSeq), now, batch.version, lag, district);
             AckDTO ack = new AckDTO();
             ack.acked = acked;
             ack.applied = applied;
+            ack.verified = judged.verified();
             // the district's audit trail, checked record by record; a batch without one still learns what the hub holds
             DistrictTrails.Held trail = trails.apply(c, district, batch.auditAfter, batch.audit, now);
             ack.auditAcked = trail.seq();
             ack.auditBreak = trail.broken();
-            return ack;
+            return new Applied(ack, acked, null);
         });
+        if (outcome.rewound() != null) {
+            throw new Problem(ProblemKind.CONFLICT, "JOURNAL_REWOUND", outcome.rewound() + "：区县数据库可能已从较早的备份恢复。枢纽在区县对账"
+                    + "（取回枢纽已确认的本区记录）完成前不接收其日志，区县会自动对账", List.of(new ProblemDetail("journal", "acked",
+                            Long.toString(outcome.acked()))));
+        }
+        return outcome.ack();
+    }
+
+    /** A batch's outcome: the acknowledgement, or why it was refused as rewound (after the mark was committed). */
+    private record Applied(AckDTO ack, long acked, String rewound) {
     }
 
     /**

@@ -34,6 +34,9 @@ import org.onewindow.replication.HubHandoverDTO;
 import org.onewindow.replication.HubMessageDTO;
 import org.onewindow.replication.InboxAckDTO;
 import org.onewindow.replication.LicenceLookupDTO;
+import org.onewindow.replication.RebaseDTO;
+import org.onewindow.replication.ReconciliationPageDTO;
+import org.onewindow.replication.ReconciliationRequestDTO;
 import org.onewindow.replication.RegistrationStateDTO;
 import org.onewindow.rest.Json;
 import org.onewindow.security.Actor;
@@ -87,6 +90,7 @@ public class CityHub implements StatusContributor {
     private CityBoard board;
     private CityMessages messages;
     private CityFiles files;
+    private Reconciliations reconciliations;
 
     @Activate
     void activate(BundleContext context, HubConfig config) {
@@ -101,6 +105,7 @@ public class CityHub implements StatusContributor {
         board = new CityBoard(dataSource);
         messages = new CityMessages(dataSource);
         files = new CityFiles(dataSource);
+        reconciliations = new Reconciliations(dataSource);
     }
 
     long maxBatchBytes() {
@@ -189,6 +194,35 @@ public class CityHub implements StatusContributor {
             }
             throw p;
         }
+    }
+
+    /**
+     * A page of the signing district's own records the hub holds after the number it asks from: what a district restored
+     * from an older copy takes back. Logged once per reconciliation (the first page).
+     */
+    ReconciliationPageDTO reconciliation(SignatureHeaders headers, byte[] body) {
+        Instant now = Instant.now();
+        DistrictKeys.Credential credential = guard.approvedOnce(headers, body, now);
+        ReconciliationRequestDTO ask = parse(body, ReconciliationRequestDTO.class, "INVALID_RECONCILIATION", "对账请求不是有效的 JSON");
+        if (ask == null || ask.after < 0) {
+            throw Problem.badRequest("INVALID_RECONCILIATION", "after 须为不小于 0 的日志序号");
+        }
+        ReconciliationPageDTO page = reconciliations.page(credential.code(), ask.after, ask.limit <= 0 ? 500 : ask.limit);
+        if (!page.records.isEmpty() && page.records.get(0).seq > ask.after && ask.after < page.acked) {
+            LOG.info("District {} takes back its records after #{} (acknowledged #{}, {} in this page)", credential.code(), ask.after, page.acked,
+                    page.records.size());
+        }
+        return page;
+    }
+
+    /** The signing district reconciled: its journal goes on after the number it names, and its batches are taken again. */
+    AckDTO rebase(SignatureHeaders headers, byte[] body) {
+        Instant now = Instant.now();
+        DistrictKeys.Credential credential = guard.approvedOnce(headers, body, now);
+        RebaseDTO rebase = parse(body, RebaseDTO.class, "INVALID_REBASE", "不是有效的 JSON");
+        AckDTO ack = reconciliations.rebase(credential.code(), rebase, now);
+        LOG.warn("District {} reconciled its journal with the hub and goes on after #{}", credential.code(), ack.acked);
+        return ack;
     }
 
     /** The city's catalog (统一审批标准) for an approved district's signed request, all items in their current version. */
@@ -338,6 +372,8 @@ public class CityHub implements StatusContributor {
         }
         out.put("cases", all.stream().mapToLong(d -> d.cases).sum());
         out.put("backlog", all.stream().mapToLong(d -> d.backlog).sum());
+        all.stream().filter(d -> d.rewound != null).forEach(d -> out.put("district " + d.code + " REWOUND", d.rewound
+                + " (refused until it reconciles; docs/operations.md)"));
         return out;
     }
 }

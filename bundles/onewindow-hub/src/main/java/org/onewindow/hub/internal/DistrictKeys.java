@@ -142,7 +142,7 @@ final class DistrictKeys {
             // registering again after a revocation starts the district's journal afresh: it ships all of it, and the
             // records the hub has already are written again unchanged
             Jdbc.update(c, "UPDATE HUB_DISTRICT SET NAME = ?, STATE = ?, VERSION = ?, REGISTERED_AT = ?, APPROVED_AT = NULL, ACKED_SEQ = 0,"
-                    + " JOURNAL_LAST_SEQ = 0, LAG_MILLIS = NULL, KEY_ALGORITHM = ?, PUBLIC_KEY = ?, KEY_FINGERPRINT = ?, KEY_SINCE = ?,"
+                    + " ACKED_DIGEST = NULL, REWOUND_AT = NULL, REWOUND_DETAIL = NULL, JOURNAL_LAST_SEQ = 0, LAG_MILLIS = NULL, KEY_ALGORITHM = ?, PUBLIC_KEY = ?, KEY_FINGERPRINT = ?, KEY_SINCE = ?,"
                     + " LEGACY_KEY = NULL, LEGACY_TOKEN_HASH = NULL WHERE CODE = ?", name, DistrictState.PENDING.name(), version, now,
                     key.algorithm.name(), key.base64, key.fingerprint, now, code);
             Jdbc.update(c, "DELETE FROM HUB_KEY_CANDIDATE WHERE DISTRICT = ?", code);
@@ -315,7 +315,8 @@ final class DistrictKeys {
                 }
             }
             Jdbc.update(c, "UPDATE HUB_DISTRICT SET KEY_ALGORITHM = ?, PUBLIC_KEY = ?, KEY_FINGERPRINT = ?, KEY_SINCE = ?, LEGACY_KEY = NULL,"
-                    + " LEGACY_TOKEN_HASH = NULL, ACKED_SEQ = 0, JOURNAL_LAST_SEQ = 0, LAG_MILLIS = NULL WHERE CODE = ?",
+                    + " LEGACY_TOKEN_HASH = NULL, ACKED_SEQ = 0, ACKED_DIGEST = NULL, REWOUND_AT = NULL,"
+                    + " REWOUND_DETAIL = NULL, JOURNAL_LAST_SEQ = 0, LAG_MILLIS = NULL WHERE CODE = ?",
                     algorithm, publicKey, fingerprint, now, code);
             Jdbc.update(c, "DELETE FROM HUB_KEY_CANDIDATE WHERE DISTRICT = ?", code);
             Districts.event(c, code, "KEY_REPLACED", "by " + actor + ": " + (row.fingerprint == null ? "shared key"

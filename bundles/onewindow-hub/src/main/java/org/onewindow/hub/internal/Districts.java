@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +162,7 @@ final class Districts {
             try (PreparedStatement s = c.prepareStatement("SELECT d.CODE, d.NAME, d.STATE, d.VERSION, d.REGISTERED_AT, d.APPROVED_AT,"
                     + " d.LAST_CONTACT, d.ACKED_SEQ, d.JOURNAL_LAST_SEQ, d.LAG_MILLIS, d.REFUSALS,"
                     + " d.KEY_ALGORITHM, d.KEY_FINGERPRINT, d.KEY_SINCE, d.LEGACY_KEY, d.LEGACY_TOKEN_HASH, d.AUDIT_SEQ, d.AUDIT_BREAK,"
+                    + " d.REWOUND_AT, d.REWOUND_DETAIL, d.RECONCILED_AT,"
                     + " (SELECT COUNT(*) FROM HUB_CASE h WHERE h.DISTRICT = d.CODE),"
                     + " (SELECT COUNT(*) FROM HUB_MESSAGE m WHERE m.TO_DISTRICT = d.CODE AND m.DELIVERED_AT IS NULL)"
                     + " FROM HUB_DISTRICT d ORDER BY d.CODE");
@@ -185,8 +187,11 @@ final class Districts {
                     d.legacyKey = d.fingerprint == null && (rs.getString(15) != null || rs.getString(16) != null);
                     d.auditSeq = rs.getLong(17);
                     d.auditBreak = rs.getString(18);
-                    d.cases = rs.getLong(19);
-                    d.inbox = rs.getLong(20);
+                    Timestamp rewound = rs.getTimestamp(19);
+                    d.rewound = rewound == null ? null : Jdbc.instant(rewound) + " " + rs.getString(20);
+                    d.reconciledAt = Jdbc.instant(rs.getTimestamp(21));
+                    d.cases = rs.getLong(22);
+                    d.inbox = rs.getLong(23);
                     d.candidates = candidates.getOrDefault(d.code, List.of());
                     out.add(d);
                 }

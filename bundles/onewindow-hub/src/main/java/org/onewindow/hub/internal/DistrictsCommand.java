@@ -34,6 +34,12 @@ public class DistrictsCommand implements Action {
             // the audit trail: held up to, or refused from a break (accepted with onewindow:district-audit-accept)
             System.out.printf("        audit trail held up to #%d%s%n", d.auditSeq, d.auditBreak == null ? ""
                     : "; REFUSED from " + d.auditBreak + " (onewindow:district-audit-accept " + d.code + " <seq>, once district IT found why)");
+            if (d.rewound != null) {
+                // a district restored from an older copy: refused until it has taken back its records and rebased
+                System.out.printf("        journal REWOUND since %s: refused until the district reconciles (it does so by itself)%n", d.rewound);
+            } else if (d.reconciledAt != null) {
+                System.out.printf("        journal reconciled after a restore at %s%n", d.reconciledAt);
+            }
             for (KeyCandidateDTO k : d.candidates) {
                 System.out.printf("        candidate %s %s (%s %s, %s): refused registration; onewindow:district-replace-key %s <fingerprint>%n",
                         k.algorithm, k.fingerprint, k.name, k.version == null ? "" : k.version, k.arrivedAt, d.code);

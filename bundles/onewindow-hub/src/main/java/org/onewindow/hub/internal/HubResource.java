@@ -33,6 +33,7 @@ import org.onewindow.replication.HubEventDTO;
 import org.onewindow.replication.HubMessageDTO;
 import org.onewindow.replication.InboxAckDTO;
 import org.onewindow.replication.LicenceLookupDTO;
+import org.onewindow.replication.ReconciliationPageDTO;
 import org.onewindow.replication.RegistrationStateDTO;
 import org.onewindow.rest.Caller;
 import org.onewindow.rest.Downloads;
@@ -92,6 +93,24 @@ public class HubResource {
     @PermitAll
     public AckDTO batch(@BeanParam SignatureHeaders signed, InputStream body) {
         return hub.receive(signed, RequestBodies.read(body, hub.maxBatchBytes()));
+    }
+
+    /** A district's own records the hub holds after a number ({@link org.onewindow.replication.ReconciliationRequestDTO}), signed. */
+    @POST
+    @Path("reconciliation/records")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public ReconciliationPageDTO reconciliation(@BeanParam SignatureHeaders signed, InputStream body) {
+        return hub.reconciliation(signed, RequestBodies.read(body, 4096));
+    }
+
+    /** A reconciled district's journal goes on after a number ({@link org.onewindow.replication.RebaseDTO}), signed. */
+    @POST
+    @Path("reconciliation/rebase")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public AckDTO rebase(@BeanParam SignatureHeaders signed, InputStream body) {
+        return hub.rebase(signed, RequestBodies.read(body, 4096));
     }
 
     /** The city's catalog for a district's signed request (body: none). */

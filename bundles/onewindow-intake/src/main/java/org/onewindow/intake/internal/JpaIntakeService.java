@@ -1,6 +1,7 @@
 package org.onewindow.intake.internal;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,6 +22,7 @@ import javax.persistence.TypedQuery;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.onewindow.audit.AuditTrail;
 import org.onewindow.db.ChangeJournal;
+import org.onewindow.db.JournalHold;
 import org.onewindow.calendar.WorkingCalendar;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
@@ -140,6 +142,12 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     @Override
     public CaseDTO open(NewCaseDTO request, Actor actor) {
         actor.requireAny(Set.of(Actor.CLERK));
+        JournalHold hold = journal.hold();
+        if (hold != null) {
+            // the city hub has not confirmed where this district's journal is (just started; restored from a copy): a
+            // number given now might be one the city has already seen
+            throw Problem.unavailable(hold.code(), hold.message(), Duration.ofSeconds(5));
+        }
         Intake intake = Intake.check(request);
         CatalogItemDTO item = catalog.get(intake.itemCode);
         refuseUnlisted(item, intake.materials, null, actor);

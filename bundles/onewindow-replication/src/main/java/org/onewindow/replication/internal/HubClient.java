@@ -20,6 +20,9 @@ import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.CityLicenceDTO;
 import org.onewindow.replication.KeyRolloverDTO;
 import org.onewindow.replication.LicenceLookupDTO;
+import org.onewindow.replication.RebaseDTO;
+import org.onewindow.replication.ReconciliationPageDTO;
+import org.onewindow.replication.ReconciliationRequestDTO;
 import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
 import org.onewindow.replication.SignedRequests;
@@ -114,6 +117,23 @@ final class HubClient {
     AckDTO ship(String hubUrl, SigningKey key, byte[] batch, Instant now) throws HubFailure {
         WebClient client = signed(client(hubUrl, "/api/v1/hub/batches"), key, batch, now);
         return read(call(client, () -> client.post(batch)), AckDTO.class);
+    }
+
+    /** This district's own records the hub holds after {@code after}, at most {@code limit} (a restored district's reconciliation). */
+    ReconciliationPageDTO reconciliation(String hubUrl, SigningKey key, long after, int limit, Instant now) throws HubFailure {
+        ReconciliationRequestDTO ask = new ReconciliationRequestDTO();
+        ask.after = after;
+        ask.limit = limit;
+        byte[] body = Json.bytes(ask);
+        WebClient client = signed(client(hubUrl, "/api/v1/hub/reconciliation/records"), key, body, now);
+        return read(call(client, () -> client.post(body)), ReconciliationPageDTO.class);
+    }
+
+    /** The reconciled journal goes on after {@code rebase.rebasedAt}. */
+    AckDTO rebase(String hubUrl, SigningKey key, RebaseDTO rebase, Instant now) throws HubFailure {
+        byte[] body = Json.bytes(rebase);
+        WebClient client = signed(client(hubUrl, "/api/v1/hub/reconciliation/rebase"), key, body, now);
+        return read(call(client, () -> client.post(body)), AckDTO.class);
     }
 
     /** A licence another district holds, or null if the city has none. */

@@ -34,6 +34,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Allow a hub URL of plain http:// (unverified, readable on the way): for a test only; demo mode allows it too")
     boolean allowHttp() default false;
 
+    @AttributeDefinition(description = "At each start new cases wait until the hub has confirmed that this journal continues the one it holds"
+            + " (so that a data/ restored from an older copy issues no case number twice), at most this many seconds when the hub does not"
+            + " answer; 0: never wait (a restored copy may then issue numbers again until the hub is reached)")
+    int hubCheckSeconds() default 30;
+
+    @AttributeDefinition(description = "Records per page taken back from the hub when a restored district reconciles")
+    int reconciliationPageSize() default 500;
+
     @AttributeDefinition(description = "Connection timeout to the hub, in milliseconds")
     int connectTimeoutMillis() default 5000;
 

@@ -22,6 +22,8 @@ import org.onewindow.audit.ChainBreak;
 import org.onewindow.audit.TrailHead;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.JournalEntry;
+import org.onewindow.db.JournalHold;
+import org.onewindow.db.JournalRestore;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.node.NodeInfo;
 import org.onewindow.node.NodeService;
@@ -35,6 +37,7 @@ import org.onewindow.replication.DistrictState;
 import org.onewindow.replication.KeyFingerprints;
 import org.onewindow.replication.LinkStatusDTO;
 import org.onewindow.replication.RecordDTO;
+import org.onewindow.replication.RecordDigests;
 import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
 import org.onewindow.replication.SigningKey;
@@ -51,6 +54,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +77,10 @@ public class ReplicationShipper implements StatusContributor {
     static final String REGISTERED = "HUB_REGISTERED";
     /** District IT pinned another certificate of the hub. */
     static final String HUB_PINNED = "HUB_CERTIFICATE_PINNED";
+    /** The hub's refusal of a journal behind what it acknowledged (a data/ restored from an older copy). */
+    static final String JOURNAL_REWOUND = "JOURNAL_REWOUND";
+    static final String REWOUND = "REWOUND";
+    static final String RECONCILED = "RECONCILED";
 
     @Reference(target = "(role~=district)")
     NodeService node;
@@ -90,10 +100,15 @@ public class ReplicationShipper implements StatusContributor {
     @Reference
     AuditTrail trail;
 
+    /** The capabilities that put back what the hub holds after a restore (intake's cases, the licence library, ...). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<JournalRestore> restorers;
+
     private ReplicationConfig config;
     private HubLink link;
     private LinkKeys keys;
     private HubClient hub;
+    private Reconciliation reconciliation;
     private Backoff backoff;
     private ScheduledExecutorService timer;
     private int failures;
@@ -112,6 +127,14 @@ public class ReplicationShipper implements StatusContributor {
         hub = new HubClient(config.connectTimeoutMillis(), config.receiveTimeoutMillis(), tls, this::pinOf, config.allowHttp());
         keys = new LinkKeys(DistrictKeyStore.inKarafData(), link, hub, config::signatureAlgorithm, trail);
         backoff = new Backoff(config.backoffBaseMillis(), config.backoffMaxMillis(), Math::random);
+        reconciliation = new Reconciliation(journal, link, hub, dataSource, () -> restorers == null ? List.of() : restorers,
+                config.reconciliationPageSize());
+        HubLink.Row row = link.read();
+        // new cases wait at each start until the hub has checked this journal (see ChangeJournal#hold)
+        journal.federated(row != null && (row.state == DistrictState.APPROVED || row.state == DistrictState.SUSPENDED) ? config.hubCheckSeconds() : -1);
+        if (row != null && row.restore != null && !RECONCILED.equals(row.restore.state())) {
+            journal.rewound("the hub found this journal rewound at " + row.restore.detectedAt());
+        }
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-replication"));
         timer.schedule(this::run, 0, TimeUnit.MILLISECONDS);
     }
@@ -299,6 +322,14 @@ public class ReplicationShipper implements StatusContributor {
             s.hubCertificate = row.hubCertificate;
         }
         s.backlog = Math.max(0, s.journalLastSeq - s.acked);
+        JournalHold hold = journal.hold();
+        if (hold != null) {
+            s.intakeHold = hold.code();
+            s.intakeHoldMessage = hold.message();
+        }
+        if (row != null && row.restore != null) {
+            s.restore = reconciliation.status(row.restore);
+        }
         TrailHead head = trail.head();
         s.auditShipped = head.shippedSeq();
         s.auditBacklog = Math.max(0, head.lastSeq() - head.shippedSeq());
@@ -334,6 +365,12 @@ public class ReplicationShipper implements StatusContributor {
         if (s.auditBreak != null) {
             out.put("AUDIT CHAIN REFUSED", s.auditBreak + " (onewindow:audit-verify; docs/operations.md)");
         }
+        if (s.intakeHold != null) {
+            out.put("INTAKE HELD", s.intakeHold + ": " + s.intakeHoldMessage);
+        }
+        if (s.restore != null) {
+            Reconciliation.describe(s.restore, out);
+        }
         if (s.lastError != null) {
             out.put("last error", s.lastError);
         }
@@ -368,12 +405,31 @@ public class ReplicationShipper implements StatusContributor {
             if (row.state == DistrictState.PENDING) {
                 return awaitApproval(row);
             }
+            if (row.restore != null && REWOUND.equals(row.restore.state())) {
+                return reconcile(row);
+            }
+            if (row.restore != null && !RECONCILED.equals(row.restore.state())) {
+                return config.pollMillis() * 50; // stopped on a conflict: district IT decides (docs/operations.md)
+            }
             return ship(row);
         } catch (HubFailure e) {
             failures++;
             link.failed(e.getMessage());
+            if (JOURNAL_REWOUND.equals(e.code) && (row.restore == null || RECONCILED.equals(row.restore.state()))) {
+                // restored from an older copy: no case until this district has taken back what the hub holds of it
+                journal.rewound(e.getMessage());
+                link.rewound(e.getMessage(), Instant.now());
+                LOG.error("The city hub refuses this district's journal as rewound (restored from an older copy?): {}. Taking back its records"
+                        + " from the hub; no case is taken in meanwhile (docs/operations.md, \"Restoring a district\")", e.getMessage());
+                failures = 0;
+                return 0;
+            }
+            if (row.restore != null && REWOUND.equals(row.restore.state())) {
+                link.restoreError(e.getMessage());
+            }
             if ("DISTRICT_REVOKED".equals(e.code)) {
                 link.state(DistrictState.REVOKED, e.getMessage());
+                journal.federated(-1);
                 LOG.warn("The hub revoked district {}: nothing more is shipped until it registers again", row.district);
             } else if ("DISTRICT_SUSPENDED".equals(e.code)) {
                 link.state(DistrictState.SUSPENDED, e.getMessage());
@@ -401,6 +457,7 @@ public class ReplicationShipper implements StatusContributor {
         failures = 0;
         if (state.state == DistrictState.APPROVED) {
             link.state(DistrictState.APPROVED, null);
+            journal.federated(config.hubCheckSeconds());
             LOG.info("The hub approved district {} (key {}): shipping the journal from #{}", row.district, state.fingerprint, row.acked + 1);
             return 0;
         }
@@ -410,6 +467,20 @@ public class ReplicationShipper implements StatusContributor {
             link.state(DistrictState.PENDING, null);
         }
         return Math.max(config.pollMillis(), 2000);
+    }
+
+    /** Takes back what the hub holds of this rewound district, then rebases; a failure is kept for district IT to see. */
+    private long reconcile(HubLink.Row row) throws HubFailure {
+        try {
+            if (reconciliation.run(row, keys.of(row))) {
+                failures = 0;
+                return 0;
+            }
+            return Math.max(config.pollMillis(), 2000);
+        } catch (RuntimeException e) {
+            link.restoreError(e.toString());
+            throw e;
+        }
     }
 
     private long ship(HubLink.Row row) throws HubFailure {
@@ -426,13 +497,21 @@ public class ReplicationShipper implements StatusContributor {
         if (entries.isEmpty() && audit.isEmpty() && now.isBefore(lastSent.plusSeconds(config.heartbeatSeconds()))) {
             return config.pollMillis();
         }
-        AckDTO ack = hub.ship(row.hubUrl, keys.of(row), batch(row.district, entries, hubTakesTrail ? auditAfter : null, audit), now);
+        String afterDigest = row.ackedDigest != null || row.acked == 0 ? row.ackedDigest : digestAt(row.acked, List.of());
+        AckDTO ack = hub.ship(row.hubUrl, keys.of(row), batch(row.district, row.acked, afterDigest, entries, hubTakesTrail ? auditAfter : null, audit),
+                now);
         lastSent = now;
         failures = 0;
         if (row.state != DistrictState.APPROVED) {
             link.state(DistrictState.APPROVED, null);
         }
-        link.acked(ack.acked, now);
+        // the digest of this journal's record at the number the hub acknowledged goes with the next batch
+        String digest = ack.acked == row.acked ? afterDigest : ack.acked == 0 ? null : digestAt(ack.acked, entries);
+        boolean verified = ack.verified == null || ack.verified;
+        link.acked(ack.acked, digest, verified, now);
+        if (verified) {
+            journal.confirmed();
+        }
         prune(ack.acked, now);
         trailAcknowledged(row.district, ack);
         if (ack.acked < row.acked) {
@@ -476,9 +555,22 @@ public class ReplicationShipper implements StatusContributor {
         }
     }
 
-    private byte[] batch(String district, List<JournalEntry> entries, Long auditAfter, List<AuditRecord> audit) {
+    /** The digest of this journal's record {@code seq}, from {@code sent} or the journal; null if it is gone (pruned). */
+    private String digestAt(long seq, List<JournalEntry> sent) {
+        for (JournalEntry e : sent) {
+            if (e.seq == seq) {
+                return RecordDigests.of(e);
+            }
+        }
+        List<JournalEntry> there = journal.after(seq - 1, 1);
+        return !there.isEmpty() && there.get(0).seq == seq ? RecordDigests.of(there.get(0)) : null;
+    }
+
+    private byte[] batch(String district, long after, String afterDigest, List<JournalEntry> entries, Long auditAfter, List<AuditRecord> audit) {
         BatchDTO batch = new BatchDTO();
         batch.district = district;
+        batch.after = after;
+        batch.afterDigest = afterDigest;
         batch.version = node.info().version;
         batch.journalLastSeq = journal.lastSeq();
         batch.records = entries.stream().map(RecordDTO::of).collect(Collectors.toList());

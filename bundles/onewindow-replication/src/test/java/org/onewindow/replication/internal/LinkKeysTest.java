@@ -69,7 +69,8 @@ public class LinkKeysTest {
         ds = new EmbeddedDataSource();
         ds.setDatabaseName("memory:link" + (++databases));
         ds.setCreateDatabase("create");
-        for (String script : List.of("V1__hub_link", "V2__city_catalog", "V3__district_key_pair", "V4__hub_certificate")) {
+        for (String script : List.of("V1__hub_link", "V2__city_catalog", "V3__district_key_pair", "V4__hub_certificate",
+                "V5__restore_reconciliation")) {
             try (InputStream in = getClass().getResourceAsStream("/db/migration/replication/" + script + ".sql");
                     Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("--"))

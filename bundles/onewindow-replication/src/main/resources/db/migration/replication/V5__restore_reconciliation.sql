@@ -1,0 +1,25 @@
+-- The digest of this district's own record at ACKED_SEQ (sent with every batch, so that the hub can tell its journal
+-- from a rewound one), and VERIFIED_SEQ, the last acknowledged number the hub checked so: the point both agree on.
+ALTER TABLE REPL_LINK ADD COLUMN ACKED_DIGEST VARCHAR(64);
+ALTER TABLE REPL_LINK ADD COLUMN VERIFIED_SEQ BIGINT NOT NULL DEFAULT 0;
+UPDATE REPL_LINK SET VERIFIED_SEQ = ACKED_SEQ;
+-- A restore the hub found (its journal behind what the hub had acknowledged): RESTORE_STATE REWOUND while this district
+-- takes back its records from the hub (RESTORE_PROGRESS, the hub's number it got to), CONFLICT if it stopped on a record it
+-- must not overwrite, RECONCILED once its journal was rebased (RESTORE_REBASED_AT) and the hub takes it again.
+ALTER TABLE REPL_LINK ADD COLUMN RESTORE_STATE VARCHAR(16);
+ALTER TABLE REPL_LINK ADD COLUMN RESTORE_DETECTED_AT TIMESTAMP;
+ALTER TABLE REPL_LINK ADD COLUMN RESTORE_POINT BIGINT;
+ALTER TABLE REPL_LINK ADD COLUMN RESTORE_HUB_ACKED BIGINT;
+ALTER TABLE REPL_LINK ADD COLUMN RESTORE_PROGRESS BIGINT;
+ALTER TABLE REPL_LINK ADD COLUMN RESTORE_RECORDS BIGINT;
+ALTER TABLE REPL_LINK ADD COLUMN RESTORE_REBASED_AT BIGINT;
+ALTER TABLE REPL_LINK ADD COLUMN RESTORE_DONE_AT TIMESTAMP;
+ALTER TABLE REPL_LINK ADD COLUMN RESTORE_ERROR VARCHAR(1000);
+-- What district IT must look at after the last reconciliation: materials to scan again, changes superseded, conflicts.
+CREATE TABLE REPL_RESTORE_NOTE (
+    ID BIGINT NOT NULL GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    KIND VARCHAR(16) NOT NULL,
+    NOTE_KEY VARCHAR(200),
+    DETAIL VARCHAR(1000) NOT NULL,
+    CREATED_AT TIMESTAMP NOT NULL
+);
