@@ -21,8 +21,6 @@ node() { # node <name> <http port> <ssh port> <district code>
   local home; home=$(port=$2 unpack_node "$work/$1" "$3")
   sed -i "s/^districtCode = .*/districtCode = $4/" "$home/etc/org.onewindow.node.cfg"
   sed -i 's/^intervalSeconds = .*/intervalSeconds = 0/' "$home/etc/org.onewindow.supervision.cfg"
-  # HTTPS on a port of its own (the HTTP port + 20000), as two appliances on one machine must
-  sed -i "s/^org.osgi.service.http.port.secure = .*/org.osgi.service.http.port.secure = $(($2 + 20000))/" "$home/etc/org.ops4j.pax.web.cfg"
   echo "$home"
 }
 hub=$(node hub 9981 9901 441300)
