@@ -44,8 +44,11 @@ final class UnpackedAppliance {
         a.replace("etc/org.ops4j.pax.web.cfg", "port = 8181", "port = " + httpPort);
         a.replace("etc/org.ops4j.pax.web.cfg", "port.secure = 8443", "port.secure = " + a.securePort);
         Files.writeString(a.home.resolve("etc/org.apache.karaf.shell.cfg"), "\nsshPort = " + sshPort + "\n", StandardOpenOption.APPEND);
-        // every request of a test comes from 127.0.0.1 (see OneWindowTestSupport): no slowing down of that client
-        Files.writeString(a.home.resolve("etc/org.onewindow.access.cfg"), "\nclientFreeFailures = 1000\n", StandardOpenOption.APPEND);
+        // every request of a test comes from 127.0.0.1 (see OneWindowTestSupport): no slowing down of that client, and no lock
+        // of a demo user for it while the readiness polling asks for users the first start is still writing (on a busy
+        // machine, five refusals of 'auditor' locked it for 15 minutes); the lock-outs are SessionIT's and AccessIT's
+        Files.writeString(a.home.resolve("etc/org.onewindow.access.cfg"), "\nclientFreeFailures = 1000\nmaxFailedLogins = 1000\n",
+                StandardOpenOption.APPEND);
         a.sshPort = sshPort;
         return a;
     }
