@@ -95,9 +95,9 @@ public class AccessIT extends OneWindowTestSupport {
     public void anAdministratorsFirstPasswordIsTheirsToChangeAndTheirSecondFactorIsNeeded() throws Exception {
         assertEquals(201, http.postJson("/users", "security", "{\"name\":\"ops\",\"password\":\"Window-Admin-2026\",\"roles\":[\"admin\"]}").status);
         // a second security administrator, who will need a second factor of their own once demo mode is off
-        assertEquals(201, http.postJson("/users", "security", "{\"name\":\"keeper\",\"password\":\"Window-Keeper-2026\",\"roles\":[\"security\"]}").status);
-        assertEquals(204, http.putJson("/account/password", "keeper:Window-Keeper-2026",
-                "{\"current\":\"Window-Keeper-2026\",\"password\":\"Window-Keeper-2027\"}").status);
+        assertEquals(201, http.postJson("/users", "security", "{\"name\":\"keeper\",\"password\":\"Hall-Guard-2026\",\"roles\":[\"security\"]}").status);
+        assertEquals(204, http.putJson("/account/password", "keeper:Hall-Guard-2026",
+                "{\"current\":\"Hall-Guard-2026\",\"password\":\"Hall-Guard-2027\"}").status);
         Http.Answer first = http.get("/catalog/items?size=1", "ops:Window-Admin-2026");
         assertEquals(first.toString(), 403, first.status);
         assertEquals("PASSWORD_CHANGE_REQUIRED", first.code());
@@ -160,12 +160,12 @@ public class AccessIT extends OneWindowTestSupport {
 
             // a lost phone: a security administrator (with a second factor of their own) resets the factor, and the open session ends
             assertEquals(403, http.delete("/users/ops/second-factor", "admin").status);
-            assertEquals("SECOND_FACTOR_ENROLMENT_REQUIRED", http.delete("/users/ops/second-factor", "keeper:Window-Keeper-2027").code());
-            JsonNode keeperEnrolment = http.postJson("/account/second-factor", "keeper:Window-Keeper-2027", "").json();
+            assertEquals("SECOND_FACTOR_ENROLMENT_REQUIRED", http.delete("/users/ops/second-factor", "keeper:Hall-Guard-2027").code());
+            JsonNode keeperEnrolment = http.postJson("/account/second-factor", "keeper:Hall-Guard-2027", "").json();
             byte[] keeperSecret = Totp.base32(keeperEnrolment.path("secret").asText());
-            assertEquals(200, http.postJson("/account/second-factor/confirmation", "keeper:Window-Keeper-2027",
+            assertEquals(200, http.postJson("/account/second-factor/confirmation", "keeper:Hall-Guard-2027",
                     "{\"code\":\"" + Totp.code(keeperSecret, 0) + "\"}").status);
-            assertEquals(204, http.exchange("DELETE", "/users/ops/second-factor", Map.of("Authorization", basic("keeper:Window-Keeper-2027"),
+            assertEquals(204, http.exchange("DELETE", "/users/ops/second-factor", Map.of("Authorization", basic("keeper:Hall-Guard-2027"),
                     "X-OneWindow-OTP", Totp.code(keeperSecret, 1)), null).status);
             assertEquals(401, http.exchange("GET", "/account", Map.of("Cookie", cookie), null).status);
             assertEquals("SECOND_FACTOR_ENROLMENT_REQUIRED", http.get("/catalog/items?size=1", "ops:Window-Admin-2027").code());
