@@ -55,6 +55,10 @@ public abstract class OneWindowTestSupport {
             logLevel(LogLevel.WARN),
             // the JVM's temporary folder is data/tmp, as bin/karaf sets it (Pax Exam starts the JVM from the appliance's folder)
             vmOption("-Djava.io.tmpdir=data/tmp"),
+            // Pax Exam's probe looks up its own services (the Injector, the ProbeInvoker) for 10 s by default; on a busy
+            // two-core machine the appliance's first start can take longer, and the probe then never comes up (the test
+            // waits 3 minutes and fails): give it a minute
+            vmOption("-Dorg.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT=60000"),
             // OneWindow's own lines at INFO too: the lines that name citizens (masked), which LogsWithoutPersonalDataIT reads
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.onewindow.name", "org.onewindow"),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.onewindow.level", "INFO"),
