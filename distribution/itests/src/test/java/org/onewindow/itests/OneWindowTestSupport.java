@@ -20,6 +20,7 @@ import java.time.Duration;
 import javax.inject.Inject;
 import javax.security.auth.Subject;
 
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 
@@ -37,6 +38,14 @@ public abstract class OneWindowTestSupport {
 
     @Inject
     protected SessionFactory sessionFactory;
+
+    /**
+     * Karaf has installed every boot feature: the tests start only then, as the catalog answering every demo user
+     * says nothing of a capability whose feature is still being installed (WindowIT's first upload met
+     * SCANNING_UNAVAILABLE so on a busy machine).
+     */
+    @Inject
+    protected BootFinished bootFinished;
 
     protected final Http http = new Http(HTTP_PORT);
 
