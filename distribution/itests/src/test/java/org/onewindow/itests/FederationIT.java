@@ -237,7 +237,14 @@ public class FederationIT {
                 "{\"seq\":" + (target + 1) + "}").code());
         assertEquals(200, hub.http.postJson("/hub/districts/" + A + "/audit-break-acceptance", "security", "{\"seq\":" + target + "}").status);
         awaitTrail(d -> d.path("auditBreak").isMissingNode() && d.path("auditSeq").asLong() > target, "A's trail taken again");
-        assertTrue(a.http.get("/replication", "admin").json().path("auditBreak").isMissingNode());
+        // A learns it from the hub's answer to that batch, a moment after the hub has committed it
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode told = a.http.get("/replication", "admin").json();
+        while (!told.path("auditBreak").isMissingNode() && System.nanoTime() < end) {
+            Thread.sleep(200);
+            told = a.http.get("/replication", "admin").json();
+        }
+        assertTrue("A is told the break is crossed: " + told, told.path("auditBreak").isMissingNode());
     }
 
     /** District A as the hub lists it, once {@code check} holds (within 60 s). */

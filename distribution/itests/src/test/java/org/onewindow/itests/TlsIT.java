@@ -44,7 +44,8 @@ public class TlsIT {
         appliance.launch();
         // plain HTTP answers nothing but the health check now: wait over HTTPS, once the certificate is there
         appliance.http.awaitOk("/health", null, Duration.ofSeconds(90));
-        appliance.https().awaitReady(Duration.ofSeconds(90));
+        // every capability, the window's cases too (the catalog answers before intake's resource is registered)
+        appliance.https().awaitWindow(Duration.ofSeconds(90));
         firstFingerprint = CertificateFingerprints.of(appliance.certificate());
     }
 
