@@ -37,6 +37,11 @@ public class Problem extends RuntimeException {
         return new Problem(ProblemKind.TOO_MANY_REQUESTS, code, message, List.of(), retryAfter);
     }
 
+    /** A refusal of any kind the caller may try again after {@code retryAfter} (sent as {@code Retry-After}). */
+    public static Problem retryLater(ProblemKind kind, String code, String message, Duration retryAfter) {
+        return new Problem(kind, code, message, List.of(), retryAfter);
+    }
+
     public ProblemKind kind() {
         return kind;
     }
