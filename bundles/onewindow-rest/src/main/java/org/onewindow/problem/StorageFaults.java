@@ -46,10 +46,16 @@ public final class StorageFaults {
         return false;
     }
 
-    /** Whether {@code failure} is a write refused because the database can only be read. */
+    /**
+     * Whether {@code failure} is a write refused because the database or the disk can only be read (Derby's read-only
+     * states, or the operating system's "Read-only file system" under Derby's log error, which also names a full disk).
+     */
     public static boolean isReadOnly(Throwable failure) {
         for (Throwable t = failure; t != null; t = next(t, failure)) {
             if (t instanceof SQLException && READ_ONLY_STATES.contains(((SQLException) t).getSQLState())) {
+                return true;
+            }
+            if (t instanceof IOException && t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("read-only file system")) {
                 return true;
             }
         }
@@ -63,7 +69,8 @@ public final class StorageFaults {
 
     /** The problem a caller is told for a storage fault, or null if {@code failure} is none. */
     public static Problem problemOf(Throwable failure) {
-        if (isFull(failure)) {
+        // read-only first: Derby's "log not written" says a full disk or a read-only one, the cause tells them apart
+        if (!isReadOnly(failure) && isFull(failure)) {
             return full();
         }
         if (isReadOnly(failure)) {

@@ -116,12 +116,22 @@ public class DerbyStorage implements Storage {
             }
             return new Check(true, null, null);
         } catch (SQLException | RuntimeException e) {
-            String fault = StorageFaults.isFull(e) ? StorageFaults.FULL : StorageFaults.isReadOnly(e) ? StorageFaults.READ_ONLY : "DATABASE_FAILED";
+            String fault = StorageFaults.isReadOnly(e) || readOnlyFolder() ? StorageFaults.READ_ONLY
+                    : StorageFaults.isFull(e) ? StorageFaults.FULL : "DATABASE_FAILED";
             if (last.writable || !fault.equals(last.fault)) {
                 LOG.error("The database cannot be written ({}): {}", fault, e.toString());
             }
             return new Check(false, fault, e.getMessage());
         }
+    }
+
+    /**
+     * The database's folder on a filesystem the operating system made read-only (after a disk error): Derby then fails in
+     * ways of its own (it cannot boot, or cannot write its log), the folder says it plainly.
+     */
+    private boolean readOnlyFolder() {
+        Path folder = data.resolve("derby");
+        return Files.isDirectory(folder) && !Files.isWritable(folder);
     }
 
     /** A database that failed the write may be shut down already: what it said first is what counts. */

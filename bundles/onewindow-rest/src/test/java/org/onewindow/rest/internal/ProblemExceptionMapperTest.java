@@ -76,6 +76,8 @@ public class ProblemExceptionMapperTest {
                 "An SQL data change is not permitted for a read-only connection, user or database.", "25502")));
         assertEquals(503, r.getStatus());
         assertEquals("DATABASE_READ_ONLY", ((ErrorDTO) r.getEntity()).code);
+        assertEquals("the log not written on a read-only filesystem", "DATABASE_READ_ONLY", code(new java.sql.SQLException("Log", "XSLA4",
+                new java.io.IOException("Read-only file system"))));
     }
 
     @Test
