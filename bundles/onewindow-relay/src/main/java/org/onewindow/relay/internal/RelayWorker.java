@@ -120,7 +120,14 @@ public class RelayWorker implements StatusContributor {
 
     /** Polls, then comes back after the pacing's wait: the interval while there is work, longer while the outbox is empty or the database fails. */
     private void loop() {
-        long delay = poll();
+        RuntimeException fault = storageFault.getAndSet(null);
+        long delay;
+        if (fault != null) {
+            delay = pacing.failed(fault);
+            LOG.warn("Relay waits {} s: the database cannot be written ({})", delay / 1000, fault.toString());
+        } else {
+            delay = poll();
+        }
         try {
             poller.schedule(this::loop, delay, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
@@ -130,11 +137,8 @@ public class RelayWorker implements StatusContributor {
 
     /** Takes as many due handovers as there are free places; comes back at once while a backlog lasts. Answers how long to wait. */
     long poll() {
-        RuntimeException fault = storageFault.getAndSet(null);
-        if (fault != null) {
-            long wait = pacing.failed(fault);
-            LOG.warn("Relay waits {} s: the database cannot be written ({})", wait / 1000, fault.toString());
-            return wait;
+        if (storageFault.get() != null) {
+            return pacing.worked(); // a delivery just met a full disk: the loop waits, not this look
         }
         try {
             int room = 2 * Math.max(1, config.threads()) - inFlight.size();
@@ -205,7 +209,7 @@ public class RelayWorker implements StatusContributor {
             }
         } finally {
             inFlight.remove(h.id);
-            if (backlog.get() && !poller.isShutdown()) {
+            if (backlog.get() && storageFault.get() == null && !poller.isShutdown()) {
                 poller.execute(this::poll);
             }
         }
