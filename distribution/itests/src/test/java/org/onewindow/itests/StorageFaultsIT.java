@@ -115,8 +115,9 @@ public class StorageFaultsIT {
         // space freed: everything written before is there, and the hall goes on
         Files.delete(filler);
         Files.delete(appliance.inside("data/onewindow/filler-2.bin"));
+        // (Derby may have booted the database read-only while the disk was full: the next write check boots it again)
         Http.Answer opened = null;
-        for (int i = 0; i < 60 && (opened == null || opened.status != 201); i++) {
+        for (int i = 0; i < 120 && (opened == null || opened.status != 201); i++) {
             opened = http.postJson("/cases", "clerk", Cases.open(item.path("code").asText(), Cases.LI_SI));
             if (opened.status != 201) {
                 Thread.sleep(1000);

@@ -14,6 +14,8 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
+import org.apache.derby.jdbc.EmbeddedDataSource;
+
 import org.onewindow.db.Storage;
 import org.onewindow.db.StorageState;
 import org.onewindow.problem.StorageFaults;
@@ -101,7 +103,9 @@ public class DerbyStorage implements Storage {
     }
 
     private Check write(Instant now) {
+        String url = null;
         try (Connection c = dataSource.getConnection()) {
+            url = c.getMetaData().getURL();
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('onewindow.storage.checkedAt', ?)")) {
                 ps.setString(1, now.toString());
@@ -121,6 +125,9 @@ public class DerbyStorage implements Storage {
             if (last.writable || !fault.equals(last.fault)) {
                 LOG.error("The database cannot be written ({}): {}", fault, e.toString());
             }
+            if (StorageFaults.READ_ONLY.equals(fault) && !readOnlyFolder() && url != null) {
+                bootAgain(url);
+            }
             return new Check(false, fault, e.getMessage());
         }
     }
@@ -132,6 +139,28 @@ public class DerbyStorage implements Storage {
     private boolean readOnlyFolder() {
         Path folder = data.resolve("derby");
         return Files.isDirectory(folder) && !Files.isWritable(folder);
+    }
+
+    /**
+     * Derby booted the database read-only because the disk was full when it booted (it could not write its files), and
+     * keeps it so while it runs. The disk writable again, the database is shut down: the next connection boots it as it
+     * should be, and the hall goes on by itself, as it did when it was rebooted at every failed write. If the disk is
+     * still short, it boots read-only again and is tried again at the next check.
+     */
+    private static void bootAgain(String url) {
+        EmbeddedDataSource derby = new EmbeddedDataSource();
+        derby.setDatabaseName(url.substring(url.indexOf(':', "jdbc:".length()) + 1));
+        derby.setShutdownDatabase("shutdown");
+        try (Connection ignored = derby.getConnection()) {
+            LOG.warn("The read-only database {} did not shut down", url);
+        } catch (SQLException e) {
+            if ("08006".equals(e.getSQLState())) {
+                LOG.warn("The database was read-only on a writable disk (Derby booted it while the disk was full): shut down, to be booted"
+                        + " read-write by the next connection");
+            } else {
+                LOG.warn("The read-only database could not be shut down: {}", e.toString());
+            }
+        }
     }
 
     /** A database that failed the write may be shut down already: what it said first is what counts. */

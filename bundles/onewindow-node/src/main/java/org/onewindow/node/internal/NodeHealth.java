@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * manifests declare ({@link DeclaredCapability}), the schemas migrated and the endpoints published since the start, the
  * database and the disk ({@link Storage}), and each capability's own reasons. Everything it looks at is optional, so
  * that health answers from the first moment Pax Web serves, whatever else failed to start. It looks by itself every
- * second until the node first serves (and logs how long that took), then every minute, so that the log shows every
- * change of status even where no monitor asks.
+ * second until the node first serves (and logs how long that took), then every minute (every 10 s while it is not UP),
+ * so that the log shows every change of status even where no monitor asks, and the disk's state is looked at.
  */
 @Component(service = NodeHealth.class, immediate = true)
 public class NodeHealth {
@@ -86,14 +86,16 @@ public class NodeHealth {
         timer.shutdownNow();
     }
 
+    /** Every second until the node first serves, then every 10 s while it is not UP (a full disk freed is seen soon), else every minute. */
     private void watch() {
+        String status = null;
         try {
-            check();
+            status = check().status;
         } catch (RuntimeException e) {
             LOG.warn("Health check failed: {}", e.toString());
         }
         if (!timer.isShutdown()) {
-            timer.schedule(this::watch, readyAfterSeconds == null ? 1 : 60, TimeUnit.SECONDS);
+            timer.schedule(this::watch, readyAfterSeconds == null ? 1 : HealthCheck.UP.equals(status) ? 60 : 10, TimeUnit.SECONDS);
         }
     }
 
