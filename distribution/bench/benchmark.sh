@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# OneWindow benchmark: cold boot to the first 200 from /api/v1/health, resident memory after boot,
+# OneWindow benchmark: cold boot to ready (the first 200 from /api/v1/health: every capability up), resident memory after boot,
 # warm restart, catalog search latency over 1,000+ items, and window intake under 1, 8 and 50
 # concurrent clerks against the raw durable JDBC insert rate of the same Derby database at the same
 # concurrency. Prints figures; asserts nothing.
@@ -26,7 +26,7 @@ for i in $(seq 1 "$boots"); do
   home=$(unpack_node "$work/node" 9391)
   t0=$(now); start_node "$home"
   t=$(await_health "$t0"); times+=("$t")
-  printf 'cold boot %d: first 200 from /api/v1/health after %.2f s\n' "$i" "$t"
+  printf 'cold boot %d: ready (first 200 from /api/v1/health) after %.2f s\n' "$i" "$t"
   if [ "$i" -lt "$boots" ]; then stop_node "$home"; fi
 done
 sorted=$(printf '%s\n' "${times[@]}" | sort -n)
@@ -43,7 +43,7 @@ printf 'resident memory after the search run: %d MB\n' $((rss / 1024))
 
 stop_node "$home"
 t0=$(now); start_node "$home"
-printf 'warm restart (same data): first 200 after %.2f s\n' "$(await_health "$t0")"
+printf 'warm restart (same data): ready after %.2f s\n' "$(await_health "$t0")"
 
 # the window under load, each level beside the raw JDBC baseline at the same concurrency
 client() { echo "$1" | (cd "$home" && bin/client -a 9391 -u operator -p operator-demo -b 2>/dev/null); }

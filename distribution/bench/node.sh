@@ -5,15 +5,17 @@ tarball="$root/distribution/karaf/target/onewindow-$version.tar.gz"
 [ -f "$tarball" ] || { echo "no $tarball: build first (mvn install -DskipTests)" >&2; exit 1; }
 
 now() { date +%s.%N; }
+# await_health <start>: waits for the first 200 of /api/v1/health, which comes once every capability is ready
+# (503 STARTING before); prints the seconds since <start>
 await_health() {
   local start=$1
-  for _ in $(seq 1 1200); do
+  for _ in $(seq 1 3600); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/api/v1/health")" = 200 ]; then
       echo "$(now) - $start" | bc; return 0
     fi
     sleep 0.05
   done
-  echo "no health within 60 s" >&2; return 1
+  echo "not ready (no 200 from /api/v1/health) within 180 s" >&2; return 1
 }
 # unpack_node <dir> <ssh port>: a demo appliance on $port (HTTP) and $port + 20000 (HTTPS); prints its home
 unpack_node() {

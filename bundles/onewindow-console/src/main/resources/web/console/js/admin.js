@@ -104,8 +104,20 @@ function restoreLines(link) {
   return out;
 }
 
+/** What the node's health says (the same as GET /health/details and onewindow:status): status, reasons, what is still starting, the disk. */
+function healthSection(health) {
+  const gib = bytes => (bytes / 1073741824).toFixed(1);
+  const waiting = health.capabilities.filter(c => !c.ready);
+  return h('div', { id: 'health' },
+    h('p', { id: 'health-status', class: health.status === 'UP' ? '' : 'error' }, t('admin.health.status', { status: t(`admin.health.${health.status}`) })),
+    health.reasons.length === 0 ? '' : h('ul', { id: 'health-reasons' }, health.reasons.map(r => h('li', { class: 'error' }, `${r.code}：${r.message}`))),
+    waiting.length === 0 ? '' : h('ul', { id: 'health-waiting' }, waiting.map(c => h('li', {}, t('admin.health.waiting', { name: c.name, what: c.waitingFor.join('、') })))),
+    health.storage ? h('p', { id: 'health-disk' }, t('admin.health.disk', { free: gib(health.storage.freeBytes), total: gib(health.storage.totalBytes),
+      threshold: gib(health.storage.thresholdBytes) })) : '');
+}
+
 /**
- * The system administrator's page: the node, the catalog import, the link to the city hub and the relay
+ * The system administrator's page: the node and its health, the catalog import, the link to the city hub and the relay
  * outbox, with retry of what went dead. Users and roles are the security administrator's (users.js).
  */
 export function adminPage(main) {
@@ -113,13 +125,14 @@ export function adminPage(main) {
   const replication = replicationSection();
   const render = async () => {
     try {
-      const health = await api.get('/health');
+      const health = await api.get('/health/details');
       const outbox = await api.get('/relay/outbox?size=100&state=DEAD');
       const retry = id => async () => {
         try { await api.post(`/relay/outbox/${id}/retry`); await render(); } catch (e) { fail(e); }
       };
       show(main, h('h2', {}, t('admin.title')), importer,
         h('h3', {}, t('admin.node')), h('p', { id: 'node' }, `${health.node} · ${health.role} · ${health.version} · ${health.status}`),
+        healthSection(health),
         health.role === 'hub' ? '' : replication,
         h('h3', {}, t('admin.outbox')), h('p', {}, Object.entries(outbox.counts || {}).map(([k, v]) => `${k} ${v}`).join(' · ')),
         outbox.items.length === 0 ? h('p', {}, t('admin.none')) : table(['', '', '', ''], outbox.items.map(x => h('tr', {},

@@ -127,10 +127,26 @@ function loginForm() {
   user.focus();
 }
 
+/** The node's role, and a warning to every member of staff while the disk or the database is failing or short of space. */
+async function nodeHealth() {
+  let health = null;
+  try { health = await api.get('/health/details'); } catch (error) { /* an account still setting itself up: its own page only */ }
+  role = health ? health.role : 'district';
+  const storage = health ? health.reasons.filter(r => STORAGE_REASONS.includes(r.code)) : [];
+  const banner = document.getElementById('health-warning');
+  if (banner) banner.remove();
+  if (storage.length) {
+    bar.after(h('p', { class: 'error', id: 'health-warning', role: 'alert' },
+      storage.map(r => t(`health.warning.${r.code}`)).join(' ')));
+  }
+}
+const STORAGE_REASONS = ['STORAGE_FULL', 'DATABASE_READ_ONLY', 'DISK_LOW'];
+
 async function start(s) {
   session = s;
   useSession(s);
   features.clear();
+  await nodeHealth();
   const online = ['prereview', 'appointments', 'mobile', 'bindings'].some(p => PAGES[p].roles.some(r => s.roles.includes(r)));
   if (online && await onlineInstalled()) features.add('online');
   navigation();
@@ -140,8 +156,6 @@ async function start(s) {
 async function boot() {
   await load('/console');
   document.title = t('app.title');
-  // the city hub runs the same console, with the citywide board besides
-  try { role = (await api.get('/health')).role; } catch (error) { role = 'district'; }
   window.addEventListener('hashchange', () => session && route());
   let s;
   try {

@@ -30,6 +30,12 @@ public interface SchemaMigrations {
      */
     int migrate(DataSource dataSource, String module, Bundle bundle, String folder);
 
+    /**
+     * The modules brought up to date since this appliance started (checked against their scripts, whether anything was
+     * left to run or not), in this database or another: what the node's health waits for before it says {@code UP}.
+     */
+    java.util.Set<String> migrated();
+
     /** The schema version of {@code module}, 0 if it has none yet. */
     int currentVersion(String module);
 }

@@ -1,5 +1,6 @@
 package org.onewindow.node;
 
+import java.util.List;
 import java.util.Map;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -16,4 +17,13 @@ public interface StatusContributor {
 
     /** Figures to show, in order, such as {@code items -> 44}. */
     Map<String, Object> status();
+
+    /**
+     * What is wrong with the capability now, such that the node is {@code DEGRADED} (a department's system failing, the
+     * hub unreachable, a year of the calendar missing); empty when nothing is. Asked at every health check: answer from
+     * what the capability knows already, never by calling out.
+     */
+    default List<HealthReason> healthReasons() {
+        return List.of();
+    }
 }

@@ -37,9 +37,9 @@ public class Problem extends RuntimeException {
         return new Problem(ProblemKind.TOO_MANY_REQUESTS, code, message, List.of(), retryAfter);
     }
 
-    /** Not possible now, for a reason that passes (503): the caller may try again after {@code retryAfter}. */
-    public static Problem unavailable(String code, String message, Duration retryAfter) {
-        return new Problem(ProblemKind.UNAVAILABLE, code, message, List.of(), retryAfter);
+    /** A refusal of any kind the caller may try again after {@code retryAfter} (sent as {@code Retry-After}). */
+    public static Problem retryLater(ProblemKind kind, String code, String message, Duration retryAfter) {
+        return new Problem(kind, code, message, List.of(), retryAfter);
     }
 
     public ProblemKind kind() {

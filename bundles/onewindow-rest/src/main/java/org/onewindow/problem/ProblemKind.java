@@ -13,6 +13,8 @@ public enum ProblemKind {
     UNSUPPORTED_MEDIA_TYPE(415),
     TOO_MANY_REQUESTS(429),
     UNAVAILABLE(503),
+    /** The disk is full: nothing was written, and the same request succeeds once space is freed. */
+    INSUFFICIENT_STORAGE(507),
     INTERNAL(500);
 
     private final int status;

@@ -22,6 +22,12 @@ public interface RestPublisher {
      */
     Publication publish(String address, java.util.List<?> providers, Object... resources);
 
+    /**
+     * The addresses published now (such as {@code /v1/catalog}): what the node's health compares with what the installed
+     * capabilities declare they publish.
+     */
+    java.util.Set<String> addresses();
+
     /** A running publication. */
     interface Publication extends AutoCloseable {
         @Override

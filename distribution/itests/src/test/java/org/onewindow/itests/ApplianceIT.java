@@ -61,13 +61,17 @@ public class ApplianceIT extends OneWindowTestSupport {
         Http.Answer health = http.get("/health", null);
         assertEquals(200, health.status);
         JsonNode body = health.json();
-        assertEquals("UP", body.path("status").asText());
-        assertEquals("district", body.path("role").asText());
-        assertEquals("441302", body.path("node").asText());
-        assertTrue(body.path("version").asText().startsWith("0."));
+        // DEGRADED in the last weeks of a year whose next holiday schedule is not shipped yet (CALENDAR_YEAR_MISSING)
+        assertTrue(body.toString(), List.of("UP", "DEGRADED").contains(body.path("status").asText()));
         List<String> fields = new ArrayList<>();
         body.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("status", "role", "node", "version"), fields);
+        assertEquals("the status alone", List.of("status"), fields);
+        JsonNode details = http.get("/health/details", "clerk").json();
+        assertEquals(body.path("status").asText(), details.path("status").asText());
+        assertEquals("district", details.path("role").asText());
+        assertEquals("441302", details.path("node").asText());
+        assertTrue(details.path("version").asText().startsWith("0."));
+        assertEquals("the details are for staff", 401, http.get("/health/details", null).status);
     }
 
     @Test
@@ -167,7 +171,7 @@ public class ApplianceIT extends OneWindowTestSupport {
         Http.Answer doc = http.get("/openapi.json", null);
         assertEquals(200, doc.status);
         JsonNode paths = doc.json().path("paths");
-        for (String path : List.of("/health", "/session", "/public/catalog/items", "/public/cases/{caseNo}/status", "/users", "/catalog/items", "/catalog/items/{code}", "/catalog/items/{code}/versions",
+        for (String path : List.of("/health", "/health/details", "/session", "/public/catalog/items", "/public/cases/{caseNo}/status", "/users", "/catalog/items", "/catalog/items/{code}", "/catalog/items/{code}/versions",
                 "/catalog/departments", "/catalog/export", "/cases", "/cases/{caseNo}", "/cases/{caseNo}/transitions",
                 "/cases/{caseNo}/notice", "/cases/{caseNo}/receipt", "/cases/{caseNo}/materials", "/cases/{caseNo}/materials/{id}",
                 "/cases/{caseNo}/decision", "/cases/{caseNo}/supplement", "/cases/{caseNo}/extension", "/review/queue",

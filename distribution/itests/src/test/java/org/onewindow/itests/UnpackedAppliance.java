@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,7 +61,51 @@ final class UnpackedAppliance {
 
     /** Starts the process without waiting for it, so that several appliances boot side by side. */
     void launch() throws IOException {
-        karaf = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+        launch(List.of(home.resolve("bin/karaf").toString(), "server"));
+    }
+
+    /**
+     * Starts the appliance in a mount namespace of its own (Linux, {@code unshare}), after {@code mounts} ran there in the
+     * appliance's folder: a filesystem of the test's own under {@code data/onewindow} (a small one to fill, a read-only
+     * one), seen by this appliance alone and gone with it. As root, or else in a user namespace of its own.
+     * {@link #inside} reaches its files from outside.
+     */
+    void launchWithMounts(String mounts) throws IOException {
+        launch(List.of("unshare", ROOT ? "-m" : "-rm", "--propagation", "private", "sh", "-c",
+                "set -e; " + mounts + "; exec bin/karaf server"));
+    }
+
+    /** Whether {@link #launchWithMounts} can work here: unshare may mount (root, or user namespaces allowed). */
+    static boolean mountsPossible() {
+        try {
+            Process p = new ProcessBuilder("unshare", ROOT ? "-m" : "-rm", "--propagation", "private", "sh", "-c",
+                    "mkdir -p /tmp/ow-mount-probe && mount -t tmpfs -o size=1m tmpfs /tmp/ow-mount-probe").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+    /** A path of the appliance as the appliance sees it, through its mount namespace ({@code /proc/<pid>/root}). */
+    Path inside(String relative) {
+        return Paths.get("/proc", Long.toString(karaf.pid()), "root").resolve(home.resolve(relative).toString().substring(1));
+    }
+
+    /** The appliance's JVM, the {@code bin/karaf} script's child. */
+    ProcessHandle jvm() {
+        String marker = "karaf.home=" + home;
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .findFirst().orElseThrow(() -> new AssertionError("no JVM of " + home));
+    }
+
+    private void launch(List<String> command) throws IOException {
+        karaf = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()))

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.onewindow.calendar.OfficialCalendar;
 import org.onewindow.calendar.WorkingCalendar;
+import org.onewindow.node.HealthReason;
 import org.onewindow.node.StatusContributor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -183,6 +184,17 @@ public class FileWorkingCalendar implements WorkingCalendar, StatusContributor {
     @Override
     public String capability() {
         return "calendar (工作日历)";
+    }
+
+    /** This year or the next without a schedule: time limits reaching into it count weekends only, so the node is DEGRADED. */
+    @Override
+    public List<HealthReason> healthReasons() {
+        List<Integer> missing = missingSoon(snapshot.calendar, thisYear());
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new HealthReason("CALENDAR_YEAR_MISSING", "工作日历缺少 " + years(missing) + " 年的法定节假日安排，涉及该年的办理时限只按周末计算：请按国务院办公厅通知添加 "
+                + missing.stream().map(y -> directory.resolve(y + ".json").toString()).collect(Collectors.joining("、")) + "（onewindow:calendar）"));
     }
 
     @Override

@@ -60,6 +60,17 @@ public class FileWorkingCalendarTest {
     }
 
     @Test
+    public void aMissingYearMakesTheNodeDegradedUntilItsFileIsThere() throws IOException {
+        calendar.activate(config(dir, 0));
+        assertEquals(1, calendar.healthReasons().size());
+        assertEquals("CALENDAR_YEAR_MISSING", calendar.healthReasons().get(0).code());
+        assertTrue(calendar.healthReasons().get(0).message(), calendar.healthReasons().get(0).message().contains(dir.resolve("2027.json").toString()));
+        Files.writeString(dir.resolve("2027.json"), Y2027);
+        calendar.reload();
+        assertEquals(List.of(), calendar.healthReasons());
+    }
+
+    @Test
     public void theYearBeijingTimeSays() {
         // 31 December 2026, 16:30 UTC is already 1 January 2027 in Beijing
         calendar.clock = Clock.fixed(Instant.parse("2026-12-31T16:30:00Z"), FileWorkingCalendar.CHINA);

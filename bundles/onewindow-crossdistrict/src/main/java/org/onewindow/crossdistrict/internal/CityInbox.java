@@ -14,12 +14,14 @@ import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CrossDistrictCases;
 import org.onewindow.node.StatusContributor;
 import org.onewindow.problem.Problem;
+import org.onewindow.problem.StorageFaults;
 import org.onewindow.replication.FileUploadDTO;
 import org.onewindow.replication.HubChannel;
 import org.onewindow.replication.HubMessageDTO;
 import org.onewindow.replication.InboxAckDTO;
 import org.onewindow.rest.Backoff;
 import org.onewindow.rest.Json;
+import org.onewindow.rest.PollPacing;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -60,6 +62,7 @@ public class CityInbox implements StatusContributor {
     private CrossDistrictConfig config;
     private ScheduledExecutorService timer;
     private Backoff backoff;
+    private PollPacing pacing;
     /** Failed pulls in a row, and when the next may be tried: a hub that is down is not asked every second. */
     private int unreachable;
     private Instant nextPull = Instant.EPOCH;
@@ -68,6 +71,7 @@ public class CityInbox implements StatusContributor {
     void activate(CrossDistrictConfig config) {
         this.config = config;
         backoff = new Backoff(config.pollMillis(), 30_000, Math::random);
+        pacing = new PollPacing(config.pollMillis(), config.idlePollMaxMillis(), backoff, Math::random);
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-crossdistrict"));
         timer.scheduleWithFixedDelay(this::pullAll, config.pollMillis(), Math.max(100, config.pollMillis()), TimeUnit.MILLISECONDS);
     }
@@ -85,14 +89,19 @@ public class CityInbox implements StatusContributor {
         }
         try {
             int pulled;
+            int total = 0;
             do {
                 pulled = hub.approvedAs() == null ? 0 : pull();
+                total += Math.max(0, pulled);
             } while (pulled == config.pageSize());
             if (pulled < 0) {
                 // a message that could not be applied comes again, but not every second
                 nextPull = Instant.now().plusMillis(backoff.delayMillis(++unreachable));
             } else {
                 unreachable = 0;
+                // nothing for this district (or not federated): ask less often the longer nothing comes (the timer ticks every pollMillis)
+                long wait = total > 0 ? pacing.worked() : pacing.idle();
+                nextPull = Instant.now().plusMillis(wait - config.pollMillis());
             }
         } catch (Problem e) {
             lastError = e.code() + ": " + e.getMessage();
@@ -100,8 +109,15 @@ public class CityInbox implements StatusContributor {
             LOG.debug("City inbox not read (attempt {}): {}", unreachable, lastError);
         } catch (RuntimeException e) {
             lastError = e.toString();
-            nextPull = Instant.now().plusMillis(backoff.delayMillis(++unreachable));
-            LOG.warn("City inbox not read", e);
+            ++unreachable;
+            if (StorageFaults.isStorageFault(e)) {
+                // the disk is full or the database read-only: not a bug, and not fixed in a second
+                nextPull = Instant.now().plusMillis(pacing.failed(e));
+                LOG.warn("City inbox waits: the database cannot be written ({})", e.toString());
+            } else {
+                nextPull = Instant.now().plusMillis(backoff.delayMillis(unreachable));
+                LOG.warn("City inbox not read", e);
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -25,6 +27,7 @@ public class BundleSchemaMigrations implements SchemaMigrations {
     DataSource dataSource;
 
     private MigrationRunner runner;
+    private final Set<String> migrated = ConcurrentHashMap.newKeySet();
 
     @Activate
     void activate() {
@@ -33,15 +36,24 @@ public class BundleSchemaMigrations implements SchemaMigrations {
 
     @Override
     public int migrate(String module, Bundle bundle, String folder) {
-        return runner.migrate(module, read(bundle, folder));
+        int version = runner.migrate(module, read(bundle, folder));
+        migrated.add(module);
+        return version;
     }
 
     @Override
     public int migrate(DataSource other, String module, Bundle bundle, String folder) {
         // one runner per database: the runner serializes migrations of the same database
         synchronized (BundleSchemaMigrations.class) {
-            return new MigrationRunner(other).migrate(module, read(bundle, folder));
+            int version = new MigrationRunner(other).migrate(module, read(bundle, folder));
+            migrated.add(module);
+            return version;
         }
+    }
+
+    @Override
+    public Set<String> migrated() {
+        return Set.copyOf(migrated);
     }
 
     @Override

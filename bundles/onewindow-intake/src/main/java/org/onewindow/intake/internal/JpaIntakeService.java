@@ -146,7 +146,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         if (hold != null) {
             // the city hub has not confirmed where this district's journal is (just started; restored from a copy): a
             // number given now might be one the city has already seen
-            throw Problem.unavailable(hold.code(), hold.message(), Duration.ofSeconds(5));
+            throw Problem.retryLater(ProblemKind.UNAVAILABLE, hold.code(), hold.message(), Duration.ofSeconds(5));
         }
         Intake intake = Intake.check(request);
         CatalogItemDTO item = catalog.get(intake.itemCode);

@@ -1,6 +1,5 @@
 package org.onewindow.node.internal;
 
-import org.onewindow.node.NodeService;
 import org.onewindow.rest.RestPublisher;
 import org.onewindow.rest.RestPublisher.Publication;
 import org.osgi.service.component.annotations.Activate;
@@ -8,7 +7,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-/** Publishes {@link NodeResource} at {@code /api/v1} (health, the API's description). */
+/** Publishes {@link NodeResource} at {@code /api/v1} (the health's details, the API's description). */
 @Component(immediate = true)
 public class NodeApi {
 
@@ -16,13 +15,13 @@ public class NodeApi {
     RestPublisher publisher;
 
     @Reference
-    NodeService node;
+    NodeHealth health;
 
     private Publication publication;
 
     @Activate
     void activate() {
-        publication = publisher.publish("/v1", new NodeResource(node));
+        publication = publisher.publish("/v1", new NodeResource(health));
     }
 
     @Deactivate

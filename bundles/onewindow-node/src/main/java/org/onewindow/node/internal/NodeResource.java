@@ -8,30 +8,25 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
-import org.onewindow.node.NodeInfo;
-import org.onewindow.node.NodeService;
 
-/** The node's public endpoints: health for monitors, and the OpenAPI description of the whole API. */
+/** The node's endpoints: the health's details for staff, and the OpenAPI description of the whole API for anyone. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodeResource {
-    private final NodeService node;
+    private final NodeHealth health;
 
-    NodeResource(NodeService node) {
-        this.node = node;
+    NodeResource(NodeHealth health) {
+        this.health = health;
     }
 
+    /**
+     * The node's health for staff (any of OneWindow's roles): status, reasons, each capability and what it waits for,
+     * the disk, identity and version. {@code GET /health} itself, the status alone for anyone, is {@link HealthServlet}.
+     */
     @GET
-    @Path("health")
-    @PermitAll
-    public HealthDTO health() {
-        NodeInfo info = node.info();
-        HealthDTO health = new HealthDTO();
-        health.status = "UP";
-        health.role = info.role.label();
-        health.node = info.districtCode;
-        health.version = info.version;
-        return health;
+    @Path("health/details")
+    public HealthReport healthDetails() {
+        return health.check();
     }
 
     @GET

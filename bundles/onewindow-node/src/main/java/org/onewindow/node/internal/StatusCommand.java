@@ -23,7 +23,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /** {@code onewindow:status}: what district IT checks first. */
-@Command(scope = "onewindow", name = "status", description = "Shows this node's identity, version, database size and what each capability holds")
+@Command(scope = "onewindow", name = "status", description = "Shows this node's identity, version, health, database size and what each capability holds")
 @Service
 public class StatusCommand implements Action {
 
@@ -32,6 +32,9 @@ public class StatusCommand implements Action {
 
     @Reference
     BundleContext context;
+
+    @Reference
+    NodeHealth health;
 
     @Override
     public Object execute() throws InvalidSyntaxException {
@@ -42,6 +45,17 @@ public class StatusCommand implements Action {
         System.out.printf("  mode      %s%n", info.demo ? "DEMO (演示模式)" : "production");
         Path data = Paths.get(System.getProperty("karaf.data", "data"), "onewindow");
         System.out.printf("  data      %s, %s%n", data.toAbsolutePath().normalize(), humanSize(sizeOf(data)));
+        HealthReport report = health.check();
+        System.out.printf("  health    %s%s%n", report.status, report.readyAfterSeconds == null ? "" : String.format(" (ready %.1f s after start)", report.readyAfterSeconds));
+        for (org.onewindow.node.HealthReason reason : report.reasons) {
+            System.out.printf("    %-22s %s%n", reason.code(), reason.message());
+        }
+        report.capabilities.stream().filter(c -> !c.ready)
+                .forEach(c -> System.out.printf("    %-22s waiting for %s%n", c.name, String.join(", ", c.waitingFor)));
+        if (report.storage != null) {
+            System.out.printf("  disk      %s free of %s%s%n", humanSize(report.storage.freeBytes), humanSize(report.storage.totalBytes),
+                    report.storage.thresholdBytes > 0 ? " (DISK_LOW below " + humanSize(report.storage.thresholdBytes) + ")" : "");
+        }
         List<ServiceReference<StatusContributor>> refs = new ArrayList<>(context.getServiceReferences(StatusContributor.class, null));
         refs.sort(Comparator.comparing(r -> String.valueOf(r.getProperty("component.name"))));
         for (ServiceReference<StatusContributor> ref : refs) {

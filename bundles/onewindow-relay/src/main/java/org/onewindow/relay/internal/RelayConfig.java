@@ -7,8 +7,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface RelayConfig {
     String PID = "org.onewindow.relay";
 
-    @AttributeDefinition(description = "How often the outbox is looked at, in milliseconds")
+    @AttributeDefinition(description = "How often the outbox is looked at while there is work, in milliseconds")
     long pollMillis() default 500;
+
+    @AttributeDefinition(description = "The longest wait between looks at an empty outbox, in milliseconds: the wait doubles from pollMillis"
+            + " while nothing comes, so that an idle hall costs little and the first handover after a quiet spell waits at most this long")
+    long idlePollMaxMillis() default 2000;
 
     @AttributeDefinition(description = "Handovers taken from the outbox at a time")
     int batchSize() default 100;

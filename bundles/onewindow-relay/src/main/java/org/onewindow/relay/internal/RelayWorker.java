@@ -13,9 +13,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import org.onewindow.problem.StorageFaults;
 import org.onewindow.rest.Backoff;
+import org.onewindow.rest.PollPacing;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CityHandovers;
@@ -24,6 +27,7 @@ import org.onewindow.intake.HandoverOutbox;
 import org.onewindow.intake.HandoverPage;
 import org.onewindow.intake.IntakeService;
 import org.onewindow.intake.Route;
+import org.onewindow.node.HealthReason;
 import org.onewindow.node.NodeService;
 import org.onewindow.node.StatusContributor;
 import org.onewindow.problem.Problem;
@@ -81,11 +85,14 @@ public class RelayWorker implements StatusContributor {
     /** Departments whose system failed lately: their first success brings their backlog forward. */
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean backlog = new AtomicBoolean();
+    /** A delivery met a full disk or a read-only database: the poller waits before it looks again. */
+    private final AtomicReference<RuntimeException> storageFault = new AtomicReference<>();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastError = "none";
     private RelayConfig config;
     private Backoff backoff;
+    private PollPacing pacing;
     private ScheduledExecutorService poller;
     private ExecutorService deliverers;
 
@@ -94,8 +101,9 @@ public class RelayWorker implements StatusContributor {
         this.config = config;
         backoff = new Backoff(config.backoffBaseMillis(), config.backoffMaxMillis(), () -> ThreadLocalRandom.current().nextDouble());
         deliverers = Executors.newFixedThreadPool(Math.max(1, config.threads()), named("onewindow-relay-delivery"));
+        pacing = new PollPacing(Math.max(50, config.pollMillis()), config.idlePollMaxMillis(), new Backoff(1000, 30_000, Math::random), Math::random);
         poller = Executors.newSingleThreadScheduledExecutor(named("onewindow-relay-poller"));
-        poller.scheduleWithFixedDelay(this::poll, 0, Math.max(50, config.pollMillis()), TimeUnit.MILLISECONDS);
+        poller.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
         LOG.info("Relay started: {} delivery threads, routes {}", config.threads(), departments.all().values());
     }
 
@@ -110,12 +118,32 @@ public class RelayWorker implements StatusContributor {
         LOG.info("Relay stopped; {} handovers were in flight", inFlight.size());
     }
 
-    /** Takes as many due handovers as there are free places; comes back at once while a backlog lasts. */
-    void poll() {
+    /** Polls, then comes back after the pacing's wait: the interval while there is work, longer while the outbox is empty or the database fails. */
+    private void loop() {
+        RuntimeException fault = storageFault.getAndSet(null);
+        long delay;
+        if (fault != null) {
+            delay = pacing.failed(fault);
+            LOG.warn("Relay waits {} s: the database cannot be written ({})", delay / 1000, fault.toString());
+        } else {
+            delay = poll();
+        }
+        try {
+            poller.schedule(this::loop, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // deactivated
+        }
+    }
+
+    /** Takes as many due handovers as there are free places; comes back at once while a backlog lasts. Answers how long to wait. */
+    long poll() {
+        if (storageFault.get() != null) {
+            return pacing.worked(); // a delivery just met a full disk: the loop waits, not this look
+        }
         try {
             int room = 2 * Math.max(1, config.threads()) - inFlight.size();
             if (room <= 0) {
-                return;
+                return pacing.worked();
             }
             int limit = Math.min(room, config.batchSize()) + inFlight.size();
             List<HandoverDTO> due = outbox.due(Instant.now(), limit);
@@ -127,12 +155,21 @@ public class RelayWorker implements StatusContributor {
                 }
             }
             backlog.set(due.size() == limit);
+            return taken > 0 || !inFlight.isEmpty() ? pacing.worked() : pacing.idle();
         } catch (RuntimeException e) {
-            LOG.warn("Relay could not read the outbox: {}", e.toString());
+            long wait = pacing.failed(e);
+            if (pacing.failures() == 1 || pacing.failures() % 10 == 0) {
+                LOG.warn("Relay could not read the outbox ({} in a row, next look in {} ms): {}", pacing.failures(), wait, e.toString());
+            }
+            return wait;
         }
     }
 
     void deliver(HandoverDTO h) {
+        if (storageFault.get() != null) {
+            inFlight.remove(h.id); // the database cannot be written: leave it due, the poller waits first
+            return;
+        }
         try {
             DepartmentRoute route = departments.get(h.departmentCode);
             if (route == null) {
@@ -164,10 +201,15 @@ public class RelayWorker implements StatusContributor {
             // a case that is gone or unreadable will not come back by waiting; a hub refusing it outright neither
             failed(h, e.code() + ": " + e.getMessage(), e.kind() == ProblemKind.NOT_FOUND || e.kind() == ProblemKind.BAD_REQUEST);
         } catch (RuntimeException e) {
-            failed(h, e.toString(), false);
+            if (StorageFaults.isStorageFault(e)) {
+                // nothing was recorded and recording the failure would fail the same way: it stays due
+                storageFault.compareAndSet(null, e);
+            } else {
+                failed(h, e.toString(), false);
+            }
         } finally {
             inFlight.remove(h.id);
-            if (backlog.get() && !poller.isShutdown()) {
+            if (backlog.get() && storageFault.get() == null && !poller.isShutdown()) {
                 poller.execute(this::poll);
             }
         }
@@ -200,6 +242,9 @@ public class RelayWorker implements StatusContributor {
         try {
             outbox.failed(h.id, error, next);
         } catch (RuntimeException e) {
+            if (StorageFaults.isStorageFault(e)) {
+                storageFault.compareAndSet(null, e);
+            }
             LOG.warn("Relay could not record the failure of handover {}: {}", h.id, e.toString());
         }
         LOG.info("Handover of case {} to {} failed (attempt {}){}: {}", h.caseNo, h.departmentCode, attempt,
@@ -226,6 +271,17 @@ public class RelayWorker implements StatusContributor {
         out.put("failures since start", failures.get());
         out.put("last failure", lastError);
         return out;
+    }
+
+    /** A department whose system failed its last handover: the node is DEGRADED until it takes one again. */
+    @Override
+    public List<HealthReason> healthReasons() {
+        if (failing.isEmpty()) {
+            return List.of();
+        }
+        String codes = failing.stream().sorted().collect(Collectors.joining("、"));
+        return List.of(new HealthReason("DEPARTMENT_FAILING", "部门 " + codes + " 的审批系统最近一次交接失败，办件在流转箱中等待重试（onewindow:relay-status；最近的错误："
+                + lastError + "）"));
     }
 
     private static String codes(Map<String, DepartmentRoute> routes, Route mode) {

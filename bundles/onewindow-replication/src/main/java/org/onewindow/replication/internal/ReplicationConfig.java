@@ -10,8 +10,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "The signature scheme of the key pair this district makes when it registers: Ed25519 or ECDSA-P256")
     String signatureAlgorithm() default "Ed25519";
 
-    @AttributeDefinition(description = "How often the journal is looked at when there is nothing to ship, in milliseconds")
+    @AttributeDefinition(description = "How often the journal is looked at after a batch was shipped, in milliseconds")
     long pollMillis() default 200;
+
+    @AttributeDefinition(description = "The longest wait between looks at a journal with nothing to ship, in milliseconds: the wait doubles from"
+            + " pollMillis while nothing comes, so that an idle district costs little and the first record after a quiet spell waits at most this long")
+    long idlePollMaxMillis() default 2000;
 
     @AttributeDefinition(description = "Records per batch; a full batch is followed by the next at once (the backlog drains oldest first)")
     int batchSize() default 500;

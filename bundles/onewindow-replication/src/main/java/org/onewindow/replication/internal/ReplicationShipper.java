@@ -25,6 +25,7 @@ import org.onewindow.db.JournalEntry;
 import org.onewindow.db.JournalHold;
 import org.onewindow.db.JournalRestore;
 import org.onewindow.db.SchemaMigrations;
+import org.onewindow.node.HealthReason;
 import org.onewindow.node.NodeInfo;
 import org.onewindow.node.NodeService;
 import org.onewindow.node.StatusContributor;
@@ -42,8 +43,10 @@ import org.onewindow.replication.RegistrationDTO;
 import org.onewindow.replication.RegistrationStateDTO;
 import org.onewindow.replication.SigningKey;
 import org.onewindow.replication.internal.HubClient.HubFailure;
+import org.onewindow.problem.StorageFaults;
 import org.onewindow.rest.Backoff;
 import org.onewindow.rest.Json;
+import org.onewindow.rest.PollPacing;
 import org.onewindow.tls.CertificateFingerprints;
 import org.onewindow.tls.OutgoingTls;
 import org.onewindow.tls.PeerCertificate;
@@ -110,8 +113,10 @@ public class ReplicationShipper implements StatusContributor {
     private HubClient hub;
     private Reconciliation reconciliation;
     private Backoff backoff;
+    private PollPacing pacing;
     private ScheduledExecutorService timer;
-    private int failures;
+    /** Failed calls to the hub in a row (read by health outside the cycle's lock). */
+    private volatile int failures;
     private Instant lastSent = Instant.EPOCH;
     private Instant lastPruned = Instant.EPOCH;
     /** The hub answered with the audit trail it holds: it keeps trails, and this node's goes with every batch. */
@@ -135,6 +140,7 @@ public class ReplicationShipper implements StatusContributor {
         if (row != null && row.restore != null && !RECONCILED.equals(row.restore.state())) {
             journal.rewound("the hub found this journal rewound at " + row.restore.detectedAt());
         }
+        pacing = new PollPacing(config.pollMillis(), config.idlePollMaxMillis(), backoff, Math::random);
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-replication"));
         timer.schedule(this::run, 0, TimeUnit.MILLISECONDS);
     }
@@ -377,13 +383,40 @@ public class ReplicationShipper implements StatusContributor {
         return out;
     }
 
+    /**
+     * The link to the hub failing (three calls in a row, or the hub suspended or revoked this district) or the hub refusing
+     * the audit trail: the node is DEGRADED until it works again. A district not registered, or waiting for approval, is not.
+     */
+    @Override
+    public List<HealthReason> healthReasons() {
+        HubLink.Row row = link.read();
+        List<HealthReason> out = new java.util.ArrayList<>();
+        if (row != null && (row.state == DistrictState.SUSPENDED || row.state == DistrictState.REVOKED)) {
+            out.add(new HealthReason("HUB_LINK_FAILING", "市级枢纽已" + (row.state == DistrictState.SUSPENDED ? "暂停" : "注销") + "本区，数据不再上报："
+                    + row.lastError + "（onewindow:replication-status）"));
+        } else if (row != null && row.state == DistrictState.APPROVED && failures >= 3) {
+            out.add(new HealthReason("HUB_LINK_FAILING", "连续 " + failures + " 次无法向市级枢纽上报，积压的记录在本机等待：" + row.lastError
+                    + "（onewindow:replication-status）"));
+        }
+        if (auditBreak != null) {
+            out.add(new HealthReason("AUDIT_CHAIN_REFUSED", "市级枢纽拒收本区审计日志：" + auditBreak + "（onewindow:audit-verify）"));
+        }
+        return out;
+    }
+
     private void run() {
         long delay;
         try {
             delay = cycle();
         } catch (RuntimeException e) {
-            LOG.error("Replication cycle failed", e);
-            delay = backoff.delayMillis(++failures);
+            if (StorageFaults.isStorageFault(e)) {
+                // district IT's to fix (the disk), not a bug: one line, and a longer wait than the hub's backoff
+                delay = pacing.failed(e);
+                LOG.warn("Replication waits {} s: the database cannot be written ({})", delay / 1000, e.toString());
+            } else {
+                LOG.error("Replication cycle failed", e);
+                delay = backoff.delayMillis(++failures);
+            }
         }
         if (!timer.isShutdown()) {
             timer.schedule(this::run, delay, TimeUnit.MILLISECONDS);
@@ -394,7 +427,7 @@ public class ReplicationShipper implements StatusContributor {
     synchronized long cycle() {
         HubLink.Row row = link.read();
         if (row == null || row.state == DistrictState.REVOKED) {
-            return config.pollMillis() * 4;
+            return pacing.idle(); // a registration looks at once
         }
         try {
             if (row.legacy()) {
@@ -495,7 +528,7 @@ public class ReplicationShipper implements StatusContributor {
                     + " that this journal deleted after journalRetentionDays; they cannot be sent again (see docs/operations.md)");
         }
         if (entries.isEmpty() && audit.isEmpty() && now.isBefore(lastSent.plusSeconds(config.heartbeatSeconds()))) {
-            return config.pollMillis();
+            return pacing.idle();
         }
         String afterDigest = row.ackedDigest != null || row.acked == 0 ? row.ackedDigest : digestAt(row.acked, List.of());
         AckDTO ack = hub.ship(row.hubUrl, keys.of(row), batch(row.district, row.acked, afterDigest, entries, hubTakesTrail ? auditAfter : null, audit),
@@ -517,7 +550,10 @@ public class ReplicationShipper implements StatusContributor {
         if (ack.acked < row.acked) {
             LOG.warn("The hub acknowledges district {} only up to #{} (was #{}): shipping again from there", row.district, ack.acked, row.acked);
         }
-        return entries.size() >= config.batchSize() || audit.size() >= config.batchSize() ? 0 : config.pollMillis();
+        if (entries.size() >= config.batchSize() || audit.size() >= config.batchSize()) {
+            return 0;
+        }
+        return entries.isEmpty() && audit.isEmpty() ? pacing.idle() : pacing.worked(); // a heartbeat is no work
     }
 
     /**

@@ -3,6 +3,8 @@ package org.onewindow.rest.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -36,6 +38,8 @@ public class CxfRestPublisher implements RestPublisher {
     private Publication session;
     private Publication unknown;
     private final UploadFolders uploads = UploadFolders.inTemporaryFolder();
+    /** Publications by address: one address may be published by more than one at a time while a component restarts. */
+    private final ConcurrentHashMap<String, Integer> published = new ConcurrentHashMap<>();
 
     /**
      * A changed configuration restarts the component (no {@code @Modified}): every capability
@@ -74,10 +78,20 @@ public class CxfRestPublisher implements RestPublisher {
         factory.getProperties(true).put(FaultListener.class.getName(), new QuietFaults());
         factory.setServiceBeans(List.of(resources));
         Server server = factory.create();
+        published.merge(address, 1, Integer::sum);
         LOG.info("REST resources published at {}", address);
+        java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
         return () -> {
-            server.destroy();
-            LOG.info("REST resources at {} withdrawn", address);
+            if (open.compareAndSet(true, false)) {
+                published.computeIfPresent(address, (a, n) -> n > 1 ? n - 1 : null);
+                server.destroy();
+                LOG.info("REST resources at {} withdrawn", address);
+            }
         };
+    }
+
+    @Override
+    public Set<String> addresses() {
+        return Set.copyOf(published.keySet());
     }
 }

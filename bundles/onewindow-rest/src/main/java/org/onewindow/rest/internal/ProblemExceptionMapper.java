@@ -9,6 +9,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
+import org.onewindow.problem.StorageFaults;
 import org.onewindow.rest.ErrorDTO;
 import org.onewindow.rest.JsonProblems;
 import org.slf4j.Logger;
@@ -56,12 +57,26 @@ final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof WebApplicationException) {
             return fromStatus(((WebApplicationException) failure).getResponse().getStatus());
         }
+        Problem storage = StorageFaults.problemOf(failure);
+        if (storage != null) {
+            // district IT's to fix, not a bug: one line, no stack trace
+            LOG.warn("Request refused, {}: {}", storage.code(), rootMessage(failure));
+            return storage;
+        }
         if (QuietFaults.clientGone(failure)) {
             LOG.info("Request body not read whole: the client went away ({})", failure.getClass().getSimpleName());
             return Problem.badRequest("REQUEST_INCOMPLETE", "请求内容未完整送达");
         }
         LOG.error("Unexpected failure while answering a request", failure);
         return new Problem(ProblemKind.INTERNAL, "INTERNAL_ERROR", "服务器内部错误，详情见日志");
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        for (int i = 0; i < 20 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     private static Problem fromStatus(int status) {

@@ -48,6 +48,44 @@ public class ProblemExceptionMapperTest {
         assertEquals(false, ((ErrorDTO) r.getEntity()).message.contains("secret"));
     }
 
+    /**
+     * The chains Derby and the JDK throw on a full disk (as Derby 10.14 threw them for an insert on a full tmpfs: XSDG1,
+     * its internal exception, the JDK's IOException), wrapped as JPA and the scanning store pass them on.
+     */
+    @Test
+    public void aFullDiskIsStorageFullWithRetryAfter() {
+        java.io.IOException enospc = new java.io.IOException("No space left on device");
+        java.sql.SQLException derby = new java.sql.SQLException("Page Page(425,Container(0, 1168)) could not be written to disk, please check"
+                + " if the disk is full", "XSDG1", 45000, new RuntimeException("StandardException", enospc));
+        Response r = mapper.toResponse(new RuntimeException("javax.persistence.PersistenceException", new RuntimeException("DatabaseException", derby)));
+        assertEquals(507, r.getStatus());
+        assertEquals("STORAGE_FULL", ((ErrorDTO) r.getEntity()).code);
+        assertEquals(true, ((ErrorDTO) r.getEntity()).message.contains("存储空间已满"));
+        assertEquals("60", r.getHeaderString(HttpHeaders.RETRY_AFTER));
+        assertEquals("STORAGE_FULL", code(new java.io.UncheckedIOException(enospc)));
+        assertEquals("the log not written", "STORAGE_FULL", code(new java.sql.SQLException("Log full", "XSLA4")));
+        java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException("batch", "XJ208", 0, new int[0]);
+        batch.setNextException(new java.sql.SQLException("page", "XSDG1"));
+        assertEquals("inside a failed batch", "STORAGE_FULL", code(batch));
+        assertEquals("a quota", "STORAGE_FULL", code(new java.io.UncheckedIOException(new java.io.IOException("Disk quota exceeded"))));
+    }
+
+    @Test
+    public void aReadOnlyDatabaseIsUnavailable() {
+        Response r = mapper.toResponse(new RuntimeException(new java.sql.SQLException(
+                "An SQL data change is not permitted for a read-only connection, user or database.", "25502")));
+        assertEquals(503, r.getStatus());
+        assertEquals("DATABASE_READ_ONLY", ((ErrorDTO) r.getEntity()).code);
+        assertEquals("the log not written on a read-only filesystem", "DATABASE_READ_ONLY", code(new java.sql.SQLException("Log", "XSLA4",
+                new java.io.IOException("Read-only file system"))));
+    }
+
+    @Test
+    public void otherDatabaseFailuresStayInternal() {
+        assertEquals("INTERNAL_ERROR", code(new RuntimeException(new java.sql.SQLException("syntax", "42X01"))));
+        assertEquals("INTERNAL_ERROR", code(new java.io.UncheckedIOException(new java.io.IOException("Permission denied"))));
+    }
+
     private String code(Throwable t) {
         return ((ErrorDTO) mapper.toResponse(t).getEntity()).code;
     }

@@ -3,25 +3,33 @@ package org.onewindow.scanning.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.onewindow.db.PrivateFiles;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
+import org.onewindow.problem.StorageFaults;
 
 /**
  * Files stored by their SHA-256 under {@code <root>/ab/cd/<sha256>}: identical scans are kept once,
  * and a file is written whole to {@code tmp/} first, so a half file never appears under its name.
  * Citizens' papers: folders 0700, files 0600 (a temporary file is made 0600 by the JDK and keeps its
- * mode when it is moved to its place).
+ * mode when it is moved to its place). A file and its folder are on the disk (fsync) before its row commits.
  */
 final class ContentStore {
     private final Path root;
@@ -65,7 +73,7 @@ final class ContentStore {
             int headLength = 0;
             long size = 0;
             byte[] buf = new byte[65536];
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE); OutputStream out = Channels.newOutputStream(channel)) {
                 for (int n; (n = in.read(buf)) >= 0;) {
                     if (headLength < head.length) {
                         int take = Math.min(n, head.length - headLength);
@@ -79,6 +87,8 @@ final class ContentStore {
                     sha.update(buf, 0, n);
                     out.write(buf, 0, n);
                 }
+                // on the disk before it is moved to its place and its row commits: a power cut leaves no row naming an empty file
+                channel.force(true);
             }
             return new Received(temp, HexFormat.of().formatHex(sha.digest()), size, head, headLength);
         } catch (IOException e) {
@@ -110,6 +120,9 @@ final class ContentStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(file.temp, target);
             }
+            // the move itself is an entry of the folder: on the disk too before the row commits
+            syncFolder(target.getParent());
+            syncFolder(target.getParent().getParent());
             return true;
         } catch (FileAlreadyExistsException e) {
             discard(file.temp);
@@ -118,6 +131,40 @@ final class ContentStore {
             discard(file.temp);
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** fsync of a folder, so that a file moved into it survives a power cut; not possible on every platform (Windows), where the move must do. */
+    static void syncFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            if (StorageFaults.isFull(e)) {
+                throw e;
+            }
+            // a folder cannot be opened for fsync here: nothing more can be done
+        }
+    }
+
+    /**
+     * Removes the stored files no row names and not changed for {@code minAge}: what a crash (kill -9, a power cut) left
+     * between a file kept and its row committed. Only at start, before uploads are taken; the age spares a file whose
+     * row is being written all the same. Returns how many were removed.
+     */
+    int removeOrphans(Set<String> named, Duration minAge, Instant now) {
+        int removed = 0;
+        try (Stream<Path> files = Files.walk(root, 3)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).filter(p -> !p.getParent().equals(tmp))::iterator) {
+                String name = file.getFileName().toString();
+                if (named.contains(name) || !Files.getLastModifiedTime(file).toInstant().isBefore(now.minus(minAge))) {
+                    continue;
+                }
+                Files.deleteIfExists(file);
+                removed++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return removed;
     }
 
     Path path(String sha256) {

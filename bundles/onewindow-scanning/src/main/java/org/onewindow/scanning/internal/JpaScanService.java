@@ -74,6 +74,11 @@ public class JpaScanService implements ScanService, StatusContributor {
         store = new ContentStore(config.directory().isBlank()
                 ? Paths.get(System.getProperty("karaf.data", "data"), "onewindow", "scans") : Paths.get(config.directory()));
         store.sweep();
+        Set<String> named = new java.util.HashSet<>(tx(em -> em.createQuery("SELECT DISTINCT s.sha256 FROM ScanEntity s", String.class).getResultList()));
+        int removed = store.removeOrphans(named, java.time.Duration.ofMinutes(Math.max(0, config.orphanMinutes())), java.time.Instant.now());
+        if (removed > 0) {
+            LOG.warn("{} scanned file(s) no row names removed (left by a crash between the file and its row)", removed);
+        }
     }
 
     @Override

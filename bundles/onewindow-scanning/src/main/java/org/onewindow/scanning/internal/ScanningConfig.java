@@ -18,4 +18,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Where the files are kept; empty means data/onewindow/scans of the appliance")
     String directory() default "";
+
+    @AttributeDefinition(description = "At start, stored files no row names are removed once unchanged this many minutes (what a crash left)")
+    long orphanMinutes() default 60;
 }

@@ -1,0 +1,58 @@
+package org.onewindow.rest;
+
+import java.util.function.DoubleSupplier;
+
+import org.onewindow.problem.StorageFaults;
+
+/**
+ * How long a background loop (the relay, replication's shipper, the cross-district inbox) waits before it looks again:
+ * its interval after it found work, doubling while it finds none up to {@code idleMaxMillis} (an idle hall costs
+ * little, and the first case of the morning waits at most that), and after a failure the {@link Backoff} of the
+ * loop's own; after a storage fault (a full disk, a read-only database) longer still, from 5 s doubling to a minute:
+ * a disk is not freed in a second, and every try makes Derby boot the database again.
+ */
+public final class PollPacing {
+    static final long STORAGE_BASE_MILLIS = 5_000;
+    static final long STORAGE_MAX_MILLIS = 60_000;
+
+    private final long intervalMillis;
+    private final long idleMaxMillis;
+    private final Backoff failures;
+    private final Backoff storage;
+    private int idleLooks;
+    private int failed;
+
+    public PollPacing(long intervalMillis, long idleMaxMillis, Backoff failures, DoubleSupplier random) {
+        this.intervalMillis = Math.max(1, intervalMillis);
+        this.idleMaxMillis = Math.max(this.intervalMillis, idleMaxMillis);
+        this.failures = failures;
+        this.storage = new Backoff(STORAGE_BASE_MILLIS, STORAGE_MAX_MILLIS, random);
+    }
+
+    /** Work was found and done: look again after the interval. */
+    public synchronized long worked() {
+        idleLooks = 0;
+        failed = 0;
+        return intervalMillis;
+    }
+
+    /** Nothing to do: the interval, doubled for every idle look before, up to the idle cap. */
+    public synchronized long idle() {
+        failed = 0;
+        long delay = Math.min(idleMaxMillis, intervalMillis << Math.min(idleLooks, 20));
+        idleLooks++;
+        return delay;
+    }
+
+    /** A failure: the loop's backoff, or the storage backoff if the disk or the database refused a write. */
+    public synchronized long failed(Throwable failure) {
+        idleLooks = 0;
+        failed++;
+        return StorageFaults.isStorageFault(failure) ? storage.delayMillis(failed) : failures.delayMillis(failed);
+    }
+
+    /** Failures in a row, 0 after a success or an idle look. */
+    public synchronized int failures() {
+        return failed;
+    }
+}
