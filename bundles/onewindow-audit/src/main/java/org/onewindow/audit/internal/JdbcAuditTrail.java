@@ -84,11 +84,17 @@ public class JdbcAuditTrail implements AuditTrail, AuditChain, StatusContributor
     @Activate
     void activate(BundleContext context, AuditConfig config) {
         migrations.migrate("audit", context.getBundle(), "db/migration/audit");
-        hashes = new ChainHashes(digests::get);
+        ChainHashes chain = new ChainHashes(digests::get);
         Path key = Path.of(System.getProperty("karaf.data", "data"), "onewindow", "audit", "citizen.key");
-        store = new TrailStore(dataSource, hashes, CitizenKeys.in(key), () -> this.config.algorithm(), Clock.systemUTC());
+        use(new TrailStore(dataSource, chain, CitizenKeys.in(key), () -> this.config.algorithm(), Clock.systemUTC()), chain);
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-audit-retention"));
         configure(config);
+    }
+
+    /** The store and the chain's rule this trail works with (also the capabilities' tests' trail over an in-memory Derby). */
+    void use(TrailStore store, ChainHashes hashes) {
+        this.store = store;
+        this.hashes = hashes;
     }
 
     @Modified

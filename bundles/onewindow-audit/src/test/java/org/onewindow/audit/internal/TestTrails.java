@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,14 +20,8 @@ import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.onewindow.audit.AuditChain;
-import org.onewindow.audit.AuditEvent;
-import org.onewindow.audit.AuditQuery;
-import org.onewindow.audit.AuditRecord;
 import org.onewindow.audit.AuditTrail;
-import org.onewindow.audit.ChainBreak;
 import org.onewindow.audit.ChainDigest;
-import org.onewindow.audit.ChainReport;
-import org.onewindow.audit.TrailHead;
 
 /**
  * The real trail over an in-memory Derby, made by the bundle's own migration: for this bundle's tests and, through the
@@ -65,7 +58,10 @@ public final class TestTrails {
     /** The trail (SHA-256, the system clock, a key of its own) over {@code ds}, which holds its tables. */
     public static AuditTrail trail(DataSource ds) {
         try {
-            return new StoreTrail(store(ds, new AtomicReference<>("SHA-256"), Clock.systemUTC()));
+            ChainHashes hashes = new ChainHashes(DIGESTS::get);
+            JdbcAuditTrail trail = new JdbcAuditTrail();
+            trail.use(store(ds, new AtomicReference<>("SHA-256"), Clock.systemUTC()), hashes);
+            return trail;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,18 +69,9 @@ public final class TestTrails {
 
     /** The chain's rule, as the city hub checks a district's records with it. */
     public static AuditChain chain() {
-        ChainHashes hashes = new ChainHashes(DIGESTS::get);
-        return new AuditChain() {
-            @Override
-            public String genesis() {
-                return ChainHashes.GENESIS;
-            }
-
-            @Override
-            public ChainBreak follows(long prevSeq, String prevHash, AuditRecord next) {
-                return hashes.check(prevSeq, prevHash, next);
-            }
-        };
+        JdbcAuditTrail rule = new JdbcAuditTrail();
+        rule.use(null, new ChainHashes(DIGESTS::get));
+        return rule;
     }
 
     static final Map<String, ChainDigest> DIGESTS = Map.of(Sha256Digest.NAME, new Sha256Digest(), Sm3Digest.NAME, new Sm3Digest());
@@ -92,49 +79,6 @@ public final class TestTrails {
     static TrailStore store(DataSource ds, AtomicReference<String> algorithm, Clock clock) throws IOException {
         Path keys = Files.createTempDirectory("audit-keys");
         return new TrailStore(ds, new ChainHashes(DIGESTS::get), CitizenKeys.in(keys.resolve("audit").resolve("citizen.key")), algorithm::get, clock);
-    }
-
-    /** The store as the service the capabilities see. */
-    private record StoreTrail(TrailStore store) implements AuditTrail {
-        @Override
-        public long append(Connection transaction, AuditEvent event) {
-            return store.append(transaction, event);
-        }
-
-        @Override
-        public long record(AuditEvent event) {
-            return store.record(event);
-        }
-
-        @Override
-        public List<AuditRecord> search(AuditQuery query) {
-            return store.search(query);
-        }
-
-        @Override
-        public List<AuditRecord> after(long seq, int limit) {
-            return store.after(seq, limit);
-        }
-
-        @Override
-        public TrailHead head() {
-            return store.head();
-        }
-
-        @Override
-        public void shipped(long seq) {
-            store.shipped(seq);
-        }
-
-        @Override
-        public ChainReport verify() {
-            return store.verify();
-        }
-
-        @Override
-        public int adopt(Connection transaction, String select, Row row, String delete) {
-            return store.adopt(transaction, select, row, delete);
-        }
     }
 
     /** A clock the test moves. */
