@@ -3,8 +3,8 @@ package org.onewindow.audit;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * A hash algorithm the chain may use, registered as a service: SHA-256 comes with the trail, SM3 (GB/T 32905-2016)
- * with it where BouncyCastle is installed; another bundle may add one. {@code algorithm} in
+ * A hash algorithm the chain may use: SHA-256 and SM3 (GB/T 32905-2016) come with the trail, known from its start;
+ * another bundle may add one by registering it as a service. {@code algorithm} in
  * {@code etc/org.onewindow.audit.cfg} names the one new records use; each record names its own, so a change of
  * algorithm never breaks the chain.
  */

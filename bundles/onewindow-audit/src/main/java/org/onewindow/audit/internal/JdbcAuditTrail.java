@@ -64,10 +64,15 @@ public class JdbcAuditTrail implements AuditTrail, AuditChain, StatusContributor
     @Reference
     NodeService node;
 
-    private final Map<String, ChainDigest> digests = new ConcurrentHashMap<>();
+    /**
+     * SHA-256 and SM3 are the trail's own, known from the start: a capability appending in its activation (the catalog's
+     * first import) may get this service before any digest service would be bound. Another bundle may add an algorithm.
+     */
+    static final Map<String, ChainDigest> BUILT_IN = Map.of(Sha256Digest.NAME, new Sha256Digest(), Sm3Digest.NAME, new Sm3Digest());
+    private final Map<String, ChainDigest> digests = new ConcurrentHashMap<>(BUILT_IN);
     private volatile AuditConfig config;
     private volatile boolean writing = true;
-    private ChainHashes hashes;
+    private final ChainHashes hashes = new ChainHashes(digests::get);
     private TrailStore store;
     private ScheduledExecutorService timer;
     private ScheduledFuture<?> pruning;
@@ -78,23 +83,28 @@ public class JdbcAuditTrail implements AuditTrail, AuditChain, StatusContributor
     }
 
     void removeDigest(ChainDigest digest) {
-        digests.remove(digest.name(), digest);
+        if (digests.remove(digest.name(), digest) && BUILT_IN.containsKey(digest.name())) {
+            digests.put(digest.name(), BUILT_IN.get(digest.name()));
+        }
     }
 
     @Activate
     void activate(BundleContext context, AuditConfig config) {
         migrations.migrate("audit", context.getBundle(), "db/migration/audit");
-        ChainHashes chain = new ChainHashes(digests::get);
         Path key = Path.of(System.getProperty("karaf.data", "data"), "onewindow", "audit", "citizen.key");
-        use(new TrailStore(dataSource, chain, CitizenKeys.in(key), () -> this.config.algorithm(), Clock.systemUTC()), chain);
+        use(new TrailStore(dataSource, hashes, CitizenKeys.in(key), () -> this.config.algorithm(), Clock.systemUTC()));
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-audit-retention"));
         configure(config);
     }
 
-    /** The store and the chain's rule this trail works with (also the capabilities' tests' trail over an in-memory Derby). */
-    void use(TrailStore store, ChainHashes hashes) {
+    /** The store this trail works with (also the capabilities' tests' trail over an in-memory Derby). */
+    void use(TrailStore store) {
         this.store = store;
-        this.hashes = hashes;
+    }
+
+    /** The chain's rule, with the algorithms this trail knows (the store hashes by it). */
+    ChainHashes hashes() {
+        return hashes;
     }
 
     @Modified
@@ -170,6 +180,11 @@ public class JdbcAuditTrail implements AuditTrail, AuditChain, StatusContributor
     @Override
     public String genesis() {
         return ChainHashes.GENESIS;
+    }
+
+    /** Whether records may be hashed with {@code algorithm} now. */
+    boolean knows(String algorithm) {
+        return hashes.knows(algorithm);
     }
 
     @Override

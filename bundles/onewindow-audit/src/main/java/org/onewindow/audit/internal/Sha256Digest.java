@@ -4,11 +4,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 import org.onewindow.audit.ChainDigest;
-import org.osgi.service.component.annotations.Component;
 
 /** SHA-256 from the JDK: the chain's default algorithm. */
-@Component(property = "algorithm=SHA-256")
-public class Sha256Digest implements ChainDigest {
+final class Sha256Digest implements ChainDigest {
     static final String NAME = "SHA-256";
 
     @Override

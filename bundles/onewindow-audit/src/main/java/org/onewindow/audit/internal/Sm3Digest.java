@@ -2,15 +2,13 @@ package org.onewindow.audit.internal;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.onewindow.audit.ChainDigest;
-import org.osgi.service.component.annotations.Component;
 
 /**
  * SM3 (GB/T 32905-2016), the commercial cryptography standard's hash, from BouncyCastle's lightweight API (no
  * provider to register): chosen with {@code algorithm = SM3} in {@code etc/org.onewindow.audit.cfg}. BouncyCastle comes
  * with Karaf's SSH server (staff access uses it too).
  */
-@Component(property = "algorithm=SM3")
-public class Sm3Digest implements ChainDigest {
+final class Sm3Digest implements ChainDigest {
     static final String NAME = "SM3";
 
     @Override

@@ -124,7 +124,7 @@ public class ChainTest {
         fill(20);
         AuditRecord r = trail.after(11, 1).get(0);
         r.detail = "nothing to see";
-        String forged = new ChainHashes(TestTrails.DIGESTS::get).hash(r);
+        String forged = new JdbcAuditTrail().hashes().hash(r);
         sql("UPDATE AUDIT_RECORD SET DETAIL = 'nothing to see', HASH = '" + forged + "' WHERE SEQ = 12");
         ChainBreak b = first(trail.verify());
         assertEquals(13, b.seq);
@@ -261,7 +261,7 @@ public class ChainTest {
     public void theHubsRuleIsTheSameAsTheNodes() throws Exception {
         fill(3);
         List<AuditRecord> all = trail.after(0, 10);
-        ChainHashes rule = new ChainHashes(TestTrails.DIGESTS::get);
+        ChainHashes rule = new JdbcAuditTrail().hashes();
         assertNull(rule.check(0, ChainHashes.GENESIS, all.get(0)));
         assertNull(rule.check(1, all.get(0).hash, all.get(1)));
         assertEquals(BreakKind.MISSING, rule.check(1, all.get(0).hash, all.get(2)).kind);

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -21,7 +20,6 @@ import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.onewindow.audit.AuditChain;
 import org.onewindow.audit.AuditTrail;
-import org.onewindow.audit.ChainDigest;
 
 /**
  * The real trail over an in-memory Derby, made by the bundle's own migration: for this bundle's tests and, through the
@@ -58,9 +56,8 @@ public final class TestTrails {
     /** The trail (SHA-256, the system clock, a key of its own) over {@code ds}, which holds its tables. */
     public static AuditTrail trail(DataSource ds) {
         try {
-            ChainHashes hashes = new ChainHashes(DIGESTS::get);
             JdbcAuditTrail trail = new JdbcAuditTrail();
-            trail.use(store(ds, new AtomicReference<>("SHA-256"), Clock.systemUTC()), hashes);
+            trail.use(store(ds, new AtomicReference<>("SHA-256"), Clock.systemUTC()));
             return trail;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -69,16 +66,12 @@ public final class TestTrails {
 
     /** The chain's rule, as the city hub checks a district's records with it. */
     public static AuditChain chain() {
-        JdbcAuditTrail rule = new JdbcAuditTrail();
-        rule.use(null, new ChainHashes(DIGESTS::get));
-        return rule;
+        return new JdbcAuditTrail();
     }
-
-    static final Map<String, ChainDigest> DIGESTS = Map.of(Sha256Digest.NAME, new Sha256Digest(), Sm3Digest.NAME, new Sm3Digest());
 
     static TrailStore store(DataSource ds, AtomicReference<String> algorithm, Clock clock) throws IOException {
         Path keys = Files.createTempDirectory("audit-keys");
-        return new TrailStore(ds, new ChainHashes(DIGESTS::get), CitizenKeys.in(keys.resolve("audit").resolve("citizen.key")), algorithm::get, clock);
+        return new TrailStore(ds, new JdbcAuditTrail().hashes(), CitizenKeys.in(keys.resolve("audit").resolve("citizen.key")), algorithm::get, clock);
     }
 
     /** A clock the test moves. */
