@@ -28,6 +28,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.util.Filter;
 
 /**
  * Boots the real built appliance (the tar.gz of distribution/karaf) once per test class, in demo
@@ -42,9 +43,11 @@ public abstract class OneWindowTestSupport {
     /**
      * Karaf has installed every boot feature: the tests start only then, as the catalog answering every demo user
      * says nothing of a capability whose feature is still being installed (WindowIT's first upload met
-     * SCANNING_UNAVAILABLE so on a busy machine).
+     * SCANNING_UNAVAILABLE so on a busy machine). Pax Exam looks for an injected service 10 s by default, which a
+     * busy machine's boot outlasts (AccessIT's first two tests gave up so), hence the longer wait.
      */
     @Inject
+    @Filter(timeout = 180_000)
     protected BootFinished bootFinished;
 
     protected final Http http = new Http(HTTP_PORT);
