@@ -51,10 +51,10 @@ public class DistrictKeysIT {
         c = district();
         hub.launch();
         c.launch();
-        hub.http.awaitReady(Duration.ofSeconds(120));
+        hub.http.awaitReady(Http.BOOT);
         hub.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(60));
         hub.http.awaitOk("/hub/districts", SECURITY, Duration.ofSeconds(60));
-        c.http.awaitWindow(Duration.ofSeconds(120));
+        c.http.awaitWindow(Http.BOOT);
         c.http.awaitOk("/replication", "admin", Duration.ofSeconds(60));
         Http.Answer withoutCode = c.http.postJson("/replication/registration", "admin", "{\"hubUrl\":\"http://localhost:9481\"}");
         assertEquals(withoutCode.toString(), "ENROLMENT_CODE_INVALID", withoutCode.code());
@@ -121,7 +121,7 @@ public class DistrictKeysIT {
         c.kill();
         c = district();
         c.launch();
-        c.http.awaitWindow(Duration.ofSeconds(120));
+        c.http.awaitWindow(Http.BOOT);
         c.http.awaitOk("/replication", "admin", Duration.ofSeconds(60));
         JsonNode link = register(c);
         String fresh = link.path("fingerprint").asText();

@@ -61,7 +61,7 @@ public class FederationIT {
             node.launch();
         }
         for (UnpackedAppliance node : new UnpackedAppliance[] {hub, a, b}) {
-            node.http.awaitWindow(Duration.ofSeconds(120));
+            node.http.awaitWindow(Http.BOOT);
         }
         hub.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(60));
         a.http.awaitOk("/replication", "admin", Duration.ofSeconds(60));
@@ -209,7 +209,7 @@ public class FederationIT {
         }
         a.launch();
         hub.launch();
-        a.http.awaitWindow(Duration.ofSeconds(120));
+        a.http.awaitWindow(Http.BOOT);
         hub.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(120));
 
         JsonNode refused = awaitTrail(d -> d.path("auditBreak").asText().startsWith("#" + target + " CHANGED"), "the break at #" + target);
@@ -433,7 +433,7 @@ public class FederationIT {
         a.kill();
         assertTrue("killed in the middle: " + atHub + " of " + before.size(), atHub < before.size());
         a.launch();
-        a.http.awaitWindow(Duration.ofSeconds(120));
+        a.http.awaitWindow(Http.BOOT);
         Federation.awaitSameCases(hub.http, a, A);
         assertEquals(before, Federation.districtCases(a, A));
     }

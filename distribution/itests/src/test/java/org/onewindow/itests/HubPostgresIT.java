@@ -52,9 +52,9 @@ public class HubPostgresIT {
         hub1.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(60));
         hub2.launch();
         a.launch();
-        hub2.http.awaitReady(Duration.ofSeconds(120));
+        hub2.http.awaitReady(Http.BOOT);
         hub2.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(60));
-        a.http.awaitWindow(Duration.ofSeconds(120));
+        a.http.awaitWindow(Http.BOOT);
         a.http.awaitOk("/replication", "admin", Duration.ofSeconds(60));
         balancer = new LoadBalancer(BALANCER, List.of(9791, 9792));
 

@@ -37,7 +37,7 @@ public class HubTlsIT {
             node.launch();
         }
         for (UnpackedAppliance node : new UnpackedAppliance[] {hub, a}) {
-            node.http.awaitWindow(Duration.ofSeconds(120));
+            node.http.awaitWindow(Http.BOOT);
         }
         hub.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(60));
         a.http.awaitOk("/replication", "admin", Duration.ofSeconds(60));

@@ -15,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
-import java.time.Duration;
 
 import javax.inject.Inject;
 import javax.security.auth.Subject;
@@ -111,7 +110,7 @@ public abstract class OneWindowTestSupport {
 
     /** Waits for the API before a test talks to it. */
     protected void awaitApi() throws InterruptedException {
-        http.awaitWindow(Duration.ofSeconds(60));
+        http.awaitWindow(Http.BOOT);
     }
 
     /** Runs a shell command as district IT would (logged in as an admin), and returns what it printed. */

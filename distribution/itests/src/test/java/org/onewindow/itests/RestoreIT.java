@@ -42,8 +42,8 @@ public class RestoreIT {
         a = UnpackedAppliance.unpack("restore-a", 9782, 9702);
         hub.launch();
         a.launch();
-        hub.http.awaitWindow(Duration.ofSeconds(300));
-        a.http.awaitWindow(Duration.ofSeconds(300));
+        hub.http.awaitWindow(Http.BOOT);
+        a.http.awaitWindow(Http.BOOT);
         hub.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(60));
         a.http.awaitOk("/replication", "admin", Duration.ofSeconds(60));
         Http.Answer registered = a.http.postJson("/replication/registration", "admin", "{\"hubUrl\":\"http://localhost:9781\"}");
@@ -94,7 +94,7 @@ public class RestoreIT {
         deleteTree(a.home.resolve("data"));
         copyTree(backup, a.home.resolve("data"));
         a.launch();
-        a.http.awaitWindow(Duration.ofSeconds(300));
+        a.http.awaitWindow(Http.BOOT);
 
         // the hall takes in more cases than it lost: its journal passes what the hub had acknowledged
         List<String> refusals = new ArrayList<>();

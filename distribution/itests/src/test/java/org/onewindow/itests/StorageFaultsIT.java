@@ -66,7 +66,7 @@ public class StorageFaultsIT {
         Files.createDirectories(appliance.home.resolve("data/onewindow"));
         appliance.launchWithMounts("mount -t tmpfs -o size=192m,mode=0700 tmpfs data/onewindow");
         Http http = appliance.http;
-        http.awaitWindow(Duration.ofSeconds(180));
+        http.awaitWindow(Http.BOOT);
         JsonNode item = Cases.item(http, "GA", 1);
 
         // cases accepted while the relay is out wait in its outbox: the relay meets the full disk with work to do
@@ -140,7 +140,7 @@ public class StorageFaultsIT {
                 java.nio.file.StandardOpenOption.APPEND);
         appliance.start();
         Http http = appliance.http;
-        http.awaitWindow(Duration.ofSeconds(60));
+        http.awaitWindow(Http.BOOT);
         JsonNode item = Cases.item(http, "GA", 1);
         List<String> cases = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -182,7 +182,7 @@ public class StorageFaultsIT {
         Files.setLastModifiedTime(planted, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
 
         appliance.start();
-        http.awaitWindow(Duration.ofSeconds(60));
+        http.awaitWindow(Http.BOOT);
         Set<String> named = new HashSet<>();
         for (String caseNo : cases) {
             http.get("/cases/" + caseNo + "/materials", "clerk").json().forEach(s -> named.add(s.path("sha256").asText()));

@@ -43,9 +43,9 @@ public class TlsIT {
         appliance.replace("etc/org.onewindow.tls.cfg", "plainHttp = auto", "plainHttp = redirect");
         appliance.launch();
         // plain HTTP answers nothing but the health check now: wait over HTTPS, once the certificate is there
-        appliance.http.awaitOk("/health", null, Duration.ofSeconds(90));
+        appliance.http.awaitOk("/health", null, Http.BOOT);
         // every capability, the window's cases too (the catalog answers before intake's resource is registered)
-        appliance.https().awaitWindow(Duration.ofSeconds(90));
+        appliance.https().awaitWindow(Http.BOOT);
         firstFingerprint = CertificateFingerprints.of(appliance.certificate());
     }
 

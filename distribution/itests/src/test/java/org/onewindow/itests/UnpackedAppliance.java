@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +55,7 @@ final class UnpackedAppliance {
 
     void start() throws IOException, InterruptedException {
         launch();
-        http.awaitReady(Duration.ofSeconds(90));
+        http.awaitReady(Http.BOOT);
     }
 
     /** Starts the process without waiting for it, so that several appliances boot side by side. */

@@ -97,7 +97,7 @@ public class UpgradeIT {
         // the demo users log in with the passwords the previous release stored, and are rehashed (bcrypt)
         assertEquals(200, a.http.get("/cases?size=1", "clerk").status);
         assertTrue("rehashed at the first login", awaitBcrypt(users, "clerk"));
-        a.http.awaitReady(Duration.ofSeconds(60));
+        a.http.awaitReady(Http.BOOT);
 
         // every case, in its status, with its history
         Map<String, Integer> byStatus = new TreeMap<>();
@@ -163,7 +163,7 @@ public class UpgradeIT {
         assertTrue("the rolled-back installation is the previous release's",
                 Files.isDirectory(a.home.resolve("system/org/onewindow/onewindow-node/0.1.0-SNAPSHOT")));
         assertFalse("nor its etc/ merged", Files.exists(a.home.resolve("etc/org.onewindow.online.cfg.new")));
-        a.http.awaitReady(Duration.ofSeconds(120));
+        a.http.awaitReady(Http.BOOT);
         assertEquals("the case taken in after the upgrade is not in the copy", 404, a.http.get("/cases/" + next, "clerk").status);
         assertEquals(200, a.http.get("/cases/" + DAY + "0010", "clerk").status);
         stop(a);
@@ -193,7 +193,7 @@ public class UpgradeIT {
         assertTrue(upgrade.output, upgrade.output.contains("did not come UP: rolling back"));
         assertTrue(upgrade.output, upgrade.output.contains("rolled back: "));
         assertTrue("the failed installation is kept to look at", siblings(b.home).anyMatch(p -> p.getFileName().toString().contains(".failed-")));
-        b.http.awaitReady(Duration.ofSeconds(60));
+        b.http.awaitReady(Http.BOOT);
         assertEquals("the same data, answering again", before, b.http.get("/cases/" + DAY + "0010", "clerk").body);
         assertHealthy(b.http.get("/health/details", "admin").json());
         stop(b);
