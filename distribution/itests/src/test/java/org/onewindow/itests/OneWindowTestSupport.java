@@ -42,9 +42,12 @@ public abstract class OneWindowTestSupport {
     /**
      * Karaf has installed every boot feature: the tests start only then, as the catalog answering every demo user
      * says nothing of a capability whose feature is still being installed (WindowIT's first upload met
-     * SCANNING_UNAVAILABLE so on a busy machine).
+     * SCANNING_UNAVAILABLE so on a busy machine). Injection waits 10 s for a service unless told: a boot on a machine
+     * shared by several builds takes a minute, and the first test of a class then failed with "gave up waiting for
+     * service BootFinished"; wait up to 3 minutes.
      */
     @Inject
+    @org.ops4j.pax.exam.util.Filter(timeout = 180_000)
     protected BootFinished bootFinished;
 
     protected final Http http = new Http(HTTP_PORT);
