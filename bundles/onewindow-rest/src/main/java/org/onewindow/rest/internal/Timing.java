@@ -29,6 +29,8 @@ final class Timing implements ContainerRequestFilter, ContainerResponseFilter {
 
     private final String address;
     private final List<RequestTimings> timings;
+    /** The endpoint of each resource method of this publication, made once: a request costs a lookup, no string. */
+    private final java.util.Map<OperationResourceInfo, String> endpoints = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** {@code timings}: the publisher's live list of the registered services. */
     Timing(String address, List<RequestTimings> timings) {
@@ -50,7 +52,7 @@ final class Timing implements ContainerRequestFilter, ContainerResponseFilter {
             return;
         }
         long nanos = System.nanoTime() - (Long) started;
-        String endpoint = Templates.endpoint(address, matched());
+        String endpoint = endpoint();
         for (RequestTimings t : timings) {
             try {
                 t.record(endpoint, request.getMethod(), response.getStatus(), nanos);
@@ -60,14 +62,27 @@ final class Timing implements ContainerRequestFilter, ContainerResponseFilter {
         }
     }
 
-    /** The class's and the method's templates CXF matched the request to; null when nothing matched. */
-    private static String[] matched() {
+    /** The endpoint of the resource method CXF matched the request to; {@link Templates#UNMATCHED} when none. */
+    private String endpoint() {
         Message message = JAXRSUtils.getCurrentMessage();
         OperationResourceInfo operation = message == null || message.getExchange() == null ? null
                 : message.getExchange().get(OperationResourceInfo.class);
         if (operation == null) {
-            return null;
+            return Templates.UNMATCHED;
         }
+        String known = endpoints.get(operation);
+        if (known != null) {
+            return known;
+        }
+        String made = Templates.endpoint(address, templates(operation));
+        if (endpoints.size() < 10_000) { // a publication has a few dozen; never let an odd one grow without end
+            endpoints.put(operation, made);
+        }
+        return made;
+    }
+
+    /** The class's and the method's path templates. */
+    private static String[] templates(OperationResourceInfo operation) {
         String type = operation.getClassResourceInfo() == null || operation.getClassResourceInfo().getURITemplate() == null ? ""
                 : operation.getClassResourceInfo().getURITemplate().getValue();
         String method = operation.getURITemplate() == null ? "" : operation.getURITemplate().getValue();
