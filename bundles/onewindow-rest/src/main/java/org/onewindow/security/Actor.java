@@ -19,7 +19,17 @@ public final class Actor {
     public static final String SECURITY = "security";
     /** Audit (审计管理员): reads the access logs and audit trails, and changes nothing. */
     public static final String AUDITOR = "auditor";
-    public static final Set<String> ROLES = Set.of(ADMIN, CLERK, REVIEWER, SUPERVISOR, SECURITY, AUDITOR);
+    /**
+     * A monitoring system's account (Prometheus scraping {@code /api/v1/metrics} with HTTP Basic): reads the
+     * appliance's figures and nothing else. Not an administrator (no second factor), never held with one.
+     */
+    public static final String MONITOR = "monitor";
+    public static final Set<String> ROLES = Set.of(ADMIN, CLERK, REVIEWER, SUPERVISOR, SECURITY, AUDITOR, MONITOR);
+    /**
+     * The roles a resource method that names none in {@code @RolesAllowed} is open to: every role but
+     * {@link #MONITOR}, whose account reaches only what names it.
+     */
+    public static final Set<String> PEOPLE = Set.of(ADMIN, CLERK, REVIEWER, SUPERVISOR, SECURITY, AUDITOR);
     /** Everyone who works in the hall and may read its cases; security administrators and auditors do not. */
     public static final Set<String> STAFF = Set.of(ADMIN, CLERK, REVIEWER, SUPERVISOR);
 
@@ -52,7 +62,7 @@ public final class Actor {
 
     /** The appliance itself (start-up imports, scheduled work). */
     public static Actor system(String what) {
-        return new Actor("system:" + what, ROLES, Set.of(ALL_DEPARTMENTS));
+        return new Actor("system:" + what, PEOPLE, Set.of(ALL_DEPARTMENTS));
     }
 
     /** The departments named by {@code dept-<code>} roles among {@code roleNames}. */

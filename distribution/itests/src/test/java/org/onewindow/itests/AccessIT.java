@@ -58,6 +58,8 @@ public class AccessIT extends OneWindowTestSupport {
     @Before
     public void apiUp() throws InterruptedException {
         awaitApi();
+        // the demo monitor is written after the others: the role matrix needs it
+        http.awaitOk("/metrics", "monitor", Duration.ofSeconds(60));
     }
 
     @Test
@@ -182,7 +184,7 @@ public class AccessIT extends OneWindowTestSupport {
     @Test
     public void theThreeAdministratorsAreSeparateOverEveryOperationOfTheApi() {
         JsonNode paths = http.get("/openapi.json", null).json().path("paths");
-        List<String> roles = List.of("admin", "security", "auditor", "clerk", "reviewer", "supervisor");
+        List<String> roles = List.of("admin", "security", "auditor", "clerk", "reviewer", "supervisor", "monitor");
         Map<String, int[]> counts = new java.util.LinkedHashMap<>();
         roles.forEach(r -> counts.put(r, new int[2]));
         List<String> wrong = new ArrayList<>();
@@ -221,6 +223,13 @@ public class AccessIT extends OneWindowTestSupport {
                     if ((url.startsWith("/cases") || url.startsWith("/review")) && allowed && List.of("security", "auditor").contains(role)) {
                         wrong.add(role + " reads citizens' cases: " + method + " " + url + " -> " + a);
                     }
+                    // the monitoring system's account reads the figures and nothing else; the figures are the system administrator's and its
+                    if (role.equals("monitor") && allowed && !url.equals("/metrics") && !ownAccount) {
+                        wrong.add("monitor reaches " + method + " " + url + " -> " + a);
+                    }
+                    if (url.equals("/metrics") && allowed != List.of("monitor", "admin").contains(role)) {
+                        wrong.add(role + (allowed ? " reads" : " cannot read") + " the metrics -> " + a);
+                    }
                 }
             }
         }
@@ -229,6 +238,7 @@ public class AccessIT extends OneWindowTestSupport {
         System.out.println(matrix);
         assertTrue(wrong.toString(), wrong.isEmpty());
         assertTrue("the API's description covers the protected operations: " + operations, operations > 60);
+        assertTrue("the metrics are among them", paths.has("/metrics"));
     }
 
     @Test

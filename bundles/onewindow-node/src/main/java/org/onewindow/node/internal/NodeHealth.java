@@ -17,6 +17,7 @@ import org.apache.karaf.features.BootFinished;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.db.Storage;
 import org.onewindow.db.StorageState;
+import org.onewindow.node.Health;
 import org.onewindow.node.HealthReason;
 import org.onewindow.node.NodeService;
 import org.onewindow.node.StatusContributor;
@@ -40,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * second until the node first serves (and logs how long that took), then every minute (every 10 s while it is not UP),
  * so that the log shows every change of status even where no monitor asks, and the disk's state is looked at.
  */
-@Component(service = NodeHealth.class, immediate = true)
-public class NodeHealth {
+@Component(service = {NodeHealth.class, Health.class}, immediate = true)
+public class NodeHealth implements Health {
     private static final Logger LOG = LoggerFactory.getLogger(NodeHealth.class);
 
     @Reference
@@ -97,6 +98,12 @@ public class NodeHealth {
         if (!timer.isShutdown()) {
             timer.schedule(this::watch, readyAfterSeconds == null ? 1 : HealthCheck.UP.equals(status) ? 60 : 10, TimeUnit.SECONDS);
         }
+    }
+
+    @Override
+    public Health.Status now() {
+        HealthReport report = check();
+        return new Health.Status(report.status, List.copyOf(report.reasons));
     }
 
     /** The health as of now; every change of status or reasons is logged once. */

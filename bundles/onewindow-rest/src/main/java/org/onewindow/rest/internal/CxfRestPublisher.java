@@ -12,11 +12,15 @@ import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.logging.FaultListener;
 import org.onewindow.access.StaffLogins;
 import org.onewindow.rest.Json;
+import org.onewindow.rest.RequestTimings;
 import org.onewindow.rest.RestPublisher;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,13 @@ public class CxfRestPublisher implements RestPublisher {
     /** Every caller is checked through it: without it nothing is published, so nothing answers unchecked. */
     @Reference
     StaffLogins logins;
+
+    /**
+     * Told of every request (the metrics); dynamic, so that one coming or going does not restart this component and
+     * with it every publication.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    final List<RequestTimings> timings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private StaffAccess access;
     private Sessions sessions;
@@ -70,7 +81,7 @@ public class CxfRestPublisher implements RestPublisher {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(address);
-        List<Object> all = new ArrayList<>(List.of(new JacksonJsonProvider(Json.requests()), new ProblemExceptionMapper(), new SecurityHeaders(),
+        List<Object> all = new ArrayList<>(List.of(new Timing(address, timings), new JacksonJsonProvider(Json.requests()), new ProblemExceptionMapper(), new SecurityHeaders(),
                 new AccessFilter(access, sessions), uploads));
         all.addAll(providers);
         factory.setProviders(all);

@@ -52,6 +52,10 @@ public class AccessFilterTest {
         @AccountSetUp
         public void ownAccount() {
         }
+
+        @RolesAllowed({"monitor", "admin"})
+        public void figures() {
+        }
     }
 
     /** Staff logins as the access bundle answers them: clerk/secret, a second factor for boss, requirements as set. */
@@ -74,6 +78,9 @@ public class AccessFilterTest {
             }
             if (("clerk".equals(attempt.user()) && "secret".equals(password)) || ("u".equals(attempt.user()) && "a:b:c".equals(password))) {
                 return new LoginOutcome.Granted(attempt.user(), Set.of("clerk"), Set.of());
+            }
+            if ("scraper".equals(attempt.user()) && "secret".equals(password)) {
+                return new LoginOutcome.Granted("scraper", Set.of("monitor"), Set.of());
             }
             if ("operator".equals(attempt.user()) && "secret".equals(password)) {
                 return new LoginOutcome.Granted("operator", Set.of("ssh", "manager"), Set.of());
@@ -143,6 +150,15 @@ public class AccessFilterTest {
     public void aUserWithoutAnyOfOneWindowsRolesReachesNothingButTheirAccount() throws Exception {
         assertEquals("FORBIDDEN", problem("anyUser", basic("operator", "secret"), "GET", null, null).code());
         assertEquals("operator", run("ownAccount", basic("operator", "secret")).getUserPrincipal().getName());
+    }
+
+    @Test
+    public void aMonitorReachesOnlyWhatNamesItsRoleAndItsOwnAccount() throws Exception {
+        assertEquals("scraper", run("figures", basic("scraper", "secret")).getUserPrincipal().getName());
+        assertEquals("a method naming no role is for people", "FORBIDDEN", problem("anyUser", basic("scraper", "secret"), "GET", null, null).code());
+        assertEquals("FORBIDDEN", problem("adminOnly", basic("scraper", "secret"), "GET", null, null).code());
+        assertEquals("scraper", run("ownAccount", basic("scraper", "secret")).getUserPrincipal().getName());
+        assertEquals("FORBIDDEN", problem("figures", basic("clerk", "secret"), "GET", null, null).code());
     }
 
     @Test

@@ -46,6 +46,7 @@ public class DemoUsers {
         STAFF.put("supervisor", new String[] {"supervisor-demo", Actor.SUPERVISOR});
         STAFF.put("security", new String[] {"security-demo", Actor.SECURITY});
         STAFF.put("auditor", new String[] {"auditor-demo", Actor.AUDITOR});
+        STAFF.put("monitor", new String[] {"monitor-demo", Actor.MONITOR});
         OPERATORS.put("operator", new String[] {"operator-demo", "ssh", "admin", "manager", "viewer", "systembundles"});
     }
 
@@ -160,7 +161,8 @@ public class DemoUsers {
                 + "*  OneWindow DEMO MODE (演示模式): demo catalog and well-known passwords  *\n"
                 + "*  admin/admin-demo  clerk/clerk-demo  reviewer/reviewer-demo           *\n"
                 + "*  supervisor/supervisor-demo  security/security-demo                   *\n"
-                + "*  auditor/auditor-demo   shell: operator/operator-demo                 *\n"
+                + "*  auditor/auditor-demo  monitor/monitor-demo (metrics scraper)         *\n"
+                + "*  shell: operator/operator-demo                                        *\n"
                 + "*  NEVER use demo mode in a real hall                                   *\n"
                 + "************************************************************************\n";
         LOG.warn(banner);

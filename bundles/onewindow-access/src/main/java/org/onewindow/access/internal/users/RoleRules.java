@@ -44,6 +44,10 @@ final class RoleRules {
         if (out.stream().filter(DUTIES::contains).count() > 1) {
             throw Problem.badRequest("ROLES_CONFLICT", "系统管理员（admin）、安全管理员（security）、审计管理员（auditor）须由不同的人担任：一个账户至多其一");
         }
+        // a scraper's password sits in a monitoring system's configuration: it must not open an administrator's work
+        if (out.contains(Actor.MONITOR) && out.stream().anyMatch(DUTIES::contains)) {
+            throw Problem.badRequest("ROLES_CONFLICT", "监控账户（monitor）的密码保存在监控系统的配置中，不能同时担任系统管理员、安全管理员或审计管理员");
+        }
         return new ArrayList<>(out);
     }
 

@@ -64,6 +64,7 @@ public class DemoUsersTest {
         assertEquals(List.of("admin"), users.get("admin"));
         assertEquals(List.of("security"), users.get("security"));
         assertEquals(List.of("auditor"), users.get("auditor"));
+        assertEquals("a scraper's account of its own", List.of("monitor"), users.get("monitor"));
         assertEquals("no Karaf group, no ssh role", false, users.values().stream().flatMap(List::stream).anyMatch(r -> r.startsWith("_g_:") || r.equals("ssh")));
         Map<String, List<String>> operators = new LinkedHashMap<>();
         DemoUsers.create(store(operators), DemoUsers.OPERATORS);

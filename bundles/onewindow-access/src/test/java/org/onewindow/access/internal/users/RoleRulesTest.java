@@ -52,6 +52,20 @@ public class RoleRulesTest {
     }
 
     @Test
+    public void aMonitorIsNeverAnAdministrator() {
+        assertEquals(List.of("monitor"), RoleRules.roles(List.of("monitor")));
+        assertEquals(List.of("clerk", "monitor"), RoleRules.roles(List.of("monitor", "clerk")));
+        for (String duty : List.of("admin", "security", "auditor")) {
+            try {
+                RoleRules.roles(List.of("monitor", duty));
+                fail("must be refused: monitor and " + duty);
+            } catch (Problem e) {
+                assertEquals("ROLES_CONFLICT", e.code());
+            }
+        }
+    }
+
+    @Test
     public void onlyOneWindowsOwnRolesAreManaged() {
         assertTrue(RoleRules.managed("reviewer"));
         assertTrue(RoleRules.managed("security"));
