@@ -80,7 +80,11 @@ public final class RestoreTool {
 
     void restore(Path backup, boolean keepEtc) throws IOException {
         Path data = home.resolve("data");
-        Files.createDirectories(data);
+        if (!Files.isDirectory(data)) {
+            // an appliance never started (a fresh one unpacked for the restore): nothing runs here, nothing to move aside
+            put(backup, verify(backup), keepEtc);
+            return;
+        }
         try (FileChannel lockFile = FileChannel.open(data.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock;
             try {
@@ -192,9 +196,12 @@ public final class RestoreTool {
         Durable.syncTree(newData);
 
         Path oldData = home.resolve("data.before-restore-" + stamp);
-        Durable.move(data, oldData);
+        if (Files.exists(data)) {
+            Durable.move(data, oldData);
+            out.println("The former data/ is kept in " + oldData.getFileName());
+        }
         Durable.move(newData, data);
-        out.println("data/ restored; the former data/ is kept in " + oldData.getFileName());
+        out.println("data/ restored.");
         if (!keepEtc && Files.isDirectory(newEtc)) {
             Durable.syncTree(newEtc);
             Path etc = home.resolve("etc");

@@ -92,6 +92,14 @@ public class RestoreToolTest {
     }
 
     @Test
+    public void aFreshApplianceNeverStartedIsRestoredToo() throws Exception {
+        org.onewindow.backup.internal.Durable.deleteTree(target.resolve("data"));
+        tool().restore(backup, false);
+        assertTrue(Files.exists(target.resolve("data/onewindow/derby/service.properties")));
+        assertTrue(Files.exists(target.resolve("data/onewindow/" + RestoreTool.MARK)));
+    }
+
+    @Test
     public void keepEtcLeavesTheCurrentEtc() throws Exception {
         tool().restore(backup, true);
         assertTrue(Files.readString(target.resolve("etc/org.onewindow.node.cfg")).contains("000000"));
