@@ -24,8 +24,8 @@ import org.onewindow.db.PrivateFiles;
  * {@code bin/onewindow-restore <backup-folder> [--keep-etc]}: puts a backup made by {@code onewindow:backup} back into this
  * appliance while it is stopped. Runs outside OSGi (the JDK, Jackson, this bundle's and onewindow-db's classes).
  * <ol>
- * <li>Refuses while the appliance runs: Karaf holds a lock on {@code data/lock} for as long as it runs, and this tool
- * holds it for the whole restore, so the appliance cannot start half-way.</li>
+ * <li>Refuses while the appliance runs: Karaf holds a lock on the file {@code lock} in its folder for as long as it runs
+ * (its {@code SimpleFileLock}), and this tool holds it for the whole restore, so the appliance cannot start half-way.</li>
  * <li>Checks everything before touching anything: the manifest against its checksum, every file and scanned file it
  * names present with its size and SHA-256. A mismatch or a missing file ends it (exit 4) with the appliance unchanged.</li>
  * <li>Builds the new {@code data/} beside the old one ({@code data.restoring-<time>}): the database, OneWindow's own files
@@ -41,6 +41,8 @@ public final class RestoreTool {
     static final int REFUSED = 3;
     static final int DAMAGED = 4;
     static final String MARK = "RESTORED";
+    /** Karaf's own lock ({@code SimpleFileLock}), held by a running appliance: {@code lock} in its folder. */
+    static final String LOCK = "lock";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Path home;
@@ -79,13 +81,13 @@ public final class RestoreTool {
     }
 
     void restore(Path backup, boolean keepEtc) throws IOException {
-        Path data = home.resolve("data");
-        if (!Files.isDirectory(data)) {
-            // an appliance never started (a fresh one unpacked for the restore): nothing runs here, nothing to move aside
+        Path karafLock = home.resolve(LOCK);
+        if (!Files.exists(karafLock)) {
+            // an appliance never started (a fresh one unpacked for the restore): nothing runs here
             put(backup, verify(backup), keepEtc);
             return;
         }
-        try (FileChannel lockFile = FileChannel.open(data.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        try (FileChannel lockFile = FileChannel.open(karafLock, StandardOpenOption.WRITE)) {
             FileLock lock;
             try {
                 lock = lockFile.tryLock();
@@ -93,7 +95,7 @@ public final class RestoreTool {
                 lock = null;
             }
             if (lock == null) {
-                throw new Refused(REFUSED, "the appliance in " + home + " is running (it holds data/lock). Stop it first: bin/stop");
+                throw new Refused(REFUSED, "the appliance in " + home + " is running (it holds its file " + LOCK + "). Stop it first: bin/stop");
             }
             try {
                 BackupManifest manifest = verify(backup);

@@ -57,6 +57,7 @@ public class RestoreToolTest {
 
     @Test
     public void aBackupIsPutBackWithTheMarkAndTheOldDataKeptAside() throws Exception {
+        Files.createFile(target.resolve(RestoreTool.LOCK)); // a stopped appliance that ran before: its lock file is there, unlocked
         tool().restore(backup, false);
 
         Path own = target.resolve("data/onewindow");
@@ -73,6 +74,7 @@ public class RestoreToolTest {
             assertTrue(names.toString(), names.stream().anyMatch(n -> n.startsWith("data.before-restore-")));
             assertTrue(names.toString(), names.stream().anyMatch(n -> n.startsWith("etc.before-restore-")));
             assertFalse(names.toString(), names.stream().anyMatch(n -> n.contains("restoring")));
+            assertTrue(names.toString(), names.contains(RestoreTool.LOCK));
             Path aside = target.resolve(names.stream().filter(n -> n.startsWith("data.before-restore-")).findFirst().orElseThrow());
             assertEquals("the target's own", Files.readString(aside.resolve("onewindow/was-here")));
         }
@@ -139,8 +141,8 @@ public class RestoreToolTest {
 
     @Test
     public void aRunningApplianceIsRefused() throws Exception {
-        // Karaf holds data/lock while it runs
-        try (FileChannel channel = FileChannel.open(target.resolve("data/lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        // Karaf holds the file lock in its folder while it runs
+        try (FileChannel channel = FileChannel.open(target.resolve(RestoreTool.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock held = channel.lock()) {
             RestoreTool.Refused refused = assertThrows(RestoreTool.Refused.class, () -> tool().restore(backup, false));
             assertEquals(RestoreTool.REFUSED, refused.code);
@@ -153,7 +155,7 @@ public class RestoreToolTest {
         assertEquals("the target's own", Files.readString(target.resolve("data/onewindow/was-here")));
         assertTrue(Files.readString(target.resolve("etc/org.onewindow.node.cfg")).contains("000000"));
         try (Stream<Path> siblings = Files.list(target)) {
-            assertEquals(List.of("data", "etc"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("data", "etc"), siblings.map(p -> p.getFileName().toString()).filter(n -> !n.equals(RestoreTool.LOCK)).sorted().toList());
         }
     }
 }
