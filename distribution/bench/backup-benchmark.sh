@@ -29,7 +29,7 @@ mib() { echo "scale=1; $1 / 1048576" | bc; }
 
 a=$(unpack_node "$work/a" 9903)
 backups="$work/backups"
-sed -i "s|^directory = .*|directory = $backups|; s/^dailyAt = .*/dailyAt =/" "$a/etc/org.onewindow.backup.cfg"
+sed -i "s|^directory =.*|directory = $backups|; s/^dailyAt =.*/dailyAt =/" "$a/etc/org.onewindow.backup.cfg"
 sed -i 's/^intervalSeconds = .*/intervalSeconds = 0/' "$a/etc/org.onewindow.supervision.cfg"
 start_node "$a"; await admin:admin-demo /backups; await clerk:clerk-demo "/cases?size=1"
 client "$a" "feature:install onewindow-bench" > /dev/null
@@ -64,7 +64,7 @@ echo "second backup: $(echo "$t1 - $t0" | bc) s; $(echo "$second" | num scans) s
 echo "== 4. restore of the first backup into a fresh appliance"
 stop_node "$a"
 b=$(unpack_node "$work/b" 9904)
-t0=$(now); (cd "$b" && bin/onewindow-restore "$backups/$name" > "$work/restore.log" 2>&1); t1=$(now)
+t0=$(now); (cd "$b" && bin/onewindow-restore "$backups/$name" > "$work/restore.log" 2>&1) || { cat "$work/restore.log"; exit 1; }; t1=$(now)
 echo "bin/onewindow-restore (checks every checksum, then copies): $(echo "$t1 - $t0" | bc) s"
 start=$(now); start_node "$b"
 took=$(await_health "$start")

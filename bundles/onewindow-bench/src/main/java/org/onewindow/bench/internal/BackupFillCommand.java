@@ -83,10 +83,10 @@ public class BackupFillCommand implements Action {
                         + " VALUES (?, ?, 1, '户口迁入登记', ?, '区公安分局', 20, 'WINDOW', ?, 'RESIDENT_ID', '441302199003071238',"
                         + " '张三', 1, ?, 'bench', ?, ?, ?, 'LOCAL')");
                 PreparedStatement history = c.prepareStatement("INSERT INTO CASE_HISTORY (CASE_ID, EVENT_AT, BY_USER, FROM_STATUS, TO_STATUS, NOTE)"
-                        + " SELECT ID, CREATED_AT, 'bench', NULL, 'DRAFT', NULL FROM CASE_FILE WHERE CASE_NO >= ? AND CASE_NO <= ? AND CASE_NO LIKE 'BENCHB-%'"
+                        + " SELECT ID, CREATED_AT, 'bench', CAST(NULL AS VARCHAR(32)), 'DRAFT', CAST(NULL AS VARCHAR(1000)) FROM CASE_FILE WHERE CASE_NO >= ? AND CASE_NO <= ? AND CASE_NO LIKE 'BENCHB-%'"
                         + " UNION ALL SELECT ID, UPDATED_AT, 'bench', 'DRAFT', STATUS, '受理' FROM CASE_FILE WHERE CASE_NO >= ? AND CASE_NO <= ? AND CASE_NO LIKE 'BENCHB-%'")) {
             c.setAutoCommit(false);
-            String[] statuses = {"ACCEPTED", "IN_REVIEW", "APPROVED", "READY_FOR_PICKUP", "PICKED_UP"};
+            String[] statuses = {"ACCEPTED", "IN_REVIEW", "APPROVED", "READY_FOR_PICKUP", "DELIVERED"};
             int first = 0;
             for (int i = 0; i < cases; i++) {
                 ps.setString(1, number(i));
