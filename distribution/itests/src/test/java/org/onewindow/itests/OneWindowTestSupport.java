@@ -42,9 +42,11 @@ public abstract class OneWindowTestSupport {
     /**
      * Karaf has installed every boot feature: the tests start only then, as the catalog answering every demo user
      * says nothing of a capability whose feature is still being installed (WindowIT's first upload met
-     * SCANNING_UNAVAILABLE so on a busy machine).
+     * SCANNING_UNAVAILABLE so on a busy machine). Waited for up to 3 minutes: the injection's default is 10 s, and a first
+     * start on a busy two-core machine takes a minute (AccessIT's first test gave up waiting so).
      */
     @Inject
+    @org.ops4j.pax.exam.util.Filter(timeout = 180_000)
     protected BootFinished bootFinished;
 
     protected final Http http = new Http(HTTP_PORT);
