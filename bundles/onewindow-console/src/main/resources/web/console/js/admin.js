@@ -104,9 +104,10 @@ function restoreLines(link) {
   return out;
 }
 
+const gib = bytes => (bytes / 1073741824).toFixed(1);
+
 /** What the node's health says (the same as GET /health/details and onewindow:status): status, reasons, what is still starting, the disk. */
 function healthSection(health) {
-  const gib = bytes => (bytes / 1073741824).toFixed(1);
   const waiting = health.capabilities.filter(c => !c.ready);
   return h('div', { id: 'health' },
     h('p', { id: 'health-status', class: health.status === 'UP' ? '' : 'error' }, t('admin.health.status', { status: t(`admin.health.${health.status}`) })),
@@ -116,6 +117,38 @@ function healthSection(health) {
       threshold: gib(health.storage.thresholdBytes) })) : '');
 }
 
+/** 备份: the last good backup, the last attempt, the schedule, and a backup made now (GET/POST /backups). */
+function backupSection() {
+  const line = h('p', { id: 'backup' });
+  const result = h('p', { id: 'backup-result' });
+  const render = async () => {
+    try {
+      const b = await api.get('/backups');
+      const last = b.backups[0];
+      line.className = b.overdue || b.lastSucceeded === false ? 'error' : '';
+      line.textContent = [
+        last ? t('admin.backup.last', { at: b.lastGoodAt || last.finishedAt, name: last.name, size: gib(last.sizeBytes), count: b.backups.length })
+          : t('admin.backup.none'),
+        b.lastSucceeded === false ? t('admin.backup.failed', { at: b.lastAttemptAt, error: b.lastError || '' }) : '',
+        b.overdue ? t('admin.backup.overdue') : '',
+        b.dailyAt ? t('admin.backup.daily', { at: b.dailyAt, keep: b.keep, directory: b.directory }) : t('admin.backup.manual', { directory: b.directory })
+      ].filter(x => x).join(' · ');
+    } catch (e) { line.textContent = t('admin.backup.unavailable'); }
+  };
+  const button = h('button', { type: 'button', id: 'backup-now', onclick: async () => {
+    button.disabled = true;
+    result.textContent = t('admin.backup.running');
+    try {
+      const made = await api.post('/backups');
+      result.textContent = t('admin.backup.made', { name: made.name, cases: made.cases, scans: made.scans, newScans: made.newScans, size: gib(made.sizeBytes) });
+    } catch (e) { result.textContent = ''; fail(e); }
+    button.disabled = false;
+    await render();
+  } }, t('admin.backup.now'));
+  render();
+  return h('section', {}, h('h3', {}, t('admin.backup')), line, button, result);
+}
+
 /**
  * The system administrator's page: the node and its health, the catalog import, the link to the city hub and the relay
  * outbox, with retry of what went dead. Users and roles are the security administrator's (users.js).
@@ -123,6 +156,7 @@ function healthSection(health) {
 export function adminPage(main) {
   const importer = catalogImport();
   const replication = replicationSection();
+  const backup = backupSection();
   const render = async () => {
     try {
       const health = await api.get('/health/details');
@@ -132,7 +166,7 @@ export function adminPage(main) {
       };
       show(main, h('h2', {}, t('admin.title')), importer,
         h('h3', {}, t('admin.node')), h('p', { id: 'node' }, `${health.node} · ${health.role} · ${health.version} · ${health.status}`),
-        healthSection(health),
+        healthSection(health), backup,
         health.role === 'hub' ? '' : replication,
         h('h3', {}, t('admin.outbox')), h('p', {}, Object.entries(outbox.counts || {}).map(([k, v]) => `${k} ${v}`).join(' · ')),
         outbox.items.length === 0 ? h('p', {}, t('admin.none')) : table(['', '', '', ''], outbox.items.map(x => h('tr', {},

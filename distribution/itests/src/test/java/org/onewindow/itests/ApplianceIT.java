@@ -177,7 +177,7 @@ public class ApplianceIT extends OneWindowTestSupport {
                 "/cases/{caseNo}/decision", "/cases/{caseNo}/supplement", "/cases/{caseNo}/extension", "/review/queue",
                 "/relay/outbox", "/relay/outbox/{id}/retry", "/relay/callback/{department}", "/supervision/cards",
                 "/supervision/stats", "/licences", "/licences/{type}/{number}", "/licences/{type}/{number}/revocation",
-                "/licences/import", "/licences/access", "/catalog/licence-types", "/cases/{caseNo}/reused-materials")) {
+                "/licences/import", "/licences/access", "/catalog/licence-types", "/cases/{caseNo}/reused-materials", "/backups")) {
             assertTrue(path, paths.has(path));
         }
     }
