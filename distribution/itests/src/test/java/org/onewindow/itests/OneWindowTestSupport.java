@@ -82,6 +82,8 @@ public abstract class OneWindowTestSupport {
             editConfigurationFilePut("etc/org.onewindow.access.cfg", "clientFreeFailures", "1000"),
             // where the department approval system simulator is, for the tests that run it
             systemProperty("onewindow.simulator").value(System.getProperty("onewindow.simulator", "")),
+            // the release the build made, which the node reports (health details, status, replication)
+            systemProperty("onewindow.version").value(System.getProperty("onewindow.version", "")),
         };
         Option[] all = new Option[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
