@@ -23,6 +23,9 @@ public class TimeLimitDTO {
     /** Working days used until the decision, suspensions not counted. */
     public Integer workingDaysUsed;
     public Boolean inTime;
-    /** Years without an official holiday schedule that the deadline reaches into: counted as weekends only. */
+    /**
+     * Years without a published holiday schedule that the deadline reaches into: counted with weekends and the
+     * holidays the national rules fix, but without the makeup days (调休) not yet announced.
+     */
     public List<Integer> calendarGaps;
 }

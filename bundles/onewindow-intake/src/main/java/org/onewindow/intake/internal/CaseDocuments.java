@@ -107,7 +107,7 @@ final class CaseDocuments {
             return "";
         }
         return "（" + years.stream().map(String::valueOf).collect(Collectors.joining("、"))
-                + " 年法定节假日尚未公布，暂按周末计算，以实际安排为准）";
+                + " 年节假日安排尚未公布，已按周末和法定节日计算，调休以国务院公布的安排为准）";
     }
 
     /** How a material was received when not on paper: the citizen sees what was not asked of them. */
