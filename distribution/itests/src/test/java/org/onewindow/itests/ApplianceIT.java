@@ -123,6 +123,28 @@ public class ApplianceIT extends OneWindowTestSupport {
     }
 
     @Test
+    public void aPromiseLongerThanTheStatutoryLimitIsRefusedAndBothAreShown() {
+        String promise10 = CatalogFiles.item("IT-LAW-1", "法定时限测试", 10);
+        Http.Answer longer = http.postJson("/catalog/items", "admin",
+                CatalogFiles.array(promise10.replace("\"timeLimitDays\":10,", "\"timeLimitDays\":10,\"statutoryLimitDays\":5,")));
+        assertEquals(longer.toString(), 400, longer.status);
+        assertEquals("CATALOG_INVALID", longer.code());
+        assertEquals("timeLimitDays", longer.json().path("details").get(0).path("field").asText());
+        assertEquals("ITEM_NOT_FOUND", http.get("/catalog/items/IT-LAW-1", "clerk").code());
+
+        Http.Answer within = http.postJson("/catalog/items", "admin",
+                CatalogFiles.array(promise10.replace("\"timeLimitDays\":10,", "\"timeLimitDays\":10,\"statutoryLimitDays\":20,"
+                        + "\"extension\":{\"times\":2,\"maxDays\":15,\"legalBasis\":\"《测试条例》第二条\"},")));
+        assertEquals(within.toString(), 200, within.status);
+        JsonNode item = http.get("/catalog/items/IT-LAW-1", "clerk").json();
+        assertEquals(20, item.path("statutoryLimitDays").asInt());
+        assertEquals(2, item.path("extension").path("times").asInt());
+        assertEquals("an item from before the field imports as it was", 200,
+                http.postJson("/catalog/items", "admin", CatalogFiles.array(CatalogFiles.item("IT-LAW-2", "旧格式", 10))).status);
+        assertTrue(http.get("/catalog/items/IT-LAW-2", "clerk").json().path("statutoryLimitDays").isMissingNode());
+    }
+
+    @Test
     public void everyErrorIsJsonWithAStableCode() {
         // 401: no login, wrong password
         Http.Answer anonymous = http.get("/catalog/items", null);
