@@ -5,7 +5,7 @@ import org.onewindow.problem.MultiLine;
 /**
  * How often and how far the time limit of an item's case may be extended (延期), and on what legal basis. An
  * extension is always approved before the limit as it stands runs out. Items that name no rule follow
- * {@link #ART_42}.
+ * {@link #art42()}.
  */
 public class ExtensionRuleDTO {
     /** The most extensions a case may have; 0 means none. */
@@ -27,6 +27,7 @@ public class ExtensionRuleDTO {
         return of(1, 10, ART_42_BASIS);
     }
 
+    /** A rule as the exchange format gives it. */
     public static ExtensionRuleDTO of(int times, Integer maxDays, String legalBasis) {
         ExtensionRuleDTO r = new ExtensionRuleDTO();
         r.times = times;
