@@ -20,6 +20,7 @@ import org.onewindow.supervision.SupervisionService;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
@@ -34,10 +35,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class BackOfficeIT extends OneWindowTestSupport {
     private static final ZoneId HALL = ZoneId.of("Asia/Shanghai");
 
+    // as long as BootFinished may take: on a busy machine these come well after the test starts (10 s is the default)
     @Inject
+    @Filter(timeout = 180_000)
     WorkingCalendar calendar;
 
     @Inject
+    @Filter(timeout = 180_000)
     SupervisionService supervision;
 
     @Configuration
