@@ -24,6 +24,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,10 +33,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class ApplianceIT extends OneWindowTestSupport {
 
+    // as long as BootFinished may take: on a busy machine these come well after the test starts (10 s is the default)
     @Inject
+    @Filter(timeout = 180_000)
     FeaturesService features;
 
     @Inject
+    @Filter(timeout = 180_000)
     CatalogService catalog;
 
     @Configuration
