@@ -32,6 +32,7 @@ async function guide(code) {
   const item = await api.get(`/public/catalog/items/${encodeURIComponent(code)}`);
   show(main, back(), h('article', { class: 'guide' }, h('h2', {}, item.name),
     h('p', {}, `${t('item.department')}：${item.department.name}`),
+    h('p', { id: 'guide-statutory' }, `${t('item.statutoryLimit')}：${item.statutoryLimitDays == null ? t('item.notGiven') : t('item.days', { n: item.statutoryLimitDays })}`),
     h('p', {}, `${t('item.timeLimit')}：${item.timeLimitDays === 0 ? t('item.instant') : t('item.days', { n: item.timeLimitDays })}`),
     h('p', {}, `${t('item.conditions')}：${item.conditions}`),
     h('h3', {}, t('item.materials')),

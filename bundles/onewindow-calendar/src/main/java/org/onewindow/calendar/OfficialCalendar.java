@@ -16,7 +16,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The working-day arithmetic over the schedules of some years; other years count weekends only.
+ * The working-day arithmetic over the schedules of some years; a year without one counts weekends and, where given,
+ * its provisional days off (the holidays the national rules fix in advance), and is reported missing all the same,
+ * since its makeup working days are not known.
  * Immutable, so it is shared between threads and replaced whole when the schedules change.
  *
  * <p>Every day has an ordinal: the working days up to and including it, counted from a fixed origin.
@@ -31,8 +33,9 @@ public final class OfficialCalendar implements WorkingCalendar {
     static final int MAX_YEARS = 100;
 
     private final SortedMap<Integer, CalendarYear> schedules;
+    private final SortedMap<Integer, CalendarYear> provisional;
     private final SortedSet<Integer> years;
-    // per known year, ascending by year:
+    // per counted year (published or provisional), ascending by year:
     private final long[] firstDay;
     private final long[] lastDay;
     /** cumulative[i][k]: working days among the first k days of known year i. */
@@ -44,6 +47,16 @@ public final class OfficialCalendar implements WorkingCalendar {
 
     /** @throws IllegalArgumentException when two schedules are for the same year */
     public OfficialCalendar(Collection<CalendarYear> schedules) {
+        this(schedules, List.of());
+    }
+
+    /**
+     * @param schedules the published schedules
+     * @param provisional days off known in advance for years without a published schedule (the holidays the
+     *        national rules fix, no makeup days): counted, but such a year stays missing ({@link #missingYears})
+     * @throws IllegalArgumentException when two schedules are for the same year
+     */
+    public OfficialCalendar(Collection<CalendarYear> schedules, Collection<CalendarYear> provisional) {
         TreeMap<Integer, CalendarYear> byYear = new TreeMap<>();
         for (CalendarYear y : schedules) {
             if (byYear.put(y.year, y) != null) {
@@ -52,14 +65,24 @@ public final class OfficialCalendar implements WorkingCalendar {
         }
         this.schedules = Collections.unmodifiableSortedMap(byYear);
         this.years = Collections.unmodifiableSortedSet(new TreeSet<>(byYear.keySet()));
-        int n = byYear.size();
+        TreeMap<Integer, CalendarYear> counted = new TreeMap<>(byYear);
+        TreeMap<Integer, CalendarYear> provisionalByYear = new TreeMap<>();
+        for (CalendarYear y : provisional) {
+            if (provisionalByYear.put(y.year, y) != null) {
+                throw new IllegalArgumentException("two provisional schedules for " + y.year);
+            }
+            counted.putIfAbsent(y.year, y);
+        }
+        provisionalByYear.keySet().removeAll(byYear.keySet());
+        this.provisional = Collections.unmodifiableSortedMap(provisionalByYear);
+        int n = counted.size();
         firstDay = new long[n];
         lastDay = new long[n];
         cumulative = new int[n][];
         base = new long[n];
         shift = new long[n + 1];
         int i = 0;
-        for (CalendarYear y : byYear.values()) {
+        for (CalendarYear y : counted.values()) {
             firstDay[i] = LocalDate.of(y.year, 1, 1).toEpochDay();
             lastDay[i] = LocalDate.of(y.year, 12, 31).toEpochDay();
             cumulative[i] = cumulate(y);
@@ -170,6 +193,11 @@ public final class OfficialCalendar implements WorkingCalendar {
     /** The schedule of a year, when known. */
     public Optional<CalendarYear> schedule(int year) {
         return Optional.ofNullable(schedules.get(year));
+    }
+
+    /** The days off known in advance of a year without a published schedule (no makeup days), when given. */
+    public Optional<CalendarYear> provisional(int year) {
+        return Optional.ofNullable(provisional.get(year));
     }
 
     /** The known schedules, by year. */

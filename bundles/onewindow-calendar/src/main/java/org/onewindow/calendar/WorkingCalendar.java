@@ -9,7 +9,8 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The official working-day calendar of mainland China: weekends and the announced public holidays
  * are days off, the announced makeup working days (调休) are working days. A year whose schedule is
- * not known counts weekends only, and {@link #missingYears} tells the caller so.
+ * not published counts weekends and the holidays the national rules fix in advance (《全国年节及纪念日放假办法》)
+ * as days off, without makeup days, and {@link #missingYears} tells the caller so.
  */
 @ProviderType
 public interface WorkingCalendar {
@@ -34,8 +35,8 @@ public interface WorkingCalendar {
     SortedSet<Integer> knownYears();
 
     /**
-     * Years in [from.year, to.year] (either order) without a schedule, ascending: days in them were
-     * counted as weekends-only, which the caller must show as a warning.
+     * Years in [from.year, to.year] (either order) without a published schedule, ascending: days in them were
+     * counted without the makeup days not yet announced, which the caller must show as a warning.
      */
     List<Integer> missingYears(LocalDate from, LocalDate to);
 }

@@ -3,7 +3,7 @@
  * as the State Council announces them each year), in which the time limits of cases are counted.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.onewindow.calendar;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,8 +19,15 @@ public class CatalogItemDTO {
     /** Conditions of application (申请条件). */
     @MultiLine
     public String conditions;
-    /** Promised limit in working days; 0 means instant (即来即办). */
+    /** Promised limit in working days (承诺时限); 0 means instant (即来即办). */
     public Integer timeLimitDays;
+    /**
+     * Statutory limit in working days (法定时限), the longest the law allows; the promise may not exceed it. Absent
+     * in catalogs from before it was a field: then unknown, and shown as not given.
+     */
+    public Integer statutoryLimitDays;
+    /** How the time limit may be extended (延期); absent means the art. 42 rule, {@link ExtensionRuleDTO#effective}. */
+    public ExtensionRuleDTO extension;
     /** May be filed at any hall of the city (全市通办). */
     public Boolean crossDistrict;
     /** May be filed online. */

@@ -1,9 +1,10 @@
 /**
  * The service catalog (事项目录): the standardized items a hall handles, each with its guide
- * (办事指南), owning department, legal basis, materials and promised time limit, kept in versions.
+ * (办事指南), owning department, legal basis, materials,
+ * statutory and promised time limits and extension rule, kept in versions.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.onewindow.catalog;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,10 +11,15 @@ import org.onewindow.problem.Problem;
 public final class IdNumbers {
     private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String ID_CHECK = "10X98765432";
-    /** Province-level codes of GB/T 2260 (incl. 71 Taiwan, 81 Hong Kong, 82 Macao). */
+    /** Province-level codes of GB/T 2260 (incl. 71 Taiwan). */
     private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33",
             "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
-            "65", "71", "81", "82");
+            "65", "71");
+    /**
+     * The address codes of the residence permits of Hong Kong, Macao and Taiwan residents (港澳台居民居住证,
+     * 《港澳台居民居住证申领发放办法》 2018): the whole six digits, not a province followed by a county.
+     */
+    private static final Set<String> RESIDENCE_PERMITS = Set.of("810000", "820000", "830000");
     private static final String CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
@@ -55,7 +60,7 @@ public final class IdNumbers {
         if (!id.matches("\\d{17}[0-9X]")) {
             return "居民身份证号码须为 18 位（前 17 位为数字，末位为数字或 X）";
         }
-        if (!PROVINCES.contains(id.substring(0, 2))) {
+        if (!PROVINCES.contains(id.substring(0, 2)) && !RESIDENCE_PERMITS.contains(id.substring(0, 6))) {
             return "居民身份证号码的地址码不正确";
         }
         try {

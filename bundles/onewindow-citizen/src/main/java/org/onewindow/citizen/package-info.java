@@ -3,7 +3,7 @@
  * the 18-character unified social credit code (GB 32100-2015), checked and masked for logs.
  */
 @Export
-@Version("1.0.0")
+@Version("1.0.1")
 package org.onewindow.citizen;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,6 +19,16 @@ public class IdNumbersTest {
     }
 
     @Test
+    public void residencePermitsOfHongKongMacaoAndTaiwanResidents() {
+        // 港澳台居民居住证: the citizen ID number's address code is 810000, 820000 or 830000
+        assertTrue("Hong Kong", IdNumbers.isValid(IdType.RESIDENT_ID, "810000199003071237"));
+        assertTrue("Macao", IdNumbers.isValid(IdType.RESIDENT_ID, "820000199003071239"));
+        assertEquals("Taiwan", "830000199003071230", IdNumbers.check(IdType.RESIDENT_ID, "830000199003071230"));
+        assertFalse("a permit's address code is exactly 830000", IdNumbers.isValid(IdType.RESIDENT_ID, "831000199003071231"));
+        assertFalse("check digit", IdNumbers.isValid(IdType.RESIDENT_ID, "830000199003071231"));
+    }
+
+    @Test
     public void invalidResidentIds() {
         assertFalse("check digit", IdNumbers.isValid(IdType.RESIDENT_ID, "441302199003071237"));
         assertFalse("no 30 February", IdNumbers.isValid(IdType.RESIDENT_ID, "441302199002301234"));

@@ -39,6 +39,11 @@ function limit(item) {
   return item.timeLimitDays === 0 ? t('item.instant') : t('item.days', { n: item.timeLimitDays });
 }
 
+/** 法定时限: absent from catalogs imported before it was a field. */
+function statutory(item) {
+  return item.statutoryLimitDays == null ? t('item.notGiven') : t('item.days', { n: item.statutoryLimitDays });
+}
+
 async function showGuide(code, target) {
   try {
     const item = await api.get(`/catalog/items/${encodeURIComponent(code)}`);
@@ -48,6 +53,7 @@ async function showGuide(code, target) {
       h('dl', {},
         h('dt', {}, t('item.code')), h('dd', {}, item.code),
         h('dt', {}, t('item.department')), h('dd', {}, item.department.name),
+        h('dt', {}, t('item.statutoryLimit')), h('dd', { id: 'guide-statutory' }, statutory(item)),
         h('dt', {}, t('item.timeLimit')), h('dd', {}, limit(item)),
         h('dt', {}, t('item.fee')), h('dd', {}, Number(item.fee) === 0 ? t('item.free') : `¥${item.fee}`),
         h('dt', {}, t('item.legalBasis')), h('dd', {}, item.legalBasis),

@@ -24,6 +24,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,10 +33,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class ApplianceIT extends OneWindowTestSupport {
 
+    // as long as BootFinished may take: on a busy machine these come well after the test starts (10 s is the default)
     @Inject
+    @Filter(timeout = 180_000)
     FeaturesService features;
 
     @Inject
+    @Filter(timeout = 180_000)
     CatalogService catalog;
 
     @Configuration
@@ -120,6 +124,28 @@ public class ApplianceIT extends OneWindowTestSupport {
         assertEquals("timeLimitDays", refused.json().path("details").get(0).path("field").asText());
         assertEquals(before, http.get("/catalog/export", "admin").body);
         assertEquals("ITEM_NOT_FOUND", http.get("/catalog/items/IT-BAD-1", "clerk").code());
+    }
+
+    @Test
+    public void aPromiseLongerThanTheStatutoryLimitIsRefusedAndBothAreShown() {
+        String promise10 = CatalogFiles.item("IT-LAW-1", "法定时限测试", 10);
+        Http.Answer longer = http.postJson("/catalog/items", "admin",
+                CatalogFiles.array(promise10.replace("\"timeLimitDays\":10,", "\"timeLimitDays\":10,\"statutoryLimitDays\":5,")));
+        assertEquals(longer.toString(), 400, longer.status);
+        assertEquals("CATALOG_INVALID", longer.code());
+        assertEquals("timeLimitDays", longer.json().path("details").get(0).path("field").asText());
+        assertEquals("ITEM_NOT_FOUND", http.get("/catalog/items/IT-LAW-1", "clerk").code());
+
+        Http.Answer within = http.postJson("/catalog/items", "admin",
+                CatalogFiles.array(promise10.replace("\"timeLimitDays\":10,", "\"timeLimitDays\":10,\"statutoryLimitDays\":20,"
+                        + "\"extension\":{\"times\":2,\"maxDays\":15,\"legalBasis\":\"《测试条例》第二条\"},")));
+        assertEquals(within.toString(), 200, within.status);
+        JsonNode item = http.get("/catalog/items/IT-LAW-1", "clerk").json();
+        assertEquals(20, item.path("statutoryLimitDays").asInt());
+        assertEquals(2, item.path("extension").path("times").asInt());
+        assertEquals("an item from before the field imports as it was", 200,
+                http.postJson("/catalog/items", "admin", CatalogFiles.array(CatalogFiles.item("IT-LAW-2", "旧格式", 10))).status);
+        assertTrue(http.get("/catalog/items/IT-LAW-2", "clerk").json().path("statutoryLimitDays").isMissingNode());
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.onewindow.supervision.SupervisionService;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
@@ -34,10 +35,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class BackOfficeIT extends OneWindowTestSupport {
     private static final ZoneId HALL = ZoneId.of("Asia/Shanghai");
 
+    // as long as BootFinished may take: on a busy machine these come well after the test starts (10 s is the default)
     @Inject
+    @Filter(timeout = 180_000)
     WorkingCalendar calendar;
 
     @Inject
+    @Filter(timeout = 180_000)
     SupervisionService supervision;
 
     @Configuration
@@ -123,10 +127,26 @@ public class BackOfficeIT extends OneWindowTestSupport {
         Http.Answer unapproved = http.postJson("/cases/" + no + "/extension", "reviewer", "{\"days\":3,\"reason\":\"需现场核查\"}");
         assertEquals(400, unapproved.status);
         assertEquals("INVALID_EXTENSION", unapproved.code());
+        // art. 42 of the Administrative Licensing Law, the rule of an item that names none: once, at most 10 working days
+        Http.Answer tooLong = http.postJson("/cases/" + no + "/extension", "reviewer",
+                "{\"days\":30,\"reason\":\"需现场核查\",\"approvedBy\":\"王局长\"}");
+        assertEquals(tooLong.toString(), 400, tooLong.status);
+        assertEquals("EXTENSION_TOO_LONG", tooLong.code());
         JsonNode extended = http.postJson("/cases/" + no + "/extension", "reviewer",
                 "{\"days\":3,\"reason\":\"需现场核查\",\"approvedBy\":\"王局长\"}").json();
         assertEquals(calendar.plusWorkingDays(LocalDate.parse(deadline), 3).toString(), extended.path("timeLimit").path("deadline").asText());
         assertEquals(3, extended.path("timeLimit").path("extendedDays").asInt());
+        assertEquals(1, extended.path("timeLimit").path("extensions").asInt());
+        assertEquals(LocalDate.now(HALL).toString(), extended.path("timeLimit").path("extendedOn").asText());
+        Http.Answer again = http.postJson("/cases/" + no + "/extension", "reviewer",
+                "{\"days\":3,\"reason\":\"再次核查\",\"approvedBy\":\"王局长\"}");
+        assertEquals(again.toString(), 409, again.status);
+        assertEquals("EXTENSION_LIMIT_REACHED", again.code());
+        assertTrue(again.toString(), again.json().path("message").asText().contains("行政许可法》第四十二条"));
+        assertEquals("nothing moved by the refusals", 3, http.get("/cases/" + no, "reviewer").json().path("timeLimit").path("extendedDays").asInt());
+        String receipt = http.get("/cases/" + no + "/receipt", "clerk").body;
+        assertTrue(receipt, receipt.contains(extended.path("timeLimit").path("deadline").asText() + "（含）前（已于 "
+                + LocalDate.now(HALL) + " 经批准延期 3 个工作日）"));
 
         JsonNode approved = http.postJson("/cases/" + no + "/decision", "reviewer",
                 "{\"outcome\":\"APPROVED\",\"resultDocument\":\"准予迁入决定书\",\"licenceNo\":\"GA-2026-0001\"}").json();

@@ -63,9 +63,16 @@ public class CalendarCommand implements Action {
     static String yearReport(OfficialCalendar cal, Path directory, int year) {
         Optional<CalendarYear> schedule = cal.schedule(year);
         if (schedule.isEmpty()) {
-            return String.format("No official holiday schedule for %d in %s: days in %d count weekends only (%d weekdays).%n"
-                    + "Add %s when the State Council publishes the year's holidays (see README.md there).%n",
-                    year, directory, year, cal.workingDaysIn(year), directory.resolve(year + ".json"));
+            Optional<CalendarYear> fixed = cal.provisional(year);
+            StringBuilder out = new StringBuilder(String.format("No official holiday schedule for %d in %s: days in %d count"
+                    + " weekends%s, but no makeup working days (%d working days).%n", year, directory, year,
+                    fixed.isEmpty() ? " only" : " and the holidays the national rules fix", cal.workingDaysIn(year)));
+            fixed.ifPresent(y -> {
+                out.append("Holidays the national rules fix (").append(y.source).append(")\n");
+                y.holidays.forEach(h -> out.append(String.format("  %s .. %s  %2d days  %s%n", day(h.from), day(h.to), h.days(), h.name)));
+            });
+            return out.append(String.format("Add %s when the State Council publishes the year's holidays (see README.md there).%n",
+                    directory.resolve(year + ".json"))).toString();
         }
         CalendarYear y = schedule.get();
         StringBuilder out = new StringBuilder();

@@ -80,7 +80,7 @@ final class CalendarFiles {
             LOG.error("Holiday schedule {} refused: {}. {} keeps the schedule loaded before until the file is fixed",
                     file, why, year);
         } else {
-            LOG.error("Holiday schedule {} refused: {}. Time limits in {} count weekends only until the file is fixed",
+            LOG.error("Holiday schedule {} refused: {}. Time limits in {} count weekends and the fixed statutory holidays only until the file is fixed",
                     file, why, year);
         }
     }

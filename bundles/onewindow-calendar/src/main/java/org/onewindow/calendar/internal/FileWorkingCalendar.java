@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -106,7 +107,8 @@ public class FileWorkingCalendar implements WorkingCalendar, StatusContributor {
             LOG.warn("Calendar folder {} does not exist", directory);
         }
         CalendarFiles.Loaded loaded = CalendarFiles.load(directory, snapshot.calendar.schedules());
-        snapshot = new Snapshot(new OfficialCalendar(loaded.years), stamps, loaded.refused);
+        Set<Integer> published = loaded.years.stream().map(y -> y.year).collect(Collectors.toSet());
+        snapshot = new Snapshot(new OfficialCalendar(loaded.years, StatutoryHolidays.provisional(published)), stamps, loaded.refused);
         LOG.info("Working calendar (工作日历) read from {}: {}", directory, years(snapshot.calendar.knownYears()));
         warnAboutMissing();
     }
@@ -127,7 +129,8 @@ public class FileWorkingCalendar implements WorkingCalendar, StatusContributor {
         String files = missing.stream().map(y -> directory.resolve(y + ".json").toString())
                 .collect(Collectors.joining(" and "));
         return "No official holiday schedule for " + years + " in " + directory + ": time limits reaching into " + years
-                + " count weekends only until " + files + (missing.size() == 1 ? " is" : " are") + " added";
+                + " count weekends and the holidays the national rules fix, but no makeup working days (调休), until " + files
+                + (missing.size() == 1 ? " is" : " are") + " added";
     }
 
     /** This year and the next, where they have no schedule. */
@@ -186,14 +189,14 @@ public class FileWorkingCalendar implements WorkingCalendar, StatusContributor {
         return "calendar (工作日历)";
     }
 
-    /** This year or the next without a schedule: time limits reaching into it count weekends only, so the node is DEGRADED. */
+    /** This year or the next without a schedule: time limits reaching into it miss the makeup days, so the node is DEGRADED. */
     @Override
     public List<HealthReason> healthReasons() {
         List<Integer> missing = missingSoon(snapshot.calendar, thisYear());
         if (missing.isEmpty()) {
             return List.of();
         }
-        return List.of(new HealthReason("CALENDAR_YEAR_MISSING", "工作日历缺少 " + years(missing) + " 年的法定节假日安排，涉及该年的办理时限只按周末计算：请按国务院办公厅通知添加 "
+        return List.of(new HealthReason("CALENDAR_YEAR_MISSING", "工作日历缺少 " + years(missing) + " 年的节假日安排，涉及该年的办理时限按周末和放假办法规定的假日计算，未计调休：请按国务院办公厅通知添加 "
                 + missing.stream().map(y -> directory.resolve(y + ".json").toString()).collect(Collectors.joining("、")) + "（onewindow:calendar）"));
     }
 
@@ -203,7 +206,7 @@ public class FileWorkingCalendar implements WorkingCalendar, StatusContributor {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("years", years(s.calendar.knownYears()));
         List<Integer> missing = missingSoon(s.calendar, thisYear());
-        out.put("missing", missing.isEmpty() ? "none" : years(missing) + " (time limits count weekends only)");
+        out.put("missing", missing.isEmpty() ? "none" : years(missing) + " (time limits count weekends and the fixed statutory holidays, no makeup days)");
         out.put("directory", directory);
         if (!s.refused.isEmpty()) {
             out.put("refused", String.join(", ", s.refused) + " (see the log)");

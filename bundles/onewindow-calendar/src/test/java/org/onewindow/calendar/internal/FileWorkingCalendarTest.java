@@ -54,9 +54,17 @@ public class FileWorkingCalendarTest {
         Map<String, Object> status = calendar.status();
         assertEquals(List.of("years", "missing", "directory"), List.copyOf(status.keySet()));
         assertEquals("2025, 2026", status.get("years"));
-        assertEquals("2027 (time limits count weekends only)", status.get("missing"));
+        assertEquals("2027 (time limits count weekends and the fixed statutory holidays, no makeup days)", status.get("missing"));
         assertEquals(dir, status.get("directory"));
         assertEquals(d("2026-10-08"), calendar.plusWorkingDays(d("2026-09-30"), 1));
+    }
+
+    @Test
+    public void newYearsDayOfAnUnpublishedYearIsADayOff() {
+        calendar.activate(config(dir, 0));
+        assertFalse("元旦 2027, a Friday", calendar.isWorkingDay(d("2027-01-01")));
+        assertEquals(d("2027-01-04"), calendar.plusWorkingDays(d("2026-12-31"), 1));
+        assertEquals(List.of(2027), calendar.missingYears(d("2026-12-31"), d("2027-01-04")));
     }
 
     @Test
@@ -75,9 +83,10 @@ public class FileWorkingCalendarTest {
         // 31 December 2026, 16:30 UTC is already 1 January 2027 in Beijing
         calendar.clock = Clock.fixed(Instant.parse("2026-12-31T16:30:00Z"), FileWorkingCalendar.CHINA);
         calendar.activate(config(dir, 0));
-        assertEquals("2027, 2028 (time limits count weekends only)", calendar.status().get("missing"));
+        assertEquals("2027, 2028 (time limits count weekends and the fixed statutory holidays, no makeup days)", calendar.status().get("missing"));
         assertEquals("No official holiday schedule for 2027, 2028 in " + dir + ": time limits reaching into 2027, 2028"
-                + " count weekends only until " + dir.resolve("2027.json") + " and " + dir.resolve("2028.json") + " are added",
+                + " count weekends and the holidays the national rules fix, but no makeup working days (调休), until "
+                + dir.resolve("2027.json") + " and " + dir.resolve("2028.json") + " are added",
                 FileWorkingCalendar.missingWarning(dir, List.of(2027, 2028)));
     }
 
@@ -136,7 +145,8 @@ public class FileWorkingCalendarTest {
 
         String missing = CalendarCommand.yearReport(calendar.current(), dir, 2027);
         assertTrue(missing, missing.startsWith("No official holiday schedule for 2027 in " + dir
-                + ": days in 2027 count weekends only (261 weekdays)."));
+                + ": days in 2027 count weekends and the holidays the national rules fix, but no makeup working days (254 working days)."));
+        assertTrue(missing, missing.contains("  2027-02-05 Fri .. 2027-02-08 Mon   4 days  春节"));
         assertTrue(missing, missing.contains(dir.resolve("2027.json").toString()));
     }
 

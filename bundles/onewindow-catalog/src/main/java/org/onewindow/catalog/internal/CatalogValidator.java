@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.catalog.ExtensionRuleDTO;
 import org.onewindow.catalog.LicenceTypeDTO;
 import org.onewindow.catalog.MaterialDTO;
 import org.onewindow.problem.ProblemDetail;
@@ -22,6 +23,8 @@ final class CatalogValidator {
     static final Pattern LICENCE_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
     static final int MAX_TIME_LIMIT_DAYS = 365;
     static final int MAX_VALIDITY_YEARS = 100;
+    /** More extensions of one case than this is a slip in the file, not a law. */
+    static final int MAX_EXTENSIONS = 9;
     static final BigDecimal MAX_FEE = new BigDecimal("9999999999.99");
 
     private CatalogValidator() {
@@ -62,6 +65,10 @@ final class CatalogValidator {
                     && (item.timeLimitDays < 0 || item.timeLimitDays > MAX_TIME_LIMIT_DAYS)) {
                 c.fail("timeLimitDays", "承诺时限须在 0 到 " + MAX_TIME_LIMIT_DAYS + " 个工作日之间（0 为即来即办）");
             }
+            statutoryLimit(item, c);
+            if (item.extension != null) {
+                extensionRule(item.extension, c);
+            }
             c.present("crossDistrict", item.crossDistrict);
             c.present("online", item.online);
             if (c.present("fee", item.fee)
@@ -79,6 +86,34 @@ final class CatalogValidator {
             }
         }
         return problems;
+    }
+
+    /** 法定时限: optional (catalogs from before it was a field stay importable), and never shorter than the promise. */
+    private static void statutoryLimit(CatalogItemDTO item, Checks c) {
+        if (item.statutoryLimitDays == null) {
+            return;
+        }
+        if (item.statutoryLimitDays < 0 || item.statutoryLimitDays > MAX_TIME_LIMIT_DAYS) {
+            c.fail("statutoryLimitDays", "法定时限须在 0 到 " + MAX_TIME_LIMIT_DAYS + " 个工作日之间");
+        } else if (item.timeLimitDays != null && item.timeLimitDays > item.statutoryLimitDays) {
+            c.fail("timeLimitDays", "承诺时限 " + item.timeLimitDays + " 个工作日超过法定时限 " + item.statutoryLimitDays
+                    + " 个工作日：承诺时限不得长于法定时限");
+        }
+    }
+
+    /** An item's own extension rule: how often (0 forbids), how far each time, and the provision that says so. */
+    private static void extensionRule(ExtensionRuleDTO rule, Checks c) {
+        if (c.present("extension.times", rule.times) && (rule.times < 0 || rule.times > MAX_EXTENSIONS)) {
+            c.fail("extension.times", "延期次数须在 0 到 " + MAX_EXTENSIONS + " 之间（0 为不得延期）");
+        }
+        if (rule.times != null && rule.times > 0 && c.present("extension.maxDays", rule.maxDays)
+                && (rule.maxDays < 1 || rule.maxDays > MAX_TIME_LIMIT_DAYS)) {
+            c.fail("extension.maxDays", "每次延期须在 1 到 " + MAX_TIME_LIMIT_DAYS + " 个工作日之间");
+        }
+        if (rule.times != null && rule.times == 0 && rule.maxDays != null) {
+            c.fail("extension.maxDays", "不得延期（times 为 0）时请省略此字段");
+        }
+        c.text("extension.legalBasis", rule.legalBasis, 1000);
     }
 
     /** Licence types named by the items (materials and results) that the catalog does not list. */

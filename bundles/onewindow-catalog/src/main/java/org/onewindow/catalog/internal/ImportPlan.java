@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.catalog.ExtensionRuleDTO;
 import org.onewindow.catalog.ImportOutcome;
 import org.onewindow.catalog.MaterialDTO;
 import org.onewindow.problem.ProblemDetail;
@@ -62,11 +63,20 @@ final class ImportPlan {
                 && Objects.equals(a.legalBasis, b.legalBasis)
                 && Objects.equals(a.conditions, b.conditions)
                 && Objects.equals(a.timeLimitDays, b.timeLimitDays)
+                && Objects.equals(a.statutoryLimitDays, b.statutoryLimitDays)
+                && sameExtension(a.extension, b.extension)
                 && Objects.equals(a.crossDistrict, b.crossDistrict)
                 && Objects.equals(a.online, b.online)
                 && sameAmount(a.fee, b.fee)
                 && Objects.equals(a.resultLicenceType, b.resultLicenceType)
                 && sameMaterials(a.materials, b.materials);
+    }
+
+    private static boolean sameExtension(ExtensionRuleDTO a, ExtensionRuleDTO b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return Objects.equals(a.times, b.times) && Objects.equals(a.maxDays, b.maxDays) && Objects.equals(a.legalBasis, b.legalBasis);
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {

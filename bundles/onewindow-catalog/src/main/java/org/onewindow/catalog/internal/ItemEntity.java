@@ -23,6 +23,7 @@ import javax.persistence.TemporalType;
 
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.DepartmentDTO;
+import org.onewindow.catalog.ExtensionRuleDTO;
 import org.onewindow.catalog.ItemKind;
 
 /** One version of a catalog item; private to this bundle, which speaks {@link CatalogItemDTO}. */
@@ -60,6 +61,19 @@ public class ItemEntity {
     @Column(name = "TIME_LIMIT_DAYS")
     int timeLimitDays;
 
+    @Column(name = "STATUTORY_LIMIT_DAYS")
+    Integer statutoryLimitDays;
+
+    /** The item's own extension rule; all three null when it names none. */
+    @Column(name = "EXTENSION_TIMES")
+    Integer extensionTimes;
+
+    @Column(name = "EXTENSION_MAX_DAYS")
+    Integer extensionMaxDays;
+
+    @Column(name = "EXTENSION_BASIS")
+    String extensionBasis;
+
     @Column(name = "CROSS_DISTRICT")
     boolean crossDistrict;
 
@@ -95,6 +109,12 @@ public class ItemEntity {
         e.legalBasis = dto.legalBasis;
         e.conditions = dto.conditions;
         e.timeLimitDays = dto.timeLimitDays;
+        e.statutoryLimitDays = dto.statutoryLimitDays;
+        if (dto.extension != null) {
+            e.extensionTimes = dto.extension.times;
+            e.extensionMaxDays = dto.extension.maxDays;
+            e.extensionBasis = dto.extension.legalBasis;
+        }
         e.crossDistrict = dto.crossDistrict;
         e.online = dto.online;
         e.fee = dto.fee.setScale(2, RoundingMode.UNNECESSARY);
@@ -119,6 +139,8 @@ public class ItemEntity {
         dto.legalBasis = legalBasis;
         dto.conditions = conditions;
         dto.timeLimitDays = timeLimitDays;
+        dto.statutoryLimitDays = statutoryLimitDays;
+        dto.extension = extensionTimes == null ? null : ExtensionRuleDTO.of(extensionTimes, extensionMaxDays, extensionBasis);
         dto.crossDistrict = crossDistrict;
         dto.online = online;
         dto.fee = fee;

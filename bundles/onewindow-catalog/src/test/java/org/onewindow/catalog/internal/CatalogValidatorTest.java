@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.junit.Test;
 import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.catalog.ExtensionRuleDTO;
 import org.onewindow.catalog.LicenceTypeDTO;
 import org.onewindow.problem.ProblemDetail;
 
@@ -101,6 +102,53 @@ public class CatalogValidatorTest {
         assertTrue(validate(item).isEmpty());
         item.timeLimitDays = 366;
         assertEquals(List.of("GA-1 timeLimitDays"), where(validate(item)));
+    }
+
+    @Test
+    public void aPromiseLongerThanTheStatutoryLimitIsRefused() {
+        CatalogItemDTO item = Items.item("SJ-SP-001");
+        item.timeLimitDays = 5;
+        assertTrue("no statutory limit given: catalogs from before it was a field stay importable", validate(item).isEmpty());
+        item.statutoryLimitDays = 20;
+        assertTrue("a promise cut below the law", validate(item).isEmpty());
+        item.statutoryLimitDays = 5;
+        assertTrue("a promise equal to the law", validate(item).isEmpty());
+        item.statutoryLimitDays = 3;
+        List<ProblemDetail> problems = validate(item);
+        assertEquals(List.of("SJ-SP-001 timeLimitDays"), where(problems));
+        assertTrue(problems.get(0).message, problems.get(0).message.contains("超过法定时限 3 个工作日"));
+        item.statutoryLimitDays = 366;
+        assertEquals(List.of("SJ-SP-001 statutoryLimitDays"), where(validate(item)));
+        item.statutoryLimitDays = -1;
+        assertEquals(List.of("SJ-SP-001 statutoryLimitDays"), where(validate(item)));
+    }
+
+    @Test
+    public void anItemsOwnExtensionRuleIsChecked() {
+        CatalogItemDTO item = Items.item("ZR-GH-001");
+        item.extension = ExtensionRuleDTO.of(2, 15, "《某条例》第十条");
+        assertTrue(validate(item).isEmpty());
+        item.extension = ExtensionRuleDTO.of(0, null, "《某条例》第十条：不得延期");
+        assertTrue("times 0 forbids extensions", validate(item).isEmpty());
+        item.extension = ExtensionRuleDTO.of(0, 10, "《某条例》");
+        assertEquals(List.of("ZR-GH-001 extension.maxDays"), where(validate(item)));
+        item.extension = ExtensionRuleDTO.of(1, null, " ");
+        assertEquals(List.of("ZR-GH-001 extension.maxDays", "ZR-GH-001 extension.legalBasis"), where(validate(item)));
+        item.extension = ExtensionRuleDTO.of(10, 0, "《某条例》");
+        assertEquals(List.of("ZR-GH-001 extension.times", "ZR-GH-001 extension.maxDays"), where(validate(item)));
+        item.extension = new ExtensionRuleDTO();
+        assertEquals(List.of("ZR-GH-001 extension.times", "ZR-GH-001 extension.legalBasis"), where(validate(item)));
+    }
+
+    @Test
+    public void withoutARuleOfItsOwnAnItemFollowsArticle42() {
+        CatalogItemDTO item = Items.item("ZR-GH-001");
+        ExtensionRuleDTO rule = ExtensionRuleDTO.effective(item);
+        assertEquals(Integer.valueOf(1), rule.times);
+        assertEquals(Integer.valueOf(10), rule.maxDays);
+        assertEquals("《中华人民共和国行政许可法》第四十二条", rule.legalBasis);
+        item.extension = ExtensionRuleDTO.of(2, 30, "《某法》");
+        assertEquals(Integer.valueOf(2), ExtensionRuleDTO.effective(item).times);
     }
 
     private static List<ProblemDetail> validate(CatalogItemDTO item) {

@@ -41,6 +41,20 @@ public class ImportPlanTest {
     }
 
     @Test
+    public void theStatutoryLimitAndTheExtensionRuleAreContent() {
+        CatalogItemDTO current = Items.item("A-1");
+        current.version = 1;
+        CatalogItemDTO statutory = Items.item("A-1");
+        statutory.statutoryLimitDays = 20;
+        assertEquals(ImportOutcome.NEW_VERSION, ImportPlan.of(List.of(statutory), Map.of("A-1", current)).steps.get(0).outcome);
+        CatalogItemDTO rule = Items.item("A-1");
+        rule.extension = org.onewindow.catalog.ExtensionRuleDTO.of(0, null, "《某法》");
+        assertEquals(ImportOutcome.NEW_VERSION, ImportPlan.of(List.of(rule), Map.of("A-1", current)).steps.get(0).outcome);
+        current.extension = org.onewindow.catalog.ExtensionRuleDTO.of(0, null, "《某法》");
+        assertEquals(ImportOutcome.UNCHANGED, ImportPlan.of(List.of(rule), Map.of("A-1", current)).steps.get(0).outcome);
+    }
+
+    @Test
     public void editOfAStaleVersionIsAConflict() {
         CatalogItemDTO edited = Items.item("A-1");
         edited.version = 1;

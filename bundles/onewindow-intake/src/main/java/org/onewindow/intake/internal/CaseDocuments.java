@@ -2,11 +2,13 @@ package org.onewindow.intake.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseMaterialDTO;
 import org.onewindow.intake.MaterialSource;
+import org.onewindow.intake.TimeLimitDTO;
 
 /** The printable papers of the window: the one-time notice and the acceptance receipt, as HTML. */
 final class CaseDocuments {
@@ -42,7 +44,7 @@ final class CaseDocuments {
             html.append("</table>");
         }
         List<CaseMaterialDTO> spared = c.materials.stream().filter(m -> m.received && m.source != null
-                && m.source != MaterialSource.WINDOW).collect(java.util.stream.Collectors.toList());
+                && m.source != MaterialSource.WINDOW).collect(Collectors.toList());
         if (!spared.isEmpty()) {
             html.append("<p>以下材料已从电子证照库或您以往办件中获取，无需再次提交：</p><ul>");
             spared.forEach(m -> html.append("<li>").append(esc(m.name)).append(source(m)).append("</li>"));
@@ -52,17 +54,23 @@ final class CaseDocuments {
         return end(html, hall, today.toString());
     }
 
-    /** 受理回执: what was accepted, when, and the code to collect the result. */
-    static String receipt(CaseDTO c, String hall, LocalDate acceptedOn) {
+    /**
+     * 受理回执: what was accepted, when, the statutory and the promised limit, the deadline as it stands (extended or
+     * moved by a supplement, said so), and the code to collect the result.
+     *
+     * @param statutoryLimitDays the item's statutory limit (法定时限); null when the catalog does not give it
+     */
+    static String receipt(CaseDTO c, String hall, LocalDate acceptedOn, Integer statutoryLimitDays) {
         StringBuilder html = page("受理回执");
         meta(html, c);
-        html.append("<table class=\"meta\"><tr><td>承诺时限</td><td>")
+        html.append("<table class=\"meta\"><tr><td>法定时限</td><td>")
+                .append(statutoryLimitDays == null ? "事项目录未载明" : statutoryLimitDays + " 个工作日").append("</td></tr>")
+                .append("<tr><td>承诺时限</td><td>")
                 .append(c.timeLimitDays == 0 ? "即来即办" : c.timeLimitDays + " 个工作日").append("</td></tr>");
         if (c.timeLimit != null && c.timeLimitDays > 0) {
-            html.append("<tr><td>办结期限</td><td>").append(esc(c.timeLimit.deadline)).append(" 前")
-                    .append(c.timeLimit.calendarGaps == null ? "" : "（" + c.timeLimit.calendarGaps
-                            + " 年法定节假日尚未公布，暂按周末计算，以实际安排为准）")
-                    .append("</td></tr>");
+            // the day itself is still in time: "前" alone reads as excluding it
+            html.append("<tr><td>办结期限</td><td>").append(esc(c.timeLimit.deadline)).append("（含）前")
+                    .append(moved(c.timeLimit)).append(gaps(c.timeLimit.calendarGaps)).append("</td></tr>");
         }
         html.append("<tr><td>取件码</td><td>").append(esc(c.pickupCode)).append("</td></tr></table>")
                 .append("<p>已收材料：</p><ul>");
@@ -73,6 +81,33 @@ final class CaseDocuments {
         }
         html.append("</ul><p>请凭本回执、取件码或本人身份证件到任一综合窗口领取办理结果，也可申请邮寄送达。</p>");
         return end(html, hall, acceptedOn.toString());
+    }
+
+    /** Why the deadline is later than the promise: extensions (how far, when) and supplements. */
+    private static String moved(TimeLimitDTO t) {
+        StringBuilder out = new StringBuilder();
+        if (t.extendedDays > 0) {
+            if (t.extensions > 1) {
+                out.append("（已经批准延期 ").append(t.extensions).append(" 次，共 ").append(t.extendedDays).append(" 个工作日")
+                        .append(t.extendedOn == null ? "" : "，最近一次于 " + esc(t.extendedOn)).append("）");
+            } else {
+                out.append(t.extendedOn == null ? "（已经批准延期 " : "（已于 " + esc(t.extendedOn) + " 经批准延期 ")
+                        .append(t.extendedDays).append(" 个工作日）");
+            }
+        }
+        if (t.suspendedDays > 0) {
+            out.append("（补正期间 ").append(t.suspendedDays).append(" 个工作日不计入）");
+        }
+        return out.toString();
+    }
+
+    /** The years the deadline reaches whose holidays are not published, in words: 2027、2028 年. */
+    private static String gaps(List<Integer> years) {
+        if (years == null || years.isEmpty()) {
+            return "";
+        }
+        return "（" + years.stream().map(String::valueOf).collect(Collectors.joining("、"))
+                + " 年节假日安排尚未公布，已按周末和法定节日计算，调休以国务院公布的安排为准）";
     }
 
     /** How a material was received when not on paper: the citizen sees what was not asked of them. */

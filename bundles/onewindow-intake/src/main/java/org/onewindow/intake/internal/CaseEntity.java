@@ -134,6 +134,13 @@ public class CaseEntity {
     @Column(name = "EXTENDED_DAYS")
     int extendedDays;
 
+    /** How many extensions were granted (the item's rule limits them). */
+    int extensions;
+
+    /** The day of the last extension; null before one, and for cases extended before it was kept. */
+    @Column(name = "EXTENDED_ON")
+    LocalDate extendedOn;
+
     /** Years without an official schedule the deadline reaches into, comma-separated. */
     @Column(name = "CALENDAR_GAPS")
     String calendarGaps;

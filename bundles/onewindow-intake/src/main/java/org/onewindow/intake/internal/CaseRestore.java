@@ -197,6 +197,8 @@ public class CaseRestore implements JournalRestore {
         c.suspendedDays = t == null ? 0 : t.suspendedDays;
         c.suspendedSince = t == null ? null : day(t.suspendedSince);
         c.extendedDays = t == null ? 0 : t.extendedDays;
+        c.extensions = t == null ? 0 : t.extensions;
+        c.extendedOn = t == null ? null : day(t.extendedOn);
         c.decidedOn = t == null ? null : day(t.decidedOn);
         c.workingDaysUsed = t == null ? null : t.workingDaysUsed;
         c.inTime = t == null || t.inTime == null ? null : t.inTime ? 1 : 0;

@@ -121,6 +121,8 @@ final class CaseViews {
         t.suspendedDays = e.suspendedDays;
         t.suspendedSince = e.suspendedSince == null ? null : e.suspendedSince.toString();
         t.extendedDays = e.extendedDays;
+        t.extensions = e.extensions;
+        t.extendedOn = e.extendedOn == null ? null : e.extendedOn.toString();
         t.decidedOn = e.decidedOn == null ? null : e.decidedOn.toString();
         t.workingDaysUsed = e.workingDaysUsed;
         t.inTime = e.inTime == null ? null : e.inTime == 1;

@@ -17,6 +17,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.calendar.WorkingCalendar;
 import org.onewindow.catalog.CatalogService;
+import org.onewindow.catalog.ExtensionRuleDTO;
 import org.onewindow.intake.BackOfficeService;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CasePage;
@@ -51,7 +52,8 @@ import org.slf4j.LoggerFactory;
 public class JpaBackOffice implements BackOfficeService {
     private static final Logger LOG = LoggerFactory.getLogger(JpaBackOffice.class);
     private static final int MAX_PAGE_SIZE = 200;
-    private static final int MAX_EXTENSION_DAYS = 30;
+    /** A bound on the request alone; the item's rule (art. 42: 10) decides how many of these are allowed. */
+    private static final int MAX_EXTENSION_DAYS = 365;
     private static final Set<String> REVIEWERS = Set.of(Actor.REVIEWER);
     private static final List<CaseStatus> CLOCKED = List.of(CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW,
             CaseStatus.SUPPLEMENT_REQUESTED);
@@ -167,11 +169,16 @@ public class JpaBackOffice implements BackOfficeService {
         }
         String reason = Cases.required(request.reason, "INVALID_EXTENSION", "reason", "延期理由");
         String approvedBy = Cases.required(request.approvedBy, "INVALID_EXTENSION", "approvedBy", "批准延期的负责人");
+        LocalDate today = today();
         return tx(em -> {
-            CaseEntity c = reviewable(em, caseNo, actor);
-            timeLimits.extend(c, request.days);
+            // locked: two extensions at once must not both pass the count
+            CaseEntity c = Cases.findForUpdate(em, caseNo);
+            reviewable(c, actor);
+            ExtensionRuleDTO rule = ExtensionRuleDTO.effective(catalog.get(c.itemCode, c.itemVersion));
+            ExtensionRules.check(rule, c.extensions, c.deadline, request.days, today);
+            timeLimits.extend(c, request.days, today);
             return record(em, c, c.status, actor.name(), "延期 " + request.days + " 个工作日至 " + c.deadline + "：" + reason
-                    + "（批准：" + approvedBy + "）");
+                    + "（批准：" + approvedBy + "；第 " + c.extensions + " 次，依据" + rule.legalBasis + "）");
         });
     }
 
@@ -277,7 +284,10 @@ public class JpaBackOffice implements BackOfficeService {
 
     /** A case the actor's department reviews in this appliance and that is under review now. */
     private static CaseEntity reviewable(EntityManager em, String caseNo, Actor actor) {
-        CaseEntity c = Cases.find(em, caseNo);
+        return reviewable(Cases.find(em, caseNo), actor);
+    }
+
+    private static CaseEntity reviewable(CaseEntity c, Actor actor) {
         if (!actor.worksFor(c.departmentCode)) {
             throw notYours(actor, c.departmentCode);
         }

@@ -1,6 +1,7 @@
 package org.onewindow.intake.internal;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
@@ -26,7 +27,9 @@ import org.onewindow.intake.TimeLimitDTO;
 import org.onewindow.node.NodeService;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,9 +39,17 @@ import org.slf4j.LoggerFactory;
  * under its own number (kept apart by {@code ORIGIN_DISTRICT}); the accepting district records the
  * deciding district's receipt and applies its decision as it would a department system's.
  */
-@Component(service = CrossDistrictCases.class)
+@Component(service = CrossDistrictCases.class, configurationPid = IntakeConfig.PID)
 public class JpaCrossDistrict implements CrossDistrictCases {
     private static final Logger LOG = LoggerFactory.getLogger(JpaCrossDistrict.class);
+    /** The hall's zone: the day an extension arrived is the hall's day. */
+    private volatile ZoneId zone = ZoneId.of("Asia/Shanghai");
+
+    @Activate
+    @Modified
+    void configure(IntakeConfig config) {
+        zone = ZoneId.of(config.zone());
+    }
     /** Statuses in which a case's clock runs (or stands, awaiting a supplement): it is not decided yet. */
     private static final Set<CaseStatus> OPEN_CLOCK = Set.of(CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW, CaseStatus.SUPPLEMENT_REQUESTED);
 
@@ -158,6 +169,8 @@ public class JpaCrossDistrict implements CrossDistrictCases {
         c.deadline = date(limit.deadline, "timeLimit.deadline");
         c.suspendedDays = limit.suspendedDays;
         c.extendedDays = limit.extendedDays;
+        c.extensions = limit.extensions;
+        c.extendedOn = limit.extendedOn == null ? null : date(limit.extendedOn, "timeLimit.extendedOn");
         c.suspendedSince = null;
     }
 
@@ -202,8 +215,11 @@ public class JpaCrossDistrict implements CrossDistrictCases {
             CaseEntity c = Cases.findForUpdate(em, caseNo);
             if (c.route == Route.CITY && OPEN_CLOCK.contains(c.status) && extendedDays > c.extendedDays) {
                 c.extendedDays = extendedDays;
+                c.extensions++;
                 c.deadline = until;
                 c.updatedAt = new Date();
+                // the day the deciding district's extension arrived here, which the receipt prints
+                c.extendedOn = c.updatedAt.toInstant().atZone(zone).toLocalDate();
                 CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, c.status, "city:" + district, c.updatedAt,
                         Cases.limit(district + " 延期，期限至 " + until + "（共延长 " + extendedDays + " 个工作日）"
                                 + (note == null || note.isBlank() ? "" : "：" + note), 1000));

@@ -523,7 +523,8 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         CaseDTO c = get(caseNo, actor);
         HistoryEntryDTO accepted = c.history.stream().filter(h -> h.to == CaseStatus.ACCEPTED).findFirst()
                 .orElseThrow(() -> new Problem(ProblemKind.CONFLICT, "NOT_ACCEPTED", "办件 " + caseNo + " 未经受理，没有受理回执"));
-        return CaseDocuments.receipt(c, node.info().districtName, Instant.parse(accepted.at).atZone(zone).toLocalDate());
+        return CaseDocuments.receipt(c, node.info().districtName, Instant.parse(accepted.at).atZone(zone).toLocalDate(),
+                catalog.get(c.itemCode, c.itemVersion).statutoryLimitDays);
     }
 
     @Override

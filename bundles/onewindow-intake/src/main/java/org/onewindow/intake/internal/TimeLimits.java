@@ -29,6 +29,8 @@ final class TimeLimits {
         c.deadline = calendar.plusWorkingDays(today, c.timeLimitDays);
         c.suspendedDays = 0;
         c.extendedDays = 0;
+        c.extensions = 0;
+        c.extendedOn = null;
         c.suspendedSince = null;
         noteGaps(c);
     }
@@ -50,8 +52,10 @@ final class TimeLimits {
         return stood;
     }
 
-    void extend(CaseEntity c, int days) {
+    void extend(CaseEntity c, int days, LocalDate today) {
         c.extendedDays += days;
+        c.extensions++;
+        c.extendedOn = today;
         c.deadline = calendar.plusWorkingDays(c.deadline, days);
         noteGaps(c);
     }

@@ -55,8 +55,10 @@ public class TimeLimitsTest {
         limits.start(c, parse("2026-09-28"));
         limits.suspend(c, parse("2026-09-30"));
         limits.resume(c, parse("2026-10-09"));
-        limits.extend(c, 3);
+        limits.extend(c, 3, parse("2026-10-09"));
         assertEquals(3, c.extendedDays);
+        assertEquals(1, c.extensions);
+        assertEquals(parse("2026-10-09"), c.extendedOn);
         assertEquals(parse("2026-10-16"), c.deadline);
 
         limits.decide(c, parse("2026-10-16"));

@@ -129,7 +129,7 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
             }
         }
         List<String> warnings = calendar.missingYears(today, latest).stream()
-                .map(y -> y + " 年法定节假日安排未配置（etc/onewindow/calendar/" + y + ".json），该年期限暂按周末计算")
+                .map(y -> y + " 年法定节假日安排未配置（etc/onewindow/calendar/" + y + ".json），该年期限暂按周末和法定节日计算，未计调休")
                 .collect(Collectors.toList());
         int changed = tx(em -> store(em, journal, cards, now));
         RunEntity run = new RunEntity();
