@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
@@ -95,7 +96,7 @@ public class JaasStaffLogins implements StaffLogins {
         guard = new LoginGuard(new LoginGuard.Limits(config.maxFailedLogins(), Duration.ofMinutes(config.lockMinutes()),
                 config.accountAlarmFailures(), config.clientFreeFailures(), Duration.ofSeconds(config.clientMaxDelaySeconds())));
         verified = new VerifiedLogins(Duration.ofSeconds(config.verifiedLoginSeconds()));
-        passwords = new RealmPasswords(config.realm(), this::usersFile, this::store);
+        passwords = new RealmPasswords(config.realm(), this::usersFile, this::changeStore);
         credentials = new Credentials(database.dataSource());
         secondFactors = new SecondFactors(database.dataSource());
         events = new AccessEvents(trail);
@@ -263,9 +264,14 @@ public class JaasStaffLogins implements StaffLogins {
         verified.forget(user);
     }
 
-    /** The realm's user store, read afresh; {@code null} while the realm is not there. */
+    /** The realm's user store, read afresh, to read; {@code null} while the realm is not there. */
     public BackingEngine store() {
         return UserStores.of(config.realm(), realms, engines);
+    }
+
+    /** Changes the realm's user store as one whole write of its file; {@code null} while the realm is not there. */
+    public <T> T changeStore(Function<BackingEngine, T> change) {
+        return UserStores.change(config.realm(), realms, engines, change);
     }
 
     /** The realm's users file ({@code etc/users.properties}), or {@code null} while the realm is not there. */

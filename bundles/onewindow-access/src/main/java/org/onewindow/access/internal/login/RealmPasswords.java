@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -41,16 +42,17 @@ public final class RealmPasswords {
 
     private final String realm;
     private final Supplier<String> usersFile;
-    private final Supplier<BackingEngine> store;
+    private final Function<Function<BackingEngine, Set<String>>, Set<String>> changeStore;
 
     /** What checking a password found. */
     public record Check(Set<String> roles, boolean rehashed) {
     }
 
-    public RealmPasswords(String realm, Supplier<String> usersFile, Supplier<BackingEngine> store) {
+    /** {@code changeStore} makes one change to the realm's store and answers what it answered, or {@code null} without a store. */
+    public RealmPasswords(String realm, Supplier<String> usersFile, Function<Function<BackingEngine, Set<String>>, Set<String>> changeStore) {
         this.realm = realm;
         this.usersFile = usersFile;
-        this.store = store;
+        this.changeStore = changeStore;
     }
 
     /** The user's roles if the password is right; an old SHA-512 hash is replaced by a slow one on the way. */
@@ -67,13 +69,14 @@ public final class RealmPasswords {
         if (!legacyMatches(stored, password)) {
             return Optional.empty();
         }
-        BackingEngine engine = store.get();
-        if (engine == null) {
+        Set<String> rehashed = changeStore.apply(engine -> {
+            engine.addUser(user, new String(password));
+            return roles(engine, user);
+        });
+        if (rehashed == null) {
             return Optional.empty();
         }
-        engine.addUser(user, new String(password));
-        Optional<Set<String>> again = jaas(user, password);
-        return Optional.of(new Check(again.orElseGet(() -> roles(engine, user)), true));
+        return Optional.of(new Check(jaas(user, password).orElse(rehashed), true));
     }
 
     /** Whether {@code user} has an entry in the realm's file. */

@@ -2,11 +2,9 @@ package org.onewindow.access.internal.password;
 
 import java.time.Instant;
 
-import org.apache.karaf.jaas.modules.BackingEngine;
 import org.onewindow.access.internal.events.AccessEvent;
 import org.onewindow.access.internal.login.JaasStaffLogins;
 import org.onewindow.access.internal.users.SecretFiles;
-import org.onewindow.access.internal.users.SettledWrites;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 
@@ -60,19 +58,18 @@ public final class PasswordChanges {
         }
     }
 
-    /** Writes the password into the realm's store, and again if a concurrent rewrite of the file lost it. */
+    /** Writes the password, hashed, into the realm's store. */
     private void write(String user, String password) {
-        BackingEngine engine = access.store();
-        if (engine == null || engine.lookupUser(user) == null) {
+        Boolean written = access.changeStore(engine -> {
+            if (engine.lookupUser(user) == null) {
+                return false;
+            }
+            engine.addUser(user, password);
+            return true;
+        });
+        if (!Boolean.TRUE.equals(written)) {
             throw Problem.notFound("USER_NOT_FOUND", "没有用户 " + user);
         }
-        engine.addUser(user, password);
-        char[] chars = password.toCharArray();
-        boolean held = SettledWrites.settle(access::store, e -> access.passwords().check(user, chars.clone()).isPresent(),
-                e -> e.addUser(user, password));
         SecretFiles.ownerOnly(access.usersFile());
-        if (!held) {
-            throw new Problem(ProblemKind.UNAVAILABLE, "USER_STORE_BUSY", "用户库正被改写，密码未能保存，请稍后重试");
-        }
     }
 }

@@ -1,13 +1,11 @@
 package org.onewindow.access.internal.users;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.apache.karaf.jaas.boot.principal.GroupPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
@@ -73,9 +71,9 @@ public class DemoUsers {
         }
         BackingEngine operators = UserStores.of(shell, realms, engines);
         if (node.info().demo) {
-            settle(web, STAFF);
+            createMissing(web, STAFF);
             if (operators != null) {
-                settle(shell, OPERATORS);
+                createMissing(shell, OPERATORS);
             }
             SecretFiles.ownerOnly(access.usersFile());
             announceDemo();
@@ -96,35 +94,12 @@ public class DemoUsers {
         System.out.println("\n!!! OneWindow: " + warning + "\n");
     }
 
-    /**
-     * Writes the users missing from the realm, then reads them back once the file is quiet and writes a
-     * spoiled one again: Karaf may rewrite its users file while it is being written.
-     */
-    private void settle(String realm, Map<String, String[]> users) {
-        BackingEngine engine = UserStores.of(realm, realms, engines);
-        create(engine, users);
-        boolean settled = SettledWrites.settle(() -> UserStores.of(realm, realms, engines), e -> spoiled(e, users).isEmpty(), e -> {
-            List<String> spoiled = spoiled(e, users);
-            LOG.warn("Demo users {} were spoiled by a concurrent rewrite of the users file; writing them again", spoiled);
-            spoiled.forEach(e::deleteUser);
-            create(e, users);
+    /** Writes the users missing from the realm in one change of its file; those there are left as they are. */
+    private void createMissing(String realm, Map<String, String[]> users) {
+        UserStores.change(realm, realms, engines, engine -> {
+            create(engine, users);
+            return null;
         });
-        if (!settled) {
-            LOG.error("Demo users of realm {} still not right after {} attempts", realm, SettledWrites.ROUNDS);
-        }
-    }
-
-    /** The users missing from the store, or without one of their roles or groups. */
-    static List<String> spoiled(BackingEngine engine, Map<String, String[]> users) {
-        return users.entrySet().stream().filter(u -> {
-            UserPrincipal user = engine.lookupUser(u.getKey());
-            if (user == null) {
-                return true;
-            }
-            Set<String> roles = engine.listRoles(user).stream().map(RolePrincipal::getName).collect(Collectors.toSet());
-            Set<String> groups = engine.listGroups(user).stream().map(GroupPrincipal::getName).collect(Collectors.toSet());
-            return Arrays.stream(u.getValue()).skip(1).anyMatch(r -> r.startsWith("_g_:") ? !groups.contains(r.substring(4)) : !roles.contains(r));
-        }).map(Map.Entry::getKey).collect(Collectors.toList());
     }
 
     static void create(BackingEngine engine, Map<String, String[]> users) {

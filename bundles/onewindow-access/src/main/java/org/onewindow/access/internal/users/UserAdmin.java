@@ -49,17 +49,13 @@ public final class UserAdmin {
         String name = RoleRules.name(request == null ? null : request.name);
         List<String> roles = RoleRules.roles(request.roles);
         access.policy().check(name, request.password);
-        BackingEngine engine = engine();
-        if (engine.lookupUser(name) != null) {
-            throw new Problem(ProblemKind.CONFLICT, "USER_EXISTS", "用户 " + name + " 已存在");
-        }
-        engine.addUser(name, request.password);
-        apply(engine, name, roles);
-        settle(name, roles, e -> {
-            if (e.lookupUser(name) == null) {
-                e.addUser(name, request.password);
+        change(engine -> {
+            if (engine.lookupUser(name) != null) {
+                throw new Problem(ProblemKind.CONFLICT, "USER_EXISTS", "用户 " + name + " 已存在");
             }
-            apply(e, name, roles);
+            engine.addUser(name, request.password);
+            apply(engine, name, roles);
+            return null;
         });
         Instant now = access.clock().instant();
         access.credentials().passwordSet(name, request.password, by.name(), true, now, access.policy().history());
@@ -77,15 +73,16 @@ public final class UserAdmin {
         if (name.equals(by.name())) {
             throw new Problem(ProblemKind.CONFLICT, "CANNOT_CHANGE_OWN_ROLES", "不能修改自己的角色");
         }
-        BackingEngine engine = engine();
-        UserPrincipal user = existing(engine, name);
-        List<String> before = managedRoles(engine, user);
-        apply(engine, name, roles);
-        settle(name, roles, e -> apply(e, name, roles));
+        List<String> before = change(engine -> {
+            List<String> was = managedRoles(engine, existing(engine, name));
+            apply(engine, name, roles);
+            return was;
+        });
         access.events().record(access.clock().instant(), AccessEvent.ROLES_CHANGED, name, null, null, by.name(), before + " -> " + roles);
         access.changedByOthers(name);
         LOG.info("Roles of user {} set to {} by {}", name, roles, by);
-        return view(engine(), user);
+        BackingEngine fresh = engine();
+        return view(fresh, existing(fresh, name));
     }
 
     public void setPassword(String name, String password, Actor by) {
@@ -117,9 +114,11 @@ public final class UserAdmin {
         if (name.equals(by.name())) {
             throw new Problem(ProblemKind.CONFLICT, "CANNOT_DELETE_SELF", "不能删除当前登录的用户");
         }
-        BackingEngine engine = engine();
-        existing(engine, name);
-        engine.deleteUser(name);
+        change(engine -> {
+            existing(engine, name);
+            engine.deleteUser(name);
+            return null;
+        });
         access.credentials().delete(name);
         access.secondFactors().reset(name);
         access.guard().unlock(name);
@@ -140,20 +139,6 @@ public final class UserAdmin {
         roles.stream().filter(r -> !have.contains(r)).forEach(r -> engine.addRole(name, r));
     }
 
-    /** Reads the change back once the file is quiet (see {@link SettledWrites}) and writes it again if it was lost. */
-    private void settle(String name, List<String> roles, java.util.function.Consumer<BackingEngine> again) {
-        boolean held = SettledWrites.settle(access::store, e -> {
-            UserPrincipal user = e.lookupUser(name);
-            return user != null && Set.copyOf(managedRoles(e, user)).equals(Set.copyOf(roles));
-        }, e -> {
-            LOG.warn("The change to user {} was lost by a concurrent rewrite of users.properties; writing it again", name);
-            again.accept(e);
-        });
-        if (!held) {
-            throw new Problem(ProblemKind.UNAVAILABLE, "USER_STORE_BUSY", "用户库正被改写，修改未能保存，请稍后重试");
-        }
-    }
-
     private static List<String> managedRoles(BackingEngine engine, UserPrincipal user) {
         return engine.listRoles(user).stream().map(RolePrincipal::getName).filter(RoleRules::managed).sorted().collect(Collectors.toList());
     }
@@ -169,9 +154,21 @@ public final class UserAdmin {
     private BackingEngine engine() {
         BackingEngine engine = access.store();
         if (engine == null) {
-            throw new Problem(ProblemKind.UNAVAILABLE, "USER_STORE_UNAVAILABLE", "用户库暂不可用");
+            throw unavailable();
         }
         return engine;
+    }
+
+    /** One change of the user store, written whole; a {@link Problem} thrown inside leaves the store as it was. */
+    private <T> T change(java.util.function.Function<BackingEngine, T> change) {
+        if (access.store() == null) {
+            throw unavailable();
+        }
+        return access.changeStore(change);
+    }
+
+    private static Problem unavailable() {
+        return new Problem(ProblemKind.UNAVAILABLE, "USER_STORE_UNAVAILABLE", "用户库暂不可用");
     }
 
     private UserDTO view(BackingEngine engine, UserPrincipal user) {
