@@ -3,7 +3,7 @@
  * (办事指南), owning department, legal basis, materials and promised time limit, kept in versions.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.onewindow.catalog;
 
 import org.osgi.annotation.bundle.Export;

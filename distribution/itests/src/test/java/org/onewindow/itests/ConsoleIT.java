@@ -321,6 +321,30 @@ public class ConsoleIT {
     }
 
     @Test
+    public void commonWordsAndPinyinFindItemsAtTheWindowAndTheKiosk() throws Exception {
+        login("clerk");
+        // in this order, so that no item waited for is still listed from the search before
+        for (String[] expected : new String[][] {{"营业执照", "SJ-DJ-001"}, {"户籍", "GA-HJ-001"}, {"hkqr", "GA-HJ-001"}}) {
+            WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("item-search")));
+            search.clear();
+            search.sendKeys(expected[0], Keys.ENTER);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.pick[data-code='" + expected[1] + "']")));
+        }
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.pick"), 1));
+        assertEquals("户口迁入登记", browser.findElement(By.cssSelector("tr.pick .item-name")).getText());
+
+        browser.get(BASE + "/kiosk/");
+        click(By.id("guides"));
+        for (String[] expected : new String[][] {{"营业执照", "SJ-DJ-001"}, {"户籍", "GA-HJ-001"}, {"hkqr", "GA-HJ-001"}}) {
+            WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+            search.clear();
+            search.sendKeys(expected[0], Keys.ENTER);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list button.item[data-code='" + expected[1] + "']")));
+        }
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list button.item"), 1));
+    }
+
+    @Test
     public void htmlInACatalogNameIsShownAsText() throws Exception {
         String name = "<img src=x onerror=\"document.title='XSS'\">测试事项";
         assertEquals(200, appliance.http.postJson("/catalog/items", "admin",

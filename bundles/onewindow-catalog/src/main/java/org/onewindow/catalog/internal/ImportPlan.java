@@ -66,6 +66,7 @@ final class ImportPlan {
                 && Objects.equals(a.online, b.online)
                 && sameAmount(a.fee, b.fee)
                 && Objects.equals(a.resultLicenceType, b.resultLicenceType)
+                && ItemEntity.keptKeywords(a.keywords).equals(ItemEntity.keptKeywords(b.keywords))
                 && sameMaterials(a.materials, b.materials);
     }
 
