@@ -58,6 +58,9 @@ function caseLookup() {
           h('td', {}, statusText(c.status)), h('td', {}, c.createdAt.slice(0, 10))))),
         pages > 1 ? h('p', { class: 'pager' }, link(t('lookup.previous'), 'lookup-previous', page - 1),
           ` ${t('lookup.page', { page, pages })} `, link(t('lookup.next'), 'lookup-next', page + 1)) : '');
+      // Enter opens the newest case, as the item search's first row
+      const first = results.querySelector('a.open-case');
+      if (first) first.focus();
     } catch (e) { fail(e, results); }
   };
   return h('section', { id: 'case-search' }, h('h2', {}, t('lookup.title')),
@@ -207,6 +210,8 @@ function casePage(main, caseNo) {
           ? t('case.collectedBy', { id: c.delivery.collectedBy }) : t('case.collectedByCode')) : '',
         h('div', { class: 'actions' }, actions),
         h('p', { class: 'muted' }, statusText(c.status))));
+      // a result ready: the citizen stands at the window with the ID card or the receipt
+      if (c.next.includes('DELIVERED')) pickup.focus();
     } catch (e) { fail(e); }
   };
   const keys = e => {
