@@ -184,7 +184,7 @@ function casePage(main, caseNo) {
       if (c.pickupCode) actions.push(h('button', { type: 'button', id: 'receipt', onclick: () => openDocument(c.caseNo, 'receipt') }, t('case.receipt')));
       if (c.next.includes('READY_FOR_PICKUP')) actions.push(act(t('case.ready'), 'ready', () => api.post(`${path}/transitions`, { to: 'READY_FOR_PICKUP' })));
       // the receipt and the text message say: the pickup code, or the applicant's or the agent's ID card
-      const pickup = h('input', { id: 'pickup-code', maxlength: 18, autocomplete: 'off', placeholder: t('case.pickupCode'),
+      const pickup = h('input', { id: 'pickup-code', maxlength: 24, autocomplete: 'off', placeholder: t('case.pickupCode'),
         onkeydown: e => { if (e.key === 'Enter') { e.preventDefault(); document.getElementById('deliver').click(); } } });
       const collector = () => {
         const typed = pickup.value.replace(/\s/g, '').toUpperCase();

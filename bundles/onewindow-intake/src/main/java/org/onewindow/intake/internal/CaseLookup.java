@@ -38,7 +38,7 @@ final class CaseLookup {
                 case PICKUP_CODE -> "by pickup code";
                 case ID_NUMBER -> "by ID number " + IdNumbers.mask(value);
                 case MOBILE -> "by mobile " + Mobiles.mask(value);
-                case NAME -> "by name " + value.charAt(0) + "*".repeat(value.length() - 1);
+                case NAME -> "by name " + value.substring(0, value.offsetByCodePoints(0, 1)) + "*".repeat(value.codePointCount(0, value.length()) - 1);
             };
         }
     }
