@@ -29,8 +29,9 @@ export function clerkPage(main, session, args) {
       if (first) first.focus();
     } catch (e) { fail(e); }
   };
-  show(main, h('section', {}, h('form', { class: 'search', onsubmit: e => { e.preventDefault(); search(); } },
-    query, department, h('button', { type: 'submit', id: 'search' }, t('clerk.search.go'))), results), guide, caseLookup());
+  // a citizen who comes back is found above the items, so that a guide shown below never pushes the box out of sight
+  show(main, caseLookup(), h('section', {}, h('form', { class: 'search', onsubmit: e => { e.preventDefault(); search(); } },
+    query, department, h('button', { type: 'submit', id: 'search' }, t('clerk.search.go'))), results), guide);
   query.focus();
   return null;
 }

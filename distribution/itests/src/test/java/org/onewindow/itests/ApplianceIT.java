@@ -24,6 +24,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,7 +36,9 @@ public class ApplianceIT extends OneWindowTestSupport {
     @Inject
     FeaturesService features;
 
+    /** Up once its migrations ran and the demo catalog is imported, which on a busy machine is more than 10 s after boot. */
     @Inject
+    @Filter(timeout = 180_000)
     CatalogService catalog;
 
     @Configuration
