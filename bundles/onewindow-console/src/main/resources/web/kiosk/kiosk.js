@@ -22,7 +22,7 @@ function guides() {
   const list = h('div', { id: 'list' });
   const find = async () => {
     const page = await api.get(`/public/catalog/items?size=30&q=${encodeURIComponent(q.value.trim())}`);
-    show(list, page.items.map(i => h('button', { type: 'button', class: 'item', onclick: () => guide(i.code) }, i.name)));
+    show(list, page.items.map(i => h('button', { type: 'button', class: 'item', 'data-code': i.code, onclick: () => guide(i.code) }, i.name)));
   };
   show(main, back(), h('form', { onsubmit: e => { e.preventDefault(); find(); } }, q, h('button', { type: 'submit' }, t('clerk.search.go'))), list);
   find();

@@ -41,6 +41,12 @@ public class CatalogItemDTO {
      */
     public String resultLicenceType;
     /**
+     * Search keywords and synonyms (检索关键词), the words citizens and clerks use for the item besides its name
+     * (营业执照 for 个体工商户设立登记, 户籍 for 户口迁入登记); optional, at most 20 of at most 20 characters each.
+     * The search also finds them, and the name, by full pinyin and by initials.
+     */
+    public List<String> keywords;
+    /**
      * The version, assigned by the catalog. In an import it is optional: when given, it must be
      * the current version the edit started from, or the import is refused as a conflict.
      */

@@ -29,10 +29,44 @@ export function clerkPage(main, session, args) {
       if (first) first.focus();
     } catch (e) { fail(e); }
   };
-  show(main, h('section', {}, h('form', { class: 'search', onsubmit: e => { e.preventDefault(); search(); } },
+  // a citizen who comes back is found above the items, so that a guide shown below never pushes the box out of sight
+  show(main, caseLookup(), h('section', {}, h('form', { class: 'search', onsubmit: e => { e.preventDefault(); search(); } },
     query, department, h('button', { type: 'submit', id: 'search' }, t('clerk.search.go'))), results), guide);
   query.focus();
   return null;
+}
+
+/**
+ * A citizen who comes back: one box for a case number, a pickup code, an ID number, a name or a mobile. The key goes
+ * in the request's body (never the address, which logs print); the answer shows ID numbers and mobiles masked.
+ */
+function caseLookup() {
+  const box = h('input', { id: 'case-lookup', type: 'search', maxlength: 100, autocomplete: 'off', placeholder: t('lookup.placeholder') });
+  const results = h('div', { id: 'lookup-results' });
+  let key = '';
+  const find = async page => {
+    try {
+      const found = await api.post('/cases/lookup', { q: key, page, size: 10 });
+      const pages = Math.max(1, Math.ceil(found.total / found.size));
+      const link = (label, id, to) => h('button', { type: 'button', id, disabled: to < 1 || to > pages, onclick: () => find(to) }, label);
+      show(results, h('p', { id: 'lookup-total' }, t('lookup.total', { n: found.total })),
+        found.items.length === 0 ? '' : table([t('lookup.caseNo'), t('item.name'), t('lookup.applicant'), t('lookup.idNumber'),
+          t('lookup.phone'), t('lookup.agent'), t('case.status'), t('lookup.createdAt')], found.items.map(c => h('tr', { 'data-case': c.caseNo },
+          h('td', {}, h('a', { class: 'open-case', href: `#/clerk/case/${encodeURIComponent(c.caseNo)}` }, c.caseNo)),
+          h('td', {}, c.itemName), h('td', {}, c.applicant.name), h('td', { class: 'masked-id' }, c.applicant.idNumber),
+          h('td', { class: 'masked-phone' }, c.applicant.phone || ''),
+          h('td', {}, c.agent ? `${c.agent.name} ${c.agent.idNumber}` : ''),
+          h('td', {}, statusText(c.status)), h('td', {}, c.createdAt.slice(0, 10))))),
+        pages > 1 ? h('p', { class: 'pager' }, link(t('lookup.previous'), 'lookup-previous', page - 1),
+          ` ${t('lookup.page', { page, pages })} `, link(t('lookup.next'), 'lookup-next', page + 1)) : '');
+      // Enter opens the newest case, as the item search's first row
+      const first = results.querySelector('a.open-case');
+      if (first) first.focus();
+    } catch (e) { fail(e, results); }
+  };
+  return h('section', { id: 'case-search' }, h('h2', {}, t('lookup.title')),
+    h('form', { class: 'search', onsubmit: e => { e.preventDefault(); key = box.value.trim(); show(results); if (key) find(1); } },
+      box, h('button', { type: 'submit', id: 'case-lookup-go' }, t('clerk.search.go'))), results);
 }
 
 function limit(item) {
@@ -156,11 +190,17 @@ function casePage(main, caseNo) {
       actions.push(h('button', { type: 'button', id: 'notice', onclick: () => openDocument(c.caseNo, 'notice') }, t('case.notice')));
       if (c.pickupCode) actions.push(h('button', { type: 'button', id: 'receipt', onclick: () => openDocument(c.caseNo, 'receipt') }, t('case.receipt')));
       if (c.next.includes('READY_FOR_PICKUP')) actions.push(act(t('case.ready'), 'ready', () => api.post(`${path}/transitions`, { to: 'READY_FOR_PICKUP' })));
-      const pickup = h('input', { id: 'pickup-code', maxlength: 6, placeholder: t('case.pickupCode') });
+      // the receipt and the text message say: the pickup code, or the applicant's or the agent's ID card
+      const pickup = h('input', { id: 'pickup-code', maxlength: 24, autocomplete: 'off', placeholder: t('case.pickupCode'),
+        onkeydown: e => { if (e.key === 'Enter') { e.preventDefault(); document.getElementById('deliver').click(); } } });
+      const collector = () => {
+        const typed = pickup.value.replace(/\s/g, '').toUpperCase();
+        return /^\d{6}$/.test(typed) ? { pickupCode: typed } : { collectorIdNumber: typed };
+      };
       const carrier = h('input', { id: 'carrier', placeholder: t('case.carrier') });
       const tracking = h('input', { id: 'tracking-no', placeholder: t('case.trackingNo') });
       if (c.next.includes('DELIVERED')) {
-        actions.push(pickup, act(t('case.deliver'), 'deliver', () => api.post(`${path}/transitions`, { to: 'DELIVERED', pickupCode: pickup.value.trim() })),
+        actions.push(pickup, act(t('case.deliver'), 'deliver', () => api.post(`${path}/transitions`, { to: 'DELIVERED', ...collector() })),
           carrier, tracking, act(t('case.post'), 'post', () => api.post(`${path}/transitions`,
             { to: 'DELIVERED', carrier: carrier.value.trim(), trackingNo: tracking.value.trim() })));
       }
@@ -173,8 +213,12 @@ function casePage(main, caseNo) {
         h('button', { type: 'button', id: 'upload', onclick: async () => {
           try { if (files.files.length) { await api.upload(`${path}/materials`, files.files); await render(); } } catch (e) { fail(e); }
         } }, t('case.scan.upload')),
+        c.delivery && c.delivery.method === 'WINDOW' ? h('p', { id: 'collected-by' }, c.delivery.collectedBy
+          ? t('case.collectedBy', { id: c.delivery.collectedBy }) : t('case.collectedByCode')) : '',
         h('div', { class: 'actions' }, actions),
         h('p', { class: 'muted' }, statusText(c.status))));
+      // a result ready: the citizen stands at the window with the ID card or the receipt
+      if (c.next.includes('DELIVERED')) pickup.focus();
     } catch (e) { fail(e); }
   };
   const keys = e => {

@@ -53,6 +53,13 @@ public interface IntakeService {
 
     CasePage search(CaseQuery query, Actor actor);
 
+    /**
+     * The cases matching the window's search box {@code lookup.q} (a case number, a pickup code, the applicant's or
+     * the agent's ID number, a name or a mobile), newest first, paged; ID numbers and mobiles masked. Clerks only;
+     * every search is an event of the audit trail. {@code INVALID_LOOKUP} for a key of none of these kinds.
+     */
+    CasePage lookUp(CaseLookupDTO lookup, Actor actor);
+
     /** The one-time notice (一次性告知书) as printable HTML. */
     String noticeHtml(String caseNo, Actor actor);
 

@@ -38,6 +38,7 @@ public class ApplianceIT extends OneWindowTestSupport {
     @Filter(timeout = 180_000)
     FeaturesService features;
 
+    /** Up once its migrations ran and the demo catalog is imported, which on a busy machine is more than 10 s after boot. */
     @Inject
     @Filter(timeout = 180_000)
     CatalogService catalog;
@@ -86,10 +87,31 @@ public class ApplianceIT extends OneWindowTestSupport {
         JsonNode hits = http.get("/catalog/items?q=%E6%88%B7%E5%8F%A3", "clerk").json(); // 户口
         assertTrue(hits.path("total").asLong() > 0);
         for (JsonNode item : hits.path("items")) {
-            assertTrue(item.path("name").asText().contains("户口") || item.path("code").asText().contains("户口"));
+            assertTrue(item.toString(), item.path("name").asText().contains("户口") || item.path("keywords").toString().contains("户口"));
         }
         JsonNode item = http.get("/catalog/items/" + page.path("items").get(0).path("code").asText(), "reviewer").json();
         assertTrue("an item comes with its materials", item.path("materials").size() > 0);
+    }
+
+    @Test
+    public void commonWordsAndPinyinFindItemsInTheConsolesTheKiosksAndTheShellsSearch() throws Exception {
+        for (String[] expected : new String[][] {{"营业执照", "SJ-DJ-001"}, {"营业执照", "SJ-DJ-002"}, {"户籍", "GA-HJ-001"},
+                {"hkqr", "GA-HJ-001"}, {"HuKou", "GA-HJ-001"}, {"yyzz", "SJ-DJ-001"}, {"tezhonghangye", "GA-ZA-001"}}) {
+            String q = java.net.URLEncoder.encode(expected[0], java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(expected[0], codes(http.get("/catalog/items?size=100&q=" + q, "clerk").json()).contains(expected[1]));
+            assertTrue(expected[0], codes(http.get("/public/catalog/items?size=100&q=" + q, null).json()).contains(expected[1]));
+        }
+        assertEquals(List.of("GA-HJ-001"), codes(http.get("/catalog/items?q=hkqrdj", "clerk").json()));
+        String shell = shell("onewindow:catalog-list -q hkqr");
+        assertTrue(shell, shell.contains("户口迁入登记"));
+        String licence = shell("onewindow:catalog-list -q 营业执照");
+        assertTrue(licence, licence.contains("个体工商户设立登记"));
+    }
+
+    private static List<String> codes(JsonNode page) {
+        List<String> codes = new java.util.ArrayList<>();
+        page.path("items").forEach(i -> codes.add(i.path("code").asText()));
+        return codes;
     }
 
     @Test

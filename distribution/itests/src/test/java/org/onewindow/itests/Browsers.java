@@ -14,7 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-/** Debian's headless Chromium through its driver (nothing is downloaded), and screenshots into docs/screenshots. */
+/** Debian's headless Chromium through its driver (nothing is downloaded), and screenshots under target/screenshots (see the README to refresh docs/screenshots). */
 final class Browsers {
 
     private Browsers() {

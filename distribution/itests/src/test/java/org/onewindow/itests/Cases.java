@@ -158,4 +158,37 @@ final class Cases {
                 .append("\n%%EOF\n");
         return pdf.toString().getBytes(StandardCharsets.US_ASCII);
     }
+
+    /** A case of an instant item for {@code applicant} (and an agent), taken in, accepted and ready at the window. */
+    static String readyInstant(Http http, String applicant, String name, String phone, String agent, String agentName) {
+        JsonNode item = null;
+        for (JsonNode i : http.get("/catalog/items?size=500", "clerk").json().path("items")) {
+            if (i.path("timeLimitDays").asInt() == 0) {
+                item = http.get("/catalog/items/" + i.path("code").asText(), "clerk").json();
+                break;
+            }
+        }
+        List<String> required = new ArrayList<>();
+        item.path("materials").forEach(m -> {
+            if (m.path("required").asBoolean()) {
+                required.add("\"" + m.path("code").asText() + "\"");
+            }
+        });
+        String body = "{\"itemCode\":\"" + item.path("code").asText() + "\",\"applicant\":{\"idNumber\":\"" + applicant
+                + "\",\"name\":\"" + name + "\"" + (phone == null ? "" : ",\"phone\":\"" + phone + "\"") + "}"
+                + (agent == null ? "" : ",\"agent\":{\"idNumber\":\"" + agent + "\",\"name\":\"" + agentName + "\"}")
+                + ",\"materials\":[" + String.join(",", required) + "]}";
+        Http.Answer opened = http.postJson("/cases", "clerk", body);
+        if (opened.status != 201) {
+            throw new AssertionError(opened.toString());
+        }
+        String no = opened.json().path("caseNo").asText();
+        for (String step : List.of("ACCEPTED", "READY_FOR_PICKUP")) {
+            JsonNode moved = http.postJson("/cases/" + no + "/transitions", "clerk", to(step)).json();
+            if (!step.equals(moved.path("status").asText())) {
+                throw new AssertionError(moved.toString());
+            }
+        }
+        return no;
+    }
 }

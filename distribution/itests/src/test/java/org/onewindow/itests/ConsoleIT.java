@@ -131,6 +131,62 @@ public class ConsoleIT {
         wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "DELIVERED"));
     }
 
+    /** Applicant and agent of the hand-out and search pages only (valid check digits). */
+    private static final String COLLECTOR = "330106197512127892";
+    private static final String COLLECTOR_AGENT = "330106199001014561";
+    private static final String RETURNING = "330106198808081234";
+
+    @Test
+    public void theClerkHandsOutByTheApplicantsOrTheAgentsIdNumberAndAWrongOneIsRefused() throws Exception {
+        String byApplicant = Cases.readyInstant(appliance.http, COLLECTOR, "孙八", null, null, null);
+        String byAgent = Cases.readyInstant(appliance.http, COLLECTOR, "孙八", null, COLLECTOR_AGENT, "周九");
+        login("clerk");
+        handOut(byApplicant, APPLICANT);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#main .error"), "取件核验未通过"));
+        assertEquals("READY_FOR_PICKUP", browser.findElement(By.id("case-status")).getAttribute("data-status"));
+        handOut(byApplicant, COLLECTOR.toLowerCase());
+        wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "DELIVERED"));
+        assertEquals("已出件：凭身份证件 330106********7892 领取", browser.findElement(By.id("collected-by")).getText());
+        assertFalse(browser.findElement(By.tagName("body")).getText().contains(COLLECTOR));
+
+        handOut(byAgent, COLLECTOR_AGENT);
+        wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "DELIVERED"));
+        assertEquals("已出件：凭身份证件 330106********4561 领取", browser.findElement(By.id("collected-by")).getText());
+    }
+
+    /** Types {@code collector} into the hand-out box of case {@code caseNo} and presses Enter, as a clerk does. */
+    private static void handOut(String caseNo, String collector) {
+        browser.get(BASE + "/console/#/clerk/case/" + caseNo);
+        wait.until(ExpectedConditions.textToBe(By.id("case-no"), "办件 " + caseNo));
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("pickup-code")));
+        box.clear();
+        box.sendKeys(collector, Keys.ENTER);
+    }
+
+    @Test
+    public void theClerkFindsACitizenWhoComesBackByAnyKey() throws Exception {
+        String no = Cases.readyInstant(appliance.http, RETURNING, "吴十", "13700002222", null, null);
+        String code = appliance.http.get("/cases/" + no, "clerk").json().path("pickupCode").asText();
+        login("clerk");
+        for (String key : List.of(no, code, RETURNING, "吴十", "137 0000 2222")) {
+            WebElement box = wait.until(ExpectedConditions.elementToBeClickable(By.id("case-lookup")));
+            box.clear();
+            box.sendKeys(key, Keys.ENTER);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lookup-results tr[data-case='" + no + "']")));
+            String shown = browser.findElement(By.id("lookup-results")).getText();
+            assertTrue(key + ": " + shown, shown.contains("330106********1234") && shown.contains("137****2222"));
+            assertFalse(key + ": " + shown, shown.contains(RETURNING) || shown.contains("13700002222"));
+        }
+        WebElement box = browser.findElement(By.id("case-lookup"));
+        box.clear();
+        box.sendKeys("12345", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#lookup-results .error"), "请输入办件编号"));
+        box.clear();
+        box.sendKeys(no, Keys.ENTER);
+        click(By.cssSelector("#lookup-results tr[data-case='" + no + "'] a.open-case"));
+        wait.until(ExpectedConditions.textToBe(By.id("case-no"), "办件 " + no));
+    }
+
     @Test
     public void theSupervisorSeesTheCardBoardAndAChart() throws Exception {
         login("supervisor");
@@ -262,6 +318,30 @@ public class ConsoleIT {
         click(By.cssSelector("#list button.item"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print")));
         screenshot("kiosk-guide");
+    }
+
+    @Test
+    public void commonWordsAndPinyinFindItemsAtTheWindowAndTheKiosk() throws Exception {
+        login("clerk");
+        // in this order, so that no item waited for is still listed from the search before
+        for (String[] expected : new String[][] {{"营业执照", "SJ-DJ-001"}, {"户籍", "GA-HJ-001"}, {"hkqr", "GA-HJ-001"}}) {
+            WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("item-search")));
+            search.clear();
+            search.sendKeys(expected[0], Keys.ENTER);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.pick[data-code='" + expected[1] + "']")));
+        }
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr.pick"), 1));
+        assertEquals("户口迁入登记", browser.findElement(By.cssSelector("tr.pick .item-name")).getText());
+
+        browser.get(BASE + "/kiosk/");
+        click(By.id("guides"));
+        for (String[] expected : new String[][] {{"营业执照", "SJ-DJ-001"}, {"户籍", "GA-HJ-001"}, {"hkqr", "GA-HJ-001"}}) {
+            WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+            search.clear();
+            search.sendKeys(expected[0], Keys.ENTER);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#list button.item[data-code='" + expected[1] + "']")));
+        }
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list button.item"), 1));
     }
 
     @Test

@@ -114,6 +114,87 @@ public class WindowIT extends OneWindowTestSupport {
         assertEquals("CASE_CLOSED", late.code());
     }
 
+    /** Applicant and agent of the hand-out and search tests only (valid check digits), so that other tests' cases do not mix in. */
+    private static final String WANG_WU = "330106198808081234";
+    private static final String ZHAO_LIU = "330106199001014561";
+
+    @Test
+    public void theApplicantOrTheAgentCollectsWithTheIdCardAndAWrongOneIsRefusedAndAudited() {
+        String byAgent = Cases.readyInstant(http, WANG_WU, "王五", "13812345678", ZHAO_LIU, "赵六");
+        Http.Answer stranger = http.postJson("/cases/" + byAgent + "/transitions", "clerk",
+                "{\"to\":\"DELIVERED\",\"collectorIdNumber\":\"" + Cases.LI_SI + "\"}");
+        assertEquals(stranger.toString(), 400, stranger.status);
+        assertEquals("PICKUP_CHECK_FAILED", stranger.code());
+        assertEquals("READY_FOR_PICKUP", http.get("/cases/" + byAgent, "clerk").json().path("status").asText());
+        JsonNode refused = http.get("/audit?action=HAND_OUT&case=" + byAgent, "auditor").json().path("records");
+        assertEquals(refused.toString(), 1, refused.size());
+        assertEquals("FAILURE", refused.get(0).path("outcome").asText());
+        assertFalse("the trail never holds the ID number whole", refused.toString().contains(WANG_WU));
+
+        // the ID card read by the clerk: lower-case x and spaces as typed are the same number
+        JsonNode delivered = http.postJson("/cases/" + byAgent + "/transitions", "clerk",
+                "{\"to\":\"DELIVERED\",\"collectorIdNumber\":\" " + ZHAO_LIU + " \"}").json();
+        assertEquals(delivered.toString(), "DELIVERED", delivered.path("status").asText());
+        assertEquals("330106********4561", delivered.path("delivery").path("collectedBy").asText());
+        JsonNode handedOut = http.get("/audit?action=HAND_OUT&case=" + byAgent, "auditor").json().path("records");
+        assertEquals(handedOut.toString(), 2, handedOut.size());
+        assertTrue(handedOut.toString(), handedOut.toString().contains("collected by AGENT_ID"));
+
+        String byApplicant = Cases.readyInstant(http, WANG_WU, "王五", null, null, null);
+        Http.Answer agentOfAnother = http.postJson("/cases/" + byApplicant + "/transitions", "clerk",
+                "{\"to\":\"DELIVERED\",\"collectorIdNumber\":\"" + ZHAO_LIU + "\"}");
+        assertEquals("the agent of another case is a stranger here", "PICKUP_CHECK_FAILED", agentOfAnother.code());
+        JsonNode mine = http.postJson("/cases/" + byApplicant + "/transitions", "clerk",
+                "{\"to\":\"DELIVERED\",\"pickupCode\":\"" + WANG_WU + "\"}").json();
+        assertEquals("an ID number typed into the code box is taken as one", "DELIVERED", mine.path("status").asText());
+    }
+
+    @Test
+    public void aCitizenWhoComesBackIsFoundByAnyKeyMaskedAndTheSearchAudited() {
+        String first = Cases.readyInstant(http, ZHAO_LIU, "赵六", "139 0000 1111", null, null);
+        String second = Cases.readyInstant(http, ZHAO_LIU, "赵六", "13900001111", null, null);
+        String code = http.get("/cases/" + second, "clerk").json().path("pickupCode").asText();
+
+        JsonNode byId = lookUp(ZHAO_LIU, 1, 20);
+        assertTrue(byId.toString(), byId.path("total").asLong() >= 2);
+        assertEquals("newest first", second, byId.path("items").get(0).path("caseNo").asText());
+        assertEquals(first, byId.path("items").get(1).path("caseNo").asText());
+        assertEquals("330106********4561", byId.path("items").get(0).path("applicant").path("idNumber").asText());
+        assertEquals("139****1111", byId.path("items").get(0).path("applicant").path("phone").asText());
+        assertFalse(byId.toString(), byId.toString().contains(ZHAO_LIU) || byId.toString().contains("13900001111"));
+        assertEquals(List.of(second), caseNos(lookUp(second, 1, 20)));
+        assertEquals(List.of(second), caseNos(lookUp(code, 1, 20)).subList(0, 1));
+        assertTrue("a mobile typed with spaces is kept as digits", caseNos(lookUp("139-0000-1111", 1, 20)).containsAll(List.of(first, second)));
+        assertTrue(caseNos(lookUp("赵六", 1, 20)).containsAll(List.of(first, second)));
+        JsonNode paged = lookUp(ZHAO_LIU, 2, 1);
+        assertEquals(first, paged.path("items").get(0).path("caseNo").asText());
+
+        // the agent's ID number finds the cases collected for others too
+        String forWang = Cases.readyInstant(http, WANG_WU, "王五", null, ZHAO_LIU, "赵六");
+        assertTrue(caseNos(lookUp(ZHAO_LIU, 1, 50)).contains(forWang));
+
+        Http.Answer vague = http.postJson("/cases/lookup", "clerk", "{\"q\":\"12345\"}");
+        assertEquals(vague.toString(), 400, vague.status);
+        assertEquals("INVALID_LOOKUP", vague.code());
+        assertEquals(403, http.postJson("/cases/lookup", "reviewer", "{\"q\":\"" + ZHAO_LIU + "\"}").status);
+        JsonNode searches = http.get("/audit?action=LOOK_UP&citizen=" + ZHAO_LIU + "&size=100", "auditor").json().path("records");
+        assertTrue(searches.toString(), searches.size() >= 3);
+        assertEquals("clerk", searches.get(0).path("actor").asText());
+        assertFalse(searches.toString().contains(ZHAO_LIU));
+    }
+
+    private JsonNode lookUp(String key, int page, int size) {
+        Http.Answer found = http.postJson("/cases/lookup", "clerk", "{\"q\":\"" + key + "\",\"page\":" + page + ",\"size\":" + size + "}");
+        assertEquals(found.toString(), 200, found.status);
+        return found.json();
+    }
+
+    private static List<String> caseNos(JsonNode page) {
+        List<String> out = new ArrayList<>();
+        page.path("items").forEach(c -> out.add(c.path("caseNo").asText()));
+        return out;
+    }
+
     @Test
     public void anInstantItemIsHandledWhileTheCitizenWaits() {
         JsonNode item = http.get("/catalog/items?size=500", "clerk").json().path("items");

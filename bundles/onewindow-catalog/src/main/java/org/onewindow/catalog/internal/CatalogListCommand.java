@@ -19,7 +19,7 @@ public class CatalogListCommand implements Action {
     @Reference
     CatalogService catalog;
 
-    @Option(name = "-q", aliases = "--query", description = "Text to find in the item name or code")
+    @Option(name = "-q", aliases = "--query", description = "Text to find in the item's name, code or keywords, or their pinyin or initials (hkqr)")
     String q;
 
     @Option(name = "-d", aliases = "--department", description = "Department code")

@@ -81,6 +81,7 @@ final class CatalogValidator {
             if (item.resultLicenceType != null) {
                 c.pattern("resultLicenceType", item.resultLicenceType, LICENCE_TYPE, "证照类型须为大写字母、数字或 _，如 FOOD_BUSINESS_LICENCE");
             }
+            validateKeywords(item.keywords, c);
             if (c.present("materials", item.materials)) {
                 validateMaterials(item.materials, c);
             }
@@ -114,6 +115,25 @@ final class CatalogValidator {
             c.fail("extension.maxDays", "不得延期（times 为 0）时请省略此字段");
         }
         c.text("extension.legalBasis", rule.legalBasis, 1000);
+    }
+
+    static final int MAX_KEYWORDS = 20;
+    static final int MAX_KEYWORD_LENGTH = 20;
+
+    /** Keywords are optional; each is a short word without {@code |} (the separator they are kept with). */
+    private static void validateKeywords(List<String> keywords, Checks c) {
+        if (keywords == null) {
+            return;
+        }
+        if (keywords.size() > MAX_KEYWORDS) {
+            c.fail("keywords", "检索关键词最多 " + MAX_KEYWORDS + " 个");
+        }
+        for (int k = 0; k < keywords.size(); k++) {
+            String field = "keywords[" + k + "]";
+            if (c.text(field, keywords.get(k), MAX_KEYWORD_LENGTH) && keywords.get(k).contains("|")) {
+                c.fail(field, "检索关键词不能含 |");
+            }
+        }
     }
 
     /** Licence types named by the items (materials and results) that the catalog does not list. */

@@ -69,6 +69,7 @@ final class ImportPlan {
                 && Objects.equals(a.online, b.online)
                 && sameAmount(a.fee, b.fee)
                 && Objects.equals(a.resultLicenceType, b.resultLicenceType)
+                && ItemEntity.keptKeywords(a.keywords).equals(ItemEntity.keptKeywords(b.keywords))
                 && sameMaterials(a.materials, b.materials);
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.persistence.CascadeType;
 import javax.persistence.Column;
@@ -85,6 +86,13 @@ public class ItemEntity {
     @Column(name = "RESULT_LICENCE_TYPE")
     String resultLicenceType;
 
+    /** The keywords, each once, separated by {@code |} (which a keyword may not hold). */
+    String keywords;
+
+    /** What the search matches, computed once for this version ({@link SearchText}). */
+    @Column(name = "SEARCH_TEXT")
+    String searchText;
+
     @Column(name = "CREATED_AT")
     @Temporal(TemporalType.TIMESTAMP)
     Date createdAt;
@@ -119,6 +127,9 @@ public class ItemEntity {
         e.online = dto.online;
         e.fee = dto.fee.setScale(2, RoundingMode.UNNECESSARY);
         e.resultLicenceType = dto.resultLicenceType;
+        List<String> words = keptKeywords(dto.keywords);
+        e.keywords = words.isEmpty() ? null : String.join("|", words);
+        e.searchText = SearchText.of(e.code, e.name, words);
         e.createdAt = now;
         e.createdBy = actor;
         for (int i = 0; i < dto.materials.size(); i++) {
@@ -145,11 +156,23 @@ public class ItemEntity {
         dto.online = online;
         dto.fee = fee;
         dto.resultLicenceType = resultLicenceType;
+        dto.keywords = keywords == null ? null : List.of(keywords.split("\\|"));
         if (withMaterials) {
             dto.materials = new ArrayList<>();
             // by position whatever the fetch: a join fetch does not apply @OrderBy
             materials.stream().sorted(Comparator.comparingInt(m -> m.position)).forEach(m -> dto.materials.add(m.toDTO()));
         }
         return dto;
+    }
+
+    /** The search text of a version imported before it was kept; once, at start. */
+    void fillSearchText() {
+        searchText = SearchText.of(code, name, keywords == null ? List.of() : List.of(keywords.split("\\|")));
+    }
+
+    /** Keywords as kept: stripped, blanks dropped, each once. */
+    static List<String> keptKeywords(List<String> keywords) {
+        return keywords == null ? List.of()
+                : keywords.stream().filter(k -> k != null && !k.isBlank()).map(String::strip).distinct().collect(Collectors.toList());
     }
 }

@@ -68,7 +68,21 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
     void activate(BundleContext context, CatalogConfig config) {
         // the tables must be in place before the first query
         schemaVersion = migrations.migrate(MODULE, context.getBundle(), "db/migration/catalog");
+        fillSearchTexts();
         InitialCatalog.fill(this, InitialCatalog.directory(config), node.info().demo);
+    }
+
+    /** Item versions imported before the search text was kept (migration V5) get theirs, once. */
+    private void fillSearchTexts() {
+        int filled = jpa.txExpr(TransactionType.Required, em -> {
+            List<ItemEntity> without = em.createQuery("SELECT i FROM ItemEntity i WHERE i.searchText IS NULL", ItemEntity.class)
+                    .getResultList();
+            without.forEach(ItemEntity::fillSearchText);
+            return without.size();
+        });
+        if (filled > 0) {
+            LOG.info("Search text (keywords, pinyin) computed for {} catalog item versions", filled);
+        }
     }
 
     @Override
@@ -76,13 +90,17 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
         SearchCriteria criteria = SearchCriteria.of(query);
         return read(em -> {
             String where = " WHERE i.current = TRUE"
-                    + (criteria.pattern == null ? "" : " AND (LOWER(i.name) LIKE :q ESCAPE '\\' OR LOWER(i.code) LIKE :q ESCAPE '\\')")
+                    // the search text holds code, name, keywords and their pinyin (SearchText), made at import
+                    + (criteria.pattern == null ? "" : " AND (LOWER(i.name) LIKE :q ESCAPE '\\' OR LOWER(i.code) LIKE :q ESCAPE '\\'"
+                            + " OR i.searchText LIKE :k ESCAPE '\\')")
                     + (criteria.department == null ? "" : " AND i.departmentCode = :dept");
             TypedQuery<ItemEntity> rows = em.createQuery("SELECT i FROM ItemEntity i" + where + " ORDER BY i.code", ItemEntity.class);
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(i) FROM ItemEntity i" + where, Long.class);
             if (criteria.pattern != null) {
                 rows.setParameter("q", criteria.pattern);
                 count.setParameter("q", criteria.pattern);
+                rows.setParameter("k", criteria.compactPattern);
+                count.setParameter("k", criteria.compactPattern);
             }
             if (criteria.department != null) {
                 rows.setParameter("dept", criteria.department);

@@ -12,12 +12,15 @@ final class SearchCriteria {
 
     /** Lower-case LIKE pattern with {@code \} as escape, or null to match every item. */
     final String pattern;
+    /** The same without spaces, for the items' search text ({@link SearchText#compact}), or null. */
+    final String compactPattern;
     final String department;
     final int page;
     final int size;
 
     private SearchCriteria(String pattern, String department, int page, int size) {
         this.pattern = pattern;
+        this.compactPattern = pattern == null ? null : SearchText.compact(pattern);
         this.department = department;
         this.page = page;
         this.size = size;

@@ -36,6 +36,20 @@ public class CatalogValidatorTest {
     }
 
     @Test
+    public void keywordsAreShortWordsWithoutTheSeparator() {
+        CatalogItemDTO good = Items.item("SJ-DJ-001");
+        good.keywords = List.of("营业执照", "个体户");
+        assertEquals(List.of(), validate(good));
+        CatalogItemDTO bad = Items.item("SJ-DJ-002");
+        bad.keywords = List.of("营业执照", " ", "公司|企业", "一二三四五六七八九十一二三四五六七八九十一");
+        assertEquals(List.of("SJ-DJ-002 keywords[1]", "SJ-DJ-002 keywords[2]", "SJ-DJ-002 keywords[3]"),
+                where(CatalogValidator.validate(List.of(bad), List.of("SJ-DJ-002"))));
+        CatalogItemDTO many = Items.item("SJ-DJ-003");
+        many.keywords = java.util.Collections.nCopies(21, "执照");
+        assertEquals(List.of("SJ-DJ-003 keywords"), where(CatalogValidator.validate(List.of(many), List.of("SJ-DJ-003"))));
+    }
+
+    @Test
     public void licenceTypesNotInTheListAreNamed() {
         CatalogItemDTO item = Items.item("SJ-SP-001");
         item.resultLicenceType = "FOOD_BUSINESS_LICENCE";

@@ -55,6 +55,22 @@ public class ImportPlanTest {
     }
 
     @Test
+    public void keywordsAreContentAsKept() {
+        CatalogItemDTO withKeywords = Items.item("A-1");
+        withKeywords.keywords = List.of("户籍", "落户");
+        assertEquals(ImportOutcome.NEW_VERSION, ImportPlan.of(List.of(withKeywords), Map.of("A-1", current("A-1", 2))).steps.get(0).outcome);
+        CatalogItemDTO kept = current("A-1", 2);
+        kept.keywords = List.of("户籍", "落户");
+        CatalogItemDTO spaced = Items.item("A-1");
+        spaced.keywords = List.of(" 户籍", "落户", "户籍");
+        assertEquals(ImportOutcome.UNCHANGED, ImportPlan.of(List.of(spaced), Map.of("A-1", kept)).steps.get(0).outcome);
+        CatalogItemDTO none = Items.item("A-1");
+        none.keywords = List.of();
+        assertEquals("no keywords and an empty list are the same", ImportOutcome.UNCHANGED,
+                ImportPlan.of(List.of(none), Map.of("A-1", current("A-1", 2))).steps.get(0).outcome);
+    }
+
+    @Test
     public void editOfAStaleVersionIsAConflict() {
         CatalogItemDTO edited = Items.item("A-1");
         edited.version = 1;

@@ -22,6 +22,10 @@ final class CaseReads {
     static final String PUBLIC_STATUS = "PUBLIC_STATUS";
     static final String REUSE_MATERIAL = "REUSE_MATERIAL";
     static final String READ_CONTACTS = "READ_CONTACTS";
+    /** A result handed out at the window, or an attempt refused: by whose ID number or the pickup code. */
+    static final String HAND_OUT = "HAND_OUT";
+    /** The window's one search box (case number, pickup code, ID number, name or mobile). */
+    static final String LOOK_UP = "LOOK_UP";
     private static final Logger LOG = LoggerFactory.getLogger(CaseReads.class);
 
     private CaseReads() {

@@ -20,7 +20,9 @@ import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
+import org.onewindow.audit.AuditEvent;
 import org.onewindow.audit.AuditTrail;
+import org.onewindow.audit.Outcome;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.JournalHold;
 import org.onewindow.calendar.WorkingCalendar;
@@ -29,9 +31,11 @@ import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.MaterialDTO;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.citizen.IdType;
+import org.onewindow.citizen.Mobiles;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.db.DbFailures;
 import org.onewindow.intake.CaseDTO;
+import org.onewindow.intake.CaseLookupDTO;
 import org.onewindow.intake.CaseMaterialDTO;
 import org.onewindow.intake.CasePage;
 import org.onewindow.intake.CaseQuery;
@@ -319,7 +323,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
                     }
                     break;
                 case DELIVERED:
-                    deliver(c, request, today);
+                    deliver(em, c, request, today, actor);
                     break;
                 default:
                     break;
@@ -430,22 +434,29 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         return new Problem(ProblemKind.CONFLICT, "MATERIAL_NOT_REUSABLE", "办件 " + from + " 的材料不能用作" + wanted.name + "：" + why);
     }
 
-    private static void deliver(CaseEntity c, TransitionDTO request, LocalDate today) {
+    private void deliver(EntityManager em, CaseEntity c, TransitionDTO request, LocalDate today, Actor actor) {
         if (request.trackingNo != null || request.carrier != null) {
             c.deliveryMethod = "POST";
             c.carrier = required(request.carrier, "carrier", "邮寄送达须写明承运方");
             c.trackingNo = required(request.trackingNo, "trackingNo", "邮寄送达须写明运单号");
             return;
         }
-        String collector = request.collectorIdNumber == null ? null : request.collectorIdNumber.strip().toUpperCase(java.util.Locale.ROOT);
-        boolean byId = collector != null && (collector.equals(c.applicantId) || collector.equals(c.agentId));
-        boolean byCode = request.pickupCode != null && request.pickupCode.equals(c.pickupCode);
-        if (!byId && !byCode) {
+        PickupCheck.Proof proof = PickupCheck.check(c.applicantId, c.agentId, c.pickupCode, request.collectorIdNumber, request.pickupCode)
+                .orElse(null);
+        if (proof == null) {
+            // the refusal rolls the hand-out back, so it is recorded in a transaction of its own
+            trail.record(AuditEvent.of(CaseReads.HAND_OUT, actor).on("CASE", c.caseNo).caseNo(c.caseNo).citizen(c.applicantId)
+                    .outcome(Outcome.FAILURE).detail("pickup check failed"));
             throw Problem.badRequest("PICKUP_CHECK_FAILED", "取件核验未通过：请核对申请人或代办人身份证件号码，或取件码");
         }
         c.deliveryMethod = "WINDOW";
-        c.collectedBy = byId ? collector : null;
+        c.collectedBy = switch (proof) {
+            case APPLICANT_ID -> c.applicantId;
+            case AGENT_ID -> c.agentId;
+            case PICKUP_CODE -> null;
+        };
         c.visit(today);
+        CaseReads.record(em, trail, CaseReads.HAND_OUT, actor, c.caseNo, c.applicantId, "collected by " + proof);
     }
 
     @Override
@@ -510,6 +521,17 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
             }
             return page;
         });
+    }
+
+    @Override
+    public CasePage lookUp(CaseLookupDTO lookup, Actor actor) {
+        actor.requireAny(Set.of(Actor.CLERK));
+        if (lookup == null) {
+            throw Problem.badRequest("INVALID_LOOKUP", "q 必填：办件编号、取件码、身份证件号码、手机号码或姓名");
+        }
+        QueryParams.checkPage(lookup.page, lookup.size, MAX_PAGE_SIZE);
+        CaseLookup.Key key = CaseLookup.key(lookup.q);
+        return tx(em -> CaseLookup.find(em, trail, key, lookup.page, lookup.size, actor));
     }
 
     @Override
@@ -653,6 +675,10 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
             p.phone = in.phone == null || in.phone.isBlank() ? null : in.phone.strip();
             if (p.phone != null && !p.phone.matches("[0-9+\\- ]{5,32}")) {
                 throw Problem.badRequest("INVALID_CASE", field + ".phone 格式不正确");
+            }
+            if (Mobiles.isMobile(p.phone)) {
+                // kept as digits alone, so that the window's search finds it however it was typed
+                p.phone = Mobiles.normal(p.phone);
             }
             return p;
         }

@@ -35,6 +35,7 @@ import org.onewindow.tls.PeerTrust;
 import org.onewindow.tls.TlsFailures;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -155,10 +156,15 @@ final class HubClient {
         WebClient client = signed(client(hubUrl, "/api/v1/hub/catalog"), key, new byte[0], now);
         String text = call(client, client::get);
         try {
-            return Json.mapper().readValue(text, CITY_CATALOG);
+            return cityCatalog(text);
         } catch (IOException e) {
             throw new HubFailure(200, "HUB_ANSWER_INVALID", "the hub's catalog is not understood: " + RemoteFailures.abbreviate(text));
         }
+    }
+
+    /** The hub's catalog; a hub upgraded before this district may know fields of an item that this release does not: the rest is kept. */
+    static List<CatalogItemDTO> cityCatalog(String json) throws IOException {
+        return Json.mapper().readerFor(CITY_CATALOG).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
     }
 
     /** A signed POST (body) or GET (body null) of any path under the hub's {@code /api/v1/hub}; the answer's body. */
