@@ -75,6 +75,8 @@ fi
 cat <<BANNER
 
   OneWindow $version -- district appliance, DEMO MODE (演示模式)
+  Console      http://localhost:$port/console/   (staff; also at http://localhost:$port/)
+  Kiosk        http://localhost:$port/kiosk/     (the hall's self-service terminal)
   API          http://localhost:$port/api/v1   (health: /api/v1/health, description: /api/v1/openapi.json)
   HTTPS        https://localhost:$secureport/console/ too, with the certificate the appliance made for itself at its first
                start (onewindow:tls-status shows its fingerprint; a real hall serves HTTPS only: docs/operations.md)
@@ -91,4 +93,9 @@ cat <<BANNER
 
 BANNER
 cd "$home"
+# Karaf warns "JAVA_HOME not set" without it: take the Java that runs here
+if [ -z "${JAVA_HOME:-}" ] && command -v java >/dev/null 2>&1; then
+  JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  export JAVA_HOME
+fi
 exec bin/karaf

@@ -225,9 +225,22 @@ public class ApplianceIT extends OneWindowTestSupport {
                 "/cases/{caseNo}/decision", "/cases/{caseNo}/supplement", "/cases/{caseNo}/extension", "/review/queue",
                 "/relay/outbox", "/relay/outbox/{id}/retry", "/relay/callback/{department}", "/supervision/cards",
                 "/supervision/stats", "/licences", "/licences/{type}/{number}", "/licences/{type}/{number}/revocation",
-                "/licences/import", "/licences/access", "/catalog/licence-types", "/cases/{caseNo}/reused-materials", "/backups")) {
+                "/licences/import", "/licences/access", "/catalog/licence-types", "/cases/{caseNo}/reused-materials", "/backups", "/")) {
             assertTrue(path, paths.has(path));
         }
+    }
+
+    @Test
+    public void theAddressAloneLeadsToTheConsoleAndTheApiHasAnIndex() {
+        Http.Answer root = new Http("http://localhost:" + HTTP_PORT, java.net.http.HttpClient.newHttpClient()).get("/", null);
+        assertEquals(302, root.status);
+        assertTrue(root.headers.firstValue("Location").orElse(""), root.headers.firstValue("Location").orElse("").endsWith("/console/"));
+        assertEquals("nothing else is caught by the root", 404,
+                new Http("http://localhost:" + HTTP_PORT, java.net.http.HttpClient.newHttpClient()).get("/no-such-page", null).status);
+        JsonNode index = http.get("", null).json();
+        assertEquals("/api/v1/openapi.json", index.path("links").path("openapi").asText());
+        assertEquals("/console/", index.path("links").path("console").asText());
+        assertEquals(200, http.get(index.path("links").path("openapi").asText().substring("/api/v1".length()), null).status);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.onewindow.node.internal;
 
 import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import javax.annotation.security.PermitAll;
 import javax.ws.rs.GET;
@@ -9,7 +11,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 
-/** The node's endpoints: the health's details for staff, and the OpenAPI description of the whole API for anyone. */
+/** The node's endpoints: the health's details for staff; the API's index and its OpenAPI description for anyone. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodeResource {
@@ -27,6 +29,26 @@ public class NodeResource {
     @Path("health/details")
     public HealthReport healthDetails() {
         return health.check();
+    }
+
+    /**
+     * The API's front door, for anyone: where its description, the health and the pages are. It says
+     * nothing of this node (no version: that is for staff, in the health's details).
+     */
+    @GET
+    @PermitAll
+    public Map<String, Object> index() {
+        Map<String, Object> links = new LinkedHashMap<>();
+        links.put("openapi", "/api/v1/openapi.json");
+        links.put("health", "/api/v1/health");
+        links.put("console", "/console/");
+        links.put("kiosk", "/kiosk/");
+        links.put("online", "/online/");
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("name", "OneWindow API v1");
+        index.put("links", links);
+        index.put("docs", "docs/api.md of the source distribution; every path is described in openapi.json");
+        return index;
     }
 
     @GET
