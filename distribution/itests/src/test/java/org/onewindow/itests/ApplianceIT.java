@@ -253,6 +253,27 @@ public class ApplianceIT extends OneWindowTestSupport {
         String list = shell("onewindow:catalog-list -q 身份证 -s 500");
         assertTrue(list, list.contains("居民身份证"));
         assertTrue(list, list.matches("(?s).*\\d+ items, page 1 of \\d+.*"));
+        assertTrue("kinds as a hall names them: " + list, list.contains("行政许可") && !list.contains("ADMINISTRATIVE_PERMIT"));
+        List<String> lines = list.lines().filter(l -> l.contains(" | ")).toList();
+        assertTrue(list, lines.size() > 2);
+        for (String line : lines) {
+            assertEquals("every column lines up on the terminal, after Chinese names too:\n" + list, separators(lines.get(0)), separators(line));
+        }
+    }
+
+    /** The terminal columns of a table line's separators ({@code |}), a wide (CJK) character taking two. */
+    private static List<Integer> separators(String line) {
+        List<Integer> at = new ArrayList<>();
+        int column = 0;
+        for (int c : line.codePoints().toArray()) {
+            if (c == '|') {
+                at.add(column);
+            }
+            boolean wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
+                    || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6);
+            column += wide ? 2 : 1;
+        }
+        return at;
     }
 
     @Test

@@ -5,11 +5,12 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogPage;
 import org.onewindow.catalog.CatalogQuery;
 import org.onewindow.catalog.CatalogService;
+import org.onewindow.shell.DisplayTable;
+import org.onewindow.shell.DisplayTable.Align;
 
 /** {@code onewindow:catalog-list}: the current catalog, searchable, a page at a time. */
 @Command(scope = "onewindow", name = "catalog-list", description = "Lists the current catalog items (事项目录)")
@@ -39,18 +40,11 @@ public class CatalogListCommand implements Action {
         query.page = page;
         query.size = size;
         CatalogPage result = catalog.search(query);
-        ShellTable table = new ShellTable();
-        table.column("Code");
-        table.column("Name");
-        table.column("Department");
-        table.column("Kind");
-        table.column("Days").alignRight();
-        table.column("Fee").alignRight();
-        table.column("Cross").alignCenter();
-        table.column("Online").alignCenter();
-        table.column("Ver").alignRight();
+        DisplayTable table = new DisplayTable().column("Code").column("Name").column("Department").column("Kind")
+                .column("Days", Align.RIGHT).column("Fee", Align.RIGHT).column("Cross", Align.CENTER).column("Online", Align.CENTER)
+                .column("Ver", Align.RIGHT);
         for (CatalogItemDTO item : result.items) {
-            table.addRow().addContent(item.code, item.name, item.department.name, item.kind,
+            table.row(item.code, item.name, item.department.name, item.kind == null ? null : item.kind.label(),
                     item.timeLimitDays == 0 ? "即办" : item.timeLimitDays, item.fee.toPlainString(),
                     item.crossDistrict ? "x" : "", item.online ? "x" : "", item.version);
         }

@@ -11,11 +11,12 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The appliance's address alone ({@code https://host/}) leads to the staff console, where a browser
- * typed at a hall's PC expects to land; before, it was a bare 404 of Jetty's. The pattern {@code ""}
- * is the servlet specification's exact match of the context root, so nothing else is caught.
+ * typed at a hall's PC expects to land; before, it was a bare 404 of Jetty's. It is the default
+ * servlet ({@code /}: Pax Web serves the specification's exact root pattern {@code ""} the same way),
+ * so every other path no servlet or resource claims still gets the 404 it got before.
  */
 @Component(service = Servlet.class, property = {
-    "osgi.http.whiteboard.servlet.pattern=",
+    "osgi.http.whiteboard.servlet.pattern=/",
     "osgi.http.whiteboard.servlet.name=onewindow-root"
 })
 public class RootRedirect extends HttpServlet {
@@ -23,6 +24,10 @@ public class RootRedirect extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"/".equals(request.getRequestURI())) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
         response.setHeader("Cache-Control", "no-store");
         response.sendRedirect("/console/");
     }

@@ -6,13 +6,13 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CasePage;
 import org.onewindow.intake.CaseQuery;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.IntakeService;
+import org.onewindow.shell.DisplayTable;
 import org.onewindow.shell.ShellActor;
 
 /** {@code onewindow:case-list}: the latest cases, by status or item. */
@@ -42,15 +42,10 @@ public class CaseListCommand implements Action {
         query.item = item;
         query.size = size;
         CasePage page = intake.search(query, ShellActor.of(session));
-        ShellTable table = new ShellTable();
-        table.column("Case");
-        table.column("Status");
-        table.column("Item");
-        table.column("Applicant");
-        table.column("Visits").alignRight();
-        table.column("Taken in");
+        DisplayTable table = new DisplayTable().column("Case").column("Status").column("Item").column("Applicant")
+                .column("Visits", DisplayTable.Align.RIGHT).column("Taken in");
         for (CaseDTO c : page.items) {
-            table.addRow().addContent(c.caseNo, c.status, c.itemCode + " " + c.itemName,
+            table.row(c.caseNo, c.status == null ? null : c.status.label(), c.itemCode + " " + c.itemName,
                     c.applicant.name + " " + IdNumbers.mask(c.applicant.idNumber), c.visits, c.createdAt);
         }
         table.print(System.out);
