@@ -253,7 +253,7 @@ public class ApplianceIT extends OneWindowTestSupport {
         String list = shell("onewindow:catalog-list -q 身份证 -s 500");
         assertTrue(list, list.contains("居民身份证"));
         assertTrue(list, list.matches("(?s).*\\d+ items, page 1 of \\d+.*"));
-        assertTrue("kinds as a hall names them: " + list, list.contains("行政许可") && !list.contains("ADMINISTRATIVE_PERMIT"));
+        assertTrue("kinds as a hall names them: " + list, list.contains("公共服务") && !list.contains("PUBLIC_SERVICE"));
         List<String> lines = list.lines().filter(l -> l.contains(" | ")).toList();
         assertTrue(list, lines.size() > 2);
         for (String line : lines) {
