@@ -1,6 +1,8 @@
 import { h, show, table } from './dom.js';
 import { t } from './i18n.js';
 import { api } from './api.js';
+import { maskId } from './idnumber.js';
+import { openViewer } from './viewer.js';
 
 // What the window and the back office both show of a case.
 export function statusText(status) {
@@ -25,19 +27,30 @@ export function caseHeader(c) {
     h('h2', { id: 'case-no' }, t('case.title', { caseNo: c.caseNo })),
     h('p', {}, `${c.itemName}（${c.itemCode}）· ${c.departmentName}`),
     h('p', {}, `${t('case.status')}：`, h('span', { id: 'case-status', 'data-status': c.status }, statusText(c.status)),
-      c.timeLimit ? `　${t('case.deadline')}：${c.timeLimit.deadline}` : ''));
+      c.timeLimit ? `　${t('case.deadline')}：${c.timeLimit.deadline}` : ''),
+    // an instant item never reaches the back office: the window finishes it
+    c.timeLimitDays === 0 ? h('p', { id: 'instant-case', class: 'instant' }, t('instant.case')) : '',
+    applicant(c));
 }
 
-/** The case's scans: images shown, PDFs linked, all read through the API. */
+/** Who applies and who acts for them, ID numbers masked. */
+function applicant(c) {
+  const party = p => `${p.name}（${maskId(p.idNumber)}）`;
+  return h('dl', { id: 'applicant', class: 'applicant' },
+    h('dt', {}, t('case.applicant')), h('dd', {}, c.applicant ? party(c.applicant) : ''),
+    h('dt', {}, t('case.agent')), h('dd', {}, c.agent ? party(c.agent) : t('case.noAgent')));
+}
+
+/** The case's scans in page order, each opening the full-size viewer; all read through the API. */
 export async function scans(caseNo) {
-  const files = await api.get(`/cases/${encodeURIComponent(caseNo)}/materials`);
+  const files = (await api.get(`/cases/${encodeURIComponent(caseNo)}/materials`)).sort((a, b) => a.seq - b.seq);
   if (!files.length) return h('p', { class: 'muted' }, t('case.scan.none'));
-  return h('div', { class: 'scans' }, files.map(f => {
-    const url = api.url(`/cases/${encodeURIComponent(caseNo)}/materials/${f.id}`);
-    return f.contentType.startsWith('image/')
-      ? h('figure', {}, h('img', { src: url, alt: f.fileName }), h('figcaption', {}, `${f.seq}. ${f.fileName}`))
-      : h('figure', {}, h('a', { href: url, target: '_blank', rel: 'noopener' }, `${f.seq}. ${f.fileName}`));
-  }));
+  const urlOf = f => api.url(`/cases/${encodeURIComponent(caseNo)}/materials/${f.id}`);
+  return h('div', { class: 'scans' }, files.map((f, i) => h('figure', {},
+    h('button', { type: 'button', class: 'scan-open', 'data-seq': f.seq, title: t('viewer.open', { name: f.fileName }),
+      onclick: () => openViewer(files, i, urlOf) },
+    f.contentType.startsWith('image/') ? h('img', { src: urlOf(f), alt: f.fileName }) : h('span', { class: 'pdf-tile' }, 'PDF')),
+    h('figcaption', {}, `${f.seq}. ${f.fileName}`))));
 }
 
 export function materialTable(c, selectable) {

@@ -137,6 +137,7 @@ function intakeForm(item, target) {
     } catch (err) { fail(err, form); }
   } },
   h('h2', {}, t('intake.title', { item: item.name })),
+  item.timeLimitDays === 0 ? h('p', { id: 'instant-note', class: 'instant' }, t('instant.intake')) : '',
   h('label', {}, t('intake.idNumber'), id, idState),
   h('label', {}, t('intake.name'), name),
   h('label', {}, t('intake.phone'), phone),
@@ -170,26 +171,29 @@ async function showCoverage(item, number, covered, name) {
   }
 }
 
-/** One case at the window: materials and where they came from, scans, acceptance, notice, receipt, pickup. */
+/**
+ * One case at the window: materials and where they came from, scans, and only the moves its status allows (the case's
+ * {@code next}, and {@code receiving}: whether the window still takes materials), the one that applies first.
+ */
 function casePage(main, caseNo) {
   const path = `/cases/${encodeURIComponent(caseNo)}`;
   const render = async () => {
     try {
       const c = await api.get(path);
-      const materials = materialTable(c, true);
-      const files = h('input', { type: 'file', id: 'scan-files', multiple: true, accept: 'image/jpeg,image/png,application/pdf' });
-      const previews = h('div', { class: 'scans', id: 'scan-previews' });
-      files.addEventListener('change', () => show(previews, [...files.files].map((f, i) => f.type.startsWith('image/')
-        ? h('figure', {}, h('img', { src: URL.createObjectURL(f), alt: f.name }), h('figcaption', {}, `${i + 1}. ${f.name}`))
-        : h('figure', {}, `${i + 1}. ${f.name}`))));
+      // still being taken in: before acceptance, on a supplement, or while materials accepted without (容缺) are owed
+      const takingIn = c.receiving && (c.status === 'DRAFT' || c.status === 'SUPPLEMENT_REQUESTED' || c.materials.some(m => m.owed));
+      const receivable = takingIn && c.materials.some(m => !m.received);
+      const materials = materialTable(c, receivable);
       const act = (label, id, run) => h('button', { type: 'button', id, onclick: async () => {
         try { await run(); await render(); } catch (e) { fail(e); }
       } }, label);
+      const move = to => api.post(`${path}/transitions`, { to });
       const actions = [];
-      if (c.next.includes('ACCEPTED')) actions.push(act(t('case.accept'), 'accept', () => api.post(`${path}/transitions`, { to: 'ACCEPTED' })));
-      actions.push(h('button', { type: 'button', id: 'notice', onclick: () => openDocument(c.caseNo, 'notice') }, t('case.notice')));
-      if (c.pickupCode) actions.push(h('button', { type: 'button', id: 'receipt', onclick: () => openDocument(c.caseNo, 'receipt') }, t('case.receipt')));
-      if (c.next.includes('READY_FOR_PICKUP')) actions.push(act(t('case.ready'), 'ready', () => api.post(`${path}/transitions`, { to: 'READY_FOR_PICKUP' })));
+      if (c.next.includes('ACCEPTED')) actions.push(act(t('case.accept'), 'accept', () => move('ACCEPTED')));
+      if (c.status === 'SUPPLEMENT_REQUESTED' && c.next.includes('IN_REVIEW')) {
+        actions.push(act(t('case.supplementIn'), 'supplement-in', () => move('IN_REVIEW')));
+      }
+      if (c.next.includes('READY_FOR_PICKUP')) actions.push(act(t('case.ready'), 'ready', () => move('READY_FOR_PICKUP')));
       // the receipt and the text message say: the pickup code, or the applicant's or the agent's ID card
       const pickup = h('input', { id: 'pickup-code', maxlength: 24, autocomplete: 'off', placeholder: t('case.pickupCode'),
         onkeydown: e => { if (e.key === 'Enter') { e.preventDefault(); document.getElementById('deliver').click(); } } });
@@ -204,18 +208,22 @@ function casePage(main, caseNo) {
           carrier, tracking, act(t('case.post'), 'post', () => api.post(`${path}/transitions`,
             { to: 'DELIVERED', carrier: carrier.value.trim(), trackingNo: tracking.value.trim() })));
       }
-      show(main, h('section', { id: 'case' }, caseHeader(c), materials,
-        h('button', { type: 'button', id: 'receive', onclick: async () => {
+      // the papers after the moves: the one-time notice while something is missing at intake, the receipt once accepted
+      if (c.status === 'DRAFT' && c.missingMaterials.length) {
+        actions.push(h('button', { type: 'button', id: 'notice', onclick: () => openDocument(c.caseNo, 'notice') }, t('case.notice')));
+      }
+      if (c.pickupCode) actions.push(h('button', { type: 'button', id: 'receipt', onclick: () => openDocument(c.caseNo, 'receipt') }, t('case.receipt')));
+      show(main, h('section', { id: 'case' }, caseHeader(c),
+        c.timeLimitDays === 0 && c.status === 'ACCEPTED' ? h('p', { id: 'instant-accepted', class: 'instant' }, t('instant.accepted')) : '',
+        materials,
+        receivable ? h('button', { type: 'button', id: 'receive', onclick: async () => {
           try { await api.post(`${path}/received-materials`, { materials: checked(materials) }); await render(); } catch (e) { fail(e); }
-        } }, t('case.receive')),
+        } }, t('case.receive')) : '',
         h('h3', {}, t('case.scan')), await scans(c.caseNo),
-        h('label', {}, t('case.scan.add'), files), previews,
-        h('button', { type: 'button', id: 'upload', onclick: async () => {
-          try { if (files.files.length) { await api.upload(`${path}/materials`, files.files); await render(); } } catch (e) { fail(e); }
-        } }, t('case.scan.upload')),
+        takingIn ? upload(path, render) : '',
         c.delivery && c.delivery.method === 'WINDOW' ? h('p', { id: 'collected-by' }, c.delivery.collectedBy
           ? t('case.collectedBy', { id: c.delivery.collectedBy }) : t('case.collectedByCode')) : '',
-        h('div', { class: 'actions' }, actions),
+        actions.length ? h('div', { class: 'actions' }, actions) : '',
         h('p', { class: 'muted' }, statusText(c.status))));
       // a result ready: the citizen stands at the window with the ID card or the receipt
       if (c.next.includes('DELIVERED')) pickup.focus();
@@ -227,6 +235,19 @@ function casePage(main, caseNo) {
   document.addEventListener('keydown', keys);
   render();
   return () => document.removeEventListener('keydown', keys);
+}
+
+/** Scans of the materials handed in, previewed in the order chosen (the pages' order), then uploaded. */
+function upload(path, render) {
+  const files = h('input', { type: 'file', id: 'scan-files', multiple: true, accept: 'image/jpeg,image/png,application/pdf' });
+  const previews = h('div', { class: 'scans', id: 'scan-previews' });
+  files.addEventListener('change', () => show(previews, [...files.files].map((f, i) => f.type.startsWith('image/')
+    ? h('figure', {}, h('img', { src: URL.createObjectURL(f), alt: f.name }), h('figcaption', {}, `${i + 1}. ${f.name}`))
+    : h('figure', {}, `${i + 1}. ${f.name}`))));
+  return h('div', { class: 'upload' }, h('label', {}, t('case.scan.add'), files), previews,
+    h('button', { type: 'button', id: 'upload', onclick: async () => {
+      try { if (files.files.length) { await api.upload(`${path}/materials`, files.files); await render(); } } catch (e) { fail(e); }
+    } }, t('case.scan.upload')));
 }
 
 /** Today's cases at this hall, newest first; a click opens one. */

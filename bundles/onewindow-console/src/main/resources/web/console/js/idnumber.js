@@ -9,3 +9,13 @@ export function validResidentId(value) {
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * WEIGHTS[i];
   return CHECK[sum % 11] === id[17];
 }
+
+/**
+ * An ID number as staff see it, the first six and the last four characters kept (the server's IdNumbers.mask): the case's
+ * full view carries it whole for the papers the law needs it on, the pages never show it so.
+ */
+export function maskId(number) {
+  if (!number) return '';
+  if (number.length <= 10) return '*'.repeat(number.length);
+  return number.slice(0, 6) + '*'.repeat(number.length - 10) + number.slice(-4);
+}

@@ -3,6 +3,7 @@ import { t } from './i18n.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
 import { caseHeader, materialTable, checked, scans, statusText } from './cases.js';
+import { confirmDialog } from './confirm.js';
 
 /** The department's queue, oldest deadline first, coloured by how close the deadline is. */
 export function reviewPage(main, session, args) {
@@ -33,6 +34,10 @@ async function reviewCase(main, caseNo) {
   const done = async request => {
     try { await request; await reviewCase(main, caseNo); } catch (e) { fail(e); }
   };
+  // a decision is made only once the reviewer has read what it says and confirmed it (Enter), Esc leaves it undone
+  const decide = async (what, send) => {
+    if (await confirmDialog(t('confirm.title', { caseNo }), ...what)) done(send());
+  };
   try {
     const c = await api.get(path);
     const materials = materialTable(c, c.status === 'IN_REVIEW');
@@ -46,18 +51,27 @@ async function reviewCase(main, caseNo) {
     const forms = c.status !== 'IN_REVIEW' ? [] : [
       h('fieldset', {}, h('legend', {}, t('review.approve')),
         h('label', {}, t('review.resultDocument'), resultDocument), h('label', {}, t('review.licenceNo'), licenceNo),
-        h('button', { type: 'button', id: 'approve', onclick: () => done(api.post(`${path}/decision`,
-          { outcome: 'APPROVED', resultDocument: resultDocument.value, licenceNo: licenceNo.value || undefined })) }, t('review.approve'))),
+        h('button', { type: 'button', id: 'approve', onclick: () => decide(
+          [t('confirm.approve', { document: resultDocument.value }), licenceNo.value ? t('confirm.licenceNo', { no: licenceNo.value }) : '',
+            t('confirm.final')],
+          () => api.post(`${path}/decision`,
+            { outcome: 'APPROVED', resultDocument: resultDocument.value, licenceNo: licenceNo.value || undefined })) }, t('review.approve'))),
       h('fieldset', {}, h('legend', {}, t('review.deny')),
         h('label', {}, t('review.reason'), reason), h('label', {}, t('review.legalBasis'), basis),
-        h('button', { type: 'button', id: 'deny', onclick: () => done(api.post(`${path}/decision`,
-          { outcome: 'DENIED', reason: reason.value, legalBasis: basis.value })) }, t('review.deny'))),
-      h('button', { type: 'button', id: 'supplement', onclick: () => done(api.post(`${path}/supplement`,
-        { materials: checked(materials) })) }, t('review.supplement')),
+        h('button', { type: 'button', id: 'deny', onclick: () => decide(
+          [t('confirm.deny', { reason: reason.value, basis: basis.value }), t('confirm.final')],
+          () => api.post(`${path}/decision`, { outcome: 'DENIED', reason: reason.value, legalBasis: basis.value })) }, t('review.deny'))),
+      h('button', { type: 'button', id: 'supplement', onclick: () => {
+        const codes = checked(materials);
+        const names = c.materials.filter(m => codes.includes(m.code)).map(m => m.name).join('、');
+        decide([t('confirm.supplement', { materials: names })], () => api.post(`${path}/supplement`, { materials: codes }));
+      } }, t('review.supplement')),
       h('fieldset', {}, h('legend', {}, t('review.extend')),
         h('label', {}, t('review.days'), days), h('label', {}, t('review.reason'), why), h('label', {}, t('review.approvedBy'), approver),
-        h('button', { type: 'button', id: 'extend', onclick: () => done(api.post(`${path}/extension`,
-          { days: Number(days.value), reason: why.value, approvedBy: approver.value })) }, t('review.extend'))),
+        h('button', { type: 'button', id: 'extend', onclick: () => decide(
+          [t('confirm.extend', { days: days.value, reason: why.value, approver: approver.value })],
+          () => api.post(`${path}/extension`, { days: Number(days.value), reason: why.value, approvedBy: approver.value })) },
+        t('review.extend'))),
     ];
     // a case another district accepted is handed out at that district's window
     if (c.next.includes('READY_FOR_PICKUP') && !c.originDistrict) {

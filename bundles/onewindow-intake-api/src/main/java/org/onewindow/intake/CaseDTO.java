@@ -47,4 +47,9 @@ public class CaseDTO {
     public List<HistoryEntryDTO> history;
     /** The transitions allowed from the current status. */
     public List<CaseStatus> next;
+    /**
+     * Whether the window may still take materials (and their scans) for the case in its status: while it is taken in,
+     * after acceptance (materials accepted without, 容缺), in review and on a supplement; the full view only.
+     */
+    public boolean receiving;
 }

@@ -3,7 +3,7 @@
  * their status history, and their handing out at one window.
  */
 @Export
-@Version("1.7.0")
+@Version("1.8.0")
 package org.onewindow.intake;
 
 import org.osgi.annotation.bundle.Export;

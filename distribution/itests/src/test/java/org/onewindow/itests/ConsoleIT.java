@@ -118,6 +118,7 @@ public class ConsoleIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#review-case .scans img")));
         screenshot("reviewer-case");
         click(By.id("approve"));
+        click(By.id("confirm-yes"));
         wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "APPROVED"));
         click(By.id("hand-out"));
         wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "READY_FOR_PICKUP"));

@@ -64,6 +64,7 @@ final class CaseViews {
         dto.supplementMaterials = e.supplementMaterials == null ? null : List.of(e.supplementMaterials.split(","));
         dto.history = e.history.stream().map(CaseHistoryEntity::toDTO).collect(Collectors.toList());
         dto.next = StatusMachine.allowed(e.status, e.timeLimitDays == 0);
+        dto.receiving = StatusMachine.receives(e.status);
         return dto;
     }
 

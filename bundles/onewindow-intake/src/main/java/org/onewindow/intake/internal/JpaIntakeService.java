@@ -80,9 +80,6 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
     private static final int NUMBER_RETRIES = 3;
     /** Enough open cases to name in a repeat-filing warning. */
     private static final int MAX_OPEN_SHOWN = 5;
-    /** Where materials may still be handed in: at intake, after acceptance (owed ones, 容缺), on a supplement. */
-    private static final Set<CaseStatus> RECEIVING = Set.of(CaseStatus.DRAFT, CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW,
-            CaseStatus.SUPPLEMENT_REQUESTED);
     private final SecureRandom random = new SecureRandom();
 
     @Reference(target = "(osgi.unit.name=onewindow-intake)")
@@ -233,7 +230,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
             throw Problem.badRequest("INVALID_CASE", "materials 必填：收到的材料编码");
         }
         CaseEntity peek = tx(em -> windowCase(em, caseNo));
-        if (!RECEIVING.contains(peek.status)) {
+        if (!StatusMachine.receives(peek.status)) {
             throw new Problem(ProblemKind.CONFLICT, "WRONG_STATUS", "办件状态为 " + peek.status + "，此时不能收取材料");
         }
         CatalogItemDTO pinned = catalog.get(peek.itemCode, peek.itemVersion);
@@ -379,7 +376,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         MaterialDTO wanted = pinned.materials.stream().filter(m -> m.code.equals(code)).findFirst().orElseThrow();
         return tx(em -> {
             CaseEntity c = find(em, caseNo);
-            if (!RECEIVING.contains(c.status)) {
+            if (!StatusMachine.receives(c.status)) {
                 throw new Problem(ProblemKind.CONFLICT, "WRONG_STATUS", "办件状态为 " + c.status + "，此时不能收取材料");
             }
             if (c.received.stream().anyMatch(m -> m.code.equals(code))) {

@@ -57,7 +57,15 @@ final class StatusMachine {
         move(READY_FOR_PICKUP, DELIVERED, CLERK);
     }
 
+    /** Where materials may still be handed in: at intake, after acceptance (owed ones, 容缺), on a supplement. */
+    private static final Set<CaseStatus> RECEIVING = Set.of(DRAFT, ACCEPTED, IN_REVIEW, SUPPLEMENT_REQUESTED);
+
     private StatusMachine() {
+    }
+
+    /** Whether the window may still take materials for a case in {@code status} (what the console's case page follows). */
+    static boolean receives(CaseStatus status) {
+        return RECEIVING.contains(status);
     }
 
     private static void move(CaseStatus from, CaseStatus to, String... roles) {

@@ -93,4 +93,14 @@ public class StatusMachineTest {
             assertEquals(kind, e.kind());
         }
     }
+
+    @Test
+    public void materialsAreTakenUntilTheCaseIsDecided() {
+        for (CaseStatus s : List.of(DRAFT, ACCEPTED, IN_REVIEW, CaseStatus.SUPPLEMENT_REQUESTED)) {
+            assertTrue(s.name(), StatusMachine.receives(s));
+        }
+        for (CaseStatus s : List.of(APPROVED, CaseStatus.DENIED, READY_FOR_PICKUP, DELIVERED, REJECTED, WITHDRAWN)) {
+            assertFalse(s.name(), StatusMachine.receives(s));
+        }
+    }
 }
