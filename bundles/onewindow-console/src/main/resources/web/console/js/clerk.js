@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { fail } from './notify.js';
 import { validResidentId } from './idnumber.js';
 import { caseHeader, materialTable, checked, scans, openDocument, statusText } from './cases.js';
+import { filePicker } from './files.js';
 
 /** The window (综合窗口): find an item, read its guide, take in a case; or, with a case number, work on it. */
 export function clerkPage(main, session, args) {
@@ -93,7 +94,7 @@ async function showGuide(code, target) {
         h('dt', {}, t('item.legalBasis')), h('dd', {}, item.legalBasis),
         h('dt', {}, t('item.conditions')), h('dd', {}, item.conditions)),
       h('h3', {}, t('item.materials')),
-      table([t('item.code'), t('case.material'), '', ''], item.materials.map(m => h('tr', {},
+      table([t('material.code'), t('case.material'), '', ''], item.materials.map(m => h('tr', {},
         h('td', {}, m.code), h('td', {}, m.name), h('td', {}, m.required ? t('item.required') : t('item.optional')),
         h('td', {}, m.licenceType ? t('item.licence') : '')))),
       start));
@@ -209,7 +210,7 @@ function casePage(main, caseNo) {
           try { await api.post(`${path}/received-materials`, { materials: checked(materials) }); await render(); } catch (e) { fail(e); }
         } }, t('case.receive')),
         h('h3', {}, t('case.scan')), await scans(c.caseNo),
-        h('label', {}, t('case.scan.add'), files), previews,
+        h('div', { class: 'file-field' }, t('case.scan.add'), ' ', filePicker(files)), previews,
         h('button', { type: 'button', id: 'upload', onclick: async () => {
           try { if (files.files.length) { await api.upload(`${path}/materials`, files.files); await render(); } } catch (e) { fail(e); }
         } }, t('case.scan.upload')),
