@@ -1,6 +1,9 @@
 import { h, show } from '/console/js/dom.js';
 import { load, t } from '/console/js/i18n.js';
 import { api } from '/console/js/api.js';
+import { demoMarker } from '/console/js/demo.js';
+import { pager } from '/console/js/pager.js';
+import { keyboard } from '/console/js/keyboard.js';
 
 // The self-service kiosk (自助服务区): no login, large touch targets, guides and a case's progress only.
 const main = document.getElementById('main');
@@ -17,14 +20,22 @@ function back() {
   return h('button', { type: 'button', class: 'back', onclick: home }, t('kiosk.back'));
 }
 
+// a page of 30 big buttons; the catalog answers its total, and previous / next go through the rest
+const PAGE_SIZE = 30;
+
 function guides() {
-  const q = h('input', { id: 'q', type: 'search', placeholder: t('clerk.search') });
+  const q = h('input', { id: 'q', type: 'search', placeholder: t('kiosk.search'), autocomplete: 'off' });
   const list = h('div', { id: 'list' });
-  const find = async () => {
-    const page = await api.get(`/public/catalog/items?size=30&q=${encodeURIComponent(q.value.trim())}`);
-    show(list, page.items.map(i => h('button', { type: 'button', class: 'item', 'data-code': i.code, onclick: () => guide(i.code) }, i.name)));
+  const pages = h('div', { id: 'pages' });
+  const find = async (number = 1) => {
+    const page = await api.get(`/public/catalog/items?size=${PAGE_SIZE}&page=${number}&q=${encodeURIComponent(q.value.trim())}`);
+    show(list, page.items.length ? page.items.map(i => h('button', { type: 'button', class: 'item', 'data-code': i.code, onclick: () => guide(i.code) }, i.name))
+      : h('p', {}, t('kiosk.noItems')));
+    // another page starts at its top, where the citizen's eyes go back to
+    show(pages, pager(page, n => find(n).then(() => list.scrollIntoView({ block: 'start' })), 'kiosk-pager'));
   };
-  show(main, back(), h('form', { onsubmit: e => { e.preventDefault(); find(); } }, q, h('button', { type: 'submit' }, t('clerk.search.go'))), list);
+  const form = h('form', { class: 'search', onsubmit: e => { e.preventDefault(); find(); } }, q, h('button', { type: 'submit', id: 'search' }, t('clerk.search.go')));
+  show(main, back(), form, keyboard('letters', [q], () => find()), list, pages);
   find();
 }
 
@@ -34,6 +45,7 @@ async function guide(code) {
     h('p', {}, `${t('item.department')}：${item.department.name}`),
     h('p', { id: 'guide-statutory' }, `${t('item.statutoryLimit')}：${item.statutoryLimitDays == null ? t('item.notGiven') : t('item.days', { n: item.statutoryLimitDays })}`),
     h('p', {}, `${t('item.timeLimit')}：${item.timeLimitDays === 0 ? t('item.instant') : t('item.days', { n: item.timeLimitDays })}`),
+    h('p', { id: 'guide-fee', 'data-fee': item.fee }, `${t('item.fee')}：${Number(item.fee) === 0 ? t('kiosk.free') : t('kiosk.fee', { fee: item.fee })}`),
     h('p', {}, `${t('item.conditions')}：${item.conditions}`),
     h('h3', {}, t('item.materials')),
     h('ol', {}, item.materials.map(m => h('li', {}, `${m.name}（${m.required ? t('item.required') : t('item.optional')}）`))),
@@ -44,9 +56,10 @@ async function guide(code) {
 function status() {
   const caseNo = h('input', { id: 'case-no', inputmode: 'numeric', autocomplete: 'off' });
   const suffix = h('input', { id: 'id-suffix', maxlength: 6, autocomplete: 'off' });
+  const form = h('form', { onsubmit: e => query(e) });
   const answer = h('div', { id: 'answer', 'aria-live': 'polite' });
   const query = async e => {
-    e.preventDefault();
+    if (e) e.preventDefault();
     try {
       const s = await api.get(`/public/cases/${encodeURIComponent(caseNo.value.trim())}/status?idSuffix=${encodeURIComponent(suffix.value.trim())}`);
       show(answer, h('dl', {},
@@ -60,10 +73,10 @@ function status() {
     }
     suffix.value = '';
   };
-  show(main, back(), h('form', { onsubmit: query },
-    h('label', {}, t('kiosk.caseNo'), caseNo), h('label', {}, t('kiosk.idSuffix'), suffix),
-    h('button', { type: 'submit', id: 'query' }, t('kiosk.query'))), answer);
+  form.append(h('label', {}, t('kiosk.caseNo'), caseNo), h('label', {}, t('kiosk.idSuffix'), suffix),
+    h('button', { type: 'submit', id: 'query' }, t('kiosk.query')));
+  show(main, back(), form, keyboard('digits', [caseNo, suffix], () => form.requestSubmit()), answer);
   caseNo.focus();
 }
 
-load('/console').then(() => { document.title = t('kiosk.title'); home(); });
+load('/console').then(() => { document.title = t('kiosk.title'); home(); demoMarker(); });

@@ -1,6 +1,8 @@
 import { h, show, table } from '/console/js/dom.js';
 import { t } from '/console/js/i18n.js';
 import { api } from '/console/js/api.js';
+import { pager } from '/console/js/pager.js';
+import { filePicker } from '/console/js/files.js';
 import { ONLINE, say, busy, attempt, when, fields, limitText, itemButtons } from './common.js';
 
 // 网上申办: an item marked online, its guide, how the result comes back (window or post); then one
@@ -16,18 +18,21 @@ export function applyPage(main, args) {
   }
   const q = h('input', { id: 'apply-q', type: 'search', placeholder: t('online.apply.search') });
   const items = h('div', { id: 'apply-items', class: 'items' });
+  const pages = h('div', { id: 'apply-pages' });
   const guide = h('section', { id: 'apply-guide', class: 'panel', hidden: true });
   const mine = h('section', { id: 'my-applications' });
-  const find = () => attempt(async () => {
-    // the search knows no "online" filter: it asks for more and shows the online ones only
-    const page = await api.get(`/public/catalog/items?size=100&q=${encodeURIComponent(q.value.trim())}`);
+  const find = (number = 1) => attempt(async () => {
+    // the search knows no "online" filter: it asks for more and shows the online ones only, a page of 100 at a time
+    const page = await api.get(`/public/catalog/items?size=100&page=${number}&q=${encodeURIComponent(q.value.trim())}`);
     const online = page.items.filter(i => i.online === true);
     show(items, online.length ? itemButtons(online, i => showGuide(i.code, guide)) : h('p', { class: 'muted' }, t('online.apply.noItems')));
+    show(pages, page.total > page.size ? pager(page, find, 'apply-pager') : '');
+    items.scrollTop = 0;
   });
   show(main, h('h2', {}, t('online.apply')), h('p', { class: 'muted' }, t('online.apply.hint2')),
     h('form', { class: 'search', onsubmit: e => { e.preventDefault(); find(); } },
       q, h('button', { type: 'submit', id: 'apply-find' }, t('clerk.search.go'))),
-    items, guide, mine);
+    items, pages, guide, mine);
   find();
   attempt(async () => {
     const list = await api.get(`${ONLINE}/applications`);
@@ -125,7 +130,7 @@ function applicationPage(main, caseNo) {
             say(t('online.uploadedOk', { material: m.name }));
           }
         });
-        upload = h('label', { class: 'upload' }, t(redo.includes(m.code) ? 'online.reupload' : 'online.choose'), input);
+        upload = h('div', { class: 'upload' }, t(redo.includes(m.code) ? 'online.reupload' : 'online.choose'), ' ', filePicker(input));
       }
       return h('tr', { 'data-material': m.code, 'data-required': m.required, class: redo.includes(m.code) ? 'redo' : '' },
         h('td', {}, m.code), h('td', {}, m.name), h('td', { class: 'need' }, m.required ? t('item.required') : t('item.optional')),

@@ -1,6 +1,7 @@
 import { h, show, table } from '/console/js/dom.js';
 import { t } from '/console/js/i18n.js';
 import { api } from '/console/js/api.js';
+import { pager } from '/console/js/pager.js';
 import { ONLINE, say, busy, attempt, dayText, itemButtons } from './common.js';
 
 /**
@@ -12,6 +13,7 @@ export function bookingPage(main) {
   const state = { item: null, day: null, start: null, changing: null };
   const q = h('input', { id: 'item-q', type: 'search', placeholder: t('online.book.search') });
   const items = h('div', { id: 'items', class: 'items' });
+  const pages = h('div', { id: 'item-pages' });
   const pick = h('section', { id: 'pick', class: 'panel', hidden: true });
   const mine = h('section', { id: 'my-appointments' });
   const name = h('input', { id: 'book-name', maxlength: 64, autocomplete: 'name' });
@@ -19,9 +21,11 @@ export function bookingPage(main) {
   const slots = h('div', { id: 'slots', class: 'choices' });
   const book = h('button', { type: 'button', id: 'book', class: 'primary', disabled: true });
 
-  const find = () => attempt(async () => {
-    const page = await api.get(`/public/catalog/items?size=20&q=${encodeURIComponent(q.value.trim())}`);
+  const find = (number = 1) => attempt(async () => {
+    const page = await api.get(`/public/catalog/items?size=20&page=${number}&q=${encodeURIComponent(q.value.trim())}`);
     show(items, page.items.length ? itemButtons(page.items, choose) : h('p', { class: 'muted' }, t('online.noItems')));
+    show(pages, pager(page, find, 'book-pager'));
+    items.scrollTop = 0;
   });
 
   const pressed = (container, selector, value, key) => container.querySelectorAll(selector)
@@ -134,7 +138,7 @@ export function bookingPage(main) {
   show(main, h('h2', {}, t('online.book')),
     h('form', { class: 'search', onsubmit: e => { e.preventDefault(); find(); } },
       q, h('button', { type: 'submit', id: 'item-find' }, t('clerk.search.go'))),
-    items, pick, mine);
+    items, pages, pick, mine);
   find();
   renderMine();
 }

@@ -1,6 +1,7 @@
 import { h, show } from '/console/js/dom.js';
 import { load, t, switchLang } from '/console/js/i18n.js';
 import { api, useSession, ApiError } from '/console/js/api.js';
+import { demoMarker } from '/console/js/demo.js';
 import { validResidentId } from '/console/js/idnumber.js';
 import { ONLINE, fail, say, clear, busy, missing } from './common.js';
 import { bookingPage } from './booking.js';
@@ -181,6 +182,7 @@ function closed() {
 async function boot() {
   await load('/console');
   document.title = t('online.title');
+  demoMarker();
   try {
     session = await api.get(`${ONLINE}/session`);
     useSession(session);

@@ -1,9 +1,10 @@
 import { h, show, table } from './dom.js';
 import { t } from './i18n.js';
+import { dateTime } from './format.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
 
-const when = iso => (iso ? new Date(iso).toLocaleString() : '');
+const when = iso => (iso ? dateTime(iso) : '');
 
 /** Changing one's own password: the current one proves it is the owner; the policy is said beside the form. */
 function passwordSection(account, done) {

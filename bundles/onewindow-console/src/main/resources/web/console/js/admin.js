@@ -2,6 +2,7 @@ import { h, show, table } from './dom.js';
 import { t } from './i18n.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
+import { filePicker } from './files.js';
 
 /** A catalog file: first a preview of what would change, then the import with its progress. */
 function catalogImport() {
@@ -30,7 +31,7 @@ function catalogImport() {
         } }, t('admin.import')));
     } catch (e) { fail(e, preview); }
   });
-  return h('section', {}, h('h3', {}, t('admin.catalog')), h('label', {}, t('admin.chooseFile'), file), preview, progress, result);
+  return h('section', {}, h('h3', {}, t('admin.catalog')), h('div', { class: 'file-field' }, t('admin.chooseFile'), ' ', filePicker(file)), preview, progress, result);
 }
 
 /** This district's link to the city hub: registration, state, what the hub has acknowledged, the backlog. */
@@ -110,8 +111,9 @@ const gib = bytes => (bytes / 1073741824).toFixed(1);
 function healthSection(health) {
   const waiting = health.capabilities.filter(c => !c.ready);
   return h('div', { id: 'health' },
-    h('p', { id: 'health-status', class: health.status === 'UP' ? '' : 'error' }, t('admin.health.status', { status: t(`admin.health.${health.status}`) })),
-    health.reasons.length === 0 ? '' : h('ul', { id: 'health-reasons' }, health.reasons.map(r => h('li', { class: 'error' }, `${r.code}：${r.message}`))),
+    h('p', { id: 'health-status', 'data-status': health.status, class: health.status === 'UP' ? '' : 'error' },
+      t('admin.health.status', { status: t(`admin.health.${health.status}`) })),
+    health.reasons.length === 0 ? '' : h('ul', { id: 'health-reasons' }, health.reasons.map(r => h('li', { class: 'error', 'data-code': r.code }, r.message))),
     waiting.length === 0 ? '' : h('ul', { id: 'health-waiting' }, waiting.map(c => h('li', {}, t('admin.health.waiting', { name: c.name, what: c.waitingFor.join('、') })))),
     health.storage ? h('p', { id: 'health-disk' }, t('admin.health.disk', { free: gib(health.storage.freeBytes), total: gib(health.storage.totalBytes),
       threshold: gib(health.storage.thresholdBytes) })) : '');
@@ -165,10 +167,12 @@ export function adminPage(main) {
         try { await api.post(`/relay/outbox/${id}/retry`); await render(); } catch (e) { fail(e); }
       };
       show(main, h('h2', {}, t('admin.title')), importer,
-        h('h3', {}, t('admin.node')), h('p', { id: 'node' }, `${health.node} · ${health.role} · ${health.version} · ${health.status}`),
+        h('h3', {}, t('admin.node')), h('p', { id: 'node', 'data-role': health.role, 'data-status': health.status }, t('admin.node.line', { node: health.node,
+          role: t(`node.role.${health.role}`), version: health.version, status: t(`admin.health.${health.status}`) })),
         healthSection(health), backup,
         health.role === 'hub' ? '' : replication,
-        h('h3', {}, t('admin.outbox')), h('p', {}, Object.entries(outbox.counts || {}).map(([k, v]) => `${k} ${v}`).join(' · ')),
+        h('h3', {}, t('admin.outbox')), h('p', { id: 'outbox-counts' }, Object.entries(outbox.counts || {}).flatMap(([state, n], i) => [i ? ' · ' : '',
+          h('span', { class: 'outbox-count', 'data-state': state, 'data-count': n }, t('admin.outbox.count', { state: t(`outbox.state.${state}`), n }))])),
         outbox.items.length === 0 ? h('p', {}, t('admin.none')) : table(['', '', '', ''], outbox.items.map(x => h('tr', {},
           h('td', {}, x.caseNo), h('td', {}, x.departmentCode), h('td', {}, x.lastError || ''),
           h('td', {}, h('button', { type: 'button', onclick: retry(x.id) }, t('admin.retry')))))),

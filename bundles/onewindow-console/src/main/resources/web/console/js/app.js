@@ -10,6 +10,7 @@ import { prereviewPage, appointmentsPage, mobilePage, bindingsPage, onlineInstal
 import { accountPage } from './account.js';
 import { usersPage } from './users.js';
 import { auditPage } from './audit.js';
+import { demoMarker } from './demo.js';
 
 // Which roles open which page; the server checks the same roles on every API call.
 const PAGES = {
@@ -156,6 +157,7 @@ async function start(s) {
 async function boot() {
   await load('/console');
   document.title = t('app.title');
+  demoMarker();
   window.addEventListener('hashchange', () => session && route());
   let s;
   try {

@@ -1,5 +1,6 @@
 import { h, show, table } from './dom.js';
 import { t } from './i18n.js';
+import { dateTime } from './format.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
 
@@ -54,7 +55,7 @@ function trailSection() {
     return q;
   };
   const row = r => h('tr', { 'data-seq': r.seq, 'data-action': r.action, class: r.outcome === 'SUCCESS' ? '' : 'failed' },
-    h('td', {}, String(r.seq)), h('td', {}, new Date(r.at).toLocaleString()), h('td', {}, r.actor),
+    h('td', {}, String(r.seq)), h('td', {}, dateTime(r.at)), h('td', {}, r.actor),
     h('td', {}, r.roles || ''), h('td', {}, r.client || ''), h('td', { title: r.action }, actionName(r.action)),
     h('td', {}, [r.objectKind, r.objectKey].filter(Boolean).join(' ')), h('td', {}, r.caseNo || ''), h('td', {}, r.citizen || ''),
     h('td', {}, t(`audit.outcome.${r.outcome}`)), h('td', {}, r.detail || ''));
@@ -107,7 +108,7 @@ function accessSection() {
       const rows = await api.get(`/access/events?${query}`);
       show(events, table([t('account.logins.at'), t('account.logins.event'), t('audit.user'), t('account.logins.client'),
         t('account.logins.channel'), t('audit.actor'), t('audit.detail')],
-      rows.map(r => h('tr', { 'data-event': r.event }, h('td', {}, new Date(r.at).toLocaleString()), h('td', {}, t(`access.event.${r.event}`)),
+      rows.map(r => h('tr', { 'data-event': r.event }, h('td', {}, dateTime(r.at)), h('td', {}, t(`access.event.${r.event}`)),
         h('td', {}, r.user || ''), h('td', {}, r.client || ''), h('td', {}, r.channel || ''), h('td', {}, r.actor || ''), h('td', {}, r.detail || '')))));
     } catch (e) { fail(e, events); }
   };
@@ -124,7 +125,7 @@ function licenceSection() {
     try {
       const rows = await api.get(`/licences/access?holder=${encodeURIComponent(holder.value.trim())}`);
       show(reads, table([t('account.logins.at'), t('audit.actor'), t('audit.licence'), t('audit.purpose')], rows.map(r => h('tr', {},
-        h('td', {}, new Date(r.at).toLocaleString()), h('td', {}, r.actor), h('td', {}, `${r.action} ${r.licenceType || ''} ${r.licenceNo || ''}`),
+        h('td', {}, dateTime(r.at)), h('td', {}, r.actor), h('td', {}, `${r.action} ${r.licenceType || ''} ${r.licenceNo || ''}`),
         h('td', {}, r.caseNo || r.purpose || '')))));
     } catch (err) { fail(err, reads); }
   } }, h('label', {}, t('audit.holder'), holder), h('button', { type: 'submit' }, t('audit.search')));

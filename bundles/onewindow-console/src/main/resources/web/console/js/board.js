@@ -1,5 +1,6 @@
 import { h, show, table } from './dom.js';
 import { t } from './i18n.js';
+import { timeOfDay } from './format.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
 
@@ -30,7 +31,7 @@ export function boardPage(main) {
   const refresh = async () => {
     try {
       const board = await api.get('/supervision/cards');
-      stamp.textContent = t('board.refreshed', { time: new Date().toLocaleTimeString() });
+      stamp.textContent = t('board.refreshed', { time: timeOfDay() });
       show(cards, h('p', { class: 'counts' },
         h('span', { class: 'card-yellow', id: 'yellow-count' }, `${t('board.yellow')} ${board.yellow}`), ' ',
         h('span', { class: 'card-red', id: 'red-count' }, `${t('board.red')} ${board.red}`), ' ',
@@ -47,7 +48,8 @@ export function boardPage(main) {
         tooltip: {},
         legend: { data: [t('board.cases'), t('board.inTime')] },
         xAxis: { type: 'category', data: stats.departments.map(d => d.name) },
-        yAxis: [{ type: 'value', name: t('board.cases') }, { type: 'value', name: t('board.inTime'), max: 100 }],
+        // cases are counted: whole numbers on the axis, never 0.2 of a case
+        yAxis: [{ type: 'value', name: t('board.cases'), minInterval: 1 }, { type: 'value', name: t('board.inTime'), max: 100 }],
         series: [
           { name: t('board.cases'), type: 'bar', data: stats.departments.map(d => d.accepted) },
           { name: t('board.inTime'), type: 'line', yAxisIndex: 1,

@@ -54,7 +54,7 @@ export async function scans(caseNo) {
 }
 
 export function materialTable(c, selectable) {
-  return table(['', t('item.code'), t('case.material'), '', ''], materialRows(c, selectable));
+  return table(['', t('material.code'), t('case.material'), '', ''], materialRows(c, selectable));
 }
 
 export function checked(container) {

@@ -1,5 +1,6 @@
 import { h, show, table } from './dom.js';
 import { t } from './i18n.js';
+import { dateTime, timeOfDay } from './format.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
 import { echarts } from './board.js';
@@ -44,7 +45,7 @@ function enrolmentSection() {
     try {
       const answer = await api.post(`/hub/districts/${encodeURIComponent(code.value.trim())}/enrolment-code`);
       issued.textContent = t('city.enrolment.issued', { district: answer.district, code: answer.code,
-        until: new Date(answer.expiresAt).toLocaleString() });
+        until: dateTime(answer.expiresAt) });
     } catch (err) { fail(err, form); }
   } }, h('label', {}, t('city.code'), code), h('button', { type: 'submit' }, t('city.enrolment.issue')));
   return h('details', { class: 'enrolment' }, h('summary', {}, t('city.enrolment')), h('p', { class: 'muted' }, t('city.enrolment.help')), form, issued);
@@ -89,7 +90,7 @@ export function cityPage(main, session) {
     if (candidates.querySelector('.fingerprint-form:not([hidden])')) return;
     const rows = list.flatMap(d => (d.candidates || []).map(k => h('tr', { 'data-district': d.code, 'data-candidate': k.fingerprint },
       h('td', {}, d.code), h('td', {}, `${k.name || ''} ${k.version || ''}`), h('td', { class: 'fingerprint' }, `${k.algorithm} ${k.fingerprint}`),
-      h('td', {}, new Date(k.arrivedAt).toLocaleString()),
+      h('td', {}, dateTime(k.arrivedAt)),
       h('td', {}, security && d.state !== 'REVOKED' ? askingButton('key-replacement', d.code, 'city.replaceKey',
         fingerprint => api.post(`/hub/districts/${encodeURIComponent(d.code)}/key-replacement`, { fingerprint }), () => refresh()) : ''))));
     show(candidates, rows.length === 0 ? h('p', { class: 'muted' }, t('city.candidates.none')) : table(
@@ -100,7 +101,7 @@ export function cityPage(main, session) {
     d.auditBreak ? t('city.audit.broken', { at: d.auditBreak }) : t('city.audit.held', { seq: d.auditSeq || 0 }));
   const districtRows = list => list.map(d => h('tr', { 'data-district': d.code, class: `state-${d.state.toLowerCase()}` },
     h('td', {}, d.code), h('td', {}, d.name), h('td', { class: 'state' }, t(`city.state.${d.state}`)), key(d), trail(d),
-    board ? [h('td', {}, d.lastContact ? new Date(d.lastContact).toLocaleString() : '—'),
+    board ? [h('td', {}, d.lastContact ? dateTime(d.lastContact) : '—'),
       h('td', {}, d.lagMillis == null ? '—' : `${d.lagMillis} ms`), h('td', {}, String(d.backlog)), h('td', {}, String(d.cases)),
       h('td', {}, d.version || '—'), h('td', {}, String(d.refusals)), h('td', { class: 'inbox' }, String(d.inbox || 0)),
       h('td', {}, actions(d))] : []));
@@ -109,14 +110,14 @@ export function cityPage(main, session) {
       if (!board) {
         // the security administrator: the districts' keys and candidates, nothing of the cases
         const list = await api.get('/hub/districts');
-        stamp.textContent = t('board.refreshed', { time: new Date().toLocaleTimeString() });
+        stamp.textContent = t('board.refreshed', { time: timeOfDay() });
         show(districts, list.length === 0 ? h('p', {}, t('city.noDistricts'))
           : table([t('city.code'), t('city.name'), t('city.state'), t('city.fingerprint'), t('city.audit')], districtRows(list)));
         showCandidates(list);
         return;
       }
       const stats = await api.get('/hub/stats');
-      stamp.textContent = t('board.refreshed', { time: new Date().toLocaleTimeString() });
+      stamp.textContent = t('board.refreshed', { time: timeOfDay() });
       const cards = stats.openCards || {};
       show(figures, h('p', { class: 'counts' },
         h('span', { id: 'city-cases' }, t('city.cases', { n: stats.cases })), ' · ',
@@ -139,7 +140,7 @@ export function cityPage(main, session) {
         [t('city.messages.kind'), t('city.messages.case'), t('city.messages.route'), t('city.messages.since'), t('city.messages.error')],
         waiting.map(m => h('tr', { 'data-message': String(m.id) },
           h('td', {}, t(`city.kind.${m.kind}`)), h('td', {}, m.caseNo), h('td', {}, `${m.fromDistrict} → ${m.toDistrict}`),
-          h('td', {}, new Date(m.createdAt).toLocaleString()), h('td', { class: m.lastError ? 'error' : '' }, m.lastError || '')))));
+          h('td', {}, dateTime(m.createdAt)), h('td', { class: m.lastError ? 'error' : '' }, m.lastError || '')))));
       plot = plot || (await echarts()).init(chart);
       plot.setOption({
         tooltip: {},

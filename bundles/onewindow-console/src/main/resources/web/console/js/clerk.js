@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { fail } from './notify.js';
 import { validResidentId } from './idnumber.js';
 import { caseHeader, materialTable, checked, scans, openDocument, statusText } from './cases.js';
+import { filePicker } from './files.js';
 
 /** The window (综合窗口): find an item, read its guide, take in a case; or, with a case number, work on it. */
 export function clerkPage(main, session, args) {
@@ -93,7 +94,7 @@ async function showGuide(code, target) {
         h('dt', {}, t('item.legalBasis')), h('dd', {}, item.legalBasis),
         h('dt', {}, t('item.conditions')), h('dd', {}, item.conditions)),
       h('h3', {}, t('item.materials')),
-      table([t('item.code'), t('case.material'), '', ''], item.materials.map(m => h('tr', {},
+      table([t('material.code'), t('case.material'), '', ''], item.materials.map(m => h('tr', {},
         h('td', {}, m.code), h('td', {}, m.name), h('td', {}, m.required ? t('item.required') : t('item.optional')),
         h('td', {}, m.licenceType ? t('item.licence') : '')))),
       start));
@@ -244,7 +245,7 @@ function upload(path, render) {
   files.addEventListener('change', () => show(previews, [...files.files].map((f, i) => f.type.startsWith('image/')
     ? h('figure', {}, h('img', { src: URL.createObjectURL(f), alt: f.name }), h('figcaption', {}, `${i + 1}. ${f.name}`))
     : h('figure', {}, `${i + 1}. ${f.name}`))));
-  return h('div', { class: 'upload' }, h('label', {}, t('case.scan.add'), files), previews,
+  return h('div', { class: 'upload' }, h('div', { class: 'file-field' }, t('case.scan.add'), ' ', filePicker(files)), previews,
     h('button', { type: 'button', id: 'upload', onclick: async () => {
       try { if (files.files.length) { await api.upload(`${path}/materials`, files.files); await render(); } } catch (e) { fail(e); }
     } }, t('case.scan.upload')));

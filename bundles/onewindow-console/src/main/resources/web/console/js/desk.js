@@ -1,5 +1,6 @@
 import { h, show, table } from './dom.js';
 import { t } from './i18n.js';
+import { dateTime } from './format.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
 import { checked } from './cases.js';
@@ -8,7 +9,7 @@ import { checked } from './cases.js';
 // appointments, citizens' mobile bindings (a clerk binds one having checked the ID card; a security
 // administrator reads and revokes). The pages exist only while that feature is installed.
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-const when = instant => (instant ? new Date(instant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
+const when = dateTime;
 
 /** Whether this appliance has the online feature: its API answers anything but 404 (403 for a role without it). */
 export async function onlineInstalled() {
@@ -66,7 +67,7 @@ async function prereviewCase(main, caseNo) {
       h('td', { class: 'material-state' }, m.source === 'LICENCE' ? t('prereview.fromLicence')
         : m.files.length ? h('div', { class: 'scans' }, m.files.map(f => fileLink(a.caseNo, f)))
           : h('span', { class: m.required ? 'error' : 'muted' }, t('prereview.noFile')))));
-    const materials = table(['', t('item.code'), t('case.material'), '', t('prereview.files')], rows);
+    const materials = table(['', t('material.code'), t('case.material'), '', t('prereview.files')], rows);
     const act = (id, label, run) => h('button', { type: 'button', id, onclick: async e => {
       const button = e.currentTarget;
       button.disabled = true;

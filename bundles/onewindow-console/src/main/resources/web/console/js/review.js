@@ -16,7 +16,7 @@ export function reviewPage(main, session, args) {
       const page = await api.get('/review/queue?size=100');
       const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
       show(main, h('h2', {}, t('review.title')), page.items.length === 0 ? h('p', {}, t('review.none'))
-        : table([t('item.code'), t('item.name'), t('case.deadline'), ''], page.items.map(c => {
+        : table([t('case.no'), t('item.name'), t('case.deadline'), ''], page.items.map(c => {
           const deadline = c.timeLimit ? c.timeLimit.deadline : '';
           const colour = deadline && deadline < today ? 'red' : deadline && deadline === today ? 'yellow' : 'green';
           return h('tr', { class: `deadline-${colour}`, 'data-case': c.caseNo },

@@ -20,10 +20,21 @@ final class Browsers {
     private Browsers() {
     }
 
+    /** A browser whose own language is Chinese, as a hall's PCs have it. */
     static WebDriver chromium() {
+        return chromium("zh-CN");
+    }
+
+    /**
+     * A browser whose own language (its default locale for dates, its file input's label, the
+     * Accept-Language it sends) is {@code lang}, e.g. {@code en-US}: the pages must speak their own
+     * language whatever the browser's is.
+     */
+    static WebDriver chromium(String lang) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(executable("chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=zh-CN");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=" + lang);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", lang));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(executable("chromedriver", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")))
                 .build();

@@ -222,17 +222,22 @@ public class ConsoleIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("new-user"))).sendKeys("lisi");
         browser.findElement(By.id("new-password")).sendKeys("Window-Pass-2026");
         click(By.id("add-user-button"));
-        WebElement roles = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.roles[data-user='lisi']")));
-        assertEquals("clerk", roles.getAttribute("value"));
+        By roles = By.cssSelector("details.roles[data-user='lisi']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(roles));
+        assertEquals(List.of("clerk"), checkedRoles("lisi"));
         assertEquals("the first password opens only the new clerk's own account", "PASSWORD_CHANGE_REQUIRED",
                 appliance.http.get("/cases?size=1", "lisi:Window-Pass-2026").code());
         assertEquals(204, appliance.http.putJson("/account/password", "lisi:Window-Pass-2026",
                 "{\"current\":\"Window-Pass-2026\",\"password\":\"Window-Own-2026\"}").status);
         assertEquals("the clerk's own password works", 200, appliance.http.get("/cases?size=1", "lisi:Window-Own-2026").status);
-        roles.clear();
-        roles.sendKeys("reviewer, dept-GA");
+        // the roles are a choice list of OneWindow's roles and the catalog's departments, not typed
+        click(By.cssSelector("details.roles[data-user='lisi'] summary"));
+        for (String role : List.of("clerk", "reviewer", "dept-GA")) {
+            click(By.cssSelector("details.roles[data-user='lisi'] input[value='" + role + "']"));
+        }
         click(By.cssSelector("tr[data-user='lisi'] button.save-roles"));
-        wait.until(d -> "dept-GA, reviewer".equals(d.findElement(By.cssSelector("input.roles[data-user='lisi']")).getAttribute("value")));
+        wait.until(d -> List.of("dept-GA", "reviewer").equals(Users.roles(appliance.http, "lisi")));
+        wait.until(d -> List.of("reviewer", "dept-GA").equals(checkedRoles("lisi")));
         assertEquals("no longer a clerk", 403, appliance.http.postJson("/cases", "lisi:Window-Own-2026", Cases.open("GA-ZA-002", APPLICANT, "M01")).status);
         assertEquals(200, appliance.http.get("/review/queue?department=GA", "lisi:Window-Own-2026").status);
         screenshot("security-users");
@@ -413,6 +418,12 @@ public class ConsoleIT {
         name.sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user + "-demo", Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+    }
+
+    /** The roles checked in a user's choice list, in the page's order. */
+    private static List<String> checkedRoles(String user) {
+        return browser.findElements(By.cssSelector("details.roles[data-user='" + user + "'] input:checked")).stream()
+                .map(e -> e.getAttribute("value")).toList();
     }
 
     private static void logout() {

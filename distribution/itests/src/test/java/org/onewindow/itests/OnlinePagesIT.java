@@ -496,7 +496,15 @@ public class OnlinePagesIT {
     }
 
     private static void click(By what) {
-        wait.until(ExpectedConditions.elementToBeClickable(what)).click();
+        // a list drawn twice (the first page, then the search's) replaces the button found just before: it is found again
+        wait.until(d -> {
+            WebElement e = ExpectedConditions.elementToBeClickable(what).apply(d);
+            if (e == null) {
+                return false;
+            }
+            e.click();
+            return true;
+        });
     }
 
     /** A photographed ID card, as a real PNG the browser can show. */

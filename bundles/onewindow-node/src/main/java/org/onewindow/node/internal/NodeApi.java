@@ -1,5 +1,6 @@
 package org.onewindow.node.internal;
 
+import org.onewindow.node.NodeService;
 import org.onewindow.rest.RestPublisher;
 import org.onewindow.rest.RestPublisher.Publication;
 import org.osgi.service.component.annotations.Activate;
@@ -17,11 +18,14 @@ public class NodeApi {
     @Reference
     NodeHealth health;
 
+    @Reference
+    NodeService node;
+
     private Publication publication;
 
     @Activate
     void activate() {
-        publication = publisher.publish("/v1", new NodeResource(health));
+        publication = publisher.publish("/v1", new NodeResource(health, node));
     }
 
     @Deactivate

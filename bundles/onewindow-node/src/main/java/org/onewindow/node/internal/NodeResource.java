@@ -10,15 +10,18 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import org.onewindow.node.NodeService;
 
 /** The node's endpoints: the health's details for staff; the API's index and its OpenAPI description for anyone. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodeResource {
     private final NodeHealth health;
+    private final NodeService node;
 
-    NodeResource(NodeHealth health) {
+    NodeResource(NodeHealth health, NodeService node) {
         this.health = health;
+        this.node = node;
     }
 
     /**
@@ -32,8 +35,9 @@ public class NodeResource {
     }
 
     /**
-     * The API's front door, for anyone: where its description, the health and the pages are. It says
-     * nothing of this node (no version: that is for staff, in the health's details).
+     * The API's front door, for anyone: where its description, the health and the pages are. Of this node it
+     * says only whether it runs in demo mode, which every page shows to whoever opens it anyway (the console
+     * before login, the kiosk, the online hall); no version: that is for staff, in the health's details.
      */
     @GET
     @PermitAll
@@ -46,6 +50,7 @@ public class NodeResource {
         links.put("online", "/online/");
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("name", "OneWindow API v1");
+        index.put("demo", node.info().demo);
         index.put("links", links);
         index.put("docs", "docs/api.md of the source distribution; every path is described in openapi.json");
         return index;

@@ -1,0 +1,340 @@
+package org.onewindow.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What the pages say and how a citizen moves through them (issue 19, defects 7, 8 and 11), in a real
+ * headless Chromium against the real appliance in demo mode: labels in the page's language with the codes
+ * kept as data, the roles as a choice list, whole numbers on the board's case axis, Chinese dates and file
+ * buttons in a zh-CN page of an en-US browser, paging at the kiosk and in the online hall, the kiosk's fee
+ * line and its on-screen keyboard, and the demo marker. Screenshots under target/screenshots.
+ */
+public class LabelsIT {
+    private static final int PORT = 9571;
+    private static final String BASE = "http://localhost:" + PORT;
+    /** An applicant of this test only whose ID number ends in the check digit X (valid). */
+    private static final String APPLICANT = "33010619900101107X";
+    private static final String CITIZEN = Citizens.withCheckDigit("33010619910202003");
+    /** What a zh-CN page shows where it leaked a code or the browser's English. */
+    private static final Pattern ENGLISH = Pattern.compile("\\b(PENDING|RETRYING|DEAD|DONE|CANCELLED|UP|STARTING|DEGRADED|district|hub)\\b");
+    private static PageSession pages;
+    private static UnpackedAppliance appliance;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        pages = PageSession.start("labels", PORT, 9511, APPLICANT);
+        appliance = pages.appliance;
+        browser = pages.browser;
+        wait = pages.wait;
+    }
+
+    @AfterClass
+    public static void stop() {
+        if (pages != null) {
+            pages.close();
+        }
+    }
+
+    @Before
+    public void loggedOut() {
+        browser.get(BASE + "/console/");
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    public void theAdminPageNamesTheNodeHealthAndOutboxInChineseWithTheCodesAsData() throws Exception {
+        login(browser, wait, "admin");
+        List<WebElement> counts = wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#outbox-counts .outbox-count"), 5));
+        assertEquals(Set.of("PENDING", "RETRYING", "DEAD", "DONE", "CANCELLED"),
+                counts.stream().map(c -> c.getAttribute("data-state")).collect(Collectors.toSet()));
+        WebElement node = browser.findElement(By.id("node"));
+        assertEquals("district", node.getAttribute("data-role"));
+        assertTrue(node.getText(), node.getText().contains("区县节点"));
+        WebElement health = browser.findElement(By.id("health-status"));
+        assertTrue(health.getAttribute("data-status"), health.getAttribute("data-status").matches("UP|STARTING|DEGRADED"));
+        String text = browser.findElement(By.id("main")).getText();
+        assertFalse(text, ENGLISH.matcher(text).find());
+        assertEquals("选择文件", browser.findElement(By.cssSelector("button.file-choose")).getText());
+        Browsers.screenshot(browser, "admin-labels");
+    }
+
+    @Test
+    public void theSecurityAdministratorChoosesRolesAndDepartmentsFromAList() throws Exception {
+        login(browser, wait, "security");
+        WebElement choices = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#new-roles")));
+        List<String> offered = choices.findElements(By.cssSelector("input[type=checkbox]")).stream().map(i -> i.getAttribute("value")).toList();
+        for (String role : List.of("clerk", "reviewer", "supervisor", "admin", "security", "auditor", "monitor", "dept-ALL")) {
+            assertTrue(role + " in " + offered, offered.contains(role));
+        }
+        String ga = null;
+        for (JsonNode d : appliance.http.get("/catalog/departments", "security").json()) {
+            assertTrue(d.toString(), offered.contains("dept-" + d.path("code").asText()));
+            if ("GA".equals(d.path("code").asText())) {
+                ga = d.path("name").asText();
+            }
+        }
+        assertTrue("no free text for roles", browser.findElements(By.cssSelector("input.roles, input#new-roles")).isEmpty());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("new-user"))).sendKeys("zhaoliu");
+        browser.findElement(By.id("new-password")).sendKeys("Window-Pass-2026");
+        // a new account is a clerk unless chosen otherwise
+        assertTrue(choices.findElement(By.cssSelector("input[value='clerk']")).isSelected());
+        for (String role : List.of("clerk", "supervisor", "dept-GA")) {
+            click(By.cssSelector("#new-roles input[value='" + role + "']"));
+        }
+        assertEquals("督办、" + ga, choices.findElement(By.tagName("summary")).getText());
+        click(By.id("add-user-button"));
+        wait.until(d -> List.of("dept-GA", "supervisor").equals(Users.roles(appliance.http, "zhaoliu")));
+        By row = By.cssSelector("details.roles[data-user='zhaoliu']");
+        click(By.cssSelector("details.roles[data-user='zhaoliu'] summary"));
+        click(By.cssSelector("details.roles[data-user='zhaoliu'] input[value='dept-SJ']"));
+        Browsers.screenshot(browser, "security-roles");
+        click(By.cssSelector("tr[data-user='zhaoliu'] button.save-roles"));
+        wait.until(d -> List.of("dept-GA", "dept-SJ", "supervisor").equals(Users.roles(appliance.http, "zhaoliu")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "督办"));
+        // the server's rules stay: two of the three administrators in one account are refused
+        click(By.cssSelector("details.roles[data-user='zhaoliu'] summary"));
+        click(By.cssSelector("details.roles[data-user='zhaoliu'] input[value='admin']"));
+        click(By.cssSelector("details.roles[data-user='zhaoliu'] input[value='auditor']"));
+        click(By.cssSelector("tr[data-user='zhaoliu'] button.save-roles"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users"), "须由不同的人担任"));
+        assertEquals(List.of("dept-GA", "dept-SJ", "supervisor"), Users.roles(appliance.http, "zhaoliu"));
+    }
+
+    @Test
+    public void theCodeColumnsSayWhatTheyHold() throws Exception {
+        String caseNo = Cases.accepted(appliance.http, appliance.http.get("/catalog/items/GA-HJ-001", "clerk").json(), APPLICANT)
+                .path("caseNo").asText();
+        Cases.awaitStatus(appliance.http, caseNo, "IN_REVIEW");
+        login(browser, wait, "reviewer");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-case='" + caseNo + "']")));
+        assertEquals("the queue's first column holds case numbers", "办件编号", browser.findElement(By.cssSelector("#main thead th")).getText());
+        click(By.cssSelector("tr[data-case='" + caseNo + "'] a.open-case"));
+        WebElement code = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#main td.material-state")));
+        List<String> headers = browser.findElements(By.cssSelector("#main thead th")).stream().map(WebElement::getText).toList();
+        assertTrue("the materials' codes: " + headers, headers.contains("材料编号"));
+        assertFalse(headers.toString(), headers.contains("事项编码"));
+        assertTrue(code.isDisplayed());
+    }
+
+    @Test
+    public void theBoardCountsCasesInWholeNumbers() throws Exception {
+        Cases.accepted(appliance.http, appliance.http.get("/catalog/items/GA-HJ-001", "clerk").json(), APPLICANT);
+        login(browser, wait, "supervisor");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart canvas")));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        List<?> ticks = wait.until(d -> {
+            Object t = js.executeScript("const c = window.echarts && echarts.getInstanceByDom(document.getElementById('chart'));"
+                    + "if (!c || !c.getModel()) return null;"
+                    + "return c.getModel().getComponent('yAxis', 0).axis.scale.getTicks().map(t => t.value);");
+            return t instanceof List<?> l && l.size() > 1 ? l : null;
+        });
+        for (Object tick : ticks) {
+            double value = ((Number) tick).doubleValue();
+            assertEquals("case counts on the axis: " + ticks, Math.rint(value), value, 0);
+        }
+        Browsers.screenshot(browser, "board-axis");
+    }
+
+    @Test
+    public void aChinesePageInAnEnglishBrowserShowsChineseDatesAndButtons() throws Exception {
+        WebDriver english = Browsers.chromium("en-US");
+        try {
+            WebDriverWait waitEnglish = new WebDriverWait(english, java.time.Duration.ofSeconds(20));
+            english.get(BASE + "/console/");
+            Object language = ((JavascriptExecutor) english).executeScript("return navigator.language + ' ' + new Date(0).toLocaleString()");
+            assertTrue("the browser speaks English: " + language, String.valueOf(language).startsWith("en"));
+            login(english, waitEnglish, "auditor");
+            WebElement at = waitEnglish.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#access-events tbody tr td")));
+            assertTrue(at.getText(), at.getText().matches("\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}"));
+            Browsers.screenshot(english, "en-browser-audit");
+            logout(english, waitEnglish);
+            login(english, waitEnglish, "supervisor");
+            WebElement stamp = waitEnglish.until(ExpectedConditions.presenceOfElementLocated(By.id("refreshed")));
+            waitEnglish.until(d -> !stamp.getText().isEmpty());
+            assertTrue(stamp.getText(), stamp.getText().matches("更新于 \\d{2}:\\d{2}:\\d{2}（每 15 秒自动刷新）"));
+            logout(english, waitEnglish);
+            login(english, waitEnglish, "admin");
+            WebElement choose = waitEnglish.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.file-choose")));
+            assertEquals("选择文件", choose.getText());
+            assertEquals("未选择文件", english.findElement(By.cssSelector(".file-names")).getText());
+            assertFalse("the browser's own input is out of sight", english.findElement(By.id("catalog-file")).isDisplayed());
+            Browsers.screenshot(english, "en-browser-admin");
+        } finally {
+            english.quit();
+        }
+    }
+
+    @Test
+    public void theKioskPagesThroughTheWholeCatalog() throws Exception {
+        long total = appliance.http.get("/public/catalog/items?size=1", null).json().path("total").asLong();
+        assertTrue("the demo catalog has more than a page: " + total, total > 30);
+        browser.get(BASE + "/kiosk/");
+        click(By.id("guides"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list button.item"), 30));
+        WebElement pager = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kiosk-pager")));
+        assertEquals(String.valueOf((total + 29) / 30), pager.getAttribute("data-pages"));
+        List<String> first = codes("#list button.item");
+        click(By.cssSelector("#kiosk-pager .pager-next"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("kiosk-pager"), "data-page", "2"));
+        List<String> second = codes("#list button.item");
+        List<String> expected = new ArrayList<>();
+        appliance.http.get("/public/catalog/items?size=30&page=2", null).json().path("items").forEach(i -> expected.add(i.path("code").asText()));
+        assertEquals(expected, second);
+        assertNotEquals(first, second);
+        Browsers.screenshot(browser, "kiosk-page-2");
+        click(By.cssSelector("#kiosk-pager .pager-prev"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("kiosk-pager"), "data-page", "1"));
+        assertEquals(first, codes("#list button.item"));
+    }
+
+    @Test
+    public void theKioskGuideSaysWhatItCosts() throws Exception {
+        String free = null;
+        JsonNode paid = null;
+        for (JsonNode i : appliance.http.get("/public/catalog/items?size=100", null).json().path("items")) {
+            if (free == null && i.path("fee").decimalValue().signum() == 0) {
+                free = i.path("code").asText();
+            }
+            if (paid == null && i.path("fee").decimalValue().signum() > 0) {
+                paid = i;
+            }
+        }
+        assertEquals("收费：免费", kioskGuide(free).getText());
+        assertEquals("收费：" + paid.path("fee").decimalValue().stripTrailingZeros().toPlainString() + " 元", kioskGuide(paid.path("code").asText()).getText());
+        Browsers.screenshot(browser, "kiosk-guide-fee");
+    }
+
+    @Test
+    public void theKioskKeyboardTypesACaseNumberAnIdSuffixAndASearch() throws Exception {
+        String caseNo = Cases.accepted(appliance.http, appliance.http.get("/catalog/items/GA-HJ-001", "clerk").json(), APPLICANT)
+                .path("caseNo").asText();
+        browser.get(BASE + "/kiosk/");
+        click(By.id("status"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".osk-digits")));
+        WebElement key = browser.findElement(By.cssSelector(".osk-key[data-key='5']"));
+        assertTrue("a key a finger hits: " + key.getSize(), key.getSize().getHeight() >= 64 && key.getSize().getWidth() >= 64);
+        tap(caseNo);
+        assertEquals(caseNo, browser.findElement(By.id("case-no")).getAttribute("value"));
+        click(By.id("id-suffix"));
+        tap(APPLICANT.substring(12));
+        assertEquals("01107X", browser.findElement(By.id("id-suffix")).getAttribute("value"));
+        Browsers.screenshot(browser, "kiosk-keyboard");
+        click(By.cssSelector(".osk-key[data-key='Enter']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("public-status")));
+
+        browser.get(BASE + "/kiosk/");
+        click(By.id("guides"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".osk-letters")));
+        tap("HKQR");
+        assertEquals("hkqr", browser.findElement(By.id("q")).getAttribute("value"));
+        click(By.cssSelector(".osk-key[data-key='Enter']"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list button.item"), 1));
+        assertEquals("GA-HJ-001", browser.findElement(By.cssSelector("#list button.item")).getAttribute("data-code"));
+        click(By.cssSelector(".osk-key[data-key='Clear']"));
+        assertEquals("", browser.findElement(By.id("q")).getAttribute("value"));
+    }
+
+    @Test
+    public void theOnlineHallPagesThroughTheItemsToBook() throws Exception {
+        Citizens.bindAtWindow(appliance.http, CITIZEN, "13800138077");
+        browser.get(BASE + "/api/v1/public/online/appointments/days");
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/online/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("idNumber"))).sendKeys(CITIZEN);
+        click(By.id("send-code"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-sent"), "138****8077"));
+        browser.findElement(By.id("code")).sendKeys(Citizens.lastCode(Citizens.noticesIn(appliance.home.resolve("data")), CITIZEN));
+        click(By.id("sign-in"));
+        click(By.id("tile-book"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#items button.item"), 20));
+        List<String> first = codes("#items button.item");
+        click(By.cssSelector("#book-pager .pager-next"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("book-pager"), "data-page", "2"));
+        List<String> second = codes("#items button.item");
+        assertNotEquals(first, second);
+        Browsers.screenshot(browser, "online-book-page-2");
+        // an item of the second page is booked as any other
+        click(By.cssSelector("#items button.item[data-code='" + second.get(0) + "']"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("chosen-item"), "data-code", second.get(0)));
+    }
+
+    @Test
+    public void everyPageOfADemoNodeSaysSo() throws Exception {
+        assertTrue(appliance.http.get("", null).json().path("demo").asBoolean(false));
+        for (String page : List.of("/console/", "/kiosk/", "/online/")) {
+            browser.get(BASE + page);
+            WebElement marker = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("demo-marker")));
+            assertEquals(page, "演示模式 — 数据仅供演示", marker.getText());
+        }
+        login(browser, wait, "clerk");
+        assertTrue("still there once logged in", browser.findElement(By.id("demo-marker")).isDisplayed());
+        Browsers.screenshot(browser, "demo-marker");
+    }
+
+    /** Taps {@code text} on the kiosk's on-screen keyboard, key by key. */
+    private static void tap(String text) {
+        for (char c : text.toCharArray()) {
+            click(By.cssSelector(".osk-key[data-key='" + c + "']"));
+        }
+    }
+
+    private static WebElement kioskGuide(String code) {
+        browser.get(BASE + "/kiosk/");
+        click(By.id("guides"));
+        WebElement q = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+        q.sendKeys(code, Keys.ENTER);
+        // the list is drawn again for the search: a button found just before is found again
+        By item = By.cssSelector("#list button.item[data-code='" + code + "']");
+        wait.until(d -> {
+            d.findElement(item).click();
+            return true;
+        });
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("guide-fee")));
+    }
+
+    private static List<String> codes(String selector) {
+        return browser.findElements(By.cssSelector(selector)).stream().map(e -> e.getAttribute("data-code")).toList();
+    }
+
+    private static void login(WebDriver b, WebDriverWait w, String user) throws IOException {
+        b.get(BASE + "/console/");
+        w.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(user);
+        b.findElement(By.id("password")).sendKeys(user + "-demo", Keys.ENTER);
+        w.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+    }
+
+    private static void logout(WebDriver b, WebDriverWait w) {
+        w.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
+        w.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    }
+
+    private static void click(By what) {
+        wait.until(ExpectedConditions.elementToBeClickable(what)).click();
+    }
+}
