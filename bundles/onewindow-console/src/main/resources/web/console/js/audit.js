@@ -3,6 +3,7 @@ import { t } from './i18n.js';
 import { dateTime } from './format.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
+import { licenceNumber } from './idnumber.js';
 
 const EVENTS = ['LOGIN', 'LOGIN_FAILED', 'LOGIN_LOCKED', 'LOGIN_REFUSED_LOCKED', 'ACCOUNT_UNDER_ATTACK', 'CLIENT_THROTTLED',
   'SECOND_FACTOR_FAILED', 'RECOVERY_CODE_USED', 'PASSWORD_REHASHED', 'PASSWORD_CHANGED', 'PASSWORD_SET', 'USER_CREATED', 'USER_DELETED',
@@ -125,7 +126,7 @@ function licenceSection() {
     try {
       const rows = await api.get(`/licences/access?holder=${encodeURIComponent(holder.value.trim())}`);
       show(reads, table([t('account.logins.at'), t('audit.actor'), t('audit.licence'), t('audit.purpose')], rows.map(r => h('tr', {},
-        h('td', {}, dateTime(r.at)), h('td', {}, r.actor), h('td', {}, `${r.action} ${r.licenceType || ''} ${r.licenceNo || ''}`),
+        h('td', {}, dateTime(r.at)), h('td', {}, r.actor), h('td', {}, `${r.action} ${r.licenceType || ''} ${licenceNumber(r.licenceNo)}`),
         h('td', {}, r.caseNo || r.purpose || '')))));
     } catch (err) { fail(err, reads); }
   } }, h('label', {}, t('audit.holder'), holder), h('button', { type: 'submit' }, t('audit.search')));

@@ -1,7 +1,7 @@
 import { h, show, table } from './dom.js';
 import { t } from './i18n.js';
 import { api } from './api.js';
-import { maskId } from './idnumber.js';
+import { licenceNumber, maskId } from './idnumber.js';
 import { openViewer } from './viewer.js';
 
 // What the window and the back office both show of a case.
@@ -12,7 +12,7 @@ export function statusText(status) {
 export function materialRows(c, selectable) {
   return c.materials.map(m => {
     let state = m.received ? t('case.received') : t('case.missing');
-    if (m.source === 'LICENCE') state = t('case.fromLicence', { no: m.licenceNo });
+    if (m.source === 'LICENCE') state = t('case.fromLicence', { no: licenceNumber(m.licenceNo) });
     if (m.source === 'EARLIER_CASE') state = t('case.fromEarlier', { no: m.fromCaseNo });
     return h('tr', { class: m.received ? 'ok' : m.required ? 'missing' : '' },
       h('td', {}, selectable && !m.received ? h('input', { type: 'checkbox', value: m.code, 'aria-label': m.name }) : ''),

@@ -2,7 +2,7 @@ import { h, show, table } from './dom.js';
 import { t } from './i18n.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
-import { validResidentId } from './idnumber.js';
+import { licenceNumber, validResidentId } from './idnumber.js';
 import { caseHeader, materialTable, checked, scans, openDocument, statusText } from './cases.js';
 import { filePicker } from './files.js';
 
@@ -162,7 +162,7 @@ async function showCoverage(item, number, covered, name) {
       + `&purpose=${encodeURIComponent(t('intake.coveragePurpose', { item: item.code }))}`);
     item.materials.forEach(m => {
       const licence = m.licenceType && usable[m.licenceType];
-      covered.get(m.code).textContent = licence ? t('intake.covered', { type: licence.typeName, no: licence.number }) : '';
+      covered.get(m.code).textContent = licence ? t('intake.covered', { type: licence.typeName, no: licenceNumber(licence.number) }) : '';
     });
     const holderName = Object.values(usable).map(l => l.holderName).find(Boolean);
     if (holderName && !name.value.trim()) name.value = holderName;

@@ -14,6 +14,8 @@ export async function demoMarker() {
   } catch (e) { /* no index, no marker: the page works as before */ }
   const old = document.getElementById('demo-marker');
   if (old) old.remove();
+  // the body keeps room below its last line, so that the fixed marker never covers a button
+  document.body.classList.toggle('demo', demo);
   if (demo) document.body.append(h('p', { id: 'demo-marker', class: 'demo-marker', role: 'note' }, t('demo.marker')));
   return demo;
 }

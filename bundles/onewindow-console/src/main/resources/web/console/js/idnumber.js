@@ -19,3 +19,8 @@ export function maskId(number) {
   if (number.length <= 10) return '*'.repeat(number.length);
   return number.slice(0, 6) + '*'.repeat(number.length - 10) + number.slice(-4);
 }
+
+/** A licence's number as staff see it: masked when it is an ID number (an ID card's, or a driving licence's). */
+export function licenceNumber(number) {
+  return number && validResidentId(number) ? maskId(number) : (number || '');
+}

@@ -88,6 +88,8 @@ public class ConsoleIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".covered[data-material='M01']"), "电子证照已覆盖"));
         assertEquals("", browser.findElement(By.cssSelector(".covered[data-material='M02']")).getText());
         wait.until(ExpectedConditions.attributeToBe(By.id("applicant-name"), "value", "钱七"));
+        assertEquals("an ID card's number is an ID number: masked like any other", "电子证照已覆盖：居民身份证 330102********0075，无需纸质材料",
+                browser.findElement(By.cssSelector(".covered[data-material='M01']")).getText());
         screenshot("clerk-intake");
         for (String code : List.of("M02", "M03")) {
             browser.findElement(By.cssSelector("#materials input[value='" + code + "']")).click();
@@ -116,6 +118,7 @@ public class ConsoleIT {
         login("reviewer");
         click(By.cssSelector("tr[data-case='" + caseNo + "'] a.open-case"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#review-case .scans img")));
+        assertFalse("the reviewer sees no whole ID number, not even as a licence's", browser.findElement(By.tagName("body")).getText().contains(APPLICANT));
         screenshot("reviewer-case");
         click(By.id("approve"));
         click(By.id("confirm-yes"));
