@@ -2,7 +2,6 @@ import { h, show, table } from './dom.js';
 import { t } from './i18n.js';
 import { api } from './api.js';
 import { licenceNumber, maskId } from './idnumber.js';
-import { openViewer } from './viewer.js';
 
 // What the window and the back office both show of a case.
 export function statusText(status) {
@@ -48,7 +47,8 @@ export async function scans(caseNo) {
   const urlOf = f => api.url(`/cases/${encodeURIComponent(caseNo)}/materials/${f.id}`);
   return h('div', { class: 'scans' }, files.map((f, i) => h('figure', {},
     h('button', { type: 'button', class: 'scan-open', 'data-seq': f.seq, title: t('viewer.open', { name: f.fileName }),
-      onclick: () => openViewer(files, i, urlOf) },
+      // the viewer (and pdf.js behind it) loads at the first click, not with every case page
+      onclick: async () => (await import('./viewer.js')).openViewer(files, i, urlOf) },
     f.contentType.startsWith('image/') ? h('img', { src: urlOf(f), alt: f.fileName }) : h('span', { class: 'pdf-tile' }, 'PDF')),
     h('figcaption', {}, `${f.seq}. ${f.fileName}`))));
 }
