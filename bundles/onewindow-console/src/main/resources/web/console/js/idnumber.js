@@ -11,8 +11,8 @@ export function validResidentId(value) {
 }
 
 /**
- * An ID number as staff see it, the first six and the last four characters kept (the server's IdNumbers.mask): the case's
- * full view carries it whole for the papers the law needs it on, the pages never show it so.
+ * An ID number as staff see it, the first six and the last four characters kept (the server's IdNumbers.mask). The case
+ * API answers it masked already; masking again changes nothing, and keeps a page right should a whole one ever come.
  */
 export function maskId(number) {
   if (!number) return '';

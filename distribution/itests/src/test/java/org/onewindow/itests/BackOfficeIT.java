@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import javax.inject.Inject;
 
@@ -213,6 +214,27 @@ public class BackOfficeIT extends OneWindowTestSupport {
 
     private static Instant noon(LocalDate day) {
         return day.atTime(12, 0).atZone(HALL).toInstant();
+    }
+
+    /** Whoever reads a case over the API reads ID numbers masked; the relay and the papers the law needs them on get them whole. */
+    @Test
+    public void peopleReadIdNumbersMaskedOverTheCaseApi() {
+        JsonNode accepted = Cases.accepted(http, Cases.item(http, "GA", 3), Cases.LI_SI);
+        String no = accepted.path("caseNo").asText();
+        assertEquals("the acceptance's answer", "110105********002X", accepted.path("applicant").path("idNumber").asText());
+        Cases.awaitStatus(http, no, "IN_REVIEW");
+        String handedOut = Cases.readyInstant(http, Cases.LI_SI, "李四", null, Cases.ZHANG_SAN, "张三");
+        for (String user : List.of("clerk", "reviewer", "supervisor", "admin")) {
+            for (String path : List.of("/cases/" + no, "/cases/" + handedOut, "/cases?size=100", "/cases?size=100&applicant=" + Cases.LI_SI)) {
+                Http.Answer a = http.get(path, user);
+                assertEquals(user + " " + a, 200, a.status);
+                assertFalse(user + " reads a whole ID number at " + path, a.body.contains(Cases.LI_SI) || a.body.contains(Cases.ZHANG_SAN));
+            }
+            assertEquals("441302********1238", http.get("/cases/" + handedOut, user).json().path("agent").path("idNumber").asText());
+        }
+        assertFalse("the review queue", queue("reviewer", "").contains(Cases.LI_SI));
+        JsonNode moved = http.postJson("/cases/" + handedOut + "/transitions", "clerk", "{\"to\":\"DELIVERED\",\"pickupCode\":\"" + Cases.LI_SI + "\"}").json();
+        assertFalse("a move's answer " + moved, moved.toString().contains(Cases.LI_SI));
     }
 
     private String queue(String user, String query) {

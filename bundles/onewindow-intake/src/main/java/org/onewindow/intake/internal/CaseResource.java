@@ -39,7 +39,10 @@ import org.onewindow.problem.ProblemKind;
 import org.onewindow.rest.Caller;
 import org.onewindow.rest.QueryParams;
 
-/** {@code /api/v1/cases}: the window's cases. Roles are checked again, finer, by the service. */
+/**
+ * {@code /api/v1/cases}: the window's cases. Roles are checked again, finer, by the service; every case answered has its
+ * ID numbers masked ({@link StaffViews}).
+ */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"clerk", "reviewer", "supervisor", "admin"})
@@ -63,7 +66,7 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("clerk")
     public Response open(NewCaseDTO request, @Context SecurityContext caller) {
-        CaseDTO created = intake.open(request, Caller.actor(caller));
+        CaseDTO created = StaffViews.masked(intake.open(request, Caller.actor(caller)));
         return Response.created(URI.create(created.caseNo)).entity(created).build();
     }
 
@@ -80,7 +83,7 @@ public class CaseResource {
         query.to = to;
         query.page = QueryParams.integer("page", page);
         query.size = QueryParams.integer("size", size);
-        return intake.search(query, Caller.actor(caller));
+        return StaffViews.masked(intake.search(query, Caller.actor(caller)));
     }
 
     /** The window's one search box; the key travels in the body, so that no access log prints an ID number or a mobile. */
@@ -101,14 +104,14 @@ public class CaseResource {
     @GET
     @Path("{caseNo}")
     public CaseDTO get(@PathParam("caseNo") String caseNo, @Context SecurityContext caller) {
-        return intake.get(caseNo, Caller.actor(caller));
+        return StaffViews.masked(intake.get(caseNo, Caller.actor(caller)));
     }
 
     @POST
     @Path("{caseNo}/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
     public CaseDTO transition(@PathParam("caseNo") String caseNo, TransitionDTO request, @Context SecurityContext caller) {
-        return intake.transition(caseNo, request, Caller.actor(caller));
+        return StaffViews.masked(intake.transition(caseNo, request, Caller.actor(caller)));
     }
 
     @POST
@@ -116,7 +119,7 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("clerk")
     public CaseDTO receive(@PathParam("caseNo") String caseNo, ReceivedDTO request, @Context SecurityContext caller) {
-        return intake.receive(caseNo, request == null ? null : request.materials, Caller.actor(caller));
+        return StaffViews.masked(intake.receive(caseNo, request == null ? null : request.materials, Caller.actor(caller)));
     }
 
     /** The clerk confirms that a material of the applicant's earlier case stands for one of this case. */
@@ -125,7 +128,7 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("clerk")
     public CaseDTO reuse(@PathParam("caseNo") String caseNo, ReuseDTO request, @Context SecurityContext caller) {
-        return intake.reuse(caseNo, request, Caller.actor(caller));
+        return StaffViews.masked(intake.reuse(caseNo, request, Caller.actor(caller)));
     }
 
     @POST
@@ -133,7 +136,7 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("reviewer")
     public CaseDTO decide(@PathParam("caseNo") String caseNo, DecisionDTO decision, @Context SecurityContext caller) {
-        return backOffice.decide(caseNo, decision, Caller.actor(caller));
+        return StaffViews.masked(backOffice.decide(caseNo, decision, Caller.actor(caller)));
     }
 
     @POST
@@ -141,7 +144,7 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("reviewer")
     public CaseDTO supplement(@PathParam("caseNo") String caseNo, SupplementDTO request, @Context SecurityContext caller) {
-        return backOffice.requestSupplement(caseNo, request, Caller.actor(caller));
+        return StaffViews.masked(backOffice.requestSupplement(caseNo, request, Caller.actor(caller)));
     }
 
     @POST
@@ -149,7 +152,7 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("reviewer")
     public CaseDTO extend(@PathParam("caseNo") String caseNo, ExtensionDTO request, @Context SecurityContext caller) {
-        return backOffice.extend(caseNo, request, Caller.actor(caller));
+        return StaffViews.masked(backOffice.extend(caseNo, request, Caller.actor(caller)));
     }
 
     /** The stylesheet of the printable papers (no data; the papers' policy allows no inline style). */

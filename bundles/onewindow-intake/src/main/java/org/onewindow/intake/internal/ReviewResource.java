@@ -31,7 +31,7 @@ public class ReviewResource {
     @Path("queue")
     public CasePage queue(@QueryParam("department") String department, @QueryParam("page") @DefaultValue("1") String page,
             @QueryParam("size") @DefaultValue("20") String size, @Context SecurityContext caller) {
-        return backOffice.queue(department, QueryParams.integer("page", page), QueryParams.integer("size", size),
-                Caller.actor(caller));
+        return StaffViews.masked(backOffice.queue(department, QueryParams.integer("page", page), QueryParams.integer("size", size),
+                Caller.actor(caller)));
     }
 }
