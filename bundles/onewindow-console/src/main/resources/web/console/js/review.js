@@ -75,8 +75,9 @@ async function reviewCase(main, caseNo) {
     ];
     // a case another district accepted is handed out at that district's window
     if (c.next.includes('READY_FOR_PICKUP') && !c.originDistrict) {
-      forms.push(h('button', { type: 'button', id: 'hand-out', onclick: () => done(api.post(`${path}/transitions`,
-        { to: 'READY_FOR_PICKUP' })) }, t('review.handOut')));
+      // the applicant is told to come at once: asked first, as every decision
+      forms.push(h('button', { type: 'button', id: 'hand-out', onclick: () => decide([t('confirm.handOut')],
+        () => api.post(`${path}/transitions`, { to: 'READY_FOR_PICKUP' })) }, t('review.handOut')));
     }
     const origin = c.originDistrict ? h('p', { class: 'muted', id: 'cross-district' }, t('review.fromDistrict', { district: c.originDistrict })) : '';
     show(main, h('section', { id: 'review-case' }, caseHeader(c), origin, materials, h('h3', {}, t('case.scan')), await scans(c.caseNo),
