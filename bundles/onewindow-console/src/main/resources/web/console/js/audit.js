@@ -4,6 +4,7 @@ import { dateTime } from './format.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
 import { licenceNumber } from './idnumber.js';
+import { dayField, readDay } from './day.js';
 
 const EVENTS = ['LOGIN', 'LOGIN_FAILED', 'LOGIN_LOCKED', 'LOGIN_REFUSED_LOCKED', 'ACCOUNT_UNDER_ATTACK', 'CLIENT_THROTTLED',
   'SECOND_FACTOR_FAILED', 'RECOVERY_CODE_USED', 'PASSWORD_REHASHED', 'PASSWORD_CHANGED', 'PASSWORD_SET', 'USER_CREATED', 'USER_DELETED',
@@ -35,12 +36,12 @@ export function auditPage(main) {
 }
 
 function trailSection() {
-  const field = (id, key, type = 'text') => h('input', { id, type, placeholder: t(key), 'aria-label': t(key) });
+  const field = (id, key) => h('input', { id, placeholder: t(key), 'aria-label': t(key) });
   const actor = field('trail-actor', 'audit.trail.actor');
   const citizen = field('trail-citizen', 'audit.trail.citizen');
   const caseNo = field('trail-case', 'audit.trail.case');
-  const from = field('trail-from', 'audit.trail.from', 'date');
-  const to = field('trail-to', 'audit.trail.to', 'date');
+  const from = dayField('trail-from', t('audit.trail.from'));
+  const to = dayField('trail-to', t('audit.trail.to'));
   const action = h('select', { id: 'trail-action', 'aria-label': t('audit.trail.action') }, h('option', { value: '' }, t('audit.trail.allActions')),
     ACTIONS.map(a => h('option', { value: a }, `${actionName(a)} (${a})`)));
   const rows = h('tbody', {});
@@ -49,10 +50,16 @@ function trailSection() {
   const exportLink = h('a', { id: 'trail-export', class: 'button', download: '' }, t('audit.trail.export'));
   let next = null;
 
+  // null when a day names no day of the calendar: said in the page's language, nothing asked of the server
   const filters = () => {
     const q = new URLSearchParams();
     const put = (name, el) => { if (el.value.trim()) q.set(name, el.value.trim()); };
-    put('actor', actor); put('citizen', citizen); put('case', caseNo); put('action', action); put('from', from); put('to', to);
+    put('actor', actor); put('citizen', citizen); put('case', caseNo); put('action', action);
+    const problem = text => { verdict.className = 'error'; verdict.dataset.dayProblem = 'yes'; show(verdict, text); };
+    const days = [['from', readDay(from, problem)], ['to', readDay(to, problem)]];
+    if (days.some(([, day]) => day === null)) return null;
+    if (verdict.dataset.dayProblem) { delete verdict.dataset.dayProblem; verdict.className = ''; show(verdict); }
+    days.forEach(([name, day]) => { if (day) q.set(name, day); });
     return q;
   };
   const row = r => h('tr', { 'data-seq': r.seq, 'data-action': r.action, class: r.outcome === 'SUCCESS' ? '' : 'failed' },
@@ -62,9 +69,11 @@ function trailSection() {
     h('td', {}, t(`audit.outcome.${r.outcome}`)), h('td', {}, r.detail || ''));
   const load = async append => {
     const q = filters();
+    if (q === null) return;
+    const exported = new URLSearchParams(q);
     q.set('size', '50');
     if (append && next) q.set('before', String(next));
-    exportLink.setAttribute('href', api.url(`/audit/export?${filters()}`));
+    exportLink.setAttribute('href', api.url(`/audit/export?${exported}`));
     try {
       const page = await api.get(`/audit?${q}`);
       if (!append) rows.replaceChildren();

@@ -191,6 +191,76 @@ public class LabelsIT {
     }
 
     @Test
+    public void theAuditorsDatesFollowTheChinesePageInAnEnglishBrowser() throws Exception {
+        WebDriver english = Browsers.chromium("en-US");
+        try {
+            WebDriverWait w = new WebDriverWait(english, java.time.Duration.ofSeconds(20));
+            login(english, w, "auditor");
+            WebElement from = w.until(ExpectedConditions.elementToBeClickable(By.id("trail-from")));
+            WebElement to = english.findElement(By.id("trail-to"));
+            // Chromium draws <input type=date> in the browser's language (mm/dd/yyyy) whatever the page's lang says
+            for (WebElement field : List.of(from, to)) {
+                assertEquals("a date typed in the page's form", "text", field.getAttribute("type"));
+                assertEquals("年-月-日，如 2026-12-06", field.getAttribute("placeholder"));
+            }
+            Browsers.screenshot(english, "en-browser-audit-dates");
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+            // a date that does not exist is refused in the page's language, before anything is asked
+            from.sendKeys("2026-13-45");
+            english.findElement(By.id("trail-search")).click();
+            WebElement problem = w.until(ExpectedConditions.visibilityOfElementLocated(By.id("trail-verify")));
+            w.until(ExpectedConditions.textToBePresentInElement(problem, "日期"));
+            assertTrue(problem.getText(), problem.getText().contains("2026-13-45") && !problem.getText().matches(".*[A-Za-z]{4,}.*"));
+            assertEquals("true", from.getAttribute("aria-invalid"));
+            // a day as a hall writes it (2026/12/06, 2026.12.06) is read and shown in the one form
+            from.clear();
+            from.sendKeys(today.replace('-', '/'));
+            to.sendKeys(today.replace('-', '.'));
+            english.findElement(By.id("trail-search")).click();
+            w.until(d -> today.equals(from.getAttribute("value")) && today.equals(to.getAttribute("value")));
+            assertEquals("false", from.getAttribute("aria-invalid"));
+            // the rows are drawn again for the search: every one of today (a page's time reads 2026/12/06 14:45:50)
+            String day = today.replace('-', '/');
+            w.until(d -> {
+                Object times = ((JavascriptExecutor) d).executeScript(
+                        "return [...document.querySelectorAll('#audit-trail tbody tr')].map(r => r.cells[1].textContent)");
+                return times instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(at -> String.valueOf(at).startsWith(day));
+            });
+            // from tomorrow on: nothing yet
+            from.clear();
+            from.sendKeys(java.time.LocalDate.parse(today).plusDays(1).toString());
+            to.clear();
+            english.findElement(By.id("trail-search")).click();
+            w.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#audit-trail tbody tr"), 0));
+        } finally {
+            english.quit();
+        }
+    }
+
+    @Test
+    public void theAppointmentsDayFollowsTheChinesePageInAnEnglishBrowser() throws Exception {
+        WebDriver english = Browsers.chromium("en-US");
+        try {
+            WebDriverWait w = new WebDriverWait(english, java.time.Duration.ofSeconds(20));
+            login(english, w, "supervisor");
+            english.get(BASE + "/console/#/appointments");
+            WebElement day = w.until(ExpectedConditions.elementToBeClickable(By.id("appt-day")));
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+            assertEquals("text", day.getAttribute("type"));
+            assertEquals(today, day.getAttribute("value"));
+            assertEquals("年-月-日，如 2026-12-06", day.getAttribute("placeholder"));
+            w.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#appointments .counts")));
+            Browsers.screenshot(english, "en-browser-appointments");
+            String tomorrow = java.time.LocalDate.parse(today).plusDays(1).toString();
+            day.clear();
+            day.sendKeys(tomorrow.replace('-', '/'), Keys.ENTER);
+            w.until(d -> tomorrow.equals(day.getAttribute("value")));
+        } finally {
+            english.quit();
+        }
+    }
+
+    @Test
     public void theKioskPagesThroughTheWholeCatalog() throws Exception {
         long total = appliance.http.get("/public/catalog/items?size=1", null).json().path("total").asLong();
         assertTrue("the demo catalog has more than a page: " + total, total > 30);
