@@ -66,7 +66,7 @@ function trailSection() {
     h('td', {}, String(r.seq)), h('td', {}, dateTime(r.at)), h('td', {}, r.actor),
     h('td', {}, r.roles || ''), h('td', {}, r.client || ''), h('td', { title: r.action }, actionName(r.action)),
     h('td', {}, [r.objectKind, r.objectKey].filter(Boolean).join(' ')), h('td', {}, r.caseNo || ''), h('td', {}, r.citizen || ''),
-    h('td', {}, t(`audit.outcome.${r.outcome}`)), h('td', {}, r.detail || ''));
+    h('td', {}, t(`audit.outcome.${r.outcome}`)), h('td', { class: 'detail' }, r.detail ? h('div', { class: 'clamp', title: r.detail }, r.detail) : ''));
   const load = async append => {
     const q = filters();
     if (q === null) return;
@@ -101,8 +101,9 @@ function trailSection() {
       h('button', { type: 'button', id: 'trail-verify-button', onclick: verify }, t('audit.trail.verify'))));
   load(false);
   return h('section', { id: 'audit-trail' }, h('h3', {}, t('audit.trail')), h('p', { class: 'muted' }, t('audit.trail.note')), form, verdict,
-    table([t('audit.trail.seq'), t('account.logins.at'), t('audit.actor'), t('audit.trail.roles'), t('account.logins.client'), t('audit.trail.action'),
-      t('audit.trail.object'), t('audit.trail.case'), t('audit.trail.citizen'), t('audit.trail.outcome'), t('audit.detail')], rows), more);
+    h('div', { class: 'table-scroll' }, table([t('audit.trail.seq'), t('account.logins.at'), t('audit.actor'), t('audit.trail.roles'),
+      t('account.logins.client'), t('audit.trail.action'), t('audit.trail.object'), t('audit.trail.case'), t('audit.trail.citizen'),
+      t('audit.trail.outcome'), t('audit.detail')], rows)), more);
 }
 
 function accessSection() {

@@ -238,6 +238,36 @@ public class LabelsIT {
     }
 
     @Test
+    public void theAuditTrailReadsInBothLanguages() throws Exception {
+        for (String language : List.of("en", "zh-CN")) {
+            browser.get(BASE + "/console/");
+            ((JavascriptExecutor) browser).executeScript("localStorage.setItem('ow.lang', arguments[0])", language);
+            login(browser, wait, "auditor");
+            wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#audit-trail tbody tr"), 3));
+            Browsers.screenshot(browser, "audit-trail-" + language);
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            // every heading on one line, and the sequence number, time, role, client and outcome of a row on one line each:
+            // an audit trail is read across, a time broken over two lines or a heading letter by letter is not read
+            @SuppressWarnings("unchecked")
+            List<String> broken = (List<String>) js.executeScript(
+                    "const out = [];"
+                    + "const one = (el, what) => { const r = document.createRange(); r.selectNodeContents(el);"
+                    + "  const lines = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.bottom))).size;"
+                    + "  if (lines > 1) out.push(what + ': ' + el.textContent + ' (' + lines + ' lines)'); };"
+                    + "document.querySelectorAll('#audit-trail thead th').forEach(th => one(th, 'heading'));"
+                    + "document.querySelectorAll('#audit-trail tbody tr').forEach(tr => [0, 1, 3, 4, 5, 9].forEach(i => tr.cells[i] && one(tr.cells[i], 'cell ' + i)));"
+                    + "return out;");
+            assertTrue(language + ": " + broken, broken.isEmpty());
+            // what does not fit scrolls inside the table's own box, not the whole page
+            Object pageWider = js.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+            assertEquals(language + ": the page itself does not scroll sideways", Boolean.FALSE, pageWider);
+            logout(browser, wait);
+        }
+        browser.get(BASE + "/console/");
+        ((JavascriptExecutor) browser).executeScript("localStorage.setItem('ow.lang', 'zh-CN')");
+    }
+
+    @Test
     public void theAppointmentsDayFollowsTheChinesePageInAnEnglishBrowser() throws Exception {
         WebDriver english = Browsers.chromium("en-US");
         try {
