@@ -48,8 +48,10 @@ export function boardPage(main) {
         tooltip: {},
         legend: { data: [t('board.cases'), t('board.inTime')] },
         xAxis: { type: 'category', data: stats.departments.map(d => d.name) },
-        // cases are counted: whole numbers on the axis, never 0.2 of a case
-        yAxis: [{ type: 'value', name: t('board.cases'), minInterval: 1 }, { type: 'value', name: t('board.inTime'), max: 100 }],
+        // cases are counted: whole numbers on the axis, never 0.2 of a case; the rate always 0-100 % in fifths, labelled,
+        // also before any case is decided (no data: the axis kept 0-1 and drew no labels)
+        yAxis: [{ type: 'value', name: t('board.cases'), minInterval: 1 },
+          { type: 'value', name: t('board.inTime'), min: 0, max: 100, interval: 20, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } }],
         series: [
           { name: t('board.cases'), type: 'bar', data: stats.departments.map(d => d.accepted) },
           { name: t('board.inTime'), type: 'line', yAxisIndex: 1,

@@ -268,6 +268,23 @@ public class LabelsIT {
     }
 
     @Test
+    public void theBoardsRateAxisHasItsPercentages() throws Exception {
+        Cases.accepted(appliance.http, appliance.http.get("/catalog/items/GA-HJ-001", "clerk").json(), APPLICANT);
+        login(browser, wait, "supervisor");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart canvas")));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        List<?> labels = wait.until(d -> {
+            Object t = js.executeScript("const c = window.echarts && echarts.getInstanceByDom(document.getElementById('chart'));"
+                    + "if (!c || !c.getModel() || !c.getModel().getComponent('yAxis', 1)) return null;"
+                    + "const axis = c.getModel().getComponent('yAxis', 1).axis;"
+                    + "return axis.getViewLabels().map(l => l.formattedLabel);");
+            return t instanceof List<?> l && !l.isEmpty() ? l : null;
+        });
+        Browsers.screenshot(browser, "board-rate-axis");
+        assertEquals("the in-time rate's axis: " + labels, List.of("0%", "20%", "40%", "60%", "80%", "100%"), labels);
+    }
+
+    @Test
     public void theAppointmentsDayFollowsTheChinesePageInAnEnglishBrowser() throws Exception {
         WebDriver english = Browsers.chromium("en-US");
         try {
