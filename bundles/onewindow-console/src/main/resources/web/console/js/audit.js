@@ -19,12 +19,23 @@ const ACTIONS = ['READ_CASE', 'SEARCH_APPLICANT', 'PUBLIC_STATUS', 'REUSE_MATERI
 
 /** An action's name in the user's language: the access log's events keep theirs; an unknown code is shown as it is. */
 function actionName(code) {
-  for (const key of [`audit.action.${code}`, `access.event.${code}`]) {
+  return named(code, `audit.action.${code}`, `access.event.${code}`);
+}
+
+/** A code's name in the user's language by the first key that has one; an unknown code is shown as it is. */
+function named(code, ...keys) {
+  for (const key of keys) {
     const text = t(key);
     if (text !== key) return text;
   }
   return code;
 }
+
+/** The kind of what a record is about (USER, CASE, ...) in the user's language, then its key. */
+const objectName = r => [r.objectKind ? named(r.objectKind, `audit.kind.${r.objectKind}`) : '', r.objectKey].filter(Boolean).join(' ');
+
+/** How a person logged in (CONSOLE, BASIC, SHELL) in the user's language. */
+export const channelName = code => (code ? named(code, `access.channel.${code}`) : '');
 
 /**
  * The auditor's page: the one audit trail (filters by person, citizen, case, action and time, pages by sequence number,
@@ -65,7 +76,7 @@ function trailSection() {
   const row = r => h('tr', { 'data-seq': r.seq, 'data-action': r.action, class: r.outcome === 'SUCCESS' ? '' : 'failed' },
     h('td', {}, String(r.seq)), h('td', {}, dateTime(r.at)), h('td', {}, r.actor),
     h('td', {}, r.roles || ''), h('td', {}, r.client || ''), h('td', { title: r.action }, actionName(r.action)),
-    h('td', {}, [r.objectKind, r.objectKey].filter(Boolean).join(' ')), h('td', {}, r.caseNo || ''), h('td', {}, r.citizen || ''),
+    h('td', {}, objectName(r)), h('td', {}, r.caseNo || ''), h('td', {}, r.citizen || ''),
     h('td', {}, t(`audit.outcome.${r.outcome}`)), h('td', { class: 'detail' }, r.detail ? h('div', { class: 'clamp', title: r.detail }, r.detail) : ''));
   const load = async append => {
     const q = filters();
@@ -120,7 +131,7 @@ function accessSection() {
       show(events, table([t('account.logins.at'), t('account.logins.event'), t('audit.user'), t('account.logins.client'),
         t('account.logins.channel'), t('audit.actor'), t('audit.detail')],
       rows.map(r => h('tr', { 'data-event': r.event }, h('td', {}, dateTime(r.at)), h('td', {}, t(`access.event.${r.event}`)),
-        h('td', {}, r.user || ''), h('td', {}, r.client || ''), h('td', {}, r.channel || ''), h('td', {}, r.actor || ''), h('td', {}, r.detail || '')))));
+        h('td', {}, r.user || ''), h('td', {}, r.client || ''), h('td', {}, channelName(r.channel)), h('td', {}, r.actor || ''), h('td', {}, r.detail || '')))));
     } catch (e) { fail(e, events); }
   };
   load();

@@ -308,6 +308,21 @@ public class LabelsIT {
     }
 
     @Test
+    public void theAuditorReadsObjectsAndLoginWaysInChinese() throws Exception {
+        appliance.http.get("/users", "security");
+        login(browser, wait, "auditor");
+        WebElement way = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#access-events tbody tr td:nth-child(5)")));
+        String access = browser.findElement(By.id("access-events")).getText();
+        assertFalse("the ways of logging in named: " + access, access.matches("(?s).*\\b(CONSOLE|BASIC|SHELL)\\b.*"));
+        assertTrue(access, access.contains("控制台") && access.contains("接口"));
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#audit-trail tbody tr"), 1));
+        String trail = browser.findElement(By.cssSelector("#audit-trail table")).getText();
+        assertFalse("the trail's objects named: " + trail, trail.matches("(?s).*\\b(USER|CASE|CATALOG|LICENCE_HOLDER|SCAN|CITIZEN|CONFIG)\\b.*"));
+        assertTrue(trail, trail.contains("用户 auditor"));
+        assertTrue(way.isDisplayed());
+    }
+
+    @Test
     public void theKioskPagesThroughTheWholeCatalog() throws Exception {
         long total = appliance.http.get("/public/catalog/items?size=1", null).json().path("total").asLong();
         assertTrue("the demo catalog has more than a page: " + total, total > 30);
