@@ -285,6 +285,27 @@ public class LabelsIT {
     }
 
     @Test
+    public void theSecurityAdministratorConfirmsBeforeDeletingAnAccount() throws Exception {
+        Http.Answer made = appliance.http.postJson("/users", "security", "{\"name\":\"sunba\",\"password\":\"Window-Pass-2026\",\"roles\":[\"clerk\"]}");
+        assertEquals(made.toString(), 201, made.status);
+        login(browser, wait, "security");
+        // 删除 ends a colleague's account at once: it asks first, naming the account; Esc keeps it
+        click(By.cssSelector("tr[data-user='sunba'] button.delete-user"));
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+        assertTrue(dialog.getText(), dialog.getText().contains("sunba") && dialog.getText().contains("删除"));
+        Browsers.screenshot(browser, "security-confirm-delete");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.ESCAPE).perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
+        Thread.sleep(500);
+        assertEquals(List.of("clerk"), Users.roles(appliance.http, "sunba"));
+        click(By.cssSelector("tr[data-user='sunba'] button.delete-user"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-user='sunba']"), 0));
+        assertEquals(null, Users.roles(appliance.http, "sunba"));
+    }
+
+    @Test
     public void theAppointmentsDayFollowsTheChinesePageInAnEnglishBrowser() throws Exception {
         WebDriver english = Browsers.chromium("en-US");
         try {
