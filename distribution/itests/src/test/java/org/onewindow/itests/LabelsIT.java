@@ -344,6 +344,18 @@ public class LabelsIT {
     }
 
     @Test
+    public void theHubAddressFieldShowsAWholeAddress() throws Exception {
+        login(browser, wait, "admin");
+        WebElement url = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("hub-url")));
+        Object fits = ((JavascriptExecutor) browser).executeScript(
+                "const el = arguments[0]; const probe = document.createElement('span');"
+                + "probe.style.font = getComputedStyle(el).font; probe.style.whiteSpace = 'pre'; probe.textContent = 'https://hub.city.example.gov.cn:8443';"
+                + "document.body.append(probe); const w = probe.getBoundingClientRect().width; probe.remove();"
+                + "return el.clientWidth - parseFloat(getComputedStyle(el).paddingLeft) - parseFloat(getComputedStyle(el).paddingRight) >= w;", url);
+        assertEquals("a city hub's address is read whole before it is registered", Boolean.TRUE, fits);
+    }
+
+    @Test
     public void theKioskPagesThroughTheWholeCatalog() throws Exception {
         long total = appliance.http.get("/public/catalog/items?size=1", null).json().path("total").asLong();
         assertTrue("the demo catalog has more than a page: " + total, total > 30);
