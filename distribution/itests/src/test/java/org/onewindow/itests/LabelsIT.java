@@ -356,6 +356,28 @@ public class LabelsIT {
     }
 
     @Test
+    public void theSupervisorOpensTheCaseBehindACard() throws Exception {
+        JsonNode item = appliance.http.get("/catalog/items/GA-HJ-001", "clerk").json();
+        String no = Cases.accepted(appliance.http, item, APPLICANT).path("caseNo").asText();
+        Cases.awaitStatus(appliance.http, no, "IN_REVIEW");
+        // a demand beyond the catalog: a red card at once
+        Http.Answer beyond = appliance.http.postJson("/cases/" + no + "/supplement", "reviewer", "{\"materials\":[\"M99\"]}");
+        assertEquals(beyond.toString(), "MATERIAL_NOT_IN_CATALOG", beyond.code());
+        login(browser, wait, "supervisor");
+        By card = By.cssSelector("#cards a.open-case[data-case='" + no + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(card));
+        Browsers.screenshot(browser, "board-card-link");
+        click(card);
+        wait.until(ExpectedConditions.textToBe(By.id("case-no"), "办件 " + no));
+        String shown = browser.findElement(By.id("board-case")).getText();
+        assertTrue(shown, shown.contains("330106********107X") && !shown.contains(APPLICANT));
+        assertTrue(shown, browser.findElement(By.id("case-clock")).getText().contains("办结期限"));
+        Browsers.screenshot(browser, "board-case");
+        click(By.id("back-to-board"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(card));
+    }
+
+    @Test
     public void theKioskPagesThroughTheWholeCatalog() throws Exception {
         long total = appliance.http.get("/public/catalog/items?size=1", null).json().path("total").asLong();
         assertTrue("the demo catalog has more than a page: " + total, total > 30);
