@@ -378,6 +378,23 @@ public class LabelsIT {
     }
 
     @Test
+    public void theEnglishPagesWriteDaysInTheFormTheirFieldsTake() throws Exception {
+        browser.get(BASE + "/console/");
+        ((JavascriptExecutor) browser).executeScript("localStorage.setItem('ow.lang', 'en')");
+        try {
+            login(browser, wait, "auditor");
+            // a day typed as 2026-12-06 in the filters is read as 2026-12-06 in the rows, never 12/06/2026 (6 Dec or 12 Jun?)
+            WebElement at = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#access-events tbody tr td")));
+            assertTrue(at.getText(), at.getText().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"));
+            WebElement trail = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit-trail tbody tr td:nth-child(2)")));
+            assertTrue(trail.getText(), trail.getText().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"));
+            logout(browser, wait);
+        } finally {
+            ((JavascriptExecutor) browser).executeScript("localStorage.setItem('ow.lang', 'zh-CN')");
+        }
+    }
+
+    @Test
     public void theKioskPagesThroughTheWholeCatalog() throws Exception {
         long total = appliance.http.get("/public/catalog/items?size=1", null).json().path("total").asLong();
         assertTrue("the demo catalog has more than a page: " + total, total > 30);
