@@ -54,7 +54,7 @@ export function usersPage(main) {
     try {
       const users = await api.get('/users');
       await loadDepartments();
-      show(list, table([t('admin.user'), t('admin.roles'), '', t('users.state'), ''], users.map(u => {
+      show(list, table([t('admin.user'), t('admin.roles'), t('users.password'), t('users.state'), t('users.actions')], users.map(u => {
         const roles = roleChoices(u.roles, departments, { 'data-user': u.name });
         const password = h('input', { type: 'password', autocomplete: 'new-password', placeholder: t('admin.newPassword') });
         const run = action => async () => { try { await action(); await render(); } catch (e) { fail(e, list); } };

@@ -395,6 +395,14 @@ public class LabelsIT {
     }
 
     @Test
+    public void everyColumnOfTheUsersTableIsHeaded() throws Exception {
+        login(browser, wait, "security");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#users tr[data-user='clerk']")));
+        List<String> headings = browser.findElements(By.cssSelector("#users thead th")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("用户名", "角色", "密码", "状态", "操作"), headings);
+    }
+
+    @Test
     public void theKioskPagesThroughTheWholeCatalog() throws Exception {
         long total = appliance.http.get("/public/catalog/items?size=1", null).json().path("total").asLong();
         assertTrue("the demo catalog has more than a page: " + total, total > 30);
