@@ -16,12 +16,12 @@ export function reviewPage(main, session, args) {
       const page = await api.get('/review/queue?size=100');
       const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
       show(main, h('h2', {}, t('review.title')), page.items.length === 0 ? h('p', {}, t('review.none'))
-        : table([t('case.no'), t('item.name'), t('case.deadline'), ''], page.items.map(c => {
+        : table([t('case.no'), t('item.name'), t('item.department'), t('case.deadline'), ''], page.items.map(c => {
           const deadline = c.timeLimit ? c.timeLimit.deadline : '';
           const colour = deadline && deadline < today ? 'red' : deadline && deadline === today ? 'yellow' : 'green';
           return h('tr', { class: `deadline-${colour}`, 'data-case': c.caseNo },
             h('td', {}, c.caseNo, c.originDistrict ? h('span', { class: 'muted' }, ` ${t('review.crossDistrict', { district: c.originDistrict })}`) : ''),
-            h('td', {}, c.itemName), h('td', {}, deadline),
+            h('td', {}, c.itemName), h('td', {}, c.departmentName || c.departmentCode), h('td', { class: 'deadline' }, deadline),
             h('td', {}, h('a', { href: `#/review/case/${encodeURIComponent(c.caseNo)}`, class: 'open-case' }, t('review.open'))));
         })));
     } catch (e) { fail(e); }

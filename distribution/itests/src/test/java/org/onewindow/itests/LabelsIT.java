@@ -403,6 +403,18 @@ public class LabelsIT {
     }
 
     @Test
+    public void theReviewQueueSaysWhichDepartmentACaseIsFor() throws Exception {
+        String caseNo = Cases.accepted(appliance.http, appliance.http.get("/catalog/items/GA-HJ-001", "clerk").json(), APPLICANT)
+                .path("caseNo").asText();
+        Cases.awaitStatus(appliance.http, caseNo, "IN_REVIEW");
+        login(browser, wait, "reviewer");
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-case='" + caseNo + "']")));
+        List<String> headings = browser.findElements(By.cssSelector("#main thead th")).stream().map(WebElement::getText).toList();
+        assertTrue(headings.toString(), headings.contains("承办部门"));
+        assertTrue(row.getText(), row.getText().contains("区公安分局"));
+    }
+
+    @Test
     public void theKioskPagesThroughTheWholeCatalog() throws Exception {
         long total = appliance.http.get("/public/catalog/items?size=1", null).json().path("total").asLong();
         assertTrue("the demo catalog has more than a page: " + total, total > 30);
