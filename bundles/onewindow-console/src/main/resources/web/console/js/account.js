@@ -3,6 +3,7 @@ import { t } from './i18n.js';
 import { dateTime } from './format.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
+import { channelName } from './audit.js';
 
 const when = iso => (iso ? dateTime(iso) : '');
 
@@ -92,7 +93,7 @@ export function accountPage(main, session, onSettled) {
         h('h3', {}, t('account.logins')),
         table([t('account.logins.at'), t('account.logins.event'), t('account.logins.client'), t('account.logins.channel')],
           account.recentLogins.map(l => h('tr', {}, h('td', {}, when(l.at)), h('td', {}, t(`access.event.${l.event}`)),
-            h('td', {}, l.client || ''), h('td', {}, l.channel || '')))));
+            h('td', {}, l.client || ''), h('td', {}, channelName(l.channel))))));
     } catch (e) { fail(e); }
   };
   render();

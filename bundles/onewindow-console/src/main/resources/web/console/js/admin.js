@@ -39,7 +39,8 @@ function replicationSection() {
   const status = h('p', { id: 'replication' });
   // the key this appliance made: district IT reads its fingerprint out to the city administrator, who compares it before approving
   const key = h('p', { id: 'replication-key' });
-  const url = h('input', { id: 'hub-url', type: 'url', placeholder: 'https://hub.example:8443' });
+  // wide enough for a city hub's whole address, read before it is registered
+  const url = h('input', { id: 'hub-url', type: 'url', class: 'wide', placeholder: 'https://hub.example:8443' });
   const enrolment = h('input', { id: 'enrolment-code', type: 'text', autocomplete: 'off', placeholder: 'XXXX-XXXX-XXXX-XXXX' });
   const render = async () => {
     try {

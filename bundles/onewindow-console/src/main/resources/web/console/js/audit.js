@@ -4,6 +4,7 @@ import { dateTime } from './format.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
 import { licenceNumber } from './idnumber.js';
+import { dayField, readDay } from './day.js';
 
 const EVENTS = ['LOGIN', 'LOGIN_FAILED', 'LOGIN_LOCKED', 'LOGIN_REFUSED_LOCKED', 'ACCOUNT_UNDER_ATTACK', 'CLIENT_THROTTLED',
   'SECOND_FACTOR_FAILED', 'RECOVERY_CODE_USED', 'PASSWORD_REHASHED', 'PASSWORD_CHANGED', 'PASSWORD_SET', 'USER_CREATED', 'USER_DELETED',
@@ -18,12 +19,23 @@ const ACTIONS = ['READ_CASE', 'SEARCH_APPLICANT', 'PUBLIC_STATUS', 'REUSE_MATERI
 
 /** An action's name in the user's language: the access log's events keep theirs; an unknown code is shown as it is. */
 function actionName(code) {
-  for (const key of [`audit.action.${code}`, `access.event.${code}`]) {
+  return named(code, `audit.action.${code}`, `access.event.${code}`);
+}
+
+/** A code's name in the user's language by the first key that has one; an unknown code is shown as it is. */
+function named(code, ...keys) {
+  for (const key of keys) {
     const text = t(key);
     if (text !== key) return text;
   }
   return code;
 }
+
+/** The kind of what a record is about (USER, CASE, ...) in the user's language, then its key. */
+const objectName = r => [r.objectKind ? named(r.objectKind, `audit.kind.${r.objectKind}`) : '', r.objectKey].filter(Boolean).join(' ');
+
+/** How a person logged in (CONSOLE, BASIC, SHELL) in the user's language. */
+export const channelName = code => (code ? named(code, `access.channel.${code}`) : '');
 
 /**
  * The auditor's page: the one audit trail (filters by person, citizen, case, action and time, pages by sequence number,
@@ -35,12 +47,12 @@ export function auditPage(main) {
 }
 
 function trailSection() {
-  const field = (id, key, type = 'text') => h('input', { id, type, placeholder: t(key), 'aria-label': t(key) });
+  const field = (id, key) => h('input', { id, placeholder: t(key), 'aria-label': t(key) });
   const actor = field('trail-actor', 'audit.trail.actor');
   const citizen = field('trail-citizen', 'audit.trail.citizen');
   const caseNo = field('trail-case', 'audit.trail.case');
-  const from = field('trail-from', 'audit.trail.from', 'date');
-  const to = field('trail-to', 'audit.trail.to', 'date');
+  const from = dayField('trail-from', t('audit.trail.from'));
+  const to = dayField('trail-to', t('audit.trail.to'));
   const action = h('select', { id: 'trail-action', 'aria-label': t('audit.trail.action') }, h('option', { value: '' }, t('audit.trail.allActions')),
     ACTIONS.map(a => h('option', { value: a }, `${actionName(a)} (${a})`)));
   const rows = h('tbody', {});
@@ -49,22 +61,30 @@ function trailSection() {
   const exportLink = h('a', { id: 'trail-export', class: 'button', download: '' }, t('audit.trail.export'));
   let next = null;
 
+  // null when a day names no day of the calendar: said in the page's language, nothing asked of the server
   const filters = () => {
     const q = new URLSearchParams();
     const put = (name, el) => { if (el.value.trim()) q.set(name, el.value.trim()); };
-    put('actor', actor); put('citizen', citizen); put('case', caseNo); put('action', action); put('from', from); put('to', to);
+    put('actor', actor); put('citizen', citizen); put('case', caseNo); put('action', action);
+    const problem = text => { verdict.className = 'error'; verdict.dataset.dayProblem = 'yes'; show(verdict, text); };
+    const days = [['from', readDay(from, problem)], ['to', readDay(to, problem)]];
+    if (days.some(([, day]) => day === null)) return null;
+    if (verdict.dataset.dayProblem) { delete verdict.dataset.dayProblem; verdict.className = ''; show(verdict); }
+    days.forEach(([name, day]) => { if (day) q.set(name, day); });
     return q;
   };
   const row = r => h('tr', { 'data-seq': r.seq, 'data-action': r.action, class: r.outcome === 'SUCCESS' ? '' : 'failed' },
     h('td', {}, String(r.seq)), h('td', {}, dateTime(r.at)), h('td', {}, r.actor),
     h('td', {}, r.roles || ''), h('td', {}, r.client || ''), h('td', { title: r.action }, actionName(r.action)),
-    h('td', {}, [r.objectKind, r.objectKey].filter(Boolean).join(' ')), h('td', {}, r.caseNo || ''), h('td', {}, r.citizen || ''),
-    h('td', {}, t(`audit.outcome.${r.outcome}`)), h('td', {}, r.detail || ''));
+    h('td', {}, objectName(r)), h('td', {}, r.caseNo || ''), h('td', {}, r.citizen || ''),
+    h('td', {}, t(`audit.outcome.${r.outcome}`)), h('td', { class: 'detail' }, r.detail ? h('div', { class: 'clamp', title: r.detail }, r.detail) : ''));
   const load = async append => {
     const q = filters();
+    if (q === null) return;
+    const exported = new URLSearchParams(q);
     q.set('size', '50');
     if (append && next) q.set('before', String(next));
-    exportLink.setAttribute('href', api.url(`/audit/export?${filters()}`));
+    exportLink.setAttribute('href', api.url(`/audit/export?${exported}`));
     try {
       const page = await api.get(`/audit?${q}`);
       if (!append) rows.replaceChildren();
@@ -92,8 +112,9 @@ function trailSection() {
       h('button', { type: 'button', id: 'trail-verify-button', onclick: verify }, t('audit.trail.verify'))));
   load(false);
   return h('section', { id: 'audit-trail' }, h('h3', {}, t('audit.trail')), h('p', { class: 'muted' }, t('audit.trail.note')), form, verdict,
-    table([t('audit.trail.seq'), t('account.logins.at'), t('audit.actor'), t('audit.trail.roles'), t('account.logins.client'), t('audit.trail.action'),
-      t('audit.trail.object'), t('audit.trail.case'), t('audit.trail.citizen'), t('audit.trail.outcome'), t('audit.detail')], rows), more);
+    h('div', { class: 'table-scroll' }, table([t('audit.trail.seq'), t('account.logins.at'), t('audit.actor'), t('audit.trail.roles'),
+      t('account.logins.client'), t('audit.trail.action'), t('audit.trail.object'), t('audit.trail.case'), t('audit.trail.citizen'),
+      t('audit.trail.outcome'), t('audit.detail')], rows)), more);
 }
 
 function accessSection() {
@@ -110,7 +131,7 @@ function accessSection() {
       show(events, table([t('account.logins.at'), t('account.logins.event'), t('audit.user'), t('account.logins.client'),
         t('account.logins.channel'), t('audit.actor'), t('audit.detail')],
       rows.map(r => h('tr', { 'data-event': r.event }, h('td', {}, dateTime(r.at)), h('td', {}, t(`access.event.${r.event}`)),
-        h('td', {}, r.user || ''), h('td', {}, r.client || ''), h('td', {}, r.channel || ''), h('td', {}, r.actor || ''), h('td', {}, r.detail || '')))));
+        h('td', {}, r.user || ''), h('td', {}, r.client || ''), h('td', {}, channelName(r.channel)), h('td', {}, r.actor || ''), h('td', {}, r.detail || '')))));
     } catch (e) { fail(e, events); }
   };
   load();

@@ -4,6 +4,7 @@ import { dateTime, timeOfDay } from './format.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
 import { echarts } from './board.js';
+import { confirmDialog } from './confirm.js';
 
 const REFRESH_MS = 15000;
 const percent = v => (v == null ? '—' : `${Math.round(v * 1000) / 10}%`);
@@ -71,12 +72,14 @@ export function cityPage(main, session) {
     h('h3', {}, t('city.candidates')), h('p', { class: 'muted' }, t(security ? 'city.candidates.security' : 'city.candidates.help')), candidates,
     board ? [h('h3', {}, t('city.messages')), messages, h('h3', {}, t('city.chart')), chart] : '');
   let plot = null;
-  const change = (code, what) => async () => {
-    try { await api.post(`/hub/districts/${encodeURIComponent(code)}/${what}`); await refresh(); } catch (e) { fail(e, districts); }
+  // a district suspended sends nothing to the city, one revoked never again: asked first, naming the district
+  const change = (d, what) => async () => {
+    if (!await confirmDialog(t('city.confirm.title', { code: d.code, name: d.name || '' }), t(`city.confirm.${what}`, { code: d.code }))) return;
+    try { await api.post(`/hub/districts/${encodeURIComponent(d.code)}/${what}`); await refresh(); } catch (e) { fail(e, districts); }
   };
   const actions = d => {
     if (!admin) return '';
-    const button = (what, label) => h('button', { type: 'button', class: what, 'data-district': d.code, onclick: change(d.code, what) }, t(label));
+    const button = (what, label) => h('button', { type: 'button', class: what, 'data-district': d.code, onclick: change(d, what) }, t(label));
     return [
       d.state === 'PENDING' || d.state === 'SUSPENDED' ? askingButton('approval', d.code, 'city.approve',
         fingerprint => api.post(`/hub/districts/${encodeURIComponent(d.code)}/approval`, { fingerprint }), () => refresh()) : '',

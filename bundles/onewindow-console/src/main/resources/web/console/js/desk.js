@@ -4,6 +4,7 @@ import { dateTime } from './format.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
 import { checked } from './cases.js';
+import { dayField, readDay, parseDay } from './day.js';
 
 // The hall's side of the online channel (/api/v1/online): pre-review of online applications, the day's
 // appointments, citizens' mobile bindings (a clerk binds one having checked the ID card; a security
@@ -126,12 +127,15 @@ function confirmMobile(code) {
 
 /** 预约名单: a day's appointments at the hall; today's are checked in (签到) as the citizens arrive. */
 export function appointmentsPage(main, session) {
-  const day = h('input', { id: 'appt-day', type: 'date', value: today() });
+  const day = dayField('appt-day', t('appointments.day'), today());
   const list = h('div', { id: 'appointments' });
   const clerk = session.roles.includes('clerk');
+  let lastShown = null;
   const load = async () => {
     try {
-      const shown = day.value;
+      const shown = readDay(day, text => show(list, h('p', { class: 'error', id: 'appt-day-invalid' }, text)));
+      if (!shown) return;
+      lastShown = shown;
       const items = await api.get(`/online/appointments?day=${encodeURIComponent(shown)}`);
       const isToday = shown === today();
       show(list, h('p', { class: 'counts' }, t('appointments.count', { n: items.length, arrived: items.filter(x => x.status === 'ARRIVED').length })),
@@ -146,7 +150,10 @@ export function appointmentsPage(main, session) {
             } }, t('appointments.arrive')) : clerk && isToday && x.status === 'ARRIVED' ? confirmMobile(x.code) : '')))));
     } catch (e) { unavailable(main, e); }
   };
-  day.addEventListener('change', load);
+  // a day typed is shown at Enter or when the field is left, once
+  const changed = () => { if (parseDay(day.value) !== lastShown) load(); };
+  day.addEventListener('change', changed);
+  day.addEventListener('keydown', e => { if (e.key === 'Enter') { e.preventDefault(); changed(); } });
   show(main, h('h2', {}, t('appointments.title')), h('label', {}, t('appointments.day'), day), list);
   load();
   return null;

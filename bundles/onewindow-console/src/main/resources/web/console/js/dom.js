@@ -18,6 +18,8 @@ export function show(target, ...children) {
   target.replaceChildren(...children.flat().filter(c => c !== undefined && c !== null && c !== false));
 }
 
+/** A table of headers and rows; rows may be a tbody of its own (a page that appends to it), never wrapped in another. */
 export function table(headers, rows) {
-  return h('table', {}, h('thead', {}, h('tr', {}, headers.map(x => h('th', {}, x)))), h('tbody', {}, rows));
+  const body = rows instanceof HTMLTableSectionElement ? rows : h('tbody', {}, rows);
+  return h('table', {}, h('thead', {}, h('tr', {}, headers.map(x => h('th', {}, x)))), body);
 }

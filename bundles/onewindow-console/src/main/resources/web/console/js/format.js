@@ -5,10 +5,13 @@ import { lang } from './i18n.js';
 // online hall show it.
 const HALL = 'Asia/Shanghai';
 const formats = new Map();
+// English pages write days as their fields take them and as deadlines read, 2026-12-06, not 12/06/2026 (6 December
+// or 12 June?): the English of Canada is the one whose dates are so
+const LOCALES = { en: 'en-CA' };
 
 function format(options) {
   const key = `${lang()}|${JSON.stringify(options)}`;
-  if (!formats.has(key)) formats.set(key, new Intl.DateTimeFormat(lang(), { timeZone: HALL, hour12: false, ...options }));
+  if (!formats.has(key)) formats.set(key, new Intl.DateTimeFormat(LOCALES[lang()] || lang(), { timeZone: HALL, hourCycle: 'h23', ...options }));
   return formats.get(key);
 }
 
@@ -19,7 +22,8 @@ export function dateTime(value) {
   if (!value) return '';
   const d = parse(value);
   if (Number.isNaN(d.getTime())) return String(value);
-  return format({ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
+  // en-CA puts a comma between day and time: one space, as in Chinese
+  return format({ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d).replace(', ', ' ');
 }
 
 /** The time of day of an instant (now when none is given), to the second. */

@@ -16,12 +16,12 @@ export function reviewPage(main, session, args) {
       const page = await api.get('/review/queue?size=100');
       const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
       show(main, h('h2', {}, t('review.title')), page.items.length === 0 ? h('p', {}, t('review.none'))
-        : table([t('case.no'), t('item.name'), t('case.deadline'), ''], page.items.map(c => {
+        : table([t('case.no'), t('item.name'), t('item.department'), t('case.deadline'), ''], page.items.map(c => {
           const deadline = c.timeLimit ? c.timeLimit.deadline : '';
           const colour = deadline && deadline < today ? 'red' : deadline && deadline === today ? 'yellow' : 'green';
           return h('tr', { class: `deadline-${colour}`, 'data-case': c.caseNo },
             h('td', {}, c.caseNo, c.originDistrict ? h('span', { class: 'muted' }, ` ${t('review.crossDistrict', { district: c.originDistrict })}`) : ''),
-            h('td', {}, c.itemName), h('td', {}, deadline),
+            h('td', {}, c.itemName), h('td', {}, c.departmentName || c.departmentCode), h('td', { class: 'deadline' }, deadline),
             h('td', {}, h('a', { href: `#/review/case/${encodeURIComponent(c.caseNo)}`, class: 'open-case' }, t('review.open'))));
         })));
     } catch (e) { fail(e); }
@@ -75,8 +75,9 @@ async function reviewCase(main, caseNo) {
     ];
     // a case another district accepted is handed out at that district's window
     if (c.next.includes('READY_FOR_PICKUP') && !c.originDistrict) {
-      forms.push(h('button', { type: 'button', id: 'hand-out', onclick: () => done(api.post(`${path}/transitions`,
-        { to: 'READY_FOR_PICKUP' })) }, t('review.handOut')));
+      // the applicant is told to come at once: asked first, as every decision
+      forms.push(h('button', { type: 'button', id: 'hand-out', onclick: () => decide([t('confirm.handOut')],
+        () => api.post(`${path}/transitions`, { to: 'READY_FOR_PICKUP' })) }, t('review.handOut')));
     }
     const origin = c.originDistrict ? h('p', { class: 'muted', id: 'cross-district' }, t('review.fromDistrict', { district: c.originDistrict })) : '';
     show(main, h('section', { id: 'review-case' }, caseHeader(c), origin, materials, h('h3', {}, t('case.scan')), await scans(c.caseNo),

@@ -3,6 +3,7 @@ import { t } from './i18n.js';
 import { timeOfDay } from './format.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
+import { confirmDialog } from './confirm.js';
 
 const user = name => `/users/${encodeURIComponent(name)}`;
 
@@ -53,20 +54,26 @@ export function usersPage(main) {
     try {
       const users = await api.get('/users');
       await loadDepartments();
-      show(list, table([t('admin.user'), t('admin.roles'), '', t('users.state'), ''], users.map(u => {
+      show(list, table([t('admin.user'), t('admin.roles'), t('users.password'), t('users.state'), t('users.actions')], users.map(u => {
         const roles = roleChoices(u.roles, departments, { 'data-user': u.name });
         const password = h('input', { type: 'password', autocomplete: 'new-password', placeholder: t('admin.newPassword') });
         const run = action => async () => { try { await action(); await render(); } catch (e) { fail(e, list); } };
+        // what cannot be taken back (an account gone, a second factor to enrol again) is asked first, naming the account
+        const asked = (what, action) => async () => {
+          if (await confirmDialog(t('users.confirm.title', { user: u.name }), t(what, { user: u.name }))) await run(action)();
+        };
         return h('tr', { 'data-user': u.name }, h('td', {}, u.name), h('td', {}, roles,
           h('button', { type: 'button', class: 'save-roles', onclick: run(() => api.put(`${user(u.name)}/roles`, { roles: chosen(roles) })) }, t('admin.save'))),
         h('td', {}, password, h('button', { type: 'button', onclick: run(() => api.put(`${user(u.name)}/password`, { password: password.value })) }, t('admin.setPassword'))),
         h('td', { class: 'state' },
           u.mustChangePassword ? h('span', { class: 'muted' }, t('users.mustChange')) : '',
           u.secondFactor ? [h('span', { class: 'ok' }, t('users.factor')),
-            h('button', { type: 'button', class: 'reset-factor', onclick: run(() => api.del(`${user(u.name)}/second-factor`)) }, t('users.resetFactor'))] : '',
+            h('button', { type: 'button', class: 'reset-factor', onclick: asked('users.confirm.resetFactor', () => api.del(`${user(u.name)}/second-factor`)) },
+              t('users.resetFactor'))] : '',
           u.lockedUntil ? [h('span', { class: 'error' }, t('admin.locked', { time: timeOfDay(u.lockedUntil) })),
             h('button', { type: 'button', class: 'unlock', onclick: run(() => api.del(`${user(u.name)}/lock`)) }, t('admin.unlock'))] : ''),
-        h('td', {}, h('button', { type: 'button', onclick: run(() => api.del(user(u.name))) }, t('admin.delete'))));
+        h('td', {}, h('button', { type: 'button', class: 'delete-user', onclick: asked('users.confirm.delete', () => api.del(user(u.name))) },
+          t('admin.delete'))));
       })));
     } catch (e) { fail(e, list); }
   };

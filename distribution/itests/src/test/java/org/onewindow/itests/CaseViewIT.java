@@ -165,6 +165,35 @@ public class CaseViewIT {
     }
 
     @Test
+    public void theReviewerConfirmsBeforeFinishingACaseAndNotifyingThePickUp() throws Exception {
+        JsonNode item = http.get("/catalog/items/GA-HJ-001", "clerk").json();
+        String no = opened(item, null, true);
+        assertEquals(200, http.postJson("/cases/" + no + "/transitions", "clerk", Cases.to("ACCEPTED")).status);
+        Cases.awaitStatus(http, no, "IN_REVIEW");
+        Http.Answer approved = http.postJson("/cases/" + no + "/decision", "reviewer",
+                "{\"outcome\":\"APPROVED\",\"resultDocument\":\"" + item.path("name").asText() + "\"}");
+        assertEquals(approved.toString(), 200, approved.status);
+
+        login("reviewer");
+        browser.get(BASE + "/console/#/review/case/" + no);
+        wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "APPROVED"));
+        // 办结，通知取件 tells the applicant to come: it asks first, as every other decision; Esc leaves the case as it was
+        click(By.id("hand-out"));
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+        assertTrue(dialog.getText(), dialog.getText().contains(no) && dialog.getText().contains("通知申请人"));
+        screenshot("reviewer-confirm-hand-out");
+        new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
+        Thread.sleep(500);
+        assertEquals("APPROVED", http.get("/cases/" + no, "supervisor").json().path("status").asText());
+        click(By.id("hand-out"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "READY_FOR_PICKUP"));
+        assertEquals("READY_FOR_PICKUP", http.get("/cases/" + no, "supervisor").json().path("status").asText());
+    }
+
+    @Test
     public void aCaseOffersOnlyTheMovesThatApplyToItsStatus() throws Exception {
         JsonNode item = http.get("/catalog/items/GA-HJ-001", "clerk").json();
         String draft = opened(item, null, false);

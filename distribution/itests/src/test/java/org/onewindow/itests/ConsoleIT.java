@@ -124,6 +124,7 @@ public class ConsoleIT {
         click(By.id("confirm-yes"));
         wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "APPROVED"));
         click(By.id("hand-out"));
+        click(By.id("confirm-yes"));
         wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "READY_FOR_PICKUP"));
 
         logout();

@@ -22,6 +22,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -95,6 +97,42 @@ public class DistrictKeysIT {
         assertEquals("used up, and the code is taken anyway", "DISTRICT_EXISTS", Federation.register(hub.http, second, "博罗县", code).code());
         assertEquals(200, hub.http.postJson("/hub/districts/441305/revocation", "admin", "").status);
         assertEquals("used up", "ENROLMENT_CODE_INVALID", Federation.register(hub.http, second, "博罗县", code).code());
+    }
+
+    @Test
+    public void theCityAdministratorConfirmsBeforeSuspendingOrRevokingADistrict() throws Exception {
+        String d = "441307";
+        SigningKey key = Federation.newKey(d);
+        String shell = hub.client("onewindow:district-enrolment-code " + d);
+        String code = shell.substring(shell.indexOf(d + ": ") + 8).substring(0, 19);
+        assertEquals(200, Federation.register(hub.http, key, "博罗县", code).status);
+        assertEquals(200, Federation.approve(hub.http, d, key.fingerprint()).status);
+        WebDriver browser = Browsers.chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.ignoring(StaleElementReferenceException.class);
+            browser.get("http://localhost:9481/console/");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("admin");
+            browser.findElement(By.id("password")).sendKeys("admin-demo", Keys.ENTER);
+            browser.get("http://localhost:9481/console/#/city");
+            // 暂停 stops a whole district's cases reaching the city, 吊销 for good: each asks first, naming the district
+            By suspend = By.cssSelector("#districts button.suspension[data-district='" + d + "']");
+            wait.until(ExpectedConditions.elementToBeClickable(suspend)).click();
+            WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+            assertTrue(dialog.getText(), dialog.getText().contains(d) && dialog.getText().contains("暂停"));
+            Browsers.screenshot(browser, "city-confirm-suspension");
+            new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
+            Thread.sleep(500);
+            assertEquals("APPROVED", Federation.district(hub.http, d).path("state").asText());
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#districts button.revocation[data-district='" + d + "']"))).click();
+            dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+            assertTrue(dialog.getText(), dialog.getText().contains(d) && dialog.getText().contains("吊销"));
+            new Actions(browser).sendKeys(Keys.ENTER).perform();
+            wait.until(x -> "REVOKED".equals(Federation.district(hub.http, d).path("state").asText()));
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test

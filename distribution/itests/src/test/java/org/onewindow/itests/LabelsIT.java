@@ -191,6 +191,230 @@ public class LabelsIT {
     }
 
     @Test
+    public void theAuditorsDatesFollowTheChinesePageInAnEnglishBrowser() throws Exception {
+        WebDriver english = Browsers.chromium("en-US");
+        try {
+            WebDriverWait w = new WebDriverWait(english, java.time.Duration.ofSeconds(20));
+            login(english, w, "auditor");
+            WebElement from = w.until(ExpectedConditions.elementToBeClickable(By.id("trail-from")));
+            WebElement to = english.findElement(By.id("trail-to"));
+            // Chromium draws <input type=date> in the browser's language (mm/dd/yyyy) whatever the page's lang says
+            for (WebElement field : List.of(from, to)) {
+                assertEquals("a date typed in the page's form", "text", field.getAttribute("type"));
+                assertEquals("年-月-日，如 2026-12-06", field.getAttribute("placeholder"));
+            }
+            Browsers.screenshot(english, "en-browser-audit-dates");
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+            // a date that does not exist is refused in the page's language, before anything is asked
+            from.sendKeys("2026-13-45");
+            english.findElement(By.id("trail-search")).click();
+            WebElement problem = w.until(ExpectedConditions.visibilityOfElementLocated(By.id("trail-verify")));
+            w.until(ExpectedConditions.textToBePresentInElement(problem, "日期"));
+            assertTrue(problem.getText(), problem.getText().contains("2026-13-45") && !problem.getText().matches(".*[A-Za-z]{4,}.*"));
+            assertEquals("true", from.getAttribute("aria-invalid"));
+            // a day as a hall writes it (2026/12/06, 2026.12.06) is read and shown in the one form
+            from.clear();
+            from.sendKeys(today.replace('-', '/'));
+            to.sendKeys(today.replace('-', '.'));
+            english.findElement(By.id("trail-search")).click();
+            w.until(d -> today.equals(from.getAttribute("value")) && today.equals(to.getAttribute("value")));
+            assertEquals("false", from.getAttribute("aria-invalid"));
+            // the rows are drawn again for the search: every one of today (a page's time reads 2026/12/06 14:45:50)
+            String day = today.replace('-', '/');
+            w.until(d -> {
+                Object times = ((JavascriptExecutor) d).executeScript(
+                        "return [...document.querySelectorAll('#audit-trail tbody tr')].map(r => r.cells[1].textContent)");
+                return times instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(at -> String.valueOf(at).startsWith(day));
+            });
+            // from tomorrow on: nothing yet
+            from.clear();
+            from.sendKeys(java.time.LocalDate.parse(today).plusDays(1).toString());
+            to.clear();
+            english.findElement(By.id("trail-search")).click();
+            w.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#audit-trail tbody tr"), 0));
+        } finally {
+            english.quit();
+        }
+    }
+
+    @Test
+    public void theAuditTrailReadsInBothLanguages() throws Exception {
+        for (String language : List.of("en", "zh-CN")) {
+            browser.get(BASE + "/console/");
+            ((JavascriptExecutor) browser).executeScript("localStorage.setItem('ow.lang', arguments[0])", language);
+            login(browser, wait, "auditor");
+            wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#audit-trail tbody tr"), 3));
+            Browsers.screenshot(browser, "audit-trail-" + language);
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            // every heading on one line, and the sequence number, time, role, client and outcome of a row on one line each:
+            // an audit trail is read across, a time broken over two lines or a heading letter by letter is not read
+            @SuppressWarnings("unchecked")
+            List<String> broken = (List<String>) js.executeScript(
+                    "const out = [];"
+                    + "const one = (el, what) => { const r = document.createRange(); r.selectNodeContents(el);"
+                    + "  const lines = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.bottom))).size;"
+                    + "  if (lines > 1) out.push(what + ': ' + el.textContent + ' (' + lines + ' lines)'); };"
+                    + "document.querySelectorAll('#audit-trail thead th').forEach(th => one(th, 'heading'));"
+                    + "document.querySelectorAll('#audit-trail tbody tr').forEach(tr => [0, 1, 3, 4, 5, 9].forEach(i => tr.cells[i] && one(tr.cells[i], 'cell ' + i)));"
+                    + "return out;");
+            assertTrue(language + ": " + broken, broken.isEmpty());
+            // what does not fit scrolls inside the table's own box, not the whole page
+            Object pageWider = js.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+            assertEquals(language + ": the page itself does not scroll sideways", Boolean.FALSE, pageWider);
+            logout(browser, wait);
+        }
+        browser.get(BASE + "/console/");
+        ((JavascriptExecutor) browser).executeScript("localStorage.setItem('ow.lang', 'zh-CN')");
+    }
+
+    @Test
+    public void theBoardsRateAxisHasItsPercentages() throws Exception {
+        Cases.accepted(appliance.http, appliance.http.get("/catalog/items/GA-HJ-001", "clerk").json(), APPLICANT);
+        login(browser, wait, "supervisor");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart canvas")));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        List<?> labels = wait.until(d -> {
+            Object t = js.executeScript("const c = window.echarts && echarts.getInstanceByDom(document.getElementById('chart'));"
+                    + "if (!c || !c.getModel() || !c.getModel().getComponent('yAxis', 1)) return null;"
+                    + "const axis = c.getModel().getComponent('yAxis', 1).axis;"
+                    + "return axis.getViewLabels().map(l => l.formattedLabel);");
+            return t instanceof List<?> l && !l.isEmpty() ? l : null;
+        });
+        Browsers.screenshot(browser, "board-rate-axis");
+        assertEquals("the in-time rate's axis: " + labels, List.of("0%", "20%", "40%", "60%", "80%", "100%"), labels);
+    }
+
+    @Test
+    public void theSecurityAdministratorConfirmsBeforeDeletingAnAccount() throws Exception {
+        Http.Answer made = appliance.http.postJson("/users", "security", "{\"name\":\"sunba\",\"password\":\"Window-Pass-2026\",\"roles\":[\"clerk\"]}");
+        assertEquals(made.toString(), 201, made.status);
+        login(browser, wait, "security");
+        // 删除 ends a colleague's account at once: it asks first, naming the account; Esc keeps it
+        click(By.cssSelector("tr[data-user='sunba'] button.delete-user"));
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+        assertTrue(dialog.getText(), dialog.getText().contains("sunba") && dialog.getText().contains("删除"));
+        Browsers.screenshot(browser, "security-confirm-delete");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.ESCAPE).perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-dialog")));
+        Thread.sleep(500);
+        assertEquals(List.of("clerk"), Users.roles(appliance.http, "sunba"));
+        click(By.cssSelector("tr[data-user='sunba'] button.delete-user"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-dialog")));
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tr[data-user='sunba']"), 0));
+        assertEquals(null, Users.roles(appliance.http, "sunba"));
+    }
+
+    @Test
+    public void theAppointmentsDayFollowsTheChinesePageInAnEnglishBrowser() throws Exception {
+        WebDriver english = Browsers.chromium("en-US");
+        try {
+            WebDriverWait w = new WebDriverWait(english, java.time.Duration.ofSeconds(20));
+            login(english, w, "supervisor");
+            english.get(BASE + "/console/#/appointments");
+            WebElement day = w.until(ExpectedConditions.elementToBeClickable(By.id("appt-day")));
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+            assertEquals("text", day.getAttribute("type"));
+            assertEquals(today, day.getAttribute("value"));
+            assertEquals("年-月-日，如 2026-12-06", day.getAttribute("placeholder"));
+            w.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#appointments .counts")));
+            Browsers.screenshot(english, "en-browser-appointments");
+            String tomorrow = java.time.LocalDate.parse(today).plusDays(1).toString();
+            day.clear();
+            day.sendKeys(tomorrow.replace('-', '/'), Keys.ENTER);
+            w.until(d -> tomorrow.equals(day.getAttribute("value")));
+        } finally {
+            english.quit();
+        }
+    }
+
+    @Test
+    public void theAuditorReadsObjectsAndLoginWaysInChinese() throws Exception {
+        appliance.http.get("/users", "security");
+        login(browser, wait, "auditor");
+        WebElement way = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#access-events tbody tr td:nth-child(5)")));
+        String access = browser.findElement(By.id("access-events")).getText();
+        assertFalse("the ways of logging in named: " + access, access.matches("(?s).*\\b(CONSOLE|BASIC|SHELL)\\b.*"));
+        assertTrue(access, access.contains("控制台") && access.contains("接口"));
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#audit-trail tbody tr"), 1));
+        String trail = browser.findElement(By.cssSelector("#audit-trail table")).getText();
+        assertFalse("the trail's objects named: " + trail, trail.matches("(?s).*\\b(USER|CASE|CATALOG|LICENCE_HOLDER|SCAN|CITIZEN|CONFIG)\\b.*"));
+        assertTrue(trail, trail.contains("用户 auditor"));
+        assertTrue(way.isDisplayed());
+    }
+
+    @Test
+    public void theHubAddressFieldShowsAWholeAddress() throws Exception {
+        login(browser, wait, "admin");
+        WebElement url = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("hub-url")));
+        Object fits = ((JavascriptExecutor) browser).executeScript(
+                "const el = arguments[0]; const probe = document.createElement('span');"
+                + "probe.style.font = getComputedStyle(el).font; probe.style.whiteSpace = 'pre'; probe.textContent = 'https://hub.city.example.gov.cn:8443';"
+                + "document.body.append(probe); const w = probe.getBoundingClientRect().width; probe.remove();"
+                + "return el.clientWidth - parseFloat(getComputedStyle(el).paddingLeft) - parseFloat(getComputedStyle(el).paddingRight) >= w;", url);
+        assertEquals("a city hub's address is read whole before it is registered", Boolean.TRUE, fits);
+    }
+
+    @Test
+    public void theSupervisorOpensTheCaseBehindACard() throws Exception {
+        JsonNode item = appliance.http.get("/catalog/items/GA-HJ-001", "clerk").json();
+        String no = Cases.accepted(appliance.http, item, APPLICANT).path("caseNo").asText();
+        Cases.awaitStatus(appliance.http, no, "IN_REVIEW");
+        // a demand beyond the catalog: a red card at once
+        Http.Answer beyond = appliance.http.postJson("/cases/" + no + "/supplement", "reviewer", "{\"materials\":[\"M99\"]}");
+        assertEquals(beyond.toString(), "MATERIAL_NOT_IN_CATALOG", beyond.code());
+        login(browser, wait, "supervisor");
+        By card = By.cssSelector("#cards a.open-case[data-case='" + no + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(card));
+        Browsers.screenshot(browser, "board-card-link");
+        click(card);
+        wait.until(ExpectedConditions.textToBe(By.id("case-no"), "办件 " + no));
+        String shown = browser.findElement(By.id("board-case")).getText();
+        assertTrue(shown, shown.contains("330106********107X") && !shown.contains(APPLICANT));
+        assertTrue(shown, browser.findElement(By.id("case-clock")).getText().contains("办结期限"));
+        Browsers.screenshot(browser, "board-case");
+        click(By.id("back-to-board"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(card));
+    }
+
+    @Test
+    public void theEnglishPagesWriteDaysInTheFormTheirFieldsTake() throws Exception {
+        browser.get(BASE + "/console/");
+        ((JavascriptExecutor) browser).executeScript("localStorage.setItem('ow.lang', 'en')");
+        try {
+            login(browser, wait, "auditor");
+            // a day typed as 2026-12-06 in the filters is read as 2026-12-06 in the rows, never 12/06/2026 (6 Dec or 12 Jun?)
+            WebElement at = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#access-events tbody tr td")));
+            assertTrue(at.getText(), at.getText().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"));
+            WebElement trail = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit-trail tbody tr td:nth-child(2)")));
+            assertTrue(trail.getText(), trail.getText().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"));
+            logout(browser, wait);
+        } finally {
+            ((JavascriptExecutor) browser).executeScript("localStorage.setItem('ow.lang', 'zh-CN')");
+        }
+    }
+
+    @Test
+    public void everyColumnOfTheUsersTableIsHeaded() throws Exception {
+        login(browser, wait, "security");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#users tr[data-user='clerk']")));
+        List<String> headings = browser.findElements(By.cssSelector("#users thead th")).stream().map(WebElement::getText).toList();
+        assertEquals(List.of("用户名", "角色", "密码", "状态", "操作"), headings);
+    }
+
+    @Test
+    public void theReviewQueueSaysWhichDepartmentACaseIsFor() throws Exception {
+        String caseNo = Cases.accepted(appliance.http, appliance.http.get("/catalog/items/GA-HJ-001", "clerk").json(), APPLICANT)
+                .path("caseNo").asText();
+        Cases.awaitStatus(appliance.http, caseNo, "IN_REVIEW");
+        login(browser, wait, "reviewer");
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-case='" + caseNo + "']")));
+        List<String> headings = browser.findElements(By.cssSelector("#main thead th")).stream().map(WebElement::getText).toList();
+        assertTrue(headings.toString(), headings.contains("承办部门"));
+        assertTrue(row.getText(), row.getText().contains("区公安分局"));
+    }
+
+    @Test
     public void theKioskPagesThroughTheWholeCatalog() throws Exception {
         long total = appliance.http.get("/public/catalog/items?size=1", null).json().path("total").asLong();
         assertTrue("the demo catalog has more than a page: " + total, total > 30);
