@@ -1,7 +1,5 @@
 package org.onewindow.replication;
 
-import org.onewindow.db.JournalEntry;
-
 /** One journal record of a district, as shipped. */
 public class RecordDTO {
     /** The district's journal sequence number: gap-free, in commit order. */
@@ -15,14 +13,14 @@ public class RecordDTO {
     /** The record's whole state, as JSON text. */
     public String payload;
 
-    /** The record as shipped from the district's journal. */
-    public static RecordDTO of(JournalEntry e) {
+    /** The record as shipped from the district's journal (its entry's fields, in this order). */
+    public static RecordDTO of(long seq, String kind, String key, String writtenAt, String payload) {
         RecordDTO r = new RecordDTO();
-        r.seq = e.seq;
-        r.kind = e.kind;
-        r.key = e.key;
-        r.writtenAt = e.writtenAt;
-        r.payload = e.payload;
+        r.seq = seq;
+        r.kind = kind;
+        r.key = key;
+        r.writtenAt = writtenAt;
+        r.payload = payload;
         return r;
     }
 }

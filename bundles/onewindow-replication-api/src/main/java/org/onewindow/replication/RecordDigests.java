@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import org.onewindow.db.JournalEntry;
-
 /**
  * The SHA-256 (hex) of one journal record as shipped: its number, kind, key, time written and state. District and hub
  * compare it for the record at the number the hub acknowledged, and so know whether the district's journal still is
@@ -19,10 +17,6 @@ public final class RecordDigests {
 
     public static String of(RecordDTO r) {
         return of(r.seq, r.kind, r.key, r.writtenAt, r.payload);
-    }
-
-    public static String of(JournalEntry e) {
-        return of(e.seq, e.kind, e.key, e.writtenAt, e.payload);
     }
 
     public static String of(long seq, String kind, String key, String writtenAt, String payload) {

@@ -9,7 +9,7 @@
  * back its records after a point ({@link ReconciliationPageDTO}) and takes its rebased journal ({@link RebaseDTO}).
  */
 @Export
-@Version("2.2.0")
+@Version("3.0.0")
 package org.onewindow.replication;
 
 import org.osgi.annotation.bundle.Export;

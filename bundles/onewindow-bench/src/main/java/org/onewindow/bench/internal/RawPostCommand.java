@@ -56,7 +56,7 @@ public class RawPostCommand implements Action {
             batch.district = node.info().districtCode;
             batch.version = node.info().version;
             batch.journalLastSeq = journal.lastSeq();
-            batch.records = entries.stream().map(RecordDTO::of).collect(Collectors.toList());
+            batch.records = entries.stream().map(e -> RecordDTO.of(e.seq, e.kind, e.key, e.writtenAt, e.payload)).collect(Collectors.toList());
             byte[] body = Json.bytes(batch);
             HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());

@@ -34,7 +34,8 @@ import org.onewindow.online.PaymentOrderDTO;
 import org.onewindow.online.Payments;
 import org.onewindow.online.SlotDTO;
 import org.onewindow.problem.Problem;
-import org.onewindow.scanning.Uploads;
+import org.onewindow.rest.MultipartFiles;
+import org.onewindow.scanning.Upload;
 
 /**
  * {@code /api/v1/public/online}: what a citizen does online (the guides are at {@code /api/v1/public/catalog}).
@@ -134,7 +135,7 @@ public class CitizenResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public ApplicationDTO upload(@PathParam("caseNo") String caseNo, @PathParam("material") String material, List<Attachment> parts,
             @Context HttpServletRequest http) throws java.io.IOException {
-        return applications.upload(CitizenFilter.citizen(http), caseNo, material, Uploads.fromParts(parts));
+        return applications.upload(CitizenFilter.citizen(http), caseNo, material, MultipartFiles.of(parts, Upload::new));
     }
 
     @SignedIn

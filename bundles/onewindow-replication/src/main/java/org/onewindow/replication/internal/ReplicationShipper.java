@@ -595,11 +595,16 @@ public class ReplicationShipper implements StatusContributor {
     private String digestAt(long seq, List<JournalEntry> sent) {
         for (JournalEntry e : sent) {
             if (e.seq == seq) {
-                return RecordDigests.of(e);
+                return RecordDigests.of(record(e));
             }
         }
         List<JournalEntry> there = journal.after(seq - 1, 1);
-        return !there.isEmpty() && there.get(0).seq == seq ? RecordDigests.of(there.get(0)) : null;
+        return !there.isEmpty() && there.get(0).seq == seq ? RecordDigests.of(record(there.get(0))) : null;
+    }
+
+    /** A journal entry as the hub receives it. */
+    private static RecordDTO record(JournalEntry e) {
+        return RecordDTO.of(e.seq, e.kind, e.key, e.writtenAt, e.payload);
     }
 
     private byte[] batch(String district, long after, String afterDigest, List<JournalEntry> entries, Long auditAfter, List<AuditRecord> audit) {
@@ -609,7 +614,7 @@ public class ReplicationShipper implements StatusContributor {
         batch.afterDigest = afterDigest;
         batch.version = node.info().version;
         batch.journalLastSeq = journal.lastSeq();
-        batch.records = entries.stream().map(RecordDTO::of).collect(Collectors.toList());
+        batch.records = entries.stream().map(ReplicationShipper::record).collect(Collectors.toList());
         batch.auditAfter = auditAfter;
         batch.audit = auditAfter == null ? null : audit;
         return Json.bytes(batch);

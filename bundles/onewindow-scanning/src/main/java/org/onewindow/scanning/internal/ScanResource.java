@@ -17,10 +17,11 @@ import javax.ws.rs.core.SecurityContext;
 import org.apache.cxf.jaxrs.ext.multipart.Attachment;
 import org.onewindow.rest.Caller;
 import org.onewindow.rest.Downloads;
+import org.onewindow.rest.MultipartFiles;
 import org.onewindow.rest.QueryParams;
 import org.onewindow.scanning.ScanDTO;
 import org.onewindow.scanning.ScanService;
-import org.onewindow.scanning.Uploads;
+import org.onewindow.scanning.Upload;
 
 /**
  * {@code /api/v1/cases/{caseNo}/materials}: scanned files of one case, a sub-resource of the intake's.
@@ -45,7 +46,7 @@ public class ScanResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(List<Attachment> parts, @Context SecurityContext caller)
             throws java.io.IOException {
-        List<ScanDTO> stored = scans.store(caseNo, Uploads.fromParts(parts), Caller.actor(caller));
+        List<ScanDTO> stored = scans.store(caseNo, MultipartFiles.of(parts, Upload::new), Caller.actor(caller));
         return Response.status(Response.Status.CREATED).entity(stored).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 

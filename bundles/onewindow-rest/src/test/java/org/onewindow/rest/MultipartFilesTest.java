@@ -1,4 +1,4 @@
-package org.onewindow.scanning;
+package org.onewindow.rest;
 
 import static org.junit.Assert.assertEquals;
 
@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.Test;
 
-public class UploadsTest {
+public class MultipartFilesTest {
 
     @Test
     public void utf8NamesReadAsLatin1AreRepaired() {
         String sent = new String("第1页.png".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-        assertEquals("第1页.png", Uploads.fileName(sent));
-        assertEquals("plain.png", Uploads.fileName("plain.png"));
-        assertEquals("café.png", Uploads.fileName("café.png"));
+        assertEquals("第1页.png", MultipartFiles.fileName(sent));
+        assertEquals("plain.png", MultipartFiles.fileName("plain.png"));
+        assertEquals("café.png", MultipartFiles.fileName("café.png"));
     }
 }
