@@ -49,7 +49,7 @@ public class StorageFaultsIT {
     }
 
     private UnpackedAppliance unpack(String name) throws Exception {
-        appliance = UnpackedAppliance.unpack(name, 9272, 9212);
+        appliance = UnpackedAppliance.unpack(name, Ports.of(9272), Ports.of(9212));
         int next = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
         Path calendar = appliance.home.resolve("etc/onewindow/calendar/" + next + ".json");
         if (!Files.exists(calendar)) {
