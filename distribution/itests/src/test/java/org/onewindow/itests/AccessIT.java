@@ -244,14 +244,14 @@ public class AccessIT extends OneWindowTestSupport {
     @Test
     public void theShellListensOnTheApplianceOnlyAndOpensForItsOperatorsOnly() throws Exception {
         // tester's finding: Karaf SSH listened on every interface
-        List<java.net.InetAddress> listening = Ssh.listening(9101);
+        List<java.net.InetAddress> listening = Ssh.listening(SSH_PORT);
         assertFalse("the shell listens", listening.isEmpty());
         assertTrue("on the loopback only: " + listening, listening.stream().allMatch(java.net.InetAddress::isLoopbackAddress));
         for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
             for (var address : java.util.Collections.list(nic.getInetAddresses())) {
                 if (!address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
                     try (java.net.Socket socket = new java.net.Socket()) {
-                        socket.connect(new java.net.InetSocketAddress(address, 9101), 2000);
+                        socket.connect(new java.net.InetSocketAddress(address, SSH_PORT), 2000);
                         throw new AssertionError("the shell answers at " + address);
                     } catch (java.io.IOException refused) {
                         // as it should be
@@ -259,7 +259,7 @@ public class AccessIT extends OneWindowTestSupport {
                 }
             }
         }
-        Ssh ssh = new Ssh(9101);
+        Ssh ssh = new Ssh(SSH_PORT);
         assertTrue(ssh.run("operator", "operator-demo", "onewindow:status").contains("district 441302"));
         // tester's finding: the web administrator's password opened a root shell
         assertFalse(ssh.authenticates("admin", "admin-demo"));
@@ -280,7 +280,7 @@ public class AccessIT extends OneWindowTestSupport {
 
     @Test
     public void sshLoginsAreLockedOutAsTheConsolesAre() throws Exception {
-        Ssh ssh = new Ssh(9101);
+        Ssh ssh = new Ssh(SSH_PORT);
         for (int i = 0; i < 5; i++) {
             assertFalse(ssh.authenticates("operator", "wrong-" + i));
         }

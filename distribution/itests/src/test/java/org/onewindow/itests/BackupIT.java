@@ -42,8 +42,8 @@ public class BackupIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        hall = UnpackedAppliance.unpack("backup-hall", 9791, 9711);
-        fresh = UnpackedAppliance.unpack("backup-fresh", 9792, 9712);
+        hall = UnpackedAppliance.unpack("backup-hall", Ports.of(9791), Ports.of(9711));
+        fresh = UnpackedAppliance.unpack("backup-fresh", Ports.of(9792), Ports.of(9712));
         hall.start();
         hall.http.awaitWindow(Duration.ofSeconds(300));
     }

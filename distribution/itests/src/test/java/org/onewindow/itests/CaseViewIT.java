@@ -29,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * decisions ask for confirmation; a case offers only the moves that apply to its status.
  */
 public class CaseViewIT {
-    private static final int PORT = 9561;
+    private static final int PORT = Ports.of(9561);
     private static final String BASE = "http://localhost:" + PORT;
     /** Applicant and agent of this test only (valid check digits). */
     private static final String APPLICANT = "330102198506150075";
@@ -41,7 +41,7 @@ public class CaseViewIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        pages = PageSession.start("caseview", PORT, 9511, APPLICANT);
+        pages = PageSession.start("caseview", PORT, Ports.of(9511), APPLICANT);
         browser = pages.browser;
         wait = pages.wait;
         http = pages.appliance.http;

@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * supervisor's board, the kiosk, escaping, and roles. Saves screenshots to docs/screenshots.
  */
 public class ConsoleIT {
-    private static final int PORT = 9581;
+    private static final int PORT = Ports.of(9581);
     private static final String BASE = "http://localhost:" + PORT;
     /** A resident ID number of this test only (valid check digit). */
     private static final String APPLICANT = "330102198506150075";
@@ -47,7 +47,7 @@ public class ConsoleIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        pages = PageSession.start("console", PORT, 9501, APPLICANT);
+        pages = PageSession.start("console", PORT, Ports.of(9501), APPLICANT);
         appliance = pages.appliance;
         browser = pages.browser;
         wait = pages.wait;

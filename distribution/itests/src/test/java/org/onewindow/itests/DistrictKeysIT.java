@@ -44,7 +44,7 @@ public class DistrictKeysIT {
 
     @BeforeClass
     public static void federate() throws Exception {
-        hub = UnpackedAppliance.unpack("keys-hub", 9481, 9401);
+        hub = UnpackedAppliance.unpack("keys-hub", Ports.of(9481), Ports.of(9401));
         hub.replace("etc/org.onewindow.node.cfg", "role = district", "role = hub");
         hub.replace("etc/org.onewindow.node.cfg", "districtCode = 441302", "districtCode = 441300");
         Files.writeString(hub.home.resolve("etc/users.properties"), "\nkeyadmin = keyadmin-secret,security\n", StandardOpenOption.APPEND);
@@ -58,7 +58,7 @@ public class DistrictKeysIT {
         hub.http.awaitOk("/hub/districts", SECURITY, Duration.ofSeconds(60));
         c.http.awaitWindow(Http.BOOT);
         c.http.awaitOk("/replication", "admin", Duration.ofSeconds(60));
-        Http.Answer withoutCode = c.http.postJson("/replication/registration", "admin", "{\"hubUrl\":\"http://localhost:9481\"}");
+        Http.Answer withoutCode = c.http.postJson("/replication/registration", "admin", "{\"hubUrl\":\"" + Ports.local(9481) + "\"}");
         assertEquals(withoutCode.toString(), "ENROLMENT_CODE_INVALID", withoutCode.code());
         assertEquals(403, hub.http.postJson("/hub/districts/" + C + "/enrolment-code", "supervisor", "").status);
         Http.Answer issued = hub.http.postJson("/hub/districts/" + C + "/enrolment-code", "admin", "");
@@ -217,7 +217,7 @@ public class DistrictKeysIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             wait.ignoring(StaleElementReferenceException.class);
-            browser.get("http://localhost:9481/console/");
+            browser.get(Ports.local(9481) + "/console/");
             wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("keyadmin");
             browser.findElement(By.id("password")).sendKeys("keyadmin-secret", Keys.ENTER);
             // the security administrator starts on the city board, which shows keys and candidates, no figures
@@ -239,7 +239,7 @@ public class DistrictKeysIT {
 
     /** District C as a fresh installation. */
     private static UnpackedAppliance district() throws Exception {
-        return UnpackedAppliance.unpack("keys-c", 9482, 9402);
+        return UnpackedAppliance.unpack("keys-c", Ports.of(9482), Ports.of(9402));
     }
 
     /** Registers the district with the hub through its administration API; the link as it then is. */
@@ -248,7 +248,7 @@ public class DistrictKeysIT {
     }
 
     private static JsonNode register(UnpackedAppliance district, String enrolmentCode) {
-        String body = Http.JSON.createObjectNode().put("hubUrl", "http://localhost:9481").put("enrolmentCode", enrolmentCode).toString();
+        String body = Http.JSON.createObjectNode().put("hubUrl", Ports.local(9481)).put("enrolmentCode", enrolmentCode).toString();
         Http.Answer registered = district.http.postJson("/replication/registration", "admin", body);
         assertEquals(registered.toString(), 200, registered.status);
         return registered.json();

@@ -45,16 +45,16 @@ public class FederationIT {
 
     @BeforeClass
     public static void federate() throws Exception {
-        hub = UnpackedAppliance.unpack("fed-hub", 9681, 9601);
+        hub = UnpackedAppliance.unpack("fed-hub", Ports.of(9681), Ports.of(9601));
         hub.replace("etc/org.onewindow.node.cfg", "role = district", "role = hub");
         hub.replace("etc/org.onewindow.node.cfg", "districtCode = 441302", "districtCode = 441300");
         hub.replace("etc/org.onewindow.node.cfg", "districtName = \\u60E0\\u57CE\\u533A", "districtName = \\u60E0\\u5DDE\\u5E02");
-        a = UnpackedAppliance.unpack("fed-a", 9682, 9602);
+        a = UnpackedAppliance.unpack("fed-a", Ports.of(9682), Ports.of(9602));
         // small batches, so that a kill finds the district in the middle of its backlog
         a.replace("etc/org.onewindow.replication.cfg", "batchSize = 500", "batchSize = 10");
         // 全市通办: district A's cases of the public security bureau are decided by district B
         a.replace("etc/org.onewindow.relay.department-GA.cfg", "\nmode = local", "\nmode = city\ndistrict = " + B);
-        b = UnpackedAppliance.unpack("fed-b", 9683, 9603);
+        b = UnpackedAppliance.unpack("fed-b", Ports.of(9683), Ports.of(9603));
         b.replace("etc/org.onewindow.node.cfg", "districtCode = 441302", "districtCode = " + B);
         b.replace("etc/org.onewindow.node.cfg", "districtName = \\u60E0\\u57CE\\u533A", "districtName = \\u60E0\\u9633\\u533A");
         for (UnpackedAppliance node : new UnpackedAppliance[] {hub, a, b}) {
@@ -68,7 +68,7 @@ public class FederationIT {
         b.http.awaitOk("/replication", "admin", Duration.ofSeconds(60));
 
         for (UnpackedAppliance district : new UnpackedAppliance[] {a, b}) {
-            Http.Answer registered = district.http.postJson("/replication/registration", "admin", "{\"hubUrl\":\"http://localhost:9681\"}");
+            Http.Answer registered = district.http.postJson("/replication/registration", "admin", "{\"hubUrl\":\"" + Ports.local(9681) + "\"}");
             assertEquals(registered.toString(), 200, registered.status);
             assertEquals("PENDING", registered.json().path("state").asText());
         }
@@ -141,7 +141,7 @@ public class FederationIT {
         String districts = hub.client("onewindow:districts");
         assertTrue(districts, districts.contains(A) && districts.contains(B) && districts.contains("APPROVED"));
         String status = a.client("onewindow:replication-status");
-        assertTrue(status, status.contains("http://localhost:9681") && status.contains("APPROVED") && status.contains("backlog"));
+        assertTrue(status, status.contains(Ports.local(9681)) && status.contains("APPROVED") && status.contains("backlog"));
         String notAHub = a.client("onewindow:districts");
         assertTrue("a district has no hub commands: " + notAHub, !notAHub.contains(B));
         // district IT reads its key's fingerprint; the city administrator finds the same at the hub and approves with it
@@ -503,7 +503,7 @@ public class FederationIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             wait.ignoring(StaleElementReferenceException.class);
-            browser.get("http://localhost:9681/console/");
+            browser.get(Ports.local(9681) + "/console/");
             wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("supervisor");
             browser.findElement(By.id("password")).sendKeys("supervisor-demo", Keys.ENTER);
             // the hub's supervisor starts on the citywide board
@@ -579,7 +579,7 @@ public class FederationIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             wait.ignoring(StaleElementReferenceException.class);
-            browser.get("http://localhost:9681/console/#/city");
+            browser.get(Ports.local(9681) + "/console/#/city");
             wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("admin");
             browser.findElement(By.id("password")).sendKeys("admin-demo", Keys.ENTER);
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-district='" + code + "'] button.approval"))).click();

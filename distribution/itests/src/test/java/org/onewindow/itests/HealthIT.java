@@ -38,7 +38,7 @@ public class HealthIT {
 
     @BeforeClass
     public static void unpack() throws Exception {
-        appliance = UnpackedAppliance.unpack("health", 9271, 9211);
+        appliance = UnpackedAppliance.unpack("health", Ports.of(9271), Ports.of(9211));
         // the calendar of next year too, so that a missing year does not make the node DEGRADED in December
         int next = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1;
         Path file = appliance.home.resolve("etc/onewindow/calendar/" + next + ".json");

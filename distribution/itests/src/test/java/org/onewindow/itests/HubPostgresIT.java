@@ -35,7 +35,7 @@ public class HubPostgresIT {
     private static final String A = "441302";
     private static final String FAKE = "441398";
     private static final String LEGACY = "441397";
-    private static final int BALANCER = 9790;
+    private static final int BALANCER = Ports.of(9790);
     private static UnpackedAppliance hub1;
     private static UnpackedAppliance hub2;
     private static UnpackedAppliance a;
@@ -44,9 +44,9 @@ public class HubPostgresIT {
     @BeforeClass
     public static void federate() throws Exception {
         emptyDatabase();
-        hub1 = postgresHub("pg-hub1", 9791, 9701);
-        hub2 = postgresHub("pg-hub2", 9792, 9702);
-        a = UnpackedAppliance.unpack("pg-a", 9793, 9703);
+        hub1 = postgresHub("pg-hub1", Ports.of(9791), Ports.of(9701));
+        hub2 = postgresHub("pg-hub2", Ports.of(9792), Ports.of(9702));
+        a = UnpackedAppliance.unpack("pg-a", Ports.of(9793), Ports.of(9703));
         // the first hub migrates the shared schema, the second finds it done
         hub1.start();
         hub1.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(60));
@@ -56,7 +56,7 @@ public class HubPostgresIT {
         hub2.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(60));
         a.http.awaitWindow(Http.BOOT);
         a.http.awaitOk("/replication", "admin", Duration.ofSeconds(60));
-        balancer = new LoadBalancer(BALANCER, List.of(9791, 9792));
+        balancer = new LoadBalancer(BALANCER, List.of(Ports.of(9791), Ports.of(9792)));
 
         Http.Answer registered = a.http.postJson("/replication/registration", "admin", "{\"hubUrl\":\"http://localhost:" + BALANCER + "\"}");
         assertEquals(registered.toString(), 200, registered.status);

@@ -29,10 +29,10 @@ public class HubTlsIT {
 
     @BeforeClass
     public static void launch() throws Exception {
-        hub = UnpackedAppliance.unpack("tls-hub", 9983, 9903);
+        hub = UnpackedAppliance.unpack("tls-hub", Ports.of(9983), Ports.of(9903));
         hub.replace("etc/org.onewindow.node.cfg", "role = district", "role = hub");
         hub.replace("etc/org.onewindow.node.cfg", "districtCode = 441302", "districtCode = 441300");
-        a = UnpackedAppliance.unpack("tls-a", 9984, 9904);
+        a = UnpackedAppliance.unpack("tls-a", Ports.of(9984), Ports.of(9904));
         for (UnpackedAppliance node : new UnpackedAppliance[] {hub, a}) {
             node.launch();
         }

@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * line and its on-screen keyboard, and the demo marker. Screenshots under target/screenshots.
  */
 public class LabelsIT {
-    private static final int PORT = 9571;
+    private static final int PORT = Ports.of(9571);
     private static final String BASE = "http://localhost:" + PORT;
     /** An applicant of this test only whose ID number ends in the check digit X (valid). */
     private static final String APPLICANT = "33010619900101107X";
@@ -48,7 +48,7 @@ public class LabelsIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        pages = PageSession.start("labels", PORT, 9511, APPLICANT);
+        pages = PageSession.start("labels", PORT, Ports.of(9511), APPLICANT);
         appliance = pages.appliance;
         browser = pages.browser;
         wait = pages.wait;

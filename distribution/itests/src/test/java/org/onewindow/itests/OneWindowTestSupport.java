@@ -34,7 +34,8 @@ import org.ops4j.pax.exam.util.Filter;
  * mode, on ports of its own so that a running appliance on this machine is not in the way.
  */
 public abstract class OneWindowTestSupport {
-    static final int HTTP_PORT = 9181;
+    static final int HTTP_PORT = Ports.of(9181);
+    static final int SSH_PORT = Ports.of(9101);
 
     @Inject
     protected SessionFactory sessionFactory;
@@ -76,7 +77,7 @@ public abstract class OneWindowTestSupport {
             editConfigurationFilePut("etc/org.onewindow.node.cfg", "demo", "true"),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure", String.valueOf(HTTP_PORT + 20000)),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "9101"),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(SSH_PORT)),
             // every request of a test comes from 127.0.0.1, and waiting for the demo users fails logins until they
             // exist: the client's slowing down would stop the tests (SessionIT sets it back to test it)
             editConfigurationFilePut("etc/org.onewindow.access.cfg", "clientFreeFailures", "1000"),
@@ -84,6 +85,8 @@ public abstract class OneWindowTestSupport {
             systemProperty("onewindow.simulator").value(System.getProperty("onewindow.simulator", "")),
             // the release the build made, which the node reports (health details, status, replication)
             systemProperty("onewindow.version").value(System.getProperty("onewindow.version", "")),
+            // the failsafe fork, whose ports (Ports) the test's code inside the appliance must use too
+            systemProperty("onewindow.fork").value(String.valueOf(Ports.FORK)),
         };
         Option[] all = new Option[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);

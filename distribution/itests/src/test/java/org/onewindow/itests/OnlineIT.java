@@ -45,9 +45,9 @@ public class OnlineIT extends OneWindowTestSupport {
     private static final String ONLINE_ITEM = "RS-SB-002";
     /** An online item with a fee of 80 yuan and four materials, none from the licence library for new citizens. */
     private static final String FEE_ITEM = "ZR-BDC-002";
-    private static final int GATEWAY_PORT = 9610;
+    private static final int GATEWAY_PORT = Ports.of(9610);
     private static final String GATEWAY_SECRET = "it-gateway-secret-0001";
-    private static final int REAL_NAME_PORT = 9620;
+    private static final int REAL_NAME_PORT = Ports.of(9620);
     private static final String REALNAME_CFG = "etc/org.onewindow.online.realname.cfg";
     /** A security administrator (安全管理员) of the test's own: the demo has none. */
     /** The demo security administrator (安全管理员): reads and revokes citizens' bindings. */

@@ -45,11 +45,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * cannot run inside the OSGi container, where Pax Exam runs its tests.
  */
 public class OnlinePagesIT {
-    private static final int PORT = 9881;
+    private static final int PORT = Ports.of(9881);
     private static final String BASE = "http://localhost:" + PORT;
     private static final String ITEM = "GA-ZA-002";
     private static final String ITEM_NAME = "无犯罪记录证明开具";
-    private static final int REAL_NAME_PORT = 9830;
+    private static final int REAL_NAME_PORT = Ports.of(9830);
     /** The demo security administrator (安全管理员): reads and revokes citizens' bindings. */
     private static final String SECURITY = "security";
     private static RealNameSystem realName;
@@ -60,7 +60,7 @@ public class OnlinePagesIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        pages = PageSession.start("online", PORT, 9801, Citizens.withCheckDigit("44130219850101009"), a -> {
+        pages = PageSession.start("online", PORT, Ports.of(9801), Citizens.withCheckDigit("44130219850101009"), a -> {
             // the real-name verification service beside the hall, each with the other's public key
             realName = RealNameSystem.start(REAL_NAME_PORT, "OW441302", a.home.resolve("data/onewindow/realname/hall-key.pub.pem"));
             a.replace("etc/org.onewindow.online.realname.cfg", "\nurl =", "\nurl = http://localhost:" + REAL_NAME_PORT);

@@ -19,8 +19,8 @@ import org.onewindow.tls.CertificateFingerprints;
  * 503 TLS_UNTRUSTED and {@code onewindow:status} shows the failure to district IT.
  */
 public class OnlineTlsIT {
-    private static final int PORT = 9985;
-    private static final int REAL_NAME_PORT = 9970;
+    private static final int PORT = Ports.of(9985);
+    private static final int REAL_NAME_PORT = Ports.of(9970);
     private static final String CFG = "etc/org.onewindow.online.realname.cfg";
     private static UnpackedAppliance appliance;
     private static RealNameSystem realName;
@@ -29,7 +29,7 @@ public class OnlineTlsIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        appliance = UnpackedAppliance.unpack("online-tls", PORT, 9905);
+        appliance = UnpackedAppliance.unpack("online-tls", PORT, Ports.of(9905));
         Path certs = appliance.home.resolveSibling("certs");
         Path keys = TlsFiles.selfSigned(certs, "realname");
         pin = CertificateFingerprints.of(TlsFiles.certificate(keys, "realname"));

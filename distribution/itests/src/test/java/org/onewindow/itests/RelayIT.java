@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class RelayIT extends OneWindowTestSupport {
-    private static final int SIM_PORT = 9500;
+    private static final int SIM_PORT = Ports.of(9500);
     private static final String SJ_SECRET = "sj-shared-secret-for-tests";
     private static DepartmentSystem sj;
 
@@ -45,7 +45,7 @@ public class RelayIT extends OneWindowTestSupport {
                 editConfigurationFilePut("etc/org.onewindow.relay.department-SJ.cfg", "connectTimeoutMillis", "1000"),
                 // a department whose system is never there
                 editConfigurationFilePut("etc/org.onewindow.relay.department-TY.cfg", "mode", "remote"),
-                editConfigurationFilePut("etc/org.onewindow.relay.department-TY.cfg", "url", "http://localhost:9599"),
+                editConfigurationFilePut("etc/org.onewindow.relay.department-TY.cfg", "url", Ports.local(9599)),
                 editConfigurationFilePut("etc/org.onewindow.relay.department-TY.cfg", "secret", "ty-shared-secret-for-tests"),
                 editConfigurationFilePut("etc/org.onewindow.relay.cfg", "callbackBaseUrl", "http://localhost:" + HTTP_PORT + "/api"),
                 editConfigurationFilePut("etc/org.onewindow.relay.cfg", "pollMillis", "100"),

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * a client certificate refuses a route that presents none.
  */
 public class RelayTlsIT {
-    private static final int PORT = 9982;
+    private static final int PORT = Ports.of(9982);
     private static final String SJ_SECRET = "sj-shared-secret-in-the-keystore";
     private static final String TY_SECRET = "ty-shared-secret-for-tests";
     private static UnpackedAppliance appliance;
@@ -34,24 +34,24 @@ public class RelayTlsIT {
 
     @BeforeClass
     public static void start() throws Exception {
-        appliance = UnpackedAppliance.unpack("relay-tls", PORT, 9902);
+        appliance = UnpackedAppliance.unpack("relay-tls", PORT, Ports.of(9902));
         Path certs = appliance.home.resolveSibling("certs");
         Path sjKeys = TlsFiles.selfSigned(certs, "sj");
         Path tyKeys = TlsFiles.selfSigned(certs, "ty");
         sjPin = CertificateFingerprints.of(TlsFiles.certificate(sjKeys, "sj"));
         // district IT's onewindow:secret-store relay-SJ: the secret in the keystore, the etc/ file names it
         new SecretKeystore(appliance.home.resolve("etc/onewindow/secrets.p12")).store("relay-SJ", SJ_SECRET.toCharArray());
-        department("SJ", 9950, "keystore:etc/onewindow/secrets.p12#relay-SJ", sjPin, true);
+        department("SJ", Ports.of(9950), "keystore:etc/onewindow/secrets.p12#relay-SJ", sjPin, true);
         // TY's system presents its own certificate, not the one pinned
-        department("TY", 9960, TY_SECRET, sjPin, false);
+        department("TY", Ports.of(9960), TY_SECRET, sjPin, false);
         // HB points at SJ's system, which demands a client certificate, but presents none
-        department("HB", 9950, "keystore:etc/onewindow/secrets.p12#relay-SJ", sjPin, false);
+        department("HB", Ports.of(9950), "keystore:etc/onewindow/secrets.p12#relay-SJ", sjPin, false);
         Files.writeString(appliance.home.resolve("etc/org.onewindow.relay.cfg"), "\ncallbackBaseUrl = http://localhost:" + PORT + "/api\n"
                 + "pollMillis = 100\nbackoffBaseMillis = 200\nbackoffMaxMillis = 1000\nmaxAttempts = 50\n", java.nio.file.StandardOpenOption.APPEND);
         appliance.start();
         Path applianceCert = TlsFiles.writePem(appliance.certificate(), certs.resolve("appliance.pem"));
-        sj = DepartmentSystem.startHttps(9950, 9951, SJ_SECRET, "SJ", sjKeys, applianceCert);
-        ty = DepartmentSystem.startHttps(9960, 9961, TY_SECRET, "TY", tyKeys, null);
+        sj = DepartmentSystem.startHttps(Ports.of(9950), Ports.of(9951), SJ_SECRET, "SJ", sjKeys, applianceCert);
+        ty = DepartmentSystem.startHttps(Ports.of(9960), Ports.of(9961), TY_SECRET, "TY", tyKeys, null);
         for (DepartmentSystem d : new DepartmentSystem[] {sj, ty}) {
             d.configure("{\"autoDecide\":true,\"decision\":\"APPROVED\",\"decisionDelayMs\":200}");
         }

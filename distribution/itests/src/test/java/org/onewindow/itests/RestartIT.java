@@ -19,7 +19,7 @@ public class RestartIT {
 
     @BeforeClass
     public static void unpack() throws Exception {
-        appliance = UnpackedAppliance.unpack("restart", 9281, 9201);
+        appliance = UnpackedAppliance.unpack("restart", Ports.of(9281), Ports.of(9201));
         // the hall's own catalog files: the good one is imported at first start, the bad one refused
         Files.writeString(appliance.home.resolve("etc/onewindow/catalog/10-hall.json"),
                 CatalogFiles.array(CatalogFiles.item("IT-ETC-1", "本区事项", 1), CatalogFiles.item("IT-ETC-2", "本区事项", 0)));

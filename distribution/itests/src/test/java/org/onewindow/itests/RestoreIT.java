@@ -36,17 +36,17 @@ public class RestoreIT {
 
     @BeforeClass
     public static void federate() throws Exception {
-        hub = UnpackedAppliance.unpack("restore-hub", 9781, 9701);
+        hub = UnpackedAppliance.unpack("restore-hub", Ports.of(9781), Ports.of(9701));
         hub.replace("etc/org.onewindow.node.cfg", "role = district", "role = hub");
         hub.replace("etc/org.onewindow.node.cfg", "districtCode = 441302", "districtCode = 441300");
-        a = UnpackedAppliance.unpack("restore-a", 9782, 9702);
+        a = UnpackedAppliance.unpack("restore-a", Ports.of(9782), Ports.of(9702));
         hub.launch();
         a.launch();
         hub.http.awaitWindow(Http.BOOT);
         a.http.awaitWindow(Http.BOOT);
         hub.http.awaitOk("/hub/districts", "admin", Duration.ofSeconds(60));
         a.http.awaitOk("/replication", "admin", Duration.ofSeconds(60));
-        Http.Answer registered = a.http.postJson("/replication/registration", "admin", "{\"hubUrl\":\"http://localhost:9781\"}");
+        Http.Answer registered = a.http.postJson("/replication/registration", "admin", "{\"hubUrl\":\"" + Ports.local(9781) + "\"}");
         assertEquals(registered.toString(), 200, registered.status);
         Http.Answer approved = Federation.approve(hub.http, A, a.http.get("/replication", "admin").json().path("fingerprint").asText());
         assertEquals(approved.toString(), 200, approved.status);

@@ -32,13 +32,13 @@ import org.onewindow.tls.CertificateFingerprints;
  * once, without a restart. The built tar.gz, unpacked and started with bin/karaf.
  */
 public class TlsIT {
-    private static final int PORT = 9981;
+    private static final int PORT = Ports.of(9981);
     private static UnpackedAppliance appliance;
     private static String firstFingerprint;
 
     @BeforeClass
     public static void start() throws Exception {
-        appliance = UnpackedAppliance.unpack("tls", PORT, 9901);
+        appliance = UnpackedAppliance.unpack("tls", PORT, Ports.of(9901));
         // production's plain HTTP (demo mode keeps its users for the test)
         appliance.replace("etc/org.onewindow.tls.cfg", "plainHttp = auto", "plainHttp = redirect");
         appliance.launch();

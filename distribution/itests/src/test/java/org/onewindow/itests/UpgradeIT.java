@@ -63,7 +63,7 @@ public class UpgradeIT {
 
     @Test
     public void thePreviousReleasesDataIsAllThereAfterTheUpgradeAndARollbackPutsTheOldInstallationBack() throws Exception {
-        UnpackedAppliance a = previousRelease("upgrade", 9291, 9221);
+        UnpackedAppliance a = previousRelease("upgrade", Ports.of(9291), Ports.of(9221));
         Path users = a.home.resolve("etc/users.properties");
         assertTrue("the previous release's unsalted SHA-512", stored(users, "clerk").matches("\\{CRYPT\\}[0-9A-F]{128}\\{CRYPT\\}"));
 
@@ -171,7 +171,7 @@ public class UpgradeIT {
 
     @Test
     public void anUpgradeWhoseReleaseDoesNotStartIsRolledBack() throws Exception {
-        UnpackedAppliance b = UnpackedAppliance.unpack("upgrade-fail", 9292, 9222);
+        UnpackedAppliance b = UnpackedAppliance.unpack("upgrade-fail", Ports.of(9292), Ports.of(9222));
         started.add(b);
         untar(FIXTURE, b.home);
         b.start();
