@@ -111,10 +111,10 @@ public class DistrictKeysIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             wait.ignoring(StaleElementReferenceException.class);
-            browser.get("http://localhost:9481/console/");
+            browser.get(Ports.local(9481) + "/console/");
             wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("admin");
             browser.findElement(By.id("password")).sendKeys("admin-demo", Keys.ENTER);
-            browser.get("http://localhost:9481/console/#/city");
+            browser.get(Ports.local(9481) + "/console/#/city");
             // 暂停 stops a whole district's cases reaching the city, 吊销 for good: each asks first, naming the district
             By suspend = By.cssSelector("#districts button.suspension[data-district='" + d + "']");
             wait.until(ExpectedConditions.elementToBeClickable(suspend)).click();
