@@ -4,6 +4,7 @@ import { api } from '/console/js/api.js';
 import { demoMarker } from '/console/js/demo.js';
 import { pager } from '/console/js/pager.js';
 import { keyboard } from '/console/js/keyboard.js';
+import { newestOnly } from '/console/js/newest.js';
 
 // The self-service kiosk (自助服务区): no login, large touch targets, guides and a case's progress only.
 const main = document.getElementById('main');
@@ -27,8 +28,11 @@ function guides() {
   const q = h('input', { id: 'q', type: 'search', placeholder: t('kiosk.search'), autocomplete: 'off' });
   const list = h('div', { id: 'list' });
   const pages = h('div', { id: 'pages' });
+  const ask = newestOnly();
   const find = async (number = 1) => {
+    const current = ask();
     const page = await api.get(`/public/catalog/items?size=${PAGE_SIZE}&page=${number}&q=${encodeURIComponent(q.value.trim())}`);
+    if (!current()) return;
     show(list, page.items.length ? page.items.map(i => h('button', { type: 'button', class: 'item', 'data-code': i.code, onclick: () => guide(i.code) }, i.name))
       : h('p', {}, t('kiosk.noItems')));
     // another page starts at its top, where the citizen's eyes go back to

@@ -285,6 +285,32 @@ public class LabelsIT {
     }
 
     @Test
+    public void aSlowAnswerToAnEarlierSearchNeverOverwritesTheNewerOneAtTheKioskOrOnline() throws Exception {
+        List<String> newer = itemCodes("营业执照", 30, false);
+        assertNotEquals("the two searches find different items", itemCodes("营", 30, false), newer);
+        browser.get(BASE + "/kiosk/");
+        click(By.id("guides"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list button.item"), 30));
+        searchTwiceTheFirstSlowly(By.id("q"));
+        assertEquals("the kiosk shows the answer to what is in the box", newer, codes("#list button.item"));
+        Browsers.screenshot(browser, "kiosk-search-newest");
+
+        String citizen = Citizens.withCheckDigit("33010619910202004");
+        signInOnline(citizen, "13800138078");
+        click(By.id("tile-book"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#items button.item"), 20));
+        searchTwiceTheFirstSlowly(By.id("item-q"));
+        assertEquals("booking shows the answer to what is in the box", itemCodes("营业执照", 20, false), codes("#items button.item"));
+
+        browser.get(BASE + "/online/#/apply");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#apply-items button.item")));
+        List<String> online = itemCodes("营业执照", 100, true);
+        assertNotEquals(itemCodes("营", 100, true), online);
+        searchTwiceTheFirstSlowly(By.id("apply-q"));
+        assertEquals("the application search shows the answer to what is in the box", online, codes("#apply-items button.item"));
+    }
+
+    @Test
     public void everyPageOfADemoNodeSaysSo() throws Exception {
         assertTrue(appliance.http.get("", null).json().path("demo").asBoolean(false));
         for (String page : List.of("/console/", "/kiosk/", "/online/")) {
@@ -295,6 +321,51 @@ public class LabelsIT {
         login(browser, wait, "clerk");
         assertTrue("still there once logged in", browser.findElement(By.id("demo-marker")).isDisplayed());
         Browsers.screenshot(browser, "demo-marker");
+    }
+
+    /**
+     * Searches 营, then 营业执照 before the first answer came: the catalog's answer to 营 is held 2 s in the page
+     * (its fetch wrapped, as a slow link or a busy server would), so that it comes back last; returns once it did.
+     */
+    private static void searchTwiceTheFirstSlowly(By box) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("const slow = arguments[0]; window.fetchNow = window.fetchNow || window.fetch; window.slowAnswered = false;"
+                + "window.fetch = (url, init) => { const answer = window.fetchNow(url, init);"
+                + " if (new URL(url, location.href).searchParams.get('q') !== slow) return answer;"
+                + " return answer.then(r => new Promise(done => setTimeout(() => { done(r); setTimeout(() => { window.slowAnswered = true; }, 500); }, 2000))); };",
+                "营");
+        WebElement q = wait.until(ExpectedConditions.elementToBeClickable(box));
+        q.clear();
+        q.sendKeys("营", Keys.ENTER);
+        q.sendKeys("业执照", Keys.ENTER);
+        wait.until(d -> Boolean.TRUE.equals(js.executeScript("return window.slowAnswered;")));
+        assertEquals("营业执照", q.getAttribute("value"));
+    }
+
+    /** The codes of the catalog's first page for {@code q}, or of its items offered online. */
+    private static List<String> itemCodes(String q, int size, boolean onlineOnly) {
+        List<String> codes = new ArrayList<>();
+        appliance.http.get("/public/catalog/items?size=" + size + "&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8), null)
+                .json().path("items").forEach(i -> {
+                    if (!onlineOnly || i.path("online").asBoolean()) {
+                        codes.add(i.path("code").asText());
+                    }
+                });
+        return codes;
+    }
+
+    /** A citizen whose mobile a clerk bound signs in to the online hall with the code sent to it. */
+    private static void signInOnline(String citizen, String mobile) throws Exception {
+        Citizens.bindAtWindow(appliance.http, citizen, mobile);
+        browser.get(BASE + "/api/v1/public/online/appointments/days");
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/online/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("idNumber"))).sendKeys(citizen);
+        click(By.id("send-code"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-sent"), mobile.substring(0, 3) + "****" + mobile.substring(7)));
+        browser.findElement(By.id("code")).sendKeys(Citizens.lastCode(Citizens.noticesIn(appliance.home.resolve("data")), citizen));
+        click(By.id("sign-in"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
     }
 
     /** Taps {@code text} on the kiosk's on-screen keyboard, key by key. */
