@@ -51,7 +51,7 @@ final class CaseNoticeTexts {
     /** An online application accepted: its case number and, when it has one, the promised day. */
     static String accepted(String lead, CaseDTO c) {
         return "【区行政服务中心】" + lead + "您网上申办的“" + c.itemName + "”已受理，办件号 " + c.caseNo
-                + (c.timeLimit != null && c.timeLimit.deadline != null ? "，承诺 " + c.timeLimit.deadline + " 前办结" : "") + "。";
+                + (c.timeLimit != null && c.timeLimit.deadline != null ? "，承诺 " + c.timeLimit.deadline + "（含）前办结" : "") + "。";
     }
 
     private static Optional<Text> text(NoticeKind kind, String text) {

@@ -50,7 +50,7 @@ final class NextSteps {
                 return "收件中：请按一次性告知补齐材料";
             case ACCEPTED:
             case IN_REVIEW:
-                return deadline == null ? "审批中，无需您操作" : "审批中，承诺 " + deadline + " 前办结，无需您操作";
+                return deadline == null ? "审批中，无需您操作" : "审批中，承诺 " + deadline + "（含）前办结，无需您操作";
             case SUPPLEMENT_REQUESTED:
                 return "请补正材料" + (supplement == null || supplement.isEmpty() ? "" : "：" + String.join("、", supplement))
                         + "，到任一综合窗口提交；补正期间不计入办理时限";

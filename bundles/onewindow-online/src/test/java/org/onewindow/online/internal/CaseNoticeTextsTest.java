@@ -38,4 +38,16 @@ public class CaseNoticeTextsTest {
         }
         assertTrue(CaseNoticeTexts.of(record("{\"caseNo\":\"X\",\"status\":\"DELIVERED\",\"delivery\":{\"method\":\"WINDOW\"}}")).isEmpty());
     }
+
+    @Test
+    public void theAcceptanceSaysThePromisedDayIsIncluded() {
+        org.onewindow.intake.CaseDTO c = new org.onewindow.intake.CaseDTO();
+        c.caseNo = "441302-20261207-0002";
+        c.itemName = "无犯罪记录证明开具";
+        c.timeLimit = new org.onewindow.intake.TimeLimitDTO();
+        c.timeLimit.deadline = "2026-12-09";
+        // as the receipt says it: "2026-12-09 前" reads as ending the day before
+        String text = CaseNoticeTexts.accepted("", c);
+        assertTrue(text, text.contains("承诺 2026-12-09（含）前办结"));
+    }
 }

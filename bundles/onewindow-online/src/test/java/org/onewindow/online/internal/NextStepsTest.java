@@ -24,7 +24,7 @@ public class NextStepsTest {
     @Test
     public void theNextStepNamesWhatToBringAndWhen() {
         assertTrue(NextSteps.forCase(CaseStatus.SUPPLEMENT_REQUESTED, List.of("营业执照"), null, null).contains("营业执照"));
-        assertTrue(NextSteps.forCase(CaseStatus.IN_REVIEW, null, null, "2026-12-04").contains("2026-12-04"));
+        assertTrue(NextSteps.forCase(CaseStatus.IN_REVIEW, null, null, "2026-12-04").contains("2026-12-04（含）前办结"));
         assertTrue(NextSteps.forCase(CaseStatus.DELIVERED, null, "POST", null).contains("邮寄"));
     }
 }
