@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -311,6 +313,87 @@ public class LabelsIT {
     }
 
     @Test
+    public void theKioskShowsACasesStatusWhereTheCitizenLooksAndForgetsItWhenTheyLeave() throws Exception {
+        String caseNo = Cases.accepted(appliance.http, appliance.http.get("/catalog/items/GA-HJ-001", "clerk").json(), APPLICANT)
+                .path("caseNo").asText();
+        // the kiosk's start address sets how long an untouched screen keeps a citizen's data (here 5 s)
+        browser.get(BASE + "/kiosk/?idle=5");
+        click(By.id("status"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".osk-digits")));
+        tap(caseNo);
+        click(By.id("id-suffix"));
+        tap(APPLICANT.substring(12));
+        click(By.cssSelector(".osk-key[data-key='Enter']"));
+        WebElement status = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("public-status")));
+        Browsers.screenshot(browser, "kiosk-status-answer");
+        assertTrue("the answer is on the screen, not below the keyboard", inView(browser.findElement(By.id("answer"))));
+        assertFalse(status.getText().isBlank());
+        // the citizen walks away: the next one finds the start page, not the case
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("guides")));
+        assertTrue(browser.findElements(By.id("public-status")).isEmpty());
+        assertTrue(browser.findElements(By.id("case-no")).isEmpty());
+
+        browser.get(BASE + "/kiosk/?idle=5");
+        click(By.id("status"));
+        tap("441302-20200101-0001");
+        click(By.id("id-suffix"));
+        tap("000000");
+        click(By.cssSelector(".osk-key[data-key='Enter']"));
+        assertTrue("a wrong code is said where the citizen looks", inView(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kiosk-error")))));
+    }
+
+    @Test
+    public void theKioskGoesBackFromAGuideToTheListItCameFrom() throws Exception {
+        browser.get(BASE + "/kiosk/");
+        click(By.id("guides"));
+        WebElement q = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+        q.sendKeys("营业执照", Keys.ENTER);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list button.item"), 2));
+        List<String> found = codes("#list button.item");
+        click(By.cssSelector("#list button.item[data-code='SJ-DJ-002']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("guide-fee")));
+        click(By.cssSelector("button.back"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
+        assertEquals("the search is still there", "营业执照", browser.findElement(By.id("q")).getAttribute("value"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list button.item"), 2));
+        assertEquals(found, codes("#list button.item"));
+    }
+
+    @Test
+    public void theKioskPrintsTheGuideWithoutItsButtonsAndKeepsRoomBelowTheDemoMarker() throws Exception {
+        kioskGuide("GA-HJ-001");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertNotEquals("the screen keeps room below the demo marker", "0px",
+                js.executeScript("return getComputedStyle(document.body).paddingBottom;"));
+        ((HasCdp) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertEquals("a printed guide has no buttons", "none", js.executeScript("return getComputedStyle(document.getElementById('print')).display;"));
+            assertEquals("none", js.executeScript("return getComputedStyle(document.querySelector('button.back')).display;"));
+        } finally {
+            ((HasCdp) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    @Test
+    public void aCitizenWhoLeavesTheKioskSignedInIsSignedOutAndTheKioskStartsAgain() throws Exception {
+        String citizen = Citizens.withCheckDigit("33010619910202005");
+        browser.get(BASE + "/api/v1/public/online/appointments/days");
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/kiosk/?idle=8");
+        click(By.id("mine"));
+        wait.until(ExpectedConditions.urlContains("channel=kiosk"));
+        assertTrue("the kiosk's idle time goes along: " + browser.getCurrentUrl(), browser.getCurrentUrl().contains("idle=8"));
+        assertFalse("a way back to the kiosk's start", browser.findElements(By.id("to-kiosk")).isEmpty());
+        enterOnline(citizen, "13800138079");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-cases")));
+        // nobody touches the screen: signed out, back at the kiosk's start page
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("guides")));
+        browser.get(BASE + "/online/?channel=kiosk#/cases");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("idNumber")));
+        assertTrue("the session ended on the server too", browser.findElements(By.id("who")).isEmpty());
+    }
+
+    @Test
     public void everyPageOfADemoNodeSaysSo() throws Exception {
         assertTrue(appliance.http.get("", null).json().path("demo").asBoolean(false));
         for (String page : List.of("/console/", "/kiosk/", "/online/")) {
@@ -356,16 +439,27 @@ public class LabelsIT {
 
     /** A citizen whose mobile a clerk bound signs in to the online hall with the code sent to it. */
     private static void signInOnline(String citizen, String mobile) throws Exception {
-        Citizens.bindAtWindow(appliance.http, citizen, mobile);
         browser.get(BASE + "/api/v1/public/online/appointments/days");
         browser.manage().deleteAllCookies();
         browser.get(BASE + "/online/");
+        enterOnline(citizen, mobile);
+    }
+
+    /** The same on the sign-in page open in the browser. */
+    private static void enterOnline(String citizen, String mobile) throws Exception {
+        Citizens.bindAtWindow(appliance.http, citizen, mobile);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("idNumber"))).sendKeys(citizen);
         click(By.id("send-code"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-sent"), mobile.substring(0, 3) + "****" + mobile.substring(7)));
         browser.findElement(By.id("code")).sendKeys(Citizens.lastCode(Citizens.noticesIn(appliance.home.resolve("data")), citizen));
         click(By.id("sign-in"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+    }
+
+    /** Whether {@code e} is wholly inside the browser's window as it is scrolled now. */
+    private static boolean inView(WebElement e) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", e));
     }
 
     /** Taps {@code text} on the kiosk's on-screen keyboard, key by key. */
