@@ -9,6 +9,7 @@ import { applyPage } from './apply.js';
 import { casesPage } from './cases.js';
 import { accountPage, lastSignIn, unboundHelp, signInChannel } from './account.js';
 import { idleSeconds, whenIdle } from '/console/js/idle.js';
+import { keyboard } from '/console/js/keyboard.js';
 
 // 网上办事: a citizen signs in with their ID number and a code sent to the mobile bound to it through
 // a verified path (shown masked, never typed), then books a visit, applies online, follows their cases,
@@ -174,7 +175,9 @@ function signInForm() {
   sent,
   help,
   submit,
-  h('p', { class: 'muted small', id: 'change-mobile' }, t('online.changeMobile')));
+  h('p', { class: 'muted small', id: 'change-mobile' }, t('online.changeMobile')),
+  // the kiosk has no keyboard of its own: the ID number (X as its last digit) and the code on the screen's
+  atKiosk() ? keyboard('digits', [id, code], () => form.requestSubmit()) : '');
   show(main, form);
   id.focus();
 }

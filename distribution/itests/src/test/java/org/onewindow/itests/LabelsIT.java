@@ -394,6 +394,30 @@ public class LabelsIT {
     }
 
     @Test
+    public void theKiosksSignInToMyCasesTakesTheIdNumberOnAnOnScreenKeyboard() throws Exception {
+        String citizen = Citizens.withCheckDigit("33010619910202016");
+        Citizens.bindAtWindow(appliance.http, citizen, "13800138081");
+        browser.get(BASE + "/api/v1/public/online/appointments/days");
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/online/?channel=kiosk#/cases");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".osk-digits")));
+        WebElement key = browser.findElement(By.cssSelector(".osk-key[data-key='5']"));
+        assertTrue("a key a finger hits: " + key.getSize(), key.getSize().getHeight() >= 64 && key.getSize().getWidth() >= 64);
+        assertTrue("an ID number ending in X", citizen.endsWith("X"));
+        tap(citizen);
+        assertEquals(citizen, browser.findElement(By.id("idNumber")).getAttribute("value"));
+        click(By.id("send-code"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-sent"), "138****8081"));
+        click(By.id("code"));
+        tap(Citizens.lastCode(Citizens.noticesIn(appliance.home.resolve("data")), citizen));
+        Browsers.screenshot(browser, "kiosk-online-sign-in");
+        click(By.cssSelector(".osk-key[data-key='Enter']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+        click(By.id("to-kiosk"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("guides")));
+    }
+
+    @Test
     public void everyPageOfADemoNodeSaysSo() throws Exception {
         assertTrue(appliance.http.get("", null).json().path("demo").asBoolean(false));
         for (String page : List.of("/console/", "/kiosk/", "/online/")) {
