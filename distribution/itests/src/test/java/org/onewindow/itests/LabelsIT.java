@@ -394,6 +394,29 @@ public class LabelsIT {
     }
 
     @Test
+    public void theOnlineSignInFitsAPhone() throws Exception {
+        String citizen = Citizens.withCheckDigit("33010619910202006");
+        Citizens.bindAtWindow(appliance.http, citizen, "13800138080");
+        browser.get(BASE + "/api/v1/public/online/appointments/days");
+        browser.manage().deleteAllCookies();
+        HasCdp cdp = (HasCdp) browser;
+        cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            browser.get(BASE + "/online/");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("idNumber"))).sendKeys(citizen);
+            click(By.id("send-code"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-sent"), "138****8080"));
+            Browsers.screenshot(browser, "online-sign-in-phone");
+            Object outside = ((JavascriptExecutor) browser).executeScript("const card = document.querySelector('form.sign-in').getBoundingClientRect();"
+                    + "return [...document.querySelectorAll('form.sign-in *')].filter(e => e.getBoundingClientRect().right > Math.min(card.right, innerWidth) + 0.5)"
+                    + ".map(e => e.id || e.tagName);");
+            assertEquals("nothing sticks out of the card or the screen", List.of(), outside);
+        } finally {
+            cdp.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    @Test
     public void theKiosksSignInToMyCasesTakesTheIdNumberOnAnOnScreenKeyboard() throws Exception {
         String citizen = Citizens.withCheckDigit("33010619910202016");
         Citizens.bindAtWindow(appliance.http, citizen, "13800138081");
