@@ -4,7 +4,7 @@ import { api } from '/console/js/api.js';
 import { pager } from '/console/js/pager.js';
 import { newestOnly } from '/console/js/newest.js';
 import { filePicker } from '/console/js/files.js';
-import { ONLINE, say, busy, attempt, when, fields, limitText, itemButtons } from './common.js';
+import { ONLINE, say, busy, attempt, when, fields, limitText, statutoryText, itemButtons } from './common.js';
 
 // 网上申办: an item marked online, its guide, how the result comes back (window or post); then one
 // application: files per material, pre-review, and after a return the notice and another try.
@@ -87,7 +87,8 @@ async function showGuide(code, target) {
     h('h3', { id: 'guide-name', 'data-code': item.code }, item.name),
     fields([
       [t('item.department'), item.department.name],
-      [t('item.timeLimit'), limitText(item)],
+      [t('item.statutoryLimit'), statutoryText(item), { id: 'guide-statutory' }],
+      [t('item.timeLimit'), limitText(item), { id: 'guide-promised' }],
       [t('item.fee'), Number(item.fee) === 0 ? t('item.free') : `¥${item.fee}`],
       [t('item.conditions'), item.conditions],
       [t('item.legalBasis'), item.legalBasis],

@@ -441,6 +441,22 @@ public class LabelsIT {
     }
 
     @Test
+    public void theOnlineGuideShowsTheStatutoryAndThePromisedLimit() throws Exception {
+        signInOnline(Citizens.withCheckDigit("33010619910202007"), "13800138082");
+        browser.get(BASE + "/online/#/apply");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("apply-q"))).sendKeys("GA-ZA-001", Keys.ENTER);
+        By item = By.cssSelector("#apply-items button.item[data-code='GA-ZA-001']");
+        wait.until(d -> {
+            d.findElement(item).click();
+            return true;
+        });
+        JsonNode guide = appliance.http.get("/public/catalog/items/GA-ZA-001", null).json();
+        assertEquals(guide.path("statutoryLimitDays").asInt() + " 个工作日",
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("guide-statutory"))).getText());
+        assertEquals(guide.path("timeLimitDays").asInt() + " 个工作日", browser.findElement(By.id("guide-promised")).getText());
+    }
+
+    @Test
     public void everyPageOfADemoNodeSaysSo() throws Exception {
         assertTrue(appliance.http.get("", null).json().path("demo").asBoolean(false));
         for (String page : List.of("/console/", "/kiosk/", "/online/")) {
