@@ -305,4 +305,16 @@ public class ApplianceIT extends OneWindowTestSupport {
         String licences = ssh.run("operator", "operator-demo", "onewindow:licence-import " + file + ".missing");
         assertTrue(licences, licences.contains("No such file"));
     }
+
+    @Test
+    public void caseShowNamesStatusesAndChannelsAsCaseListDoes() throws Exception {
+        String caseNo = Cases.accepted(http, http.get("/catalog/items/GA-HJ-001", "clerk").json(), Citizens.withCheckDigit("44130219900101001"))
+                .path("caseNo").asText();
+        String shown = shell("onewindow:case-show " + caseNo);
+        // the relay may have handed it to the department already
+        assertTrue(shown, shown.startsWith(caseNo + "  已受理") || shown.startsWith(caseNo + "  审查中"));
+        assertTrue(shown, shown.contains("channel    窗口"));
+        assertTrue(shown, shown.contains("收件中 -> 已受理"));
+        assertFalse("no status or channel as an English code: " + shown, shown.matches("(?s).*\\b(ACCEPTED|DRAFT|WINDOW|IN_REVIEW|WITHDRAWN)\\b.*"));
+    }
 }
