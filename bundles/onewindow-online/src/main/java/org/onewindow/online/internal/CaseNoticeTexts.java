@@ -3,6 +3,7 @@ package org.onewindow.online.internal;
 import java.util.Optional;
 
 import org.onewindow.intake.CaseDTO;
+import org.onewindow.intake.Channel;
 import org.onewindow.online.NoticeKind;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +37,9 @@ final class CaseNoticeTexts {
                 return text(NoticeKind.CASE_DECIDED, "您办理的" + item + "未予批准：" + c.path("decision").path("reason").asText()
                         + "。详情请登录网上办事大厅查看。");
             case "READY_FOR_PICKUP":
-                return text(NoticeKind.RESULT_READY, "您办理的" + item + "结果已办好，请携带身份证或取件码到综合窗口领取；选择邮寄的，将尽快寄出。");
+                // the same words as the citizen's case page: no pickup code for an online applicant, who never got one
+                return text(NoticeKind.RESULT_READY, "您办理的" + item + "结果已办好，"
+                        + NextSteps.pickup("ONLINE".equals(c.path("channel").asText()) ? Channel.ONLINE : Channel.WINDOW) + "。");
             case "DELIVERED":
                 JsonNode d = c.path("delivery");
                 return "POST".equals(d.path("method").asText())

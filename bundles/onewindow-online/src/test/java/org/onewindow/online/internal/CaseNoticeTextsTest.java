@@ -50,4 +50,14 @@ public class CaseNoticeTextsTest {
         String text = CaseNoticeTexts.accepted("", c);
         assertTrue(text, text.contains("承诺 2026-12-09（含）前办结"));
     }
+
+    @Test
+    public void anOnlineApplicantIsNotToldToBringAPickupCodeTheyNeverGot() throws Exception {
+        String online = CaseNoticeTexts.of(record("{\"caseNo\":\"X\",\"itemName\":\"Y\",\"status\":\"READY_FOR_PICKUP\",\"channel\":\"ONLINE\"}"))
+                .orElseThrow().text;
+        assertTrue(online, online.contains("身份证") && !online.contains("取件码"));
+        String window = CaseNoticeTexts.of(record("{\"caseNo\":\"X\",\"itemName\":\"Y\",\"status\":\"READY_FOR_PICKUP\",\"channel\":\"WINDOW\"}"))
+                .orElseThrow().text;
+        assertTrue(window, window.contains("取件码"));
+    }
 }
