@@ -457,6 +457,13 @@ public class LabelsIT {
     }
 
     @Test
+    public void districtItsShellNeedsNoJavaHome() throws Exception {
+        // what bin/client's start script says comes first, whatever the shell prints (nothing without a terminal)
+        String status = appliance.client("onewindow:status", true);
+        assertFalse("bin/client finds the Java on the PATH: " + status, status.contains("JAVA_HOME not set") || status.contains("java command not found"));
+    }
+
+    @Test
     public void everyPageOfADemoNodeSaysSo() throws Exception {
         assertTrue(appliance.http.get("", null).json().path("demo").asBoolean(false));
         for (String page : List.of("/console/", "/kiosk/", "/online/")) {
