@@ -4,44 +4,53 @@ import { api } from '/console/js/api.js';
 import { demoMarker } from '/console/js/demo.js';
 import { pager } from '/console/js/pager.js';
 import { keyboard } from '/console/js/keyboard.js';
+import { newestOnly } from '/console/js/newest.js';
+import { idleSeconds, whenIdle } from '/console/js/idle.js';
 
 // The self-service kiosk (自助服务区): no login, large touch targets, guides and a case's progress only.
 const main = document.getElementById('main');
 
 function home() {
   show(main, h('h1', {}, t('kiosk.title')), h('div', { class: 'tiles' },
-    h('button', { type: 'button', id: 'guides', onclick: guides }, t('kiosk.guides')),
+    h('button', { type: 'button', id: 'guides', onclick: () => guides() }, t('kiosk.guides')),
     h('button', { type: 'button', id: 'status', onclick: status }, t('kiosk.status')),
     // a signed-in citizen's cases, bookings and online applications: the online hall's pages on the same public API
-    h('a', { id: 'mine', class: 'tile', href: '/online/?channel=kiosk#/cases' }, t('kiosk.mine'))));
+    // the same idle time there: the online pages sign the citizen out and come back here
+    h('a', { id: 'mine', class: 'tile', href: `/online/?channel=kiosk&idle=${idleSeconds()}#/cases` }, t('kiosk.mine'))));
+  window.scrollTo(0, 0);
 }
 
-function back() {
-  return h('button', { type: 'button', class: 'back', onclick: home }, t('kiosk.back'));
+function back(to = home) {
+  return h('button', { type: 'button', class: 'back', onclick: () => to() }, t('kiosk.back'));
 }
 
 // a page of 30 big buttons; the catalog answers its total, and previous / next go through the rest
 const PAGE_SIZE = 30;
 
-function guides() {
-  const q = h('input', { id: 'q', type: 'search', placeholder: t('kiosk.search'), autocomplete: 'off' });
+// the list a guide was opened from, to go back to: the search and its page
+function guides(from = { q: '', page: 1 }) {
+  const q = h('input', { id: 'q', type: 'search', placeholder: t('kiosk.search'), autocomplete: 'off', value: from.q });
   const list = h('div', { id: 'list' });
   const pages = h('div', { id: 'pages' });
+  const ask = newestOnly();
   const find = async (number = 1) => {
+    const current = ask();
     const page = await api.get(`/public/catalog/items?size=${PAGE_SIZE}&page=${number}&q=${encodeURIComponent(q.value.trim())}`);
-    show(list, page.items.length ? page.items.map(i => h('button', { type: 'button', class: 'item', 'data-code': i.code, onclick: () => guide(i.code) }, i.name))
+    if (!current()) return;
+    const here = { q: q.value, page: number };
+    show(list, page.items.length ? page.items.map(i => h('button', { type: 'button', class: 'item', 'data-code': i.code, onclick: () => guide(i.code, here) }, i.name))
       : h('p', {}, t('kiosk.noItems')));
     // another page starts at its top, where the citizen's eyes go back to
     show(pages, pager(page, n => find(n).then(() => list.scrollIntoView({ block: 'start' })), 'kiosk-pager'));
   };
   const form = h('form', { class: 'search', onsubmit: e => { e.preventDefault(); find(); } }, q, h('button', { type: 'submit', id: 'search' }, t('clerk.search.go')));
   show(main, back(), form, keyboard('letters', [q], () => find()), list, pages);
-  find();
+  find(from.page);
 }
 
-async function guide(code) {
+async function guide(code, from) {
   const item = await api.get(`/public/catalog/items/${encodeURIComponent(code)}`);
-  show(main, back(), h('article', { class: 'guide' }, h('h2', {}, item.name),
+  show(main, back(() => guides(from)), h('article', { class: 'guide' }, h('h2', {}, item.name),
     h('p', {}, `${t('item.department')}：${item.department.name}`),
     h('p', { id: 'guide-statutory' }, `${t('item.statutoryLimit')}：${item.statutoryLimitDays == null ? t('item.notGiven') : t('item.days', { n: item.statutoryLimitDays })}`),
     h('p', {}, `${t('item.timeLimit')}：${item.timeLimitDays === 0 ? t('item.instant') : t('item.days', { n: item.timeLimitDays })}`),
@@ -75,8 +84,14 @@ function status() {
   };
   form.append(h('label', {}, t('kiosk.caseNo'), caseNo), h('label', {}, t('kiosk.idSuffix'), suffix),
     h('button', { type: 'submit', id: 'query' }, t('kiosk.query')));
-  show(main, back(), form, keyboard('digits', [caseNo, suffix], () => form.requestSubmit()), answer);
+  // the answer right under the form, above the keyboard: below it, it would be out of sight
+  show(main, back(), form, answer, keyboard('digits', [caseNo, suffix], () => form.requestSubmit()));
   caseNo.focus();
 }
 
-load('/console').then(() => { document.title = t('kiosk.title'); home(); demoMarker(); });
+load('/console').then(() => {
+  document.title = t('kiosk.title');
+  home();
+  demoMarker();
+  whenIdle(idleSeconds(), home);
+});

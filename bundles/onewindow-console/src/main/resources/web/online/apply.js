@@ -2,8 +2,9 @@ import { h, show, table } from '/console/js/dom.js';
 import { t } from '/console/js/i18n.js';
 import { api } from '/console/js/api.js';
 import { pager } from '/console/js/pager.js';
+import { newestOnly } from '/console/js/newest.js';
 import { filePicker } from '/console/js/files.js';
-import { ONLINE, say, busy, attempt, when, fields, limitText, itemButtons } from './common.js';
+import { ONLINE, say, busy, attempt, when, fields, limitText, statutoryText, itemButtons } from './common.js';
 
 // 网上申办: an item marked online, its guide, how the result comes back (window or post); then one
 // application: files per material, pre-review, and after a return the notice and another try.
@@ -21,9 +22,12 @@ export function applyPage(main, args) {
   const pages = h('div', { id: 'apply-pages' });
   const guide = h('section', { id: 'apply-guide', class: 'panel', hidden: true });
   const mine = h('section', { id: 'my-applications' });
+  const ask = newestOnly();
   const find = (number = 1) => attempt(async () => {
+    const current = ask();
     // the search knows no "online" filter: it asks for more and shows the online ones only, a page of 100 at a time
     const page = await api.get(`/public/catalog/items?size=100&page=${number}&q=${encodeURIComponent(q.value.trim())}`);
+    if (!current()) return;
     const online = page.items.filter(i => i.online === true);
     show(items, online.length ? itemButtons(online, i => showGuide(i.code, guide)) : h('p', { class: 'muted' }, t('online.apply.noItems')));
     show(pages, page.total > page.size ? pager(page, find, 'apply-pager') : '');
@@ -83,7 +87,8 @@ async function showGuide(code, target) {
     h('h3', { id: 'guide-name', 'data-code': item.code }, item.name),
     fields([
       [t('item.department'), item.department.name],
-      [t('item.timeLimit'), limitText(item)],
+      [t('item.statutoryLimit'), statutoryText(item), { id: 'guide-statutory' }],
+      [t('item.timeLimit'), limitText(item), { id: 'guide-promised' }],
       [t('item.fee'), Number(item.fee) === 0 ? t('item.free') : `¥${item.fee}`],
       [t('item.conditions'), item.conditions],
       [t('item.legalBasis'), item.legalBasis],

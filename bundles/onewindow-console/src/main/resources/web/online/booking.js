@@ -2,6 +2,7 @@ import { h, show, table } from '/console/js/dom.js';
 import { t } from '/console/js/i18n.js';
 import { api } from '/console/js/api.js';
 import { pager } from '/console/js/pager.js';
+import { newestOnly } from '/console/js/newest.js';
 import { ONLINE, say, busy, attempt, dayText, itemButtons } from './common.js';
 
 /**
@@ -21,8 +22,11 @@ export function bookingPage(main) {
   const slots = h('div', { id: 'slots', class: 'choices' });
   const book = h('button', { type: 'button', id: 'book', class: 'primary', disabled: true });
 
+  const ask = newestOnly();
   const find = (number = 1) => attempt(async () => {
+    const current = ask();
     const page = await api.get(`/public/catalog/items?size=20&page=${number}&q=${encodeURIComponent(q.value.trim())}`);
+    if (!current()) return;
     show(items, page.items.length ? itemButtons(page.items, choose) : h('p', { class: 'muted' }, t('online.noItems')));
     show(pages, pager(page, find, 'book-pager'));
     items.scrollTop = 0;

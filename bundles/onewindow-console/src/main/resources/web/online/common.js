@@ -93,6 +93,11 @@ export function limitText(item) {
   return item.timeLimitDays === 0 ? t('item.instant') : t('item.days', { n: item.timeLimitDays });
 }
 
+/** The statutory limit (法定时限) the promised one is cut from, or that the catalog does not give it. */
+export function statutoryText(item) {
+  return item.statutoryLimitDays == null ? t('item.notGiven') : t('item.days', { n: item.statutoryLimitDays });
+}
+
 /** A list of catalog items to pick from, each a button carrying its code. */
 export function itemButtons(items, pick) {
   return items.map(i => h('button', { type: 'button', class: 'item', 'data-code': i.code, onclick: () => pick(i) },

@@ -8,6 +8,8 @@ import { bookingPage } from './booking.js';
 import { applyPage } from './apply.js';
 import { casesPage } from './cases.js';
 import { accountPage, lastSignIn, unboundHelp, signInChannel } from './account.js';
+import { idleSeconds, whenIdle } from '/console/js/idle.js';
+import { keyboard } from '/console/js/keyboard.js';
 
 // 网上办事: a citizen signs in with their ID number and a code sent to the mobile bound to it through
 // a verified path (shown masked, never typed), then books a visit, applies online, follows their cases,
@@ -54,7 +56,21 @@ function navigation() {
     session ? h('nav', {}, Object.entries(PAGES).map(([name, page]) => h('a', { href: `#/${name}`, 'data-page': name }, t(page.nav)))) : h('span', { class: 'grow' }),
     session ? h('span', { id: 'who' }, t('online.who', { id: session.idNumber })) : '',
     h('button', { type: 'button', class: 'link', onclick: switchLang }, t('lang.switch')),
-    session ? h('button', { type: 'button', id: 'sign-out', onclick: signOut }, t('online.signOut')) : '');
+    session ? h('button', { type: 'button', id: 'sign-out', onclick: signOut }, t('online.signOut')) : '',
+    // the kiosk's browser has no address bar: its start page is a tap away
+    atKiosk() ? h('button', { type: 'button', id: 'to-kiosk', onclick: toKiosk }, t('online.toKiosk')) : '');
+}
+
+function atKiosk() {
+  return signInChannel() === 'KIOSK';
+}
+
+/** Back to the kiosk's start page, signed out first: the next citizen at the kiosk must not find this one's cases. */
+async function toKiosk() {
+  if (session) {
+    try { await api.del(`${ONLINE}/session`); } catch (e) { /* the start page comes either way; the session also runs out */ }
+  }
+  location.href = `/kiosk/?idle=${idleSeconds()}`;
 }
 
 async function signOut() {
@@ -159,7 +175,9 @@ function signInForm() {
   sent,
   help,
   submit,
-  h('p', { class: 'muted small', id: 'change-mobile' }, t('online.changeMobile')));
+  h('p', { class: 'muted small', id: 'change-mobile' }, t('online.changeMobile')),
+  // the kiosk has no keyboard of its own: the ID number (X as its last digit) and the code on the screen's
+  atKiosk() ? keyboard('digits', [id, code], () => form.requestSubmit()) : '');
   show(main, form);
   id.focus();
 }
@@ -198,6 +216,7 @@ async function boot() {
   window.addEventListener('ow:signed-out', () => signedOut(t('online.expired')));
   navigation();
   route();
+  if (atKiosk()) whenIdle(idleSeconds(), toKiosk);
 }
 
 boot();

@@ -8,7 +8,11 @@ import java.nio.file.Paths;
 
 import org.onewindow.problem.Problem;
 
-/** What the shell's import commands share: reading the file named, and telling why an import was refused. */
+/**
+ * What the shell's import commands share: reading the file named, and telling why an import was refused.
+ * Commands give {@code System.out}: what they write to {@code System.err} never reaches an SSH client
+ * ({@code bin/client}, district IT's terminal), so a refused import looked like nothing at all.
+ */
 public final class ImportFiles {
     /** Enough bad rows or items on a terminal; the rest are counted. */
     static final int SHOWN = 50;

@@ -291,4 +291,30 @@ public class ApplianceIT extends OneWindowTestSupport {
         assertTrue(done, done.contains("1 created"));
         assertEquals(before + 1, catalog.count());
     }
+
+    @Test
+    public void aRefusedImportSaysWhyOnDistrictItsTerminal() throws Exception {
+        // over SSH, as district IT runs it (bin/client): what a command wrote to System.err never reached them
+        Ssh ssh = new Ssh(9101);
+        Path file = Files.createTempFile("catalog", ".json");
+        Files.writeString(file, CatalogFiles.array(CatalogFiles.item("IT-SSH-1", "命令行", -3)));
+        String refused = ssh.run("operator", "operator-demo", "onewindow:catalog-import " + file);
+        assertTrue(refused, refused.contains("CATALOG_INVALID") && refused.contains("IT-SSH-1 timeLimitDays"));
+        String missing = ssh.run("operator", "operator-demo", "onewindow:catalog-import " + file + ".missing");
+        assertTrue(missing, missing.contains("No such file"));
+        String licences = ssh.run("operator", "operator-demo", "onewindow:licence-import " + file + ".missing");
+        assertTrue(licences, licences.contains("No such file"));
+    }
+
+    @Test
+    public void caseShowNamesStatusesAndChannelsAsCaseListDoes() throws Exception {
+        String caseNo = Cases.accepted(http, http.get("/catalog/items/GA-HJ-001", "clerk").json(), Citizens.withCheckDigit("44130219900101001"))
+                .path("caseNo").asText();
+        String shown = shell("onewindow:case-show " + caseNo);
+        // the relay may have handed it to the department already
+        assertTrue(shown, shown.startsWith(caseNo + "  已受理") || shown.startsWith(caseNo + "  审查中"));
+        assertTrue(shown, shown.contains("channel    窗口"));
+        assertTrue(shown, shown.contains("收件中 -> 已受理"));
+        assertFalse("no status or channel as an English code: " + shown, shown.matches("(?s).*\\b(ACCEPTED|DRAFT|WINDOW|IN_REVIEW|WITHDRAWN)\\b.*"));
+    }
 }

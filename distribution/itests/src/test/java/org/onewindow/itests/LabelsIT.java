@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -509,6 +511,183 @@ public class LabelsIT {
     }
 
     @Test
+    public void aSlowAnswerToAnEarlierSearchNeverOverwritesTheNewerOneAtTheKioskOrOnline() throws Exception {
+        List<String> newer = itemCodes("营业执照", 30, false);
+        assertNotEquals("the two searches find different items", itemCodes("营", 30, false), newer);
+        browser.get(BASE + "/kiosk/");
+        click(By.id("guides"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list button.item"), 30));
+        searchTwiceTheFirstSlowly(By.id("q"));
+        assertEquals("the kiosk shows the answer to what is in the box", newer, codes("#list button.item"));
+        Browsers.screenshot(browser, "kiosk-search-newest");
+
+        String citizen = Citizens.withCheckDigit("33010619910202004");
+        signInOnline(citizen, "13800138078");
+        click(By.id("tile-book"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#items button.item"), 20));
+        searchTwiceTheFirstSlowly(By.id("item-q"));
+        assertEquals("booking shows the answer to what is in the box", itemCodes("营业执照", 20, false), codes("#items button.item"));
+
+        browser.get(BASE + "/online/#/apply");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#apply-items button.item")));
+        List<String> online = itemCodes("营业执照", 100, true);
+        assertNotEquals(itemCodes("营", 100, true), online);
+        searchTwiceTheFirstSlowly(By.id("apply-q"));
+        assertEquals("the application search shows the answer to what is in the box", online, codes("#apply-items button.item"));
+    }
+
+    @Test
+    public void theKioskShowsACasesStatusWhereTheCitizenLooksAndForgetsItWhenTheyLeave() throws Exception {
+        String caseNo = Cases.accepted(appliance.http, appliance.http.get("/catalog/items/GA-HJ-001", "clerk").json(), APPLICANT)
+                .path("caseNo").asText();
+        // the kiosk's start address sets how long an untouched screen keeps a citizen's data (here 5 s)
+        browser.get(BASE + "/kiosk/?idle=5");
+        click(By.id("status"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".osk-digits")));
+        tap(caseNo);
+        click(By.id("id-suffix"));
+        tap(APPLICANT.substring(12));
+        click(By.cssSelector(".osk-key[data-key='Enter']"));
+        WebElement status = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("public-status")));
+        Browsers.screenshot(browser, "kiosk-status-answer");
+        assertTrue("the answer is on the screen, not below the keyboard", inView(browser.findElement(By.id("answer"))));
+        assertFalse(status.getText().isBlank());
+        // the citizen walks away: the next one finds the start page, not the case
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("guides")));
+        assertTrue(browser.findElements(By.id("public-status")).isEmpty());
+        assertTrue(browser.findElements(By.id("case-no")).isEmpty());
+
+        browser.get(BASE + "/kiosk/?idle=5");
+        click(By.id("status"));
+        tap("441302-20200101-0001");
+        click(By.id("id-suffix"));
+        tap("000000");
+        click(By.cssSelector(".osk-key[data-key='Enter']"));
+        assertTrue("a wrong code is said where the citizen looks", inView(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kiosk-error")))));
+    }
+
+    @Test
+    public void theKioskGoesBackFromAGuideToTheListItCameFrom() throws Exception {
+        browser.get(BASE + "/kiosk/");
+        click(By.id("guides"));
+        WebElement q = wait.until(ExpectedConditions.elementToBeClickable(By.id("q")));
+        q.sendKeys("营业执照", Keys.ENTER);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list button.item"), 2));
+        List<String> found = codes("#list button.item");
+        click(By.cssSelector("#list button.item[data-code='SJ-DJ-002']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("guide-fee")));
+        click(By.cssSelector("button.back"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
+        assertEquals("the search is still there", "营业执照", browser.findElement(By.id("q")).getAttribute("value"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list button.item"), 2));
+        assertEquals(found, codes("#list button.item"));
+    }
+
+    @Test
+    public void theKioskPrintsTheGuideWithoutItsButtonsAndKeepsRoomBelowTheDemoMarker() throws Exception {
+        kioskGuide("GA-HJ-001");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertNotEquals("the screen keeps room below the demo marker", "0px",
+                js.executeScript("return getComputedStyle(document.body).paddingBottom;"));
+        ((HasCdp) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertEquals("a printed guide has no buttons", "none", js.executeScript("return getComputedStyle(document.getElementById('print')).display;"));
+            assertEquals("none", js.executeScript("return getComputedStyle(document.querySelector('button.back')).display;"));
+        } finally {
+            ((HasCdp) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    @Test
+    public void aCitizenWhoLeavesTheKioskSignedInIsSignedOutAndTheKioskStartsAgain() throws Exception {
+        String citizen = Citizens.withCheckDigit("33010619910202005");
+        browser.get(BASE + "/api/v1/public/online/appointments/days");
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/kiosk/?idle=8");
+        click(By.id("mine"));
+        wait.until(ExpectedConditions.urlContains("channel=kiosk"));
+        assertTrue("the kiosk's idle time goes along: " + browser.getCurrentUrl(), browser.getCurrentUrl().contains("idle=8"));
+        assertFalse("a way back to the kiosk's start", browser.findElements(By.id("to-kiosk")).isEmpty());
+        enterOnline(citizen, "13800138079");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-cases")));
+        // nobody touches the screen: signed out, back at the kiosk's start page
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("guides")));
+        browser.get(BASE + "/online/?channel=kiosk#/cases");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("idNumber")));
+        assertTrue("the session ended on the server too", browser.findElements(By.id("who")).isEmpty());
+    }
+
+    @Test
+    public void theOnlineSignInFitsAPhone() throws Exception {
+        String citizen = Citizens.withCheckDigit("33010619910202006");
+        Citizens.bindAtWindow(appliance.http, citizen, "13800138080");
+        browser.get(BASE + "/api/v1/public/online/appointments/days");
+        browser.manage().deleteAllCookies();
+        HasCdp cdp = (HasCdp) browser;
+        cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            browser.get(BASE + "/online/");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("idNumber"))).sendKeys(citizen);
+            click(By.id("send-code"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-sent"), "138****8080"));
+            Browsers.screenshot(browser, "online-sign-in-phone");
+            Object outside = ((JavascriptExecutor) browser).executeScript("const card = document.querySelector('form.sign-in').getBoundingClientRect();"
+                    + "return [...document.querySelectorAll('form.sign-in *')].filter(e => e.getBoundingClientRect().right > Math.min(card.right, innerWidth) + 0.5)"
+                    + ".map(e => e.id || e.tagName);");
+            assertEquals("nothing sticks out of the card or the screen", List.of(), outside);
+        } finally {
+            cdp.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    @Test
+    public void theKiosksSignInToMyCasesTakesTheIdNumberOnAnOnScreenKeyboard() throws Exception {
+        String citizen = Citizens.withCheckDigit("33010619910202016");
+        Citizens.bindAtWindow(appliance.http, citizen, "13800138081");
+        browser.get(BASE + "/api/v1/public/online/appointments/days");
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/online/?channel=kiosk#/cases");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".osk-digits")));
+        WebElement key = browser.findElement(By.cssSelector(".osk-key[data-key='5']"));
+        assertTrue("a key a finger hits: " + key.getSize(), key.getSize().getHeight() >= 64 && key.getSize().getWidth() >= 64);
+        assertTrue("an ID number ending in X", citizen.endsWith("X"));
+        tap(citizen);
+        assertEquals(citizen, browser.findElement(By.id("idNumber")).getAttribute("value"));
+        click(By.id("send-code"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-sent"), "138****8081"));
+        click(By.id("code"));
+        tap(Citizens.lastCode(Citizens.noticesIn(appliance.home.resolve("data")), citizen));
+        Browsers.screenshot(browser, "kiosk-online-sign-in");
+        click(By.cssSelector(".osk-key[data-key='Enter']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+        click(By.id("to-kiosk"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("guides")));
+    }
+
+    @Test
+    public void theOnlineGuideShowsTheStatutoryAndThePromisedLimit() throws Exception {
+        signInOnline(Citizens.withCheckDigit("33010619910202007"), "13800138082");
+        browser.get(BASE + "/online/#/apply");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("apply-q"))).sendKeys("GA-ZA-001", Keys.ENTER);
+        By item = By.cssSelector("#apply-items button.item[data-code='GA-ZA-001']");
+        wait.until(d -> {
+            d.findElement(item).click();
+            return true;
+        });
+        JsonNode guide = appliance.http.get("/public/catalog/items/GA-ZA-001", null).json();
+        assertEquals(guide.path("statutoryLimitDays").asInt() + " 个工作日",
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("guide-statutory"))).getText());
+        assertEquals(guide.path("timeLimitDays").asInt() + " 个工作日", browser.findElement(By.id("guide-promised")).getText());
+    }
+
+    @Test
+    public void districtItsShellNeedsNoJavaHome() throws Exception {
+        // what bin/client's start script says comes first, whatever the shell prints (nothing without a terminal)
+        String status = appliance.client("onewindow:status", true);
+        assertFalse("bin/client finds the Java on the PATH: " + status, status.contains("JAVA_HOME not set") || status.contains("java command not found"));
+    }
+
+    @Test
     public void everyPageOfADemoNodeSaysSo() throws Exception {
         assertTrue(appliance.http.get("", null).json().path("demo").asBoolean(false));
         for (String page : List.of("/console/", "/kiosk/", "/online/")) {
@@ -519,6 +698,62 @@ public class LabelsIT {
         login(browser, wait, "clerk");
         assertTrue("still there once logged in", browser.findElement(By.id("demo-marker")).isDisplayed());
         Browsers.screenshot(browser, "demo-marker");
+    }
+
+    /**
+     * Searches 营, then 营业执照 before the first answer came: the catalog's answer to 营 is held 2 s in the page
+     * (its fetch wrapped, as a slow link or a busy server would), so that it comes back last; returns once it did.
+     */
+    private static void searchTwiceTheFirstSlowly(By box) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("const slow = arguments[0]; window.fetchNow = window.fetchNow || window.fetch; window.slowAnswered = false;"
+                + "window.fetch = (url, init) => { const answer = window.fetchNow(url, init);"
+                + " if (new URL(url, location.href).searchParams.get('q') !== slow) return answer;"
+                + " return answer.then(r => new Promise(done => setTimeout(() => { done(r); setTimeout(() => { window.slowAnswered = true; }, 500); }, 2000))); };",
+                "营");
+        WebElement q = wait.until(ExpectedConditions.elementToBeClickable(box));
+        q.clear();
+        q.sendKeys("营", Keys.ENTER);
+        q.sendKeys("业执照", Keys.ENTER);
+        wait.until(d -> Boolean.TRUE.equals(js.executeScript("return window.slowAnswered;")));
+        assertEquals("营业执照", q.getAttribute("value"));
+    }
+
+    /** The codes of the catalog's first page for {@code q}, or of its items offered online. */
+    private static List<String> itemCodes(String q, int size, boolean onlineOnly) {
+        List<String> codes = new ArrayList<>();
+        appliance.http.get("/public/catalog/items?size=" + size + "&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8), null)
+                .json().path("items").forEach(i -> {
+                    if (!onlineOnly || i.path("online").asBoolean()) {
+                        codes.add(i.path("code").asText());
+                    }
+                });
+        return codes;
+    }
+
+    /** A citizen whose mobile a clerk bound signs in to the online hall with the code sent to it. */
+    private static void signInOnline(String citizen, String mobile) throws Exception {
+        browser.get(BASE + "/api/v1/public/online/appointments/days");
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/online/");
+        enterOnline(citizen, mobile);
+    }
+
+    /** The same on the sign-in page open in the browser. */
+    private static void enterOnline(String citizen, String mobile) throws Exception {
+        Citizens.bindAtWindow(appliance.http, citizen, mobile);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("idNumber"))).sendKeys(citizen);
+        click(By.id("send-code"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("code-sent"), mobile.substring(0, 3) + "****" + mobile.substring(7)));
+        browser.findElement(By.id("code")).sendKeys(Citizens.lastCode(Citizens.noticesIn(appliance.home.resolve("data")), citizen));
+        click(By.id("sign-in"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
+    }
+
+    /** Whether {@code e} is wholly inside the browser's window as it is scrolled now. */
+    private static boolean inView(WebElement e) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", e));
     }
 
     /** Taps {@code text} on the kiosk's on-screen keyboard, key by key. */

@@ -129,8 +129,17 @@ final class UnpackedAppliance {
 
     /** Runs a shell command as district IT does ({@code bin/client}, as the demo shell operator) and returns what it printed. */
     String client(String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort), "-u", "operator", "-p", "operator-demo",
-                command).directory(home.toFile()).redirectErrorStream(true).start();
+        return client(command, false);
+    }
+
+    /** The same from a shell without {@code JAVA_HOME}, as district IT's often is, if {@code withoutJavaHome}. */
+    String client(String command, boolean withoutJavaHome) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort), "-u", "operator", "-p", "operator-demo",
+                command).directory(home.toFile()).redirectErrorStream(true);
+        if (withoutJavaHome) {
+            builder.environment().remove("JAVA_HOME");
+        }
+        Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue("bin/client ends", p.waitFor(60, TimeUnit.SECONDS));
         return out;

@@ -34,7 +34,7 @@ public class CatalogImportCommand implements Action {
 
     @Override
     public Object execute() throws IOException {
-        byte[] json = ImportFiles.read(file, System.err);
+        byte[] json = ImportFiles.read(file, System.out);
         if (json == null) {
             return null;
         }
@@ -49,7 +49,7 @@ public class CatalogImportCommand implements Action {
             System.out.printf("Imported %s: %d created, %d new versions, %d unchanged%n", path.getFileName(),
                     result.created, result.newVersions, result.unchanged);
         } catch (Problem e) {
-            ImportFiles.refused(e, System.err);
+            ImportFiles.refused(e, System.out);
         }
         return null;
     }

@@ -36,7 +36,7 @@ public class LicenceImportCommand implements Action {
 
     @Override
     public Object execute() throws IOException {
-        byte[] json = ImportFiles.read(file, System.err);
+        byte[] json = ImportFiles.read(file, System.out);
         if (json == null) {
             return null;
         }
@@ -46,7 +46,7 @@ public class LicenceImportCommand implements Action {
             LicenceImportDTO result = licences.importLicences(rows, ShellActor.of(session));
             System.out.printf("Imported %s: %d licences in %d ms%n", Paths.get(file).getFileName(), result.imported, result.millis);
         } catch (Problem e) {
-            ImportFiles.refused(e, System.err);
+            ImportFiles.refused(e, System.out);
         }
         return null;
     }

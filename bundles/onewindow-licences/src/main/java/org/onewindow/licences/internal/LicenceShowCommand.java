@@ -60,7 +60,7 @@ public class LicenceShowCommand implements Action {
             c.recentAccess.forEach(a -> System.out.printf("  %s %-12s %-11s %s%n", a.at, a.actor, a.action,
                     a.caseNo != null ? "case " + a.caseNo : "purpose " + a.purpose));
         } catch (Problem e) {
-            System.err.println("Refused [" + e.code() + "]: " + e.getMessage());
+            System.out.println("Refused [" + e.code() + "]: " + e.getMessage());
         }
         return null;
     }

@@ -3,6 +3,7 @@ package org.onewindow.online.internal;
 import java.util.Optional;
 
 import org.onewindow.intake.CaseDTO;
+import org.onewindow.intake.Channel;
 import org.onewindow.online.NoticeKind;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +37,9 @@ final class CaseNoticeTexts {
                 return text(NoticeKind.CASE_DECIDED, "您办理的" + item + "未予批准：" + c.path("decision").path("reason").asText()
                         + "。详情请登录网上办事大厅查看。");
             case "READY_FOR_PICKUP":
-                return text(NoticeKind.RESULT_READY, "您办理的" + item + "结果已办好，请携带身份证或取件码到综合窗口领取；选择邮寄的，将尽快寄出。");
+                // the same words as the citizen's case page: no pickup code for an online applicant, who never got one
+                return text(NoticeKind.RESULT_READY, "您办理的" + item + "结果已办好，"
+                        + NextSteps.pickup("ONLINE".equals(c.path("channel").asText()) ? Channel.ONLINE : Channel.WINDOW) + "。");
             case "DELIVERED":
                 JsonNode d = c.path("delivery");
                 return "POST".equals(d.path("method").asText())
@@ -51,7 +54,7 @@ final class CaseNoticeTexts {
     /** An online application accepted: its case number and, when it has one, the promised day. */
     static String accepted(String lead, CaseDTO c) {
         return "【区行政服务中心】" + lead + "您网上申办的“" + c.itemName + "”已受理，办件号 " + c.caseNo
-                + (c.timeLimit != null && c.timeLimit.deadline != null ? "，承诺 " + c.timeLimit.deadline + " 前办结" : "") + "。";
+                + (c.timeLimit != null && c.timeLimit.deadline != null ? "，承诺 " + c.timeLimit.deadline + "（含）前办结" : "") + "。";
     }
 
     private static Optional<Text> text(NoticeKind kind, String text) {

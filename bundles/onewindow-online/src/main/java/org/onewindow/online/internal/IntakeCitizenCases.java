@@ -78,7 +78,7 @@ public class IntakeCitizenCases implements CitizenCases {
             dto.carrier = c.delivery.carrier;
             dto.trackingNo = c.delivery.trackingNo;
         }
-        dto.nextStep = NextSteps.forCase(c.status, c.supplementMaterials, dto.deliveryMethod, dto.deadline);
+        dto.nextStep = NextSteps.forCase(c.status, c.supplementMaterials, dto.deliveryMethod, dto.deadline, c.channel);
         return dto;
     }
 

@@ -2,6 +2,7 @@ package org.onewindow.online.internal;
 
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseStatus;
+import org.onewindow.intake.Channel;
 import org.onewindow.online.ApplicationState;
 
 /** What a citizen should do next, in words, from where their application or case stands. */
@@ -39,18 +40,18 @@ final class NextSteps {
                 return "已撤回";
             default:
                 return c == null ? "已受理" : forCase(c.status, c.supplementMaterials, c.delivery == null ? null : c.delivery.method,
-                        c.timeLimit == null ? null : c.timeLimit.deadline);
+                        c.timeLimit == null ? null : c.timeLimit.deadline, c.channel);
         }
     }
 
-    /** For a case past acceptance (or any case of the citizen's, from whichever channel). */
-    static String forCase(CaseStatus status, java.util.List<String> supplement, String deliveredBy, String deadline) {
+    /** For a case past acceptance (or any case of the citizen's, from whichever channel: {@code channel}). */
+    static String forCase(CaseStatus status, java.util.List<String> supplement, String deliveredBy, String deadline, Channel channel) {
         switch (status) {
             case DRAFT:
                 return "收件中：请按一次性告知补齐材料";
             case ACCEPTED:
             case IN_REVIEW:
-                return deadline == null ? "审批中，无需您操作" : "审批中，承诺 " + deadline + " 前办结，无需您操作";
+                return deadline == null ? "审批中，无需您操作" : "审批中，承诺 " + deadline + "（含）前办结，无需您操作";
             case SUPPLEMENT_REQUESTED:
                 return "请补正材料" + (supplement == null || supplement.isEmpty() ? "" : "：" + String.join("、", supplement))
                         + "，到任一综合窗口提交；补正期间不计入办理时限";
@@ -58,7 +59,7 @@ final class NextSteps {
             case DENIED:
                 return "审批已完成，正在出件";
             case READY_FOR_PICKUP:
-                return "请携带身份证或取件码到综合窗口领取结果（选择邮寄的将寄出）";
+                return pickup(channel);
             case DELIVERED:
                 return "POST".equals(deliveredBy) ? "结果已邮寄，请留意快递" : "WINDOW".equals(deliveredBy) ? "结果已领取，办结" : "已办结";
             case REJECTED:
@@ -66,5 +67,14 @@ final class NextSteps {
             default:
                 return "已撤回";
         }
+    }
+
+    /**
+     * Where a finished result is collected: the pickup code is on the receipt printed at a window or a kiosk;
+     * an online applicant never got one and collects with the ID card (or receives it by post, if so chosen).
+     */
+    static String pickup(Channel channel) {
+        return channel == Channel.ONLINE ? "请携带本人身份证到综合窗口领取结果；申办时选择邮寄的，将寄出，无需到场"
+                : "请携带身份证或受理回执上的取件码到综合窗口领取结果";
     }
 }

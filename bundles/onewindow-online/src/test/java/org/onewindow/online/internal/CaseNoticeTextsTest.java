@@ -38,4 +38,26 @@ public class CaseNoticeTextsTest {
         }
         assertTrue(CaseNoticeTexts.of(record("{\"caseNo\":\"X\",\"status\":\"DELIVERED\",\"delivery\":{\"method\":\"WINDOW\"}}")).isEmpty());
     }
+
+    @Test
+    public void theAcceptanceSaysThePromisedDayIsIncluded() {
+        org.onewindow.intake.CaseDTO c = new org.onewindow.intake.CaseDTO();
+        c.caseNo = "441302-20261207-0002";
+        c.itemName = "无犯罪记录证明开具";
+        c.timeLimit = new org.onewindow.intake.TimeLimitDTO();
+        c.timeLimit.deadline = "2026-12-09";
+        // as the receipt says it: "2026-12-09 前" reads as ending the day before
+        String text = CaseNoticeTexts.accepted("", c);
+        assertTrue(text, text.contains("承诺 2026-12-09（含）前办结"));
+    }
+
+    @Test
+    public void anOnlineApplicantIsNotToldToBringAPickupCodeTheyNeverGot() throws Exception {
+        String online = CaseNoticeTexts.of(record("{\"caseNo\":\"X\",\"itemName\":\"Y\",\"status\":\"READY_FOR_PICKUP\",\"channel\":\"ONLINE\"}"))
+                .orElseThrow().text;
+        assertTrue(online, online.contains("身份证") && !online.contains("取件码"));
+        String window = CaseNoticeTexts.of(record("{\"caseNo\":\"X\",\"itemName\":\"Y\",\"status\":\"READY_FOR_PICKUP\",\"channel\":\"WINDOW\"}"))
+                .orElseThrow().text;
+        assertTrue(window, window.contains("取件码"));
+    }
 }

@@ -36,7 +36,7 @@ public class RelayRetryCommand implements Action {
             HandoverDTO h = outbox.retry(id, ShellActor.of(session));
             System.out.printf("Handover #%d of case %s to %s is %s again%n", h.id, h.caseNo, h.departmentCode, h.state);
         } else {
-            System.err.println("Give a handover number, or --all-dead");
+            System.out.println("Give a handover number, or --all-dead");
         }
         return null;
     }
