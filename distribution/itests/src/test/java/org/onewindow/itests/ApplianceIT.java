@@ -295,7 +295,7 @@ public class ApplianceIT extends OneWindowTestSupport {
     @Test
     public void aRefusedImportSaysWhyOnDistrictItsTerminal() throws Exception {
         // over SSH, as district IT runs it (bin/client): what a command wrote to System.err never reached them
-        Ssh ssh = new Ssh(9101);
+        Ssh ssh = new Ssh(SSH_PORT);
         Path file = Files.createTempFile("catalog", ".json");
         Files.writeString(file, CatalogFiles.array(CatalogFiles.item("IT-SSH-1", "命令行", -3)));
         String refused = ssh.run("operator", "operator-demo", "onewindow:catalog-import " + file);
