@@ -67,11 +67,10 @@ public abstract class OneWindowTestSupport {
             logLevel(LogLevel.WARN),
             // the JVM's temporary folder is data/tmp, as bin/karaf sets it (Pax Exam starts the JVM from the appliance's folder)
             vmOption("-Djava.io.tmpdir=data/tmp"),
-            // Pax Exam's probe looks up its own services (the Injector, the ProbeInvokerFactory) for 10 s by default; on a
-            // busy two-core machine, with another class's appliance booting beside it, the appliance's first start can
-            // take longer, and the probe then never comes up (every test waits 3 minutes and fails): give it 3 minutes,
-            // which costs nothing when the start is quick (a start under a load of 15 took 50 s and missed a minute)
-            vmOption("-Dorg.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT=180000"),
+            // Pax Exam's probe looks up its own services (the Injector, the ProbeInvoker) for 10 s by default; on a busy
+            // two-core machine the appliance's first start can take longer, and the probe then never comes up (the test
+            // waits 3 minutes and fails): give it a minute
+            vmOption("-Dorg.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT=60000"),
             // OneWindow's own lines at INFO too: the lines that name citizens (masked), which LogsWithoutPersonalDataIT reads
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.onewindow.name", "org.onewindow"),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.onewindow.level", "INFO"),
