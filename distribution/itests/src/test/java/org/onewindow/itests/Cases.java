@@ -17,6 +17,11 @@ final class Cases {
     private Cases() {
     }
 
+    /** {@code idNumber} as the case API answers it to staff (the server's IdNumbers.mask: the first six and last four kept). */
+    static String masked(String idNumber) {
+        return idNumber.substring(0, 6) + "*".repeat(idNumber.length() - 10) + idNumber.substring(idNumber.length() - 4);
+    }
+
     static String open(String item, String idNumber, String... materials) {
         return "{\"itemCode\":\"" + item + "\",\"applicant\":{\"idNumber\":\"" + idNumber + "\",\"name\":\"张三\"},"
                 + "\"materials\":[" + String.join(",", Arrays.stream(materials).map(m -> "\"" + m + "\"").toArray(String[]::new)) + "]}";

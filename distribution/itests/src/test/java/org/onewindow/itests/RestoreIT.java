@@ -129,7 +129,8 @@ public class RestoreIT {
         // no number issued twice: the new cases follow the highest the city had seen
         for (Map.Entry<String, String> c : fresh.entrySet()) {
             assertFalse("number " + c.getKey() + " was issued before the restore", city.containsKey(c.getKey()));
-            assertEquals(c.getValue(), a.http.get("/cases/" + c.getKey(), "supervisor").json().path("applicant").path("idNumber").asText());
+            // (the case API masks the number for staff)
+            assertEquals(Cases.masked(c.getValue()), a.http.get("/cases/" + c.getKey(), "supervisor").json().path("applicant").path("idNumber").asText());
         }
         for (String no : later) {
             assertTrue(no + " was acknowledged by the hub and is back", here.containsKey(no));
