@@ -23,24 +23,11 @@ import org.onewindow.db.JournalEntry;
 import org.onewindow.db.JournalHold;
 
 public class JdbcChangeJournalTest {
-    private static int databases;
     private JdbcChangeJournal journal;
 
     @Before
-    public void freshDatabase() throws IOException {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName("memory:journal" + (++databases));
-        ds.setCreateDatabase("create");
-        new MigrationRunner(ds).migrate("journal", List.of(script("V1__change_journal.sql"), script("V2__standing_with_the_hub.sql")));
-        journal = new JdbcChangeJournal();
-        journal.dataSource = ds;
-        journal.load(false);
-    }
-
-    private Migration script(String name) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/db/migration/journal/" + name)) {
-            return Migration.of(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+    public void freshDatabase() {
+        journal = TestDatabases.journal(TestDatabases.memory("journal"));
     }
 
     @Test

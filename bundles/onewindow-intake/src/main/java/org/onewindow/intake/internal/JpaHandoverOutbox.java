@@ -59,10 +59,9 @@ public class JpaHandoverOutbox implements HandoverOutbox {
     @Override
     public HandoverDTO handedOver(long id, Route route, String remoteReference) {
         return tx(em -> {
-            CaseEntity c = Cases.findForUpdate(em, find(em, id).caseNo);
-            // read again under the case's lock: a department's callback may have recorded it meanwhile
-            HandoverEntity h = find(em, id);
-            em.refresh(h);
+            Locked locked = locked(em, id);
+            HandoverEntity h = locked.handover();
+            CaseEntity c = locked.kase();
             if (h.state == HandoverState.DONE || h.state == HandoverState.CANCELLED) {
                 return h.toDTO();
             }
@@ -100,7 +99,7 @@ public class JpaHandoverOutbox implements HandoverOutbox {
     @Override
     public HandoverDTO failed(long id, String error, Instant nextAttempt) {
         return tx(em -> {
-            HandoverEntity h = find(em, id);
+            HandoverEntity h = locked(em, id).handover();
             if (h.state != HandoverState.PENDING && h.state != HandoverState.RETRYING) {
                 return h.toDTO();
             }
@@ -165,7 +164,7 @@ public class JpaHandoverOutbox implements HandoverOutbox {
     public HandoverDTO retry(long id, Actor actor) {
         actor.requireAny(Set.of(Actor.ADMIN));
         return tx(em -> {
-            HandoverEntity h = find(em, id);
+            HandoverEntity h = locked(em, id).handover();
             if (h.state != HandoverState.DEAD && h.state != HandoverState.RETRYING) {
                 throw new Problem(ProblemKind.CONFLICT, "NOT_RETRYABLE", "送交 " + id + " 当前为 " + h.state + "，无需重试");
             }
@@ -179,8 +178,9 @@ public class JpaHandoverOutbox implements HandoverOutbox {
     public int retryAllDead(Actor actor) {
         actor.requireAny(Set.of(Actor.ADMIN));
         return tx(em -> {
-            List<HandoverEntity> dead = em.createQuery("SELECT h FROM HandoverEntity h WHERE h.state = :dead", HandoverEntity.class)
-                    .setParameter("dead", HandoverState.DEAD).getResultList();
+            List<HandoverEntity> dead = em.createQuery("SELECT h.id FROM HandoverEntity h WHERE h.state = :dead ORDER BY h.id", Long.class)
+                    .setParameter("dead", HandoverState.DEAD).getResultList().stream()
+                    .map(id -> locked(em, id).handover()).filter(h -> h.state == HandoverState.DEAD).collect(Collectors.toList());
             dead.forEach(JpaHandoverOutbox::again);
             LOG.info("{} dead handovers put back to pending by {}", dead.size(), actor);
             return dead.size();
@@ -192,6 +192,21 @@ public class JpaHandoverOutbox implements HandoverOutbox {
         h.state = HandoverState.PENDING;
         h.attempts = 0;
         h.nextAttemptAt = new Date();
+    }
+
+    /**
+     * The handover read again under its case's lock. Whoever changes a handover holds the lock of its case
+     * first: the relay recording an attempt, a department's callback, an administrator's retry and the
+     * window's withdrawal (which cancels it) take turns, and none writes back a state another has replaced.
+     */
+    private static Locked locked(EntityManager em, long id) {
+        CaseEntity c = Cases.findForUpdate(em, find(em, id).caseNo);
+        HandoverEntity h = find(em, id);
+        em.refresh(h);
+        return new Locked(h, c);
+    }
+
+    private record Locked(HandoverEntity handover, CaseEntity kase) {
     }
 
     private static HandoverEntity find(EntityManager em, long id) {

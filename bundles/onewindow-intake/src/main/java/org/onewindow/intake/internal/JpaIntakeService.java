@@ -261,7 +261,8 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
             recheckLicences(caseNo, actor);
         }
         return tx(em -> {
-            CaseEntity c = windowCase(em, caseNo);
+            // locked first, as the relay and a department's callback lock it before they touch its handovers
+            CaseEntity c = windowCase(Cases.findForUpdate(em, caseNo));
             StatusMachine.checkWindowMove(c.status, request.to, c.timeLimitDays == 0, actor);
             Date now = new Date();
             CatalogItemDTO pinned = catalog.get(c.itemCode, c.itemVersion);
@@ -605,9 +606,12 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
      * decided here (全市通办) is taken in, supplemented and handed out at that district's window.
      */
     private static CaseEntity windowCase(EntityManager em, String caseNo) {
-        CaseEntity c = Cases.find(em, caseNo);
+        return windowCase(Cases.find(em, caseNo));
+    }
+
+    private static CaseEntity windowCase(CaseEntity c) {
         if (c.originDistrict != null) {
-            throw new Problem(ProblemKind.CONFLICT, "FOREIGN_CASE", "办件 " + caseNo + " 由 " + c.originDistrict
+            throw new Problem(ProblemKind.CONFLICT, "FOREIGN_CASE", "办件 " + c.caseNo + " 由 " + c.originDistrict
                     + " 受理（全市通办），本区只作审批；收件、补正和出件在受理地窗口办理");
         }
         return c;
