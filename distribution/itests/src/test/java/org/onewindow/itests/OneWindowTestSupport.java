@@ -71,6 +71,10 @@ public abstract class OneWindowTestSupport {
             // two-core machine the appliance's first start can take longer, and the probe then never comes up (the test
             // waits 3 minutes and fails): give it a minute
             vmOption("-Dorg.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT=60000"),
+            // the probe's own wait for its JUnit invoker is another 10 s, fixed in Pax Exam's extender (Parser) unless
+            // set: when the boot features are refreshed on a busy machine the invoker is gone for longer, and the class
+            // failed with "gave up waiting for service ProbeInvokerFactory"
+            vmOption("-Dorg.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT=120000"),
             // OneWindow's own lines at INFO too: the lines that name citizens (masked), which LogsWithoutPersonalDataIT reads
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.onewindow.name", "org.onewindow"),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.onewindow.level", "INFO"),
