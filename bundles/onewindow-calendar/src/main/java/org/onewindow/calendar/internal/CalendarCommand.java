@@ -12,8 +12,6 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.onewindow.calendar.CalendarYear;
-import org.onewindow.calendar.OfficialCalendar;
 
 /** {@code onewindow:calendar [year]}: the years the calendar knows, or one year's schedule. */
 @Command(scope = "onewindow", name = "calendar",

@@ -1,5 +1,8 @@
 package org.onewindow.calendar.internal;
 
+import org.onewindow.calendar.internal.CalendarYear.Holiday;
+import org.onewindow.calendar.internal.CalendarYear.Workday;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,9 +26,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import org.onewindow.calendar.CalendarYear;
-import org.onewindow.calendar.CalendarYear.Holiday;
-import org.onewindow.calendar.CalendarYear.Workday;
 import org.onewindow.node.JsonFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

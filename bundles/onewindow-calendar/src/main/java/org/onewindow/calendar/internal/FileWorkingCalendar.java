@@ -17,7 +17,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.onewindow.calendar.OfficialCalendar;
 import org.onewindow.calendar.WorkingCalendar;
 import org.onewindow.node.HealthReason;
 import org.onewindow.node.StatusContributor;

@@ -1,5 +1,7 @@
 package org.onewindow.calendar.internal;
 
+import org.onewindow.calendar.internal.CalendarYear.Holiday;
+
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
@@ -14,8 +16,6 @@ import com.ibm.icu.util.ChineseCalendar;
 import com.ibm.icu.util.GregorianCalendar;
 import com.ibm.icu.util.TimeZone;
 
-import org.onewindow.calendar.CalendarYear;
-import org.onewindow.calendar.CalendarYear.Holiday;
 
 /**
  * The holidays that 《全国年节及纪念日放假办法》 fixes in advance, for a year whose schedule the State Council has not

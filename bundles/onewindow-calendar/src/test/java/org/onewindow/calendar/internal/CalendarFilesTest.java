@@ -16,9 +16,6 @@ import java.util.stream.Collectors;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import org.onewindow.calendar.CalendarYear;
-import org.onewindow.calendar.OfficialCalendar;
-import org.onewindow.calendar.Schedules;
 
 public class CalendarFilesTest {
     /** The files the appliance ships. */

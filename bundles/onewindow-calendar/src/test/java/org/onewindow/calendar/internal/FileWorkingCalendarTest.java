@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.onewindow.calendar.Schedules.d;
+import static org.onewindow.calendar.internal.Schedules.d;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;

@@ -1,9 +1,10 @@
 package org.onewindow.calendar.internal;
 
+import static org.onewindow.calendar.internal.Schedules.d;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.onewindow.calendar.Schedules.d;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,9 +12,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.Test;
-import org.onewindow.calendar.CalendarYear;
-import org.onewindow.calendar.OfficialCalendar;
-import org.onewindow.calendar.Schedules;
 
 /**
  * The holidays 《全国年节及纪念日放假办法》 (2024 revision, in force 2025) fixes in advance, for years whose schedule

@@ -6,13 +6,10 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.junit.Test;
-import org.onewindow.calendar.CalendarYear;
-import org.onewindow.calendar.CalendarYear.Holiday;
-import org.onewindow.calendar.CalendarYear.Workday;
-import org.onewindow.calendar.OfficialCalendar;
+import org.onewindow.calendar.WorkingCalendar;
+import org.onewindow.calendar.internal.TestCalendars;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.ExtensionRuleDTO;
 import org.onewindow.catalog.ItemKind;
@@ -23,9 +20,8 @@ import org.onewindow.problem.Problem;
  * case was a 5-day permit, overdue, extended twice by 30 days (82 days extended in all, both accepted).
  */
 public class ExtensionRulesTest {
-    private static final OfficialCalendar CALENDAR = new OfficialCalendar(List.of(new CalendarYear(2026, "test",
-            List.of(new Holiday("国庆节", parse("2026-10-01"), parse("2026-10-07"))),
-            List.of(new Workday(parse("2026-09-20"), "国庆节调休"), new Workday(parse("2026-10-10"), "国庆节调休")))));
+    private static final WorkingCalendar CALENDAR = TestCalendars.year(2026, "国庆节", parse("2026-10-01"), parse("2026-10-07"),
+            parse("2026-09-20"), parse("2026-10-10"));
     private final TimeLimits limits = new TimeLimits(CALENDAR);
 
     private static CatalogItemDTO permit() {

@@ -4,19 +4,15 @@ import static java.time.LocalDate.parse;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
-import java.util.List;
 
 import org.junit.Test;
-import org.onewindow.calendar.CalendarYear;
-import org.onewindow.calendar.CalendarYear.Holiday;
-import org.onewindow.calendar.CalendarYear.Workday;
-import org.onewindow.calendar.OfficialCalendar;
+import org.onewindow.calendar.WorkingCalendar;
+import org.onewindow.calendar.internal.TestCalendars;
 
 /** The clock of a case over the 2026 National Day week: holiday 10-01..10-07, makeup working days 09-20 (Sun) and 10-10 (Sat). */
 public class TimeLimitsTest {
-    private static final OfficialCalendar CALENDAR = new OfficialCalendar(List.of(new CalendarYear(2026, "test",
-            List.of(new Holiday("国庆节", parse("2026-10-01"), parse("2026-10-07"))),
-            List.of(new Workday(parse("2026-09-20"), "国庆节调休"), new Workday(parse("2026-10-10"), "国庆节调休")))));
+    private static final WorkingCalendar CALENDAR = TestCalendars.year(2026, "国庆节", parse("2026-10-01"), parse("2026-10-07"),
+            parse("2026-09-20"), parse("2026-10-10"));
     private final TimeLimits limits = new TimeLimits(CALENDAR);
 
     private static CaseEntity acceptedCase(int limitDays) {

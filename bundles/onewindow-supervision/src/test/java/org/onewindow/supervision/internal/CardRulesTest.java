@@ -4,22 +4,18 @@ import static java.time.LocalDate.parse;
 import static org.junit.Assert.assertEquals;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import org.junit.Test;
-import org.onewindow.calendar.CalendarYear;
-import org.onewindow.calendar.CalendarYear.Holiday;
-import org.onewindow.calendar.CalendarYear.Workday;
-import org.onewindow.calendar.OfficialCalendar;
+import org.onewindow.calendar.WorkingCalendar;
+import org.onewindow.calendar.internal.TestCalendars;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.ClockDTO;
 import org.onewindow.supervision.CardColor;
 
 /** Card colours on a clock the test moves (2026, with the National Day week off and 10-10 worked). */
 public class CardRulesTest {
-    private static final OfficialCalendar CALENDAR = new OfficialCalendar(List.of(new CalendarYear(2026, "test",
-            List.of(new Holiday("国庆节", parse("2026-10-01"), parse("2026-10-07"))),
-            List.of(new Workday(parse("2026-10-10"), "国庆节调休")))));
+    private static final WorkingCalendar CALENDAR = TestCalendars.year(2026, "国庆节", parse("2026-10-01"), parse("2026-10-07"),
+            parse("2026-10-10"));
     private final CardRules rules = new CardRules(CALENDAR, 1, 0.8);
 
     private static ClockDTO clock(String deadline, int allowed, String suspendedSince) {

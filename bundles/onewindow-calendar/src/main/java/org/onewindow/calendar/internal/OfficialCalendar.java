@@ -1,4 +1,4 @@
-package org.onewindow.calendar;
+package org.onewindow.calendar.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +14,8 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+
+import org.onewindow.calendar.WorkingCalendar;
 
 /**
  * The working-day arithmetic over the schedules of some years; a year without one counts weekends and, where given,

@@ -1,10 +1,10 @@
-package org.onewindow.calendar;
+package org.onewindow.calendar.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.onewindow.calendar.Schedules.d;
+import static org.onewindow.calendar.internal.Schedules.d;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

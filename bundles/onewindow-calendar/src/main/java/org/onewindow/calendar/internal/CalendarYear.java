@@ -1,4 +1,4 @@
-package org.onewindow.calendar;
+package org.onewindow.calendar.internal;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,15 +1,16 @@
-package org.onewindow.calendar;
+package org.onewindow.calendar.internal;
+
+import static org.onewindow.calendar.internal.Schedules.d;
+import org.onewindow.calendar.internal.CalendarYear.Holiday;
+import org.onewindow.calendar.internal.CalendarYear.Workday;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.onewindow.calendar.Schedules.d;
 
 import java.util.List;
 
 import org.junit.Test;
-import org.onewindow.calendar.CalendarYear.Holiday;
-import org.onewindow.calendar.CalendarYear.Workday;
 
 public class CalendarYearTest {
 

@@ -1,11 +1,12 @@
-package org.onewindow.calendar;
+package org.onewindow.calendar.internal;
+
+import org.onewindow.calendar.internal.CalendarYear.Holiday;
+import org.onewindow.calendar.internal.CalendarYear.Workday;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.onewindow.calendar.CalendarYear.Holiday;
-import org.onewindow.calendar.CalendarYear.Workday;
 
 /** The 2025 and 2026 schedules typed in again from the State Council's notices, apart from the etc files. */
 public final class Schedules {
