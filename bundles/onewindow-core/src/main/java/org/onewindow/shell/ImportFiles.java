@@ -20,18 +20,31 @@ public final class ImportFiles {
     private ImportFiles() {
     }
 
-    /** The bytes of {@code file}, or {@code null} after saying on {@code err} that there is no such file. */
-    public static byte[] read(String file, PrintStream err) throws IOException {
+    /** What an import command does with the file's bytes; {@code name} is the file's name, for what it prints. */
+    @FunctionalInterface
+    public interface Loader {
+        void load(byte[] content, Path name) throws IOException;
+    }
+
+    /**
+     * Reads {@code file} and hands it to {@code loader}. A missing file, or an import refused with a
+     * {@link Problem} (which changed nothing), is told on {@code out} with the reason.
+     */
+    public static void load(String file, PrintStream out, Loader loader) throws IOException {
         Path path = Paths.get(file);
         if (!Files.isRegularFile(path)) {
-            err.println("No such file: " + path.toAbsolutePath());
-            return null;
+            out.println("No such file: " + path.toAbsolutePath());
+            return;
         }
-        return Files.readAllBytes(path);
+        try {
+            loader.load(Files.readAllBytes(path), path.getFileName());
+        } catch (Problem e) {
+            refused(e, out);
+        }
     }
 
     /** Says that nothing was changed, and why: every detail (up to {@value #SHOWN}), or the message when there are none. */
-    public static void refused(Problem e, PrintStream err) {
+    static void refused(Problem e, PrintStream err) {
         err.println("Refused [" + e.code() + "]: nothing was changed.");
         e.details().stream().limit(SHOWN).forEach(d -> err.println("  " + d));
         if (e.details().size() > SHOWN) {

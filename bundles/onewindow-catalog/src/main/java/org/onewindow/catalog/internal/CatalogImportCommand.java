@@ -1,8 +1,6 @@
 package org.onewindow.catalog.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -14,7 +12,6 @@ import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.ImportResultDTO;
 import org.onewindow.catalog.ImportedItemDTO;
 import org.onewindow.catalog.ImportOutcome;
-import org.onewindow.problem.Problem;
 import org.onewindow.shell.ImportFiles;
 
 /** {@code onewindow:catalog-import FILE}: imports a catalog file, all or nothing. */
@@ -34,23 +31,16 @@ public class CatalogImportCommand implements Action {
 
     @Override
     public Object execute() throws IOException {
-        byte[] json = ImportFiles.read(file, System.out);
-        if (json == null) {
-            return null;
-        }
-        Path path = Paths.get(file);
-        try {
+        ImportFiles.load(file, System.out, (json, name) -> {
             ImportResultDTO result = catalog.importItems(CatalogJson.read(json), "shell:" + user());
             for (ImportedItemDTO item : result.items) {
                 if (item.outcome != ImportOutcome.UNCHANGED) {
                     System.out.printf("  %-12s %-20s v%d%n", item.outcome, item.code, item.version);
                 }
             }
-            System.out.printf("Imported %s: %d created, %d new versions, %d unchanged%n", path.getFileName(),
+            System.out.printf("Imported %s: %d created, %d new versions, %d unchanged%n", name,
                     result.created, result.newVersions, result.unchanged);
-        } catch (Problem e) {
-            ImportFiles.refused(e, System.out);
-        }
+        });
         return null;
     }
 

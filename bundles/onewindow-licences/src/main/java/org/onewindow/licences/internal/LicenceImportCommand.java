@@ -1,7 +1,6 @@
 package org.onewindow.licences.internal;
 
 import java.io.IOException;
-import java.nio.file.Paths;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -13,7 +12,6 @@ import org.apache.karaf.shell.api.console.Session;
 import org.onewindow.licences.LicenceImportDTO;
 import org.onewindow.licences.LicenceService;
 import org.onewindow.licences.NewLicenceDTO;
-import org.onewindow.problem.Problem;
 import org.onewindow.rest.Json;
 import org.onewindow.shell.ImportFiles;
 import org.onewindow.shell.ShellActor;
@@ -36,18 +34,12 @@ public class LicenceImportCommand implements Action {
 
     @Override
     public Object execute() throws IOException {
-        byte[] json = ImportFiles.read(file, System.out);
-        if (json == null) {
-            return null;
-        }
-        try {
+        ImportFiles.load(file, System.out, (json, name) -> {
             List<NewLicenceDTO> rows = Json.read(json, new TypeReference<List<NewLicenceDTO>>() {
             });
             LicenceImportDTO result = licences.importLicences(rows, ShellActor.of(session));
-            System.out.printf("Imported %s: %d licences in %d ms%n", Paths.get(file).getFileName(), result.imported, result.millis);
-        } catch (Problem e) {
-            ImportFiles.refused(e, System.out);
-        }
+            System.out.printf("Imported %s: %d licences in %d ms%n", name, result.imported, result.millis);
+        });
         return null;
     }
 }
