@@ -1,6 +1,6 @@
 /** Scanned or photographed materials of a case (R4): stored once, served only to those who may see the case. */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.onewindow.scanning;
 
 import org.osgi.annotation.bundle.Export;

@@ -51,12 +51,9 @@ public class ScanCopies {
         if (scanning == null) {
             return out;
         }
-        long total = 0;
-        for (ScanDTO s : scanning.list(caseNo, CROSS_DISTRICT)) {
-            total += s.size;
-            if (total > maxFilesBytes) {
-                throw Problem.badRequest("FILES_TOO_LARGE", "扫描件合计超过 " + maxFilesBytes + " 字节，不能随件传送（org.onewindow.crossdistrict maxFilesBytes）");
-            }
+        List<ScanDTO> all = scanning.listToSend(caseNo, maxFilesBytes, CROSS_DISTRICT).orElseThrow(() -> Problem.badRequest("FILES_TOO_LARGE",
+                "扫描件合计超过 " + maxFilesBytes + " 字节，不能随件传送（org.onewindow.crossdistrict maxFilesBytes）"));
+        for (ScanDTO s : all) {
             FileCopyDTO f = new FileCopyDTO();
             f.name = s.fileName;
             f.contentType = s.contentType;

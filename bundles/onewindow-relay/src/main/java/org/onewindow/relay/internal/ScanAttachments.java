@@ -30,12 +30,9 @@ public class ScanAttachments implements Attachments {
         if (scanning == null) {
             return out;
         }
-        long total = 0;
-        for (ScanDTO s : scanning.list(caseNo, RELAY)) {
-            total += s.size;
-            if (total > maxBytes) {
-                throw new DeliveryFailure("扫描件合计超过 " + maxBytes + " 字节，不能随件送交", true);
-            }
+        List<ScanDTO> all = scanning.listToSend(caseNo, maxBytes, RELAY)
+                .orElseThrow(() -> new DeliveryFailure("扫描件合计超过 " + maxBytes + " 字节，不能随件送交", true));
+        for (ScanDTO s : all) {
             out.add(new DeliveryPayload.File(s.fileName, s.contentType, s.size, s.sha256, scanning.content(s)));
         }
         return out;
