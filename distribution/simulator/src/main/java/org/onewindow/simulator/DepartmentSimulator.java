@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -973,58 +972,12 @@ public final class DepartmentSimulator implements AutoCloseable {
             System.exit(1);
             return;
         }
-        if (Boolean.parseBoolean(options.getOrDefault("exitWithParent", "false"))) {
-            // started by a test or benchmark process: never outlive it and keep its ports
-            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "simulator-shutdown"));
-        stopped.await();
+        CommandLine.serveUntilStopped(simulator::close, options);
     }
 
-    /** {@code --name value}, {@code --name=value} or a lone boolean {@code --name}; kebab-case names become camelCase. */
+    /** The flags as {@link CommandLine#options(String[])} reads them. */
     static Map<String, String> options(String[] args) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if ("-h".equals(a) || "--help".equals(a)) {
-                out.put("help", "true");
-                continue;
-            }
-            if (!a.startsWith("--") || a.length() == 2) {
-                throw new IllegalArgumentException("unexpected argument '" + a + "'");
-            }
-            String name = a.substring(2);
-            String value;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                value = args[++i];
-            } else {
-                value = "true";
-            }
-            out.put(camel(name), value);
-        }
-        return out;
-    }
-
-    private static String camel(String name) {
-        StringBuilder b = new StringBuilder();
-        boolean up = false;
-        for (char c : name.toCharArray()) {
-            if (c == '-') {
-                up = true;
-            } else {
-                b.append(up ? Character.toUpperCase(c) : c);
-                up = false;
-            }
-        }
-        return b.toString();
+        return CommandLine.options(args);
     }
 
     private static String usage() {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -361,7 +360,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
 
     /** {@code --port 9600 --admin-port 9601 --merchant OW441302 --secret s3cret [--exit-with-parent]}. */
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = DepartmentSimulator.options(args);
+        Map<String, String> o = CommandLine.options(args);
         String secret = o.get("secret");
         if (secret == null) {
             System.err.println("usage: --port 9600 --admin-port 9601 --merchant OW441302 --secret s3cret");
@@ -372,14 +371,6 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
         PaymentGatewaySimulator gateway = new PaymentGatewaySimulator(port, Integer.parseInt(o.getOrDefault("adminPort",
                 String.valueOf(port + 1))), o.getOrDefault("merchant", "OW441302"), secret);
         gateway.start();
-        if (Boolean.parseBoolean(o.getOrDefault("exitWithParent", "false"))) {
-            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
-            stopped.countDown();
-        }));
-        stopped.await();
+        CommandLine.serveUntilStopped(gateway::close, o);
     }
 }

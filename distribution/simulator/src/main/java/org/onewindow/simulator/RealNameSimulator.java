@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -247,7 +246,7 @@ public final class RealNameSimulator implements AutoCloseable {
      * [--persons persons.json] [--exit-with-parent]}.
      */
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = DepartmentSimulator.options(args);
+        Map<String, String> o = CommandLine.options(args);
         if (o.get("clientKeyFile") == null || o.get("keyFile") == null) {
             System.err.println("usage: --port 9700 --admin-port 9701 --app-id OW441302 --client-key-file hall-key.pub.pem --key-file platform-key.pem"
                     + " [--persons persons.json]");
@@ -261,14 +260,6 @@ public final class RealNameSimulator implements AutoCloseable {
             service.loadPersons(Paths.get(o.get("persons")));
         }
         service.start();
-        if (Boolean.parseBoolean(o.getOrDefault("exitWithParent", "false"))) {
-            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }));
-        stopped.await();
+        CommandLine.serveUntilStopped(service::close, o);
     }
 }
