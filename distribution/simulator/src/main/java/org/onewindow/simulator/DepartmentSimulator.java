@@ -1,8 +1,6 @@
 package org.onewindow.simulator;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -755,7 +753,7 @@ public final class DepartmentSimulator implements AutoCloseable {
                     return;
                 case "/admin/config":
                     if ("POST".equals(method) || "PUT".equals(method)) {
-                        Map<String, Object> changes = json.mapper().readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body,
+                        Map<String, Object> changes = json.mapper().readValue(Exchanges.orEmpty(body),
                                 new TypeReference<Map<String, Object>>() { });
                         send(ex, 200, json.bytes(configure(changes == null ? Map.of() : changes)), null);
                     } else {
@@ -814,29 +812,16 @@ public final class DepartmentSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- HTTP helpers
 
-    /** The request body, or null when it is over {@link #MAX_BODY}. */
     private static byte[] readBody(HttpExchange ex) throws IOException {
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            return body.length > MAX_BODY ? null : body;
-        }
+        return Exchanges.readBody(ex, MAX_BODY);
     }
 
     private static void drain(HttpExchange ex) throws IOException {
-        try (InputStream in = ex.getRequestBody()) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
+        Exchanges.drain(ex);
     }
 
     private void send(HttpExchange ex, int status, byte[] body, String replay) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        if (replay != null) {
-            ex.getResponseHeaders().set("Idempotent-Replay", replay);
-        }
-        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
-        }
+        Exchanges.send(ex, status, "application/json; charset=utf-8", body, replay == null ? Map.of() : Map.of("Idempotent-Replay", replay));
     }
 
     private byte[] error(String code, String message) {

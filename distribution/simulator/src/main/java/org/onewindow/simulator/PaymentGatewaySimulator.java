@@ -1,7 +1,6 @@
 package org.onewindow.simulator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -156,7 +155,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
                 + (o.paidAt != null ? "<p id=\"paid\">已支付</p>" : "")
                 + "<form method=\"post\" action=\"/cashier/pay\"><input type=\"hidden\" name=\"orderNo\" value=\"" + escape(o.orderNo)
                 + "\"><button id=\"pay\" type=\"submit\">确认支付</button></form></body></html>";
-        send(x, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), Map.of());
+        Exchanges.send(x, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
     /** The citizen pays: a trade is made once, the merchant is told, the browser goes back. */
@@ -181,7 +180,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
             }
         }
         x.getResponseHeaders().set("Location", o.returnUrl + (o.returnUrl.contains("?") ? "&" : "?") + "orderNo=" + o.orderNo);
-        send(x, 303, "text/plain", new byte[0], Map.of());
+        Exchanges.send(x, 303, "text/plain", new byte[0], Map.of());
     }
 
     private void notifyLater(Order o, BigDecimal amount, boolean forged, int attempt, long delayMillis) {
@@ -257,7 +256,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
 
     private void handleAdmin(HttpExchange x) throws IOException {
         try (x) {
-            JsonNode body = "POST".equals(x.getRequestMethod()) ? json.tree(orEmpty(x.getRequestBody())) : null;
+            JsonNode body = "POST".equals(x.getRequestMethod()) ? json.tree(Exchanges.orEmpty(x.getRequestBody().readAllBytes())) : null;
             switch (x.getRequestURI().getPath()) {
                 case "/admin/scenario":
                     if (body.has("duplicates")) {
@@ -293,11 +292,6 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
         }
     }
 
-    private static byte[] orEmpty(InputStream in) throws IOException {
-        byte[] b = in.readAllBytes();
-        return b.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : b;
-    }
-
     /** Whether the request's parameters carry the merchant's signature, within five minutes; answers 401 if not. */
     private boolean signed(HttpExchange x, Map<String, String> q) throws IOException {
         Map<String, String> unsigned = new TreeMap<>(q);
@@ -323,7 +317,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
     private void signedJson(HttpExchange x, Object value) throws IOException {
         byte[] body = json.bytes(value);
         long now = Instant.now().getEpochSecond();
-        send(x, 200, "application/json", body, Map.of(Signatures.TIMESTAMP, Long.toString(now), Signatures.SIGNATURE,
+        Exchanges.send(x, 200, "application/json", body, Map.of(Signatures.TIMESTAMP, Long.toString(now), Signatures.SIGNATURE,
                 Signatures.sign(secret, now, body)));
     }
 
@@ -346,16 +340,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
     }
 
     private static void text(HttpExchange x, int status, String text) throws IOException {
-        send(x, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), Map.of());
-    }
-
-    private static void send(HttpExchange x, int status, String type, byte[] body, Map<String, String> headers) throws IOException {
-        x.getResponseHeaders().set("Content-Type", type);
-        headers.forEach((k, v) -> x.getResponseHeaders().set(k, v));
-        x.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            x.getResponseBody().write(body);
-        }
+        Exchanges.send(x, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
     /** {@code --port 9600 --admin-port 9601 --merchant OW441302 --secret s3cret [--exit-with-parent]}. */

@@ -1,7 +1,6 @@
 package org.onewindow.simulator;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -187,7 +186,7 @@ public final class RealNameSimulator implements AutoCloseable {
 
     private void handleAdmin(HttpExchange x) throws IOException {
         try (x) {
-            JsonNode body = "POST".equals(x.getRequestMethod()) ? json.tree(orEmpty(x.getRequestBody())) : null;
+            JsonNode body = "POST".equals(x.getRequestMethod()) ? json.tree(Exchanges.orEmpty(x.getRequestBody().readAllBytes())) : null;
             switch (x.getRequestURI().getPath()) {
                 case "/admin/persons":
                     person(Json.text(body, "idNumber"), Json.text(body, "name"), Json.text(body, "mobile"));
@@ -224,21 +223,12 @@ public final class RealNameSimulator implements AutoCloseable {
         return mobile == null || mobile.length() < 11 ? "***" : mobile.substring(0, 3) + "****" + mobile.substring(7);
     }
 
-    private static byte[] orEmpty(InputStream in) throws IOException {
-        byte[] b = in.readAllBytes();
-        return b.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : b;
-    }
-
     private void error(HttpExchange x, int status, String code) throws IOException {
         send(x, status, json.bytes(Map.of("code", code)));
     }
 
     private static void send(HttpExchange x, int status, byte[] body) throws IOException {
-        x.getResponseHeaders().set("Content-Type", "application/json");
-        x.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            x.getResponseBody().write(body);
-        }
+        Exchanges.send(x, status, "application/json", body, Map.of());
     }
 
     /**
