@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -193,30 +191,7 @@ public final class DepartmentSimulator implements AutoCloseable {
 
     /** The counters and, with {@code withCases}, every case held. */
     public Map<String, Object> stats(boolean withCases) {
-        Run r = run;
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("received", r.received.get());
-        s.put("cases", r.byCase.size());
-        s.put("duplicates", r.duplicates.get());
-        s.put("resubmissions", r.resubmissions.get());
-        s.put("errorsInjected", r.errorsInjected.get());
-        s.put("badSignatures", r.badSignatures.get());
-        s.put("badRequests", r.badRequests.get());
-        s.put("filesCorrupt", r.filesCorrupt.get());
-        s.put("callbacksSent", r.callbacksSent.get());
-        s.put("callbacksAccepted", r.callbacksAccepted.get());
-        s.put("callbacksRefused", r.callbacksRefused.get());
-        s.put("callbackFailures", r.callbackFailures.get());
-        s.put("callbacksAbandoned", r.callbacksAbandoned.get());
-        s.put("pendingDecisions", r.pending.get());
-        if (withCases) {
-            Map<String, Object> cases = new TreeMap<>();
-            for (Held h : r.byCase.values()) {
-                cases.put(h.caseNo, h.view());
-            }
-            s.put("casesByNo", cases);
-        }
-        return s;
+        return run.stats(withCases);
     }
 
     @Override
@@ -416,7 +391,7 @@ public final class DepartmentSimulator implements AutoCloseable {
                         r.resubmissions.incrementAndGet();
                         h.deliveryKey = key;
                         h.decision = null;
-                        plan = plan();
+                        plan = Plan.of(switches);
                         event = "DELIVERY_RESUBMITTED";
                     } else {
                         r.duplicates.incrementAndGet();
@@ -428,7 +403,7 @@ public final class DepartmentSimulator implements AutoCloseable {
                     h.response = json.bytes(Map.of("reference", h.reference, "caseNo", caseNo));
                     r.byCase.put(caseNo, h);
                     r.byKey.put(key, h);
-                    plan = plan();
+                    plan = Plan.of(switches);
                     event = "DELIVERED";
                 }
             }
@@ -442,21 +417,16 @@ public final class DepartmentSimulator implements AutoCloseable {
                 "files", "DELIVERED".equals(event) ? fileCount(d) : null,
                 "deliveries", h.deliveries.get());
         if (plan != null) {
-            if (plan.autoDecide) {
+            if (plan.autoDecide()) {
                 r.pending.incrementAndGet();
                 Held held = h;
                 Plan p = plan;
-                scheduler.schedule(() -> decide(r, held, key, p), plan.delayMs, TimeUnit.MILLISECONDS);
+                scheduler.schedule(() -> decide(r, held, key, p), plan.delayMs(), TimeUnit.MILLISECONDS);
             } else {
                 log.event("HELD", "caseNo", caseNo, "reference", h.reference, "why", "autoDecide is off");
             }
         }
         return new Accepted(h, replay);
-    }
-
-    private Plan plan() {
-        return new Plan(switches.decision(), switches.supplementMaterials(), switches.decisionDelayMs(),
-                switches.duplicateCallbacks(), switches.autoDecide());
     }
 
     private void badRequest(HttpExchange ex, Run r, String caseNo, String why) throws IOException {
@@ -534,23 +504,6 @@ public final class DepartmentSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- decisions and callbacks
 
-    /** What is decided for a delivery, fixed when it is received. */
-    private static final class Plan {
-        final String decision;
-        final List<String> materials;
-        final long delayMs;
-        final boolean duplicate;
-        final boolean autoDecide;
-
-        Plan(String decision, List<String> materials, long delayMs, boolean duplicate, boolean autoDecide) {
-            this.decision = decision;
-            this.materials = materials;
-            this.delayMs = delayMs;
-            this.duplicate = duplicate;
-            this.autoDecide = autoDecide;
-        }
-    }
-
     /** One decision's callback: its body, and how many copies are still to be sent. */
     private static final class Callback {
         final Run run;
@@ -578,8 +531,8 @@ public final class DepartmentSimulator implements AutoCloseable {
         body.put("caseNo", h.caseNo);
         body.put("deliveryKey", key);
         body.put("reference", h.reference);
-        body.put("decision", plan.decision);
-        switch (plan.decision) {
+        body.put("decision", plan.decision());
+        switch (plan.decision()) {
             case "DENIED":
                 body.put("resultDocument", "不予许可决定书 " + h.reference);
                 body.put("reason", DENIAL_REASON);
@@ -587,7 +540,7 @@ public final class DepartmentSimulator implements AutoCloseable {
                 break;
             case "SUPPLEMENT":
                 body.put("reason", "请补正材料");
-                body.put("materials", plan.materials);
+                body.put("materials", plan.materials());
                 break;
             default:
                 body.put("resultDocument", "准予许可决定书 " + h.reference);
@@ -596,8 +549,8 @@ public final class DepartmentSimulator implements AutoCloseable {
         }
         body.put("decidedBy", department + " simulator");
         body.put("decidedAt", Instant.now().toString());
-        h.decision = plan.decision;
-        log.event("DECIDED", "caseNo", h.caseNo, "reference", h.reference, "decision", plan.decision, "deliveryKey", key);
+        h.decision = plan.decision();
+        log.event("DECIDED", "caseNo", h.caseNo, "reference", h.reference, "decision", plan.decision(), "deliveryKey", key);
         URI uri;
         try {
             uri = h.callbackUrl == null ? null : URI.create(h.callbackUrl);
@@ -610,7 +563,7 @@ public final class DepartmentSimulator implements AutoCloseable {
             log.event("CALLBACK_ABANDONED", "caseNo", h.caseNo, "why", "no usable callbackUrl '" + h.callbackUrl + "'");
             return;
         }
-        attempt(new Callback(r, h, key, uri, json.bytes(body), plan.duplicate ? 2 : 1), 1, 1);
+        attempt(new Callback(r, h, key, uri, json.bytes(body), plan.duplicate() ? 2 : 1), 1, 1);
     }
 
     private void attempt(Callback cb, int copy, int attempt) {
@@ -846,63 +799,6 @@ public final class DepartmentSimulator implements AutoCloseable {
     private static String oneLine(Throwable e) {
         String m = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         return "'" + m.replace('\n', ' ').replace('\r', ' ') + "'";
-    }
-
-    // ---------------------------------------------------------------- state
-
-    /** Everything {@link #reset()} forgets. */
-    private static final class Run {
-        final Object lock = new Object();
-        final ConcurrentHashMap<String, Held> byCase = new ConcurrentHashMap<>();
-        final ConcurrentHashMap<String, Held> byKey = new ConcurrentHashMap<>();
-        final AtomicLong received = new AtomicLong();
-        final AtomicLong duplicates = new AtomicLong();
-        final AtomicLong resubmissions = new AtomicLong();
-        final AtomicLong errorsInjected = new AtomicLong();
-        final AtomicLong badSignatures = new AtomicLong();
-        final AtomicLong badRequests = new AtomicLong();
-        final AtomicLong filesCorrupt = new AtomicLong();
-        final AtomicLong callbacksSent = new AtomicLong();
-        final AtomicLong callbacksAccepted = new AtomicLong();
-        final AtomicLong callbacksRefused = new AtomicLong();
-        final AtomicLong callbackFailures = new AtomicLong();
-        final AtomicLong callbacksAbandoned = new AtomicLong();
-        final AtomicInteger pending = new AtomicInteger();
-    }
-
-    /** A case held by the department. */
-    private static final class Held {
-        final String caseNo;
-        final String reference;
-        final long n;
-        final String callbackUrl;
-        final AtomicInteger deliveries = new AtomicInteger();
-        final AtomicInteger callbacks = new AtomicInteger();
-        /** The answer to every delivery of this case. */
-        volatile byte[] response;
-        /** The key the decision answers: the first delivery's, or a resubmission's. */
-        volatile String deliveryKey;
-        volatile String decision;
-        volatile Integer callbackStatus;
-
-        Held(String caseNo, String reference, long n, String deliveryKey, String callbackUrl) {
-            this.caseNo = caseNo;
-            this.reference = reference;
-            this.n = n;
-            this.deliveryKey = deliveryKey;
-            this.callbackUrl = callbackUrl;
-        }
-
-        Map<String, Object> view() {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("reference", reference);
-            v.put("deliveries", deliveries.get());
-            v.put("decision", decision);
-            v.put("callbackStatus", callbackStatus);
-            v.put("callbacks", callbacks.get());
-            v.put("deliveryKey", deliveryKey);
-            return v;
-        }
     }
 
     // ---------------------------------------------------------------- command line
