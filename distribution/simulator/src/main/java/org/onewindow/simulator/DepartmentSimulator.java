@@ -5,10 +5,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,9 +46,6 @@ public final class DepartmentSimulator implements AutoCloseable {
     private static final String NODELAY = "sun.net.httpserver.nodelay";
     private static final int MAIN_THREADS = 16;
     private static final int ADMIN_THREADS = 4;
-    private static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(10);
-    private static final String DENIAL_REASON = "不符合法定条件";
-    private static final String DENIAL_BASIS = "《中华人民共和国行政许可法》第三十八条";
 
     private final int requestedPort;
     private final int requestedAdminPort;
@@ -65,7 +59,7 @@ public final class DepartmentSimulator implements AutoCloseable {
     private final ExecutorService adminPool = Executors.newFixedThreadPool(ADMIN_THREADS, threads("simulator-admin"));
     private final ExecutorService callbackPool = Executors.newCachedThreadPool(threads("simulator-callback"));
     private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, threads("simulator-decisions"));
-    private final HttpClient client;
+    private final Decisions decisions;
     /** The n of references and licence numbers; goes on across resets so references are never reused. */
     private final AtomicLong sequence = new AtomicLong();
     private final Object servers = new Object();
@@ -107,8 +101,9 @@ public final class DepartmentSimulator implements AutoCloseable {
         this.bind = bind;
         this.log = new EventLog(out, this.department);
         scheduler.setRemoveOnCancelPolicy(true);
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(callbackPool).build();
+        this.decisions = new Decisions(secret, this.department, switches, json, log, scheduler, client, this::live);
     }
 
     /** Opens the admin port and, unless the switch {@code down} is on, the main port. */
@@ -216,6 +211,11 @@ public final class DepartmentSimulator implements AutoCloseable {
         log.event("STOPPED", "port", port, "adminPort", adminPort);
     }
 
+    /** The run decisions are made for: none once closed, so that late timers and answers change nothing. */
+    private Run live() {
+        return closed ? null : run;
+    }
+
     // ---------------------------------------------------------------- servers
 
     private HttpServer bindServer(int onPort, long retryMillis, boolean mainPort) throws IOException {
@@ -282,7 +282,7 @@ public final class DepartmentSimulator implements AutoCloseable {
                 delivery(ex);
             }
         } catch (IOException | RuntimeException e) {
-            log.event("ERROR", "path", ex.getRequestURI().getPath(), "error", oneLine(e));
+            log.event("ERROR", "path", ex.getRequestURI().getPath(), "error", EventLog.oneLine(e));
             try {
                 send(ex, 500, error("INTERNAL", String.valueOf(e.getMessage())), null);
             } catch (IOException | RuntimeException ignored) {
@@ -418,10 +418,7 @@ public final class DepartmentSimulator implements AutoCloseable {
                 "deliveries", h.deliveries.get());
         if (plan != null) {
             if (plan.autoDecide()) {
-                r.pending.incrementAndGet();
-                Held held = h;
-                Plan p = plan;
-                scheduler.schedule(() -> decide(r, held, key, p), plan.delayMs(), TimeUnit.MILLISECONDS);
+                decisions.later(r, h, key, plan);
             } else {
                 log.event("HELD", "caseNo", caseNo, "reference", h.reference, "why", "autoDecide is off");
             }
@@ -502,179 +499,9 @@ public final class DepartmentSimulator implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- decisions and callbacks
-
-    /** One decision's callback: its body, and how many copies are still to be sent. */
-    private static final class Callback {
-        final Run run;
-        final Held held;
-        final String deliveryKey;
-        final URI uri;
-        final byte[] body;
-        final int copies;
-
-        Callback(Run run, Held held, String deliveryKey, URI uri, byte[] body, int copies) {
-            this.run = run;
-            this.held = held;
-            this.deliveryKey = deliveryKey;
-            this.uri = uri;
-            this.body = body;
-            this.copies = copies;
-        }
-    }
-
-    private void decide(Run r, Held h, String key, Plan plan) {
-        if (r != run || closed) {
-            return;
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("caseNo", h.caseNo);
-        body.put("deliveryKey", key);
-        body.put("reference", h.reference);
-        body.put("decision", plan.decision());
-        switch (plan.decision()) {
-            case "DENIED":
-                body.put("resultDocument", "不予许可决定书 " + h.reference);
-                body.put("reason", DENIAL_REASON);
-                body.put("legalBasis", DENIAL_BASIS);
-                break;
-            case "SUPPLEMENT":
-                body.put("reason", "请补正材料");
-                body.put("materials", plan.materials());
-                break;
-            default:
-                body.put("resultDocument", "准予许可决定书 " + h.reference);
-                body.put("licenceNo", department + "-LIC-" + h.n);
-                break;
-        }
-        body.put("decidedBy", department + " simulator");
-        body.put("decidedAt", Instant.now().toString());
-        h.decision = plan.decision();
-        log.event("DECIDED", "caseNo", h.caseNo, "reference", h.reference, "decision", plan.decision(), "deliveryKey", key);
-        URI uri;
-        try {
-            uri = h.callbackUrl == null ? null : URI.create(h.callbackUrl);
-        } catch (IllegalArgumentException e) {
-            uri = null;
-        }
-        if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
-            r.callbacksAbandoned.incrementAndGet();
-            r.pending.decrementAndGet();
-            log.event("CALLBACK_ABANDONED", "caseNo", h.caseNo, "why", "no usable callbackUrl '" + h.callbackUrl + "'");
-            return;
-        }
-        attempt(new Callback(r, h, key, uri, json.bytes(body), plan.duplicate() ? 2 : 1), 1, 1);
-    }
-
-    private void attempt(Callback cb, int copy, int attempt) {
-        Run r = cb.run;
-        if (r != run || closed) {
-            return;
-        }
-        long now = Instant.now().getEpochSecond();
-        HttpRequest request;
-        try {
-            request = HttpRequest.newBuilder(cb.uri).timeout(CALLBACK_TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .header(Signatures.IDEMPOTENCY_KEY, "decision-" + cb.deliveryKey)
-                    .header(Signatures.TIMESTAMP, Long.toString(now))
-                    .header(Signatures.SIGNATURE, Signatures.sign(secret, now, cb.body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(cb.body)).build();
-        } catch (IllegalArgumentException e) {
-            r.callbacksAbandoned.incrementAndGet();
-            log.event("CALLBACK_ABANDONED", "caseNo", cb.held.caseNo, "why", oneLine(e));
-            finish(cb, copy);
-            return;
-        }
-        r.callbacksSent.incrementAndGet();
-        cb.held.callbacks.incrementAndGet();
-        try {
-            client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                    .whenComplete((response, failure) -> answered(cb, copy, attempt, response, failure));
-        } catch (RuntimeException e) {
-            answered(cb, copy, attempt, null, e);
-        }
-    }
-
-    private void answered(Callback cb, int copy, int attempt, HttpResponse<String> response, Throwable failure) {
-        Run r = cb.run;
-        if (r != run || closed) {
-            return;
-        }
-        String caseNo = cb.held.caseNo;
-        if (failure != null) {
-            r.callbackFailures.incrementAndGet();
-            log.event("CALLBACK_FAILED", "caseNo", caseNo, "copy", copy, "attempt", attempt, "error", oneLine(rootCause(failure)));
-            retry(cb, copy, attempt);
-            return;
-        }
-        int status = response.statusCode();
-        cb.held.callbackStatus = status;
-        boolean ok = status >= 200 && status < 300;
-        if (ok) {
-            r.callbacksAccepted.incrementAndGet();
-        } else {
-            r.callbacksRefused.incrementAndGet();
-        }
-        log.event(ok ? "CALLBACK_ACCEPTED" : "CALLBACK_REFUSED", "caseNo", caseNo, "copy", copy, "attempt", attempt,
-                "status", status, "code", ok ? null : errorCode(response.body()));
-        if (ok || status == 409) {
-            finish(cb, copy);
-        } else {
-            retry(cb, copy, attempt);
-        }
-    }
-
-    private void retry(Callback cb, int copy, int attempt) {
-        Run r = cb.run;
-        int max = switches.callbackAttempts();
-        if (attempt >= max) {
-            r.callbacksAbandoned.incrementAndGet();
-            log.event("CALLBACK_ABANDONED", "caseNo", cb.held.caseNo, "copy", copy, "attempts", attempt);
-            finish(cb, copy);
-            return;
-        }
-        long delay = switches.callbackBackoffMs() << Math.min(attempt - 1, 20);
-        try {
-            scheduler.schedule(() -> attempt(cb, copy, attempt + 1), delay, TimeUnit.MILLISECONDS);
-        } catch (RuntimeException closing) {
-            // the simulator is being closed
-        }
-    }
-
-    /** One copy of a callback is over (done or abandoned): the next copy, or the decision is no longer pending. */
-    private void finish(Callback cb, int copy) {
-        if (copy < cb.copies) {
-            attempt(cb, copy + 1, 1);
-        } else {
-            cb.run.pending.decrementAndGet();
-        }
-    }
-
-    private String errorCode(String body) {
-        try {
-            return Json.text(json.tree(body.getBytes(StandardCharsets.UTF_8)), "code");
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
     /** Decides a held case now (the admin's {@code POST /admin/decide}), whatever autoDecide says. */
     public Map<String, Object> decideNow(String caseNo, String decision, List<String> materials) {
-        Run r = run;
-        Held h = r.byCase.get(caseNo);
-        if (h == null) {
-            return null;
-        }
-        Switches chosen = new Switches();
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("decision", decision == null ? switches.decision() : decision);
-        c.put("supplementMaterials", materials == null ? switches.supplementMaterials() : materials);
-        chosen.apply(c);
-        r.pending.incrementAndGet();
-        decide(r, h, h.deliveryKey, new Plan(chosen.decision(), chosen.supplementMaterials(), 0,
-                switches.duplicateCallbacks(), true));
-        return h.view();
+        return decisions.now(run, caseNo, decision, materials);
     }
 
     // ---------------------------------------------------------------- admin port
@@ -747,14 +574,14 @@ public final class DepartmentSimulator implements AutoCloseable {
             }
         } catch (IllegalArgumentException | IOException e) {
             try {
-                send(ex, 400, error("BAD_REQUEST", oneLine(e)), null);
+                send(ex, 400, error("BAD_REQUEST", EventLog.oneLine(e)), null);
             } catch (IOException ignored) {
                 // gone
             }
         } catch (RuntimeException e) {
-            log.event("ERROR", "path", ex.getRequestURI().getPath(), "error", oneLine(e));
+            log.event("ERROR", "path", ex.getRequestURI().getPath(), "error", EventLog.oneLine(e));
             try {
-                send(ex, 500, error("INTERNAL", oneLine(e)), null);
+                send(ex, 500, error("INTERNAL", EventLog.oneLine(e)), null);
             } catch (IOException ignored) {
                 // gone
             }
@@ -786,19 +613,6 @@ public final class DepartmentSimulator implements AutoCloseable {
 
     private String compact(Object value) {
         return new String(json.bytes(value), StandardCharsets.UTF_8);
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    private static String oneLine(Throwable e) {
-        String m = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return "'" + m.replace('\n', ' ').replace('\r', ' ') + "'";
     }
 
     // ---------------------------------------------------------------- command line

@@ -38,4 +38,10 @@ final class EventLog {
         }
         return id.substring(0, 6) + "*".repeat(n - 10) + id.substring(n - 4);
     }
+
+    /** A throwable for a log line or an error message: its class and message on one line, quoted. */
+    static String oneLine(Throwable e) {
+        String m = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return "'" + m.replace('\n', ' ').replace('\r', ' ') + "'";
+    }
 }
