@@ -8,21 +8,16 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,8 +36,6 @@ import com.sun.net.httpserver.HttpServer;
  * ephemeral ones, then {@link #port()} and {@link #adminPort()}.
  */
 public final class DepartmentSimulator implements AutoCloseable {
-    /** The largest delivery read (files travel inside it as base64). */
-    static final int MAX_BODY = 64 * 1024 * 1024;
     private static final String NODELAY = "sun.net.httpserver.nodelay";
     private static final int MAIN_THREADS = 16;
     private static final int ADMIN_THREADS = 4;
@@ -54,14 +47,14 @@ public final class DepartmentSimulator implements AutoCloseable {
     private final String department;
     private final Switches switches;
     private final Json json = new Json();
+    private final Replies replies;
     private final EventLog log;
     private final ExecutorService mainPool = Executors.newFixedThreadPool(MAIN_THREADS, threads("simulator-http"));
     private final ExecutorService adminPool = Executors.newFixedThreadPool(ADMIN_THREADS, threads("simulator-admin"));
     private final ExecutorService callbackPool = Executors.newCachedThreadPool(threads("simulator-callback"));
     private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, threads("simulator-decisions"));
     private final Decisions decisions;
-    /** The n of references and licence numbers; goes on across resets so references are never reused. */
-    private final AtomicLong sequence = new AtomicLong();
+    private final DeliveryIntake intake;
     private final Object servers = new Object();
     private HttpServer main;
     private HttpServer admin;
@@ -104,6 +97,8 @@ public final class DepartmentSimulator implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(callbackPool).build();
         this.decisions = new Decisions(secret, this.department, switches, json, log, scheduler, client, this::live);
+        this.replies = new Replies(json);
+        this.intake = new DeliveryIntake(secret, this.department, switches, json, log, replies, decisions, () -> run);
     }
 
     /** Opens the admin port and, unless the switch {@code down} is on, the main port. */
@@ -189,6 +184,11 @@ public final class DepartmentSimulator implements AutoCloseable {
         return run.stats(withCases);
     }
 
+    /** Decides a held case now (the admin's {@code POST /admin/decide}), whatever autoDecide says. */
+    public Map<String, Object> decideNow(String caseNo, String decision, List<String> materials) {
+        return decisions.now(run, caseNo, decision, materials);
+    }
+
     @Override
     public void close() {
         synchronized (servers) {
@@ -239,7 +239,7 @@ public final class DepartmentSimulator implements AutoCloseable {
     }
 
     private void openMain(HttpServer m) {
-        m.createContext("/", this::handleMain);
+        m.createContext("/", intake::handle);
         m.setExecutor(mainPool);
         m.start();
         main = m;
@@ -266,253 +266,15 @@ public final class DepartmentSimulator implements AutoCloseable {
         };
     }
 
-    // ---------------------------------------------------------------- main port: deliveries
-
-    private void handleMain(HttpExchange ex) {
-        try {
-            String path = ex.getRequestURI().getPath();
-            if (!"/cases".equals(path) && !"/cases/".equals(path)) {
-                drain(ex);
-                send(ex, 404, error("NOT_FOUND", "no such resource: " + path), null);
-            } else if (!"POST".equals(ex.getRequestMethod())) {
-                drain(ex);
-                ex.getResponseHeaders().set("Allow", "POST");
-                send(ex, 405, error("METHOD_NOT_ALLOWED", "only POST /cases"), null);
-            } else {
-                delivery(ex);
-            }
-        } catch (IOException | RuntimeException e) {
-            log.event("ERROR", "path", ex.getRequestURI().getPath(), "error", EventLog.oneLine(e));
-            try {
-                send(ex, 500, error("INTERNAL", String.valueOf(e.getMessage())), null);
-            } catch (IOException | RuntimeException ignored) {
-                // the connection is gone (the main port was closed, or the client went away)
-            }
-        } finally {
-            ex.close();
-        }
-    }
-
-    private void delivery(HttpExchange ex) throws IOException {
-        byte[] body = readBody(ex);
-        if (body == null) {
-            send(ex, 413, error("PAYLOAD_TOO_LARGE", "the delivery is over " + MAX_BODY + " bytes"), null);
-            return;
-        }
-        Run r = run;
-        long latency = switches.latencyMs();
-        if (latency > 0) {
-            try {
-                Thread.sleep(latency);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        double errorRate = switches.errorRate();
-        if (errorRate > 0 && ThreadLocalRandom.current().nextDouble() < errorRate) {
-            r.errorsInjected.incrementAndGet();
-            log.event("ERROR_INJECTED", "status", 503);
-            send(ex, 503, error("UNAVAILABLE", "审批系统暂时不可用（模拟）"), null);
-            return;
-        }
-        String timestamp = ex.getRequestHeaders().getFirst(Signatures.TIMESTAMP);
-        String signature = ex.getRequestHeaders().getFirst(Signatures.SIGNATURE);
-        if (!Signatures.verify(secret, timestamp, signature, body, Instant.now().getEpochSecond(), Signatures.MAX_SKEW_SECONDS)) {
-            r.badSignatures.incrementAndGet();
-            log.event("BAD_SIGNATURE", "caseNo", caseNoForLog(body), "why", signatureProblem(timestamp, signature));
-            send(ex, 401, error("BAD_SIGNATURE", "签名缺失、无效或时间戳超出 " + Signatures.MAX_SKEW_SECONDS + " 秒"), null);
-            return;
-        }
-        JsonNode d;
-        try {
-            d = json.tree(body);
-        } catch (IOException e) {
-            badRequest(ex, r, null, "the body is not JSON");
-            return;
-        }
-        if (!d.isObject()) {
-            badRequest(ex, r, null, "the body is not a JSON object");
-            return;
-        }
-        String caseNo = Json.text(d, "caseNo");
-        String key = Json.text(d, "deliveryKey");
-        String header = ex.getRequestHeaders().getFirst(Signatures.IDEMPOTENCY_KEY);
-        if (caseNo == null || key == null) {
-            badRequest(ex, r, caseNo, "caseNo and deliveryKey are required");
-            return;
-        }
-        if (!key.equals(header == null ? null : header.strip())) {
-            badRequest(ex, r, caseNo, "the Idempotency-Key header must equal the body's deliveryKey");
-            return;
-        }
-        Held replayed = r.byKey.get(key);
-        if (replayed == null) {
-            String corrupt = corruptFile(d);
-            if (corrupt != null) {
-                r.filesCorrupt.incrementAndGet();
-                log.event("FILE_CORRUPT", "caseNo", caseNo, "deliveryKey", key, "why", corrupt);
-                send(ex, 422, error("FILE_CORRUPT", corrupt), null);
-                return;
-            }
-        }
-        Accepted accepted = record(r, d, caseNo, key);
-        send(ex, 202, accepted.held.response, accepted.replay ? "true" : null);
-    }
-
-    /** What {@link #record} did with a delivery. */
-    private static final class Accepted {
-        final Held held;
-        final boolean replay;
-
-        Accepted(Held held, boolean replay) {
-            this.held = held;
-            this.replay = replay;
-        }
-    }
-
-    private Accepted record(Run r, JsonNode d, String caseNo, String key) {
-        Held h;
-        Plan plan = null;
-        String event;
-        boolean replay = false;
-        synchronized (r.lock) {
-            h = r.byKey.get(key);
-            if (h != null) {
-                replay = true;
-                r.duplicates.incrementAndGet();
-                event = "DELIVERY_REPLAYED";
-            } else {
-                h = r.byCase.get(caseNo);
-                if (h != null) {
-                    r.byKey.put(key, h);
-                    if ("SUPPLEMENT".equalsIgnoreCase(Json.text(d, "purpose"))) {
-                        // the materials asked for by a SUPPLEMENT decision, sent under a new key: decide again
-                        r.resubmissions.incrementAndGet();
-                        h.deliveryKey = key;
-                        h.decision = null;
-                        plan = Plan.of(switches);
-                        event = "DELIVERY_RESUBMITTED";
-                    } else {
-                        r.duplicates.incrementAndGet();
-                        event = "DELIVERY_SECOND_KEY";
-                    }
-                } else {
-                    long n = sequence.incrementAndGet();
-                    h = new Held(caseNo, department + "-" + n, n, key, Json.text(d, "callbackUrl"));
-                    h.response = json.bytes(Map.of("reference", h.reference, "caseNo", caseNo));
-                    r.byCase.put(caseNo, h);
-                    r.byKey.put(key, h);
-                    plan = Plan.of(switches);
-                    event = "DELIVERED";
-                }
-            }
-            h.deliveries.incrementAndGet();
-            r.received.incrementAndGet();
-        }
-        JsonNode applicant = d.path("applicant");
-        log.event(event, "caseNo", caseNo, "reference", h.reference, "deliveryKey", key,
-                "applicant", "DELIVERED".equals(event) ? EventLog.mask(Json.text(applicant, "idNumber")) : null,
-                "item", "DELIVERED".equals(event) ? Json.text(d.path("item"), "code") : null,
-                "files", "DELIVERED".equals(event) ? fileCount(d) : null,
-                "deliveries", h.deliveries.get());
-        if (plan != null) {
-            if (plan.autoDecide()) {
-                decisions.later(r, h, key, plan);
-            } else {
-                log.event("HELD", "caseNo", caseNo, "reference", h.reference, "why", "autoDecide is off");
-            }
-        }
-        return new Accepted(h, replay);
-    }
-
-    private void badRequest(HttpExchange ex, Run r, String caseNo, String why) throws IOException {
-        r.badRequests.incrementAndGet();
-        log.event("BAD_REQUEST", "caseNo", caseNo, "why", "'" + why + "'");
-        send(ex, 400, error("BAD_REQUEST", why), null);
-    }
-
-    /** Why a file of the delivery is corrupt, or null when all are whole. */
-    private static String corruptFile(JsonNode d) {
-        List<JsonNode> files = new ArrayList<>();
-        for (JsonNode m : d.path("materials")) {
-            for (JsonNode f : m.path("files")) {
-                files.add(f);
-            }
-        }
-        for (JsonNode f : d.path("files")) {
-            files.add(f);
-        }
-        for (JsonNode f : files) {
-            String name = f.path("name").asText("?");
-            JsonNode base64 = f.get("contentBase64");
-            String content = base64 != null && base64.isTextual() ? base64.asText() : null;
-            String sha = Json.text(f, "sha256");
-            JsonNode size = f.get("size");
-            if (content == null) {
-                return "file '" + name + "' has no contentBase64";
-            }
-            if (sha == null || size == null || !size.canConvertToLong()) {
-                return "file '" + name + "' lacks its size or sha256";
-            }
-            byte[] bytes;
-            try {
-                bytes = Base64.getDecoder().decode(content);
-            } catch (IllegalArgumentException e) {
-                return "file '" + name + "' is not valid base64";
-            }
-            if (bytes.length != size.asLong()) {
-                return "file '" + name + "' has " + bytes.length + " bytes, not " + size.asLong();
-            }
-            if (!Signatures.sha256(bytes).equals(sha.strip().toLowerCase(Locale.ROOT))) {
-                return "file '" + name + "' does not match its sha256";
-            }
-        }
-        return null;
-    }
-
-    private static int fileCount(JsonNode d) {
-        int n = d.path("files").size();
-        for (JsonNode m : d.path("materials")) {
-            n += m.path("files").size();
-        }
-        return n;
-    }
-
-    private String caseNoForLog(byte[] body) {
-        try {
-            return Json.text(json.tree(body), "caseNo");
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static String signatureProblem(String timestamp, String signature) {
-        if (timestamp == null || signature == null) {
-            return "missing";
-        }
-        try {
-            long at = Long.parseLong(timestamp.strip());
-            return Math.abs(Instant.now().getEpochSecond() - at) > Signatures.MAX_SKEW_SECONDS ? "stale-timestamp" : "mismatch";
-        } catch (NumberFormatException e) {
-            return "bad-timestamp";
-        }
-    }
-
-    /** Decides a held case now (the admin's {@code POST /admin/decide}), whatever autoDecide says. */
-    public Map<String, Object> decideNow(String caseNo, String decision, List<String> materials) {
-        return decisions.now(run, caseNo, decision, materials);
-    }
-
     // ---------------------------------------------------------------- admin port
 
     private void handleAdmin(HttpExchange ex) {
         try {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
-            byte[] body = readBody(ex);
+            byte[] body = Exchanges.readBody(ex, DeliveryIntake.MAX_BODY);
             if (body == null) {
-                send(ex, 413, error("PAYLOAD_TOO_LARGE", "too large"), null);
+                replies.error(ex, 413, "PAYLOAD_TOO_LARGE", "too large");
                 return;
             }
             switch (path) {
@@ -524,33 +286,33 @@ public final class DepartmentSimulator implements AutoCloseable {
                     health.put("adminPort", adminPort);
                     health.put("down", switches.down());
                     health.put("pid", ProcessHandle.current().pid());
-                    send(ex, 200, json.bytes(health), null);
+                    replies.json(ex, 200, health);
                     return;
                 case "/admin/stats":
                     String query = ex.getRequestURI().getQuery();
                     boolean withCases = query == null || !query.contains("cases=false");
-                    send(ex, 200, json.bytes(stats(withCases)), null);
+                    replies.json(ex, 200, stats(withCases));
                     return;
                 case "/admin/config":
                     if ("POST".equals(method) || "PUT".equals(method)) {
                         Map<String, Object> changes = json.mapper().readValue(Exchanges.orEmpty(body),
                                 new TypeReference<Map<String, Object>>() { });
-                        send(ex, 200, json.bytes(configure(changes == null ? Map.of() : changes)), null);
+                        replies.json(ex, 200, configure(changes == null ? Map.of() : changes));
                     } else {
-                        send(ex, 200, json.bytes(switches.toMap()), null);
+                        replies.json(ex, 200, switches.toMap());
                     }
                     return;
                 case "/admin/reset":
                     if (!"POST".equals(method)) {
-                        send(ex, 405, error("METHOD_NOT_ALLOWED", "POST /admin/reset"), null);
+                        replies.error(ex, 405, "METHOD_NOT_ALLOWED", "POST /admin/reset");
                         return;
                     }
                     reset();
-                    send(ex, 200, json.bytes(stats(true)), null);
+                    replies.json(ex, 200, stats(true));
                     return;
                 case "/admin/decide":
                     if (!"POST".equals(method)) {
-                        send(ex, 405, error("METHOD_NOT_ALLOWED", "POST /admin/decide"), null);
+                        replies.error(ex, 405, "METHOD_NOT_ALLOWED", "POST /admin/decide");
                         return;
                     }
                     JsonNode d = json.tree(body);
@@ -563,52 +325,31 @@ public final class DepartmentSimulator implements AutoCloseable {
                     }
                     Map<String, Object> decided = decideNow(Json.text(d, "caseNo"), Json.text(d, "decision"), materials);
                     if (decided == null) {
-                        send(ex, 404, error("CASE_NOT_FOUND", "no case " + Json.text(d, "caseNo") + " is held"), null);
+                        replies.error(ex, 404, "CASE_NOT_FOUND", "no case " + Json.text(d, "caseNo") + " is held");
                     } else {
-                        send(ex, 200, json.bytes(decided), null);
+                        replies.json(ex, 200, decided);
                     }
                     return;
                 default:
-                    send(ex, 404, error("NOT_FOUND", "the admin resources are /admin/health, /admin/stats, /admin/config,"
-                            + " /admin/reset and /admin/decide"), null);
+                    replies.error(ex, 404, "NOT_FOUND", "the admin resources are /admin/health, /admin/stats, /admin/config,"
+                            + " /admin/reset and /admin/decide");
             }
         } catch (IllegalArgumentException | IOException e) {
             try {
-                send(ex, 400, error("BAD_REQUEST", EventLog.oneLine(e)), null);
+                replies.error(ex, 400, "BAD_REQUEST", EventLog.oneLine(e));
             } catch (IOException ignored) {
                 // gone
             }
         } catch (RuntimeException e) {
             log.event("ERROR", "path", ex.getRequestURI().getPath(), "error", EventLog.oneLine(e));
             try {
-                send(ex, 500, error("INTERNAL", EventLog.oneLine(e)), null);
+                replies.error(ex, 500, "INTERNAL", EventLog.oneLine(e));
             } catch (IOException ignored) {
                 // gone
             }
         } finally {
             ex.close();
         }
-    }
-
-    // ---------------------------------------------------------------- HTTP helpers
-
-    private static byte[] readBody(HttpExchange ex) throws IOException {
-        return Exchanges.readBody(ex, MAX_BODY);
-    }
-
-    private static void drain(HttpExchange ex) throws IOException {
-        Exchanges.drain(ex);
-    }
-
-    private void send(HttpExchange ex, int status, byte[] body, String replay) throws IOException {
-        Exchanges.send(ex, status, "application/json; charset=utf-8", body, replay == null ? Map.of() : Map.of("Idempotent-Replay", replay));
-    }
-
-    private byte[] error(String code, String message) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("code", code);
-        e.put("message", message);
-        return json.bytes(e);
     }
 
     private String compact(Object value) {
