@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
@@ -47,7 +43,6 @@ public final class DepartmentSimulator implements AutoCloseable {
     private final String department;
     private final Switches switches;
     private final Json json = new Json();
-    private final Replies replies;
     private final EventLog log;
     private final ExecutorService mainPool = Executors.newFixedThreadPool(MAIN_THREADS, threads("simulator-http"));
     private final ExecutorService adminPool = Executors.newFixedThreadPool(ADMIN_THREADS, threads("simulator-admin"));
@@ -55,6 +50,7 @@ public final class DepartmentSimulator implements AutoCloseable {
     private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, threads("simulator-decisions"));
     private final Decisions decisions;
     private final DeliveryIntake intake;
+    private final AdminPort administration;
     private final Object servers = new Object();
     private HttpServer main;
     private HttpServer admin;
@@ -97,8 +93,9 @@ public final class DepartmentSimulator implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(callbackPool).build();
         this.decisions = new Decisions(secret, this.department, switches, json, log, scheduler, client, this::live);
-        this.replies = new Replies(json);
+        Replies replies = new Replies(json);
         this.intake = new DeliveryIntake(secret, this.department, switches, json, log, replies, decisions, () -> run);
+        this.administration = new AdminPort(this, json, log, replies);
     }
 
     /** Opens the admin port and, unless the switch {@code down} is on, the main port. */
@@ -108,7 +105,7 @@ public final class DepartmentSimulator implements AutoCloseable {
                 throw new IllegalStateException(closed ? "closed" : "already started");
             }
             HttpServer a = bindServer(requestedAdminPort, 0, false);
-            a.createContext("/", this::handleAdmin);
+            a.createContext("/", administration::handle);
             a.setExecutor(adminPool);
             HttpServer m;
             try {
@@ -264,92 +261,6 @@ public final class DepartmentSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    // ---------------------------------------------------------------- admin port
-
-    private void handleAdmin(HttpExchange ex) {
-        try {
-            String path = ex.getRequestURI().getPath();
-            String method = ex.getRequestMethod();
-            byte[] body = Exchanges.readBody(ex, DeliveryIntake.MAX_BODY);
-            if (body == null) {
-                replies.error(ex, 413, "PAYLOAD_TOO_LARGE", "too large");
-                return;
-            }
-            switch (path) {
-                case "/admin/health":
-                    Map<String, Object> health = new LinkedHashMap<>();
-                    health.put("up", true);
-                    health.put("department", department);
-                    health.put("port", port);
-                    health.put("adminPort", adminPort);
-                    health.put("down", switches.down());
-                    health.put("pid", ProcessHandle.current().pid());
-                    replies.json(ex, 200, health);
-                    return;
-                case "/admin/stats":
-                    String query = ex.getRequestURI().getQuery();
-                    boolean withCases = query == null || !query.contains("cases=false");
-                    replies.json(ex, 200, stats(withCases));
-                    return;
-                case "/admin/config":
-                    if ("POST".equals(method) || "PUT".equals(method)) {
-                        Map<String, Object> changes = json.mapper().readValue(Exchanges.orEmpty(body),
-                                new TypeReference<Map<String, Object>>() { });
-                        replies.json(ex, 200, configure(changes == null ? Map.of() : changes));
-                    } else {
-                        replies.json(ex, 200, switches.toMap());
-                    }
-                    return;
-                case "/admin/reset":
-                    if (!"POST".equals(method)) {
-                        replies.error(ex, 405, "METHOD_NOT_ALLOWED", "POST /admin/reset");
-                        return;
-                    }
-                    reset();
-                    replies.json(ex, 200, stats(true));
-                    return;
-                case "/admin/decide":
-                    if (!"POST".equals(method)) {
-                        replies.error(ex, 405, "METHOD_NOT_ALLOWED", "POST /admin/decide");
-                        return;
-                    }
-                    JsonNode d = json.tree(body);
-                    List<String> materials = null;
-                    if (d.has("materials")) {
-                        materials = new ArrayList<>();
-                        for (JsonNode m : d.path("materials")) {
-                            materials.add(m.asText());
-                        }
-                    }
-                    Map<String, Object> decided = decideNow(Json.text(d, "caseNo"), Json.text(d, "decision"), materials);
-                    if (decided == null) {
-                        replies.error(ex, 404, "CASE_NOT_FOUND", "no case " + Json.text(d, "caseNo") + " is held");
-                    } else {
-                        replies.json(ex, 200, decided);
-                    }
-                    return;
-                default:
-                    replies.error(ex, 404, "NOT_FOUND", "the admin resources are /admin/health, /admin/stats, /admin/config,"
-                            + " /admin/reset and /admin/decide");
-            }
-        } catch (IllegalArgumentException | IOException e) {
-            try {
-                replies.error(ex, 400, "BAD_REQUEST", EventLog.oneLine(e));
-            } catch (IOException ignored) {
-                // gone
-            }
-        } catch (RuntimeException e) {
-            log.event("ERROR", "path", ex.getRequestURI().getPath(), "error", EventLog.oneLine(e));
-            try {
-                replies.error(ex, 500, "INTERNAL", EventLog.oneLine(e));
-            } catch (IOException ignored) {
-                // gone
-            }
-        } finally {
-            ex.close();
-        }
     }
 
     private String compact(Object value) {
