@@ -29,6 +29,10 @@ import com.sun.net.httpserver.HttpServer;
  * --secret s3cret --department GA [--latency-ms 50 --error-rate 0.1 --down --decision DENIED ...]}.
  * In-process (tests): {@code new DepartmentSimulator(0, 0, secret, "GA").start()}, ports 0 being
  * ephemeral ones, then {@link #port()} and {@link #adminPort()}.
+ *
+ * <p>This class holds the ports, the threads and the current {@link Run}; {@link DeliveryIntake} serves the main
+ * port, {@link Decisions} decides and calls back, {@link AdminPort} serves the admin port and
+ * {@link DepartmentCommandLine} reads the command line.
  */
 public final class DepartmentSimulator implements AutoCloseable {
     private static final String NODELAY = "sun.net.httpserver.nodelay";
@@ -38,7 +42,6 @@ public final class DepartmentSimulator implements AutoCloseable {
     private final int requestedPort;
     private final int requestedAdminPort;
     private final InetAddress bind;
-    private final String secret;
     private final String department;
     private final Switches switches;
     private final Json json = new Json();
@@ -83,7 +86,6 @@ public final class DepartmentSimulator implements AutoCloseable {
         }
         this.requestedPort = port;
         this.requestedAdminPort = adminPort;
-        this.secret = secret;
         this.department = department.strip();
         this.switches = switches;
         this.bind = bind;
