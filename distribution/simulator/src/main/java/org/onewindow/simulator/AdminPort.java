@@ -16,13 +16,12 @@ import com.sun.net.httpserver.HttpExchange;
  */
 final class AdminPort {
     private final DepartmentSimulator simulator;
-    private final Json json;
+    private final Json json = new Json();
     private final EventLog log;
     private final Replies replies;
 
-    AdminPort(DepartmentSimulator simulator, Json json, EventLog log, Replies replies) {
+    AdminPort(DepartmentSimulator simulator, EventLog log, Replies replies) {
         this.simulator = simulator;
-        this.json = json;
         this.log = log;
         this.replies = replies;
     }

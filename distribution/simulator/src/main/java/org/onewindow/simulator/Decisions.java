@@ -26,23 +26,15 @@ final class Decisions {
     private static final String DENIAL_REASON = "不符合法定条件";
     private static final String DENIAL_BASIS = "《中华人民共和国行政许可法》第三十八条";
 
-    private final String secret;
-    private final String department;
-    private final Switches switches;
-    private final Json json;
-    private final EventLog log;
+    private final Department department;
+    private final Json json = new Json();
     private final ScheduledExecutorService scheduler;
     private final HttpClient client;
     /** The run decisions are made for; null once the simulator is closed. A timer or answer of another run does nothing. */
     private final Supplier<Run> live;
 
-    Decisions(String secret, String department, Switches switches, Json json, EventLog log, ScheduledExecutorService scheduler,
-            HttpClient client, Supplier<Run> live) {
-        this.secret = secret;
+    Decisions(Department department, ScheduledExecutorService scheduler, HttpClient client, Supplier<Run> live) {
         this.department = department;
-        this.switches = switches;
-        this.json = json;
-        this.log = log;
         this.scheduler = scheduler;
         this.client = client;
         this.live = live;
@@ -69,12 +61,12 @@ final class Decisions {
         }
         Switches chosen = new Switches();
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("decision", decision == null ? switches.decision() : decision);
-        c.put("supplementMaterials", materials == null ? switches.supplementMaterials() : materials);
+        c.put("decision", decision == null ? department.switches().decision() : decision);
+        c.put("supplementMaterials", materials == null ? department.switches().supplementMaterials() : materials);
         chosen.apply(c);
         r.pending.incrementAndGet();
         decide(r, h, h.deliveryKey, new Plan(chosen.decision(), chosen.supplementMaterials(), 0,
-                switches.duplicateCallbacks(), true));
+                department.switches().duplicateCallbacks(), true));
         return h.view();
     }
 
@@ -99,13 +91,13 @@ final class Decisions {
                 break;
             default:
                 body.put("resultDocument", "准予许可决定书 " + h.reference);
-                body.put("licenceNo", department + "-LIC-" + h.n);
+                body.put("licenceNo", department.code() + "-LIC-" + h.n);
                 break;
         }
-        body.put("decidedBy", department + " simulator");
+        body.put("decidedBy", department.code() + " simulator");
         body.put("decidedAt", Instant.now().toString());
         h.decision = plan.decision();
-        log.event("DECIDED", "caseNo", h.caseNo, "reference", h.reference, "decision", plan.decision(), "deliveryKey", key);
+        department.event("DECIDED", "caseNo", h.caseNo, "reference", h.reference, "decision", plan.decision(), "deliveryKey", key);
         URI uri;
         try {
             uri = h.callbackUrl == null ? null : URI.create(h.callbackUrl);
@@ -115,7 +107,7 @@ final class Decisions {
         if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
             r.callbacksAbandoned.incrementAndGet();
             r.pending.decrementAndGet();
-            log.event("CALLBACK_ABANDONED", "caseNo", h.caseNo, "why", "no usable callbackUrl '" + h.callbackUrl + "'");
+            department.event("CALLBACK_ABANDONED", "caseNo", h.caseNo, "why", "no usable callbackUrl '" + h.callbackUrl + "'");
             return;
         }
         attempt(new Callback(r, h, key, uri, json.bytes(body), plan.duplicate() ? 2 : 1), 1, 1);
@@ -133,11 +125,11 @@ final class Decisions {
                     .header("Content-Type", "application/json")
                     .header(Signatures.IDEMPOTENCY_KEY, "decision-" + cb.deliveryKey())
                     .header(Signatures.TIMESTAMP, Long.toString(now))
-                    .header(Signatures.SIGNATURE, Signatures.sign(secret, now, cb.body()))
+                    .header(Signatures.SIGNATURE, Signatures.sign(department.secret(), now, cb.body()))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(cb.body())).build();
         } catch (IllegalArgumentException e) {
             r.callbacksAbandoned.incrementAndGet();
-            log.event("CALLBACK_ABANDONED", "caseNo", cb.held().caseNo, "why", EventLog.oneLine(e));
+            department.event("CALLBACK_ABANDONED", "caseNo", cb.held().caseNo, "why", EventLog.oneLine(e));
             finish(cb, copy);
             return;
         }
@@ -159,7 +151,7 @@ final class Decisions {
         String caseNo = cb.held().caseNo;
         if (failure != null) {
             r.callbackFailures.incrementAndGet();
-            log.event("CALLBACK_FAILED", "caseNo", caseNo, "copy", copy, "attempt", attempt, "error",
+            department.event("CALLBACK_FAILED", "caseNo", caseNo, "copy", copy, "attempt", attempt, "error",
                     EventLog.oneLine(rootCause(failure)));
             retry(cb, copy, attempt);
             return;
@@ -172,7 +164,7 @@ final class Decisions {
         } else {
             r.callbacksRefused.incrementAndGet();
         }
-        log.event(ok ? "CALLBACK_ACCEPTED" : "CALLBACK_REFUSED", "caseNo", caseNo, "copy", copy, "attempt", attempt,
+        department.event(ok ? "CALLBACK_ACCEPTED" : "CALLBACK_REFUSED", "caseNo", caseNo, "copy", copy, "attempt", attempt,
                 "status", status, "code", ok ? null : errorCode(response.body()));
         if (ok || status == 409) {
             finish(cb, copy);
@@ -183,14 +175,14 @@ final class Decisions {
 
     private void retry(Callback cb, int copy, int attempt) {
         Run r = cb.run();
-        int max = switches.callbackAttempts();
+        int max = department.switches().callbackAttempts();
         if (attempt >= max) {
             r.callbacksAbandoned.incrementAndGet();
-            log.event("CALLBACK_ABANDONED", "caseNo", cb.held().caseNo, "copy", copy, "attempts", attempt);
+            department.event("CALLBACK_ABANDONED", "caseNo", cb.held().caseNo, "copy", copy, "attempts", attempt);
             finish(cb, copy);
             return;
         }
-        long delay = switches.callbackBackoffMs() << Math.min(attempt - 1, 20);
+        long delay = department.switches().callbackBackoffMs() << Math.min(attempt - 1, 20);
         try {
             scheduler.schedule(() -> attempt(cb, copy, attempt + 1), delay, TimeUnit.MILLISECONDS);
         } catch (RuntimeException closing) {

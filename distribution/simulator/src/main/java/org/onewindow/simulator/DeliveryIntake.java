@@ -19,11 +19,8 @@ final class DeliveryIntake {
     /** The largest delivery read (files travel inside it as base64). */
     static final int MAX_BODY = 64 * 1024 * 1024;
 
-    private final String secret;
-    private final String department;
-    private final Switches switches;
-    private final Json json;
-    private final EventLog log;
+    private final Department department;
+    private final Json json = new Json();
     private final Replies replies;
     private final Decisions decisions;
     /** The cases and counters since the last reset. */
@@ -31,13 +28,8 @@ final class DeliveryIntake {
     /** The n of references and licence numbers; goes on across resets so references are never reused. */
     private final AtomicLong sequence = new AtomicLong();
 
-    DeliveryIntake(String secret, String department, Switches switches, Json json, EventLog log, Replies replies,
-            Decisions decisions, Supplier<Run> current) {
-        this.secret = secret;
+    DeliveryIntake(Department department, Replies replies, Decisions decisions, Supplier<Run> current) {
         this.department = department;
-        this.switches = switches;
-        this.json = json;
-        this.log = log;
         this.replies = replies;
         this.decisions = decisions;
         this.current = current;
@@ -57,7 +49,7 @@ final class DeliveryIntake {
                 delivery(ex);
             }
         } catch (IOException | RuntimeException e) {
-            log.event("ERROR", "path", ex.getRequestURI().getPath(), "error", EventLog.oneLine(e));
+            department.event("ERROR", "path", ex.getRequestURI().getPath(), "error", EventLog.oneLine(e));
             try {
                 replies.error(ex, 500, "INTERNAL", String.valueOf(e.getMessage()));
             } catch (IOException | RuntimeException ignored) {
@@ -75,7 +67,7 @@ final class DeliveryIntake {
             return;
         }
         Run r = current.get();
-        long latency = switches.latencyMs();
+        long latency = department.switches().latencyMs();
         if (latency > 0) {
             try {
                 Thread.sleep(latency);
@@ -84,18 +76,19 @@ final class DeliveryIntake {
                 return;
             }
         }
-        double errorRate = switches.errorRate();
+        double errorRate = department.switches().errorRate();
         if (errorRate > 0 && ThreadLocalRandom.current().nextDouble() < errorRate) {
             r.errorsInjected.incrementAndGet();
-            log.event("ERROR_INJECTED", "status", 503);
+            department.event("ERROR_INJECTED", "status", 503);
             replies.error(ex, 503, "UNAVAILABLE", "审批系统暂时不可用（模拟）");
             return;
         }
         String timestamp = ex.getRequestHeaders().getFirst(Signatures.TIMESTAMP);
         String signature = ex.getRequestHeaders().getFirst(Signatures.SIGNATURE);
-        if (!Signatures.verify(secret, timestamp, signature, body, Instant.now().getEpochSecond(), Signatures.MAX_SKEW_SECONDS)) {
+        long now = Instant.now().getEpochSecond();
+        if (!Signatures.verify(department.secret(), timestamp, signature, body, now, Signatures.MAX_SKEW_SECONDS)) {
             r.badSignatures.incrementAndGet();
-            log.event("BAD_SIGNATURE", "caseNo", caseNoForLog(body), "why", signatureProblem(timestamp, signature));
+            department.event("BAD_SIGNATURE", "caseNo", caseNoForLog(body), "why", signatureProblem(timestamp, signature));
             replies.error(ex, 401, "BAD_SIGNATURE", "签名缺失、无效或时间戳超出 " + Signatures.MAX_SKEW_SECONDS + " 秒");
             return;
         }
@@ -126,7 +119,7 @@ final class DeliveryIntake {
             String corrupt = DeliveredFiles.corrupt(d);
             if (corrupt != null) {
                 r.filesCorrupt.incrementAndGet();
-                log.event("FILE_CORRUPT", "caseNo", caseNo, "deliveryKey", key, "why", corrupt);
+                department.event("FILE_CORRUPT", "caseNo", caseNo, "deliveryKey", key, "why", corrupt);
                 replies.error(ex, 422, "FILE_CORRUPT", corrupt);
                 return;
             }
@@ -159,7 +152,7 @@ final class DeliveryIntake {
                         r.resubmissions.incrementAndGet();
                         h.deliveryKey = key;
                         h.decision = null;
-                        plan = Plan.of(switches);
+                        plan = Plan.of(department.switches());
                         event = "DELIVERY_RESUBMITTED";
                     } else {
                         r.duplicates.incrementAndGet();
@@ -167,11 +160,11 @@ final class DeliveryIntake {
                     }
                 } else {
                     long n = sequence.incrementAndGet();
-                    h = new Held(caseNo, department + "-" + n, n, key, Json.text(d, "callbackUrl"));
+                    h = new Held(caseNo, department.code() + "-" + n, n, key, Json.text(d, "callbackUrl"));
                     h.response = json.bytes(Map.of("reference", h.reference, "caseNo", caseNo));
                     r.byCase.put(caseNo, h);
                     r.byKey.put(key, h);
-                    plan = Plan.of(switches);
+                    plan = Plan.of(department.switches());
                     event = "DELIVERED";
                 }
             }
@@ -179,7 +172,7 @@ final class DeliveryIntake {
             r.received.incrementAndGet();
         }
         JsonNode applicant = d.path("applicant");
-        log.event(event, "caseNo", caseNo, "reference", h.reference, "deliveryKey", key,
+        department.event(event, "caseNo", caseNo, "reference", h.reference, "deliveryKey", key,
                 "applicant", "DELIVERED".equals(event) ? EventLog.mask(Json.text(applicant, "idNumber")) : null,
                 "item", "DELIVERED".equals(event) ? Json.text(d.path("item"), "code") : null,
                 "files", "DELIVERED".equals(event) ? DeliveredFiles.count(d) : null,
@@ -188,7 +181,7 @@ final class DeliveryIntake {
             if (plan.autoDecide()) {
                 decisions.later(r, h, key, plan);
             } else {
-                log.event("HELD", "caseNo", caseNo, "reference", h.reference, "why", "autoDecide is off");
+                department.event("HELD", "caseNo", caseNo, "reference", h.reference, "why", "autoDecide is off");
             }
         }
         return new Accepted(h, replay);
@@ -196,7 +189,7 @@ final class DeliveryIntake {
 
     private void badRequest(HttpExchange ex, Run r, String caseNo, String why) throws IOException {
         r.badRequests.incrementAndGet();
-        log.event("BAD_REQUEST", "caseNo", caseNo, "why", "'" + why + "'");
+        department.event("BAD_REQUEST", "caseNo", caseNo, "why", "'" + why + "'");
         replies.error(ex, 400, "BAD_REQUEST", why);
     }
 

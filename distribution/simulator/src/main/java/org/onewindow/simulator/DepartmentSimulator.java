@@ -93,10 +93,11 @@ public final class DepartmentSimulator implements AutoCloseable {
         scheduler.setRemoveOnCancelPolicy(true);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(callbackPool).build();
-        this.decisions = new Decisions(secret, this.department, switches, json, log, scheduler, client, this::live);
-        Replies replies = new Replies(json);
-        this.intake = new DeliveryIntake(secret, this.department, switches, json, log, replies, decisions, () -> run);
-        this.administration = new AdminPort(this, json, log, replies);
+        Department simulated = new Department(this.department, secret, switches, log);
+        this.decisions = new Decisions(simulated, scheduler, client, this::live);
+        Replies replies = new Replies();
+        this.intake = new DeliveryIntake(simulated, replies, decisions, () -> run);
+        this.administration = new AdminPort(this, log, replies);
     }
 
     /** Opens the admin port and, unless the switch {@code down} is on, the main port. */

@@ -10,11 +10,7 @@ import com.sun.net.httpserver.HttpExchange;
 final class Replies {
     private static final String TYPE = "application/json; charset=utf-8";
 
-    private final Json json;
-
-    Replies(Json json) {
-        this.json = json;
-    }
+    private final Json json = new Json();
 
     /** {@code body} as it is; {@code replay} the value of the {@code Idempotent-Replay} header, null for none. */
     void send(HttpExchange ex, int status, byte[] body, String replay) throws IOException {
