@@ -55,8 +55,6 @@ public class JpaBackOffice implements BackOfficeService {
     /** A bound on the request alone; the item's rule (art. 42: 10) decides how many of these are allowed. */
     private static final int MAX_EXTENSION_DAYS = 365;
     private static final Set<String> REVIEWERS = Set.of(Actor.REVIEWER);
-    private static final List<CaseStatus> CLOCKED = List.of(CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW,
-            CaseStatus.SUPPLEMENT_REQUESTED);
 
     @Reference(target = "(osgi.unit.name=onewindow-intake)")
     JpaTemplate jpa;
@@ -217,7 +215,7 @@ public class JpaBackOffice implements BackOfficeService {
         return tx(em -> em.createQuery("SELECT c.caseNo, c.itemCode, c.itemName, c.departmentCode, c.departmentName,"
                 + " c.status, c.createdBy, c.reviewer, c.acceptedOn, c.deadline, c.timeLimitDays, c.extendedDays,"
                 + " c.suspendedSince FROM CaseEntity c WHERE c.status IN :clocked AND c.deadline IS NOT NULL", Object[].class)
-                .setParameter("clocked", CLOCKED).getResultList().stream().map(JpaBackOffice::clock)
+                .setParameter("clocked", StatusMachine.CLOCKED).getResultList().stream().map(JpaBackOffice::clock)
                 .collect(Collectors.toList()));
     }
 

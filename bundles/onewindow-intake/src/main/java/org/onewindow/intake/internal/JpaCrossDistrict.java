@@ -50,8 +50,6 @@ public class JpaCrossDistrict implements CrossDistrictCases {
     void configure(IntakeConfig config) {
         zone = ZoneId.of(config.zone());
     }
-    /** Statuses in which a case's clock runs (or stands, awaiting a supplement): it is not decided yet. */
-    private static final Set<CaseStatus> OPEN_CLOCK = Set.of(CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW, CaseStatus.SUPPLEMENT_REQUESTED);
 
     @Reference(target = "(osgi.unit.name=onewindow-intake)")
     JpaTemplate jpa;
@@ -213,7 +211,7 @@ public class JpaCrossDistrict implements CrossDistrictCases {
         LocalDate until = date(deadline, "deadline");
         return tx(em -> {
             CaseEntity c = Cases.findForUpdate(em, caseNo);
-            if (c.route == Route.CITY && OPEN_CLOCK.contains(c.status) && extendedDays > c.extendedDays) {
+            if (c.route == Route.CITY && StatusMachine.CLOCKED.contains(c.status) && extendedDays > c.extendedDays) {
                 c.extendedDays = extendedDays;
                 c.extensions++;
                 c.deadline = until;
@@ -237,7 +235,7 @@ public class JpaCrossDistrict implements CrossDistrictCases {
             if (!district.equals(c.originDistrict)) {
                 throw new Problem(ProblemKind.CONFLICT, "CASE_NUMBER_TAKEN", "办件 " + caseNo + " 不是 " + district + " 转来的");
             }
-            if (OPEN_CLOCK.contains(c.status)) {
+            if (StatusMachine.CLOCKED.contains(c.status)) {
                 Date now = new Date();
                 Cases.cancelOpenHandovers(em, caseNo, now);
                 CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, CaseStatus.WITHDRAWN, "city:" + district, now,

@@ -218,7 +218,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         return em.createQuery("SELECT c.caseNo FROM CaseEntity c WHERE c.applicantId = :id AND c.itemCode = :item"
                 + " AND c.status NOT IN :closed", String.class)
                 .setParameter("id", applicantId).setParameter("item", itemCode)
-                .setParameter("closed", List.of(CaseStatus.REJECTED, CaseStatus.DELIVERED, CaseStatus.WITHDRAWN))
+                .setParameter("closed", StatusMachine.CLOSED)
                 .setMaxResults(MAX_OPEN_SHOWN).getResultList();
     }
 
@@ -553,7 +553,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
             IntakeStatisticsDTO s = new IntakeStatisticsDTO();
             s.cases = em.createQuery("SELECT COUNT(c) FROM CaseEntity c", Long.class).getSingleResult();
             s.openCases = em.createQuery("SELECT COUNT(c) FROM CaseEntity c WHERE c.status NOT IN :closed", Long.class)
-                    .setParameter("closed", List.of(CaseStatus.REJECTED, CaseStatus.DELIVERED, CaseStatus.WITHDRAWN)).getSingleResult();
+                    .setParameter("closed", StatusMachine.CLOSED).getSingleResult();
             s.finished = em.createQuery("SELECT COUNT(c) FROM CaseEntity c WHERE c.status = :d", Long.class)
                     .setParameter("d", CaseStatus.DELIVERED).getSingleResult();
             s.finishedInOneVisit = em.createQuery("SELECT COUNT(c) FROM CaseEntity c WHERE c.status = :d AND c.visits <= 1", Long.class)

@@ -14,6 +14,7 @@ import static org.onewindow.security.Actor.CLERK;
 import static org.onewindow.security.Actor.REVIEWER;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,16 @@ final class StatusMachine {
 
     /** Where materials may still be handed in: at intake, after acceptance (owed ones, 容缺), on a supplement. */
     private static final Set<CaseStatus> RECEIVING = Set.of(DRAFT, ACCEPTED, IN_REVIEW, SUPPLEMENT_REQUESTED);
+
+    /**
+     * Where a case's clock runs (or stands, awaiting a supplement): accepted and not decided yet. What the
+     * supervision's time-limit watch lists, and where the deciding district's extension or the accepting
+     * district's withdrawal still reaches a case decided here for another district.
+     */
+    static final Set<CaseStatus> CLOCKED = Set.of(ACCEPTED, IN_REVIEW, SUPPLEMENT_REQUESTED);
+
+    /** Where a case is no longer handled ({@link CaseStatus#isOpen}), in the enum's order: for queries. */
+    static final List<CaseStatus> CLOSED = Arrays.stream(CaseStatus.values()).filter(s -> !s.isOpen()).toList();
 
     private StatusMachine() {
     }

@@ -36,6 +36,16 @@ public class StatusMachineTest {
     }
 
     @Test
+    public void theClockRunsFromAcceptanceToTheDecisionAndThreeStatusesCloseACase() {
+        assertEquals(Set.of(ACCEPTED, IN_REVIEW, CaseStatus.SUPPLEMENT_REQUESTED), StatusMachine.CLOCKED);
+        assertTrue("a clocked case is open", StatusMachine.CLOCKED.stream().allMatch(CaseStatus::isOpen));
+        assertEquals(List.of(REJECTED, DELIVERED, WITHDRAWN), StatusMachine.CLOSED);
+        for (CaseStatus closed : StatusMachine.CLOSED) {
+            assertTrue(closed + " goes nowhere", StatusMachine.allowed(closed, false).isEmpty());
+        }
+    }
+
+    @Test
     public void backOfficeStepsAreNotPlainTransitions() {
         for (CaseStatus[] move : new CaseStatus[][] {{ACCEPTED, IN_REVIEW}, {IN_REVIEW, APPROVED},
                 {IN_REVIEW, CaseStatus.DENIED}, {IN_REVIEW, CaseStatus.SUPPLEMENT_REQUESTED}}) {
