@@ -235,6 +235,27 @@ public class CaseEntity {
         }
     }
 
+    /**
+     * The one place a case's status changes (a replica put back from the hub, {@link CaseRestore}, takes the status it
+     * reads): the step from the status now to {@code to} is appended to the history, by whom and why, and the case
+     * moves. The step is answered so that the caller persists it with a case already stored; a new case's steps are
+     * persisted with it.
+     */
+    CaseHistoryEntity moveTo(CaseStatus to, String by, Date at, String note) {
+        CaseHistoryEntity step = CaseHistoryEntity.of(this, status, to, by, at, note);
+        history.add(step);
+        status = to;
+        updatedAt = at;
+        return step;
+    }
+
+    /** A step in the history that leaves the status where it is (a note of what happened); the caller persists it. */
+    CaseHistoryEntity note(String by, Date at, String note) {
+        CaseHistoryEntity step = CaseHistoryEntity.of(this, status, status, by, at, note);
+        history.add(step);
+        return step;
+    }
+
     /** Counts a visit of the applicant to the hall: at most one a day. */
     void visit(LocalDate today) {
         if (!today.equals(lastVisitDay)) {

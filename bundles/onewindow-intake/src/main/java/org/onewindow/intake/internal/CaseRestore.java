@@ -182,6 +182,7 @@ public class CaseRestore implements JournalRestore {
         c.departmentName = hub.departmentName;
         c.timeLimitDays = hub.timeLimitDays;
         c.channel = hub.channel;
+        // not a move (CaseEntity.moveTo): the replica takes the status the hub holds, whose history comes with it
         c.status = hub.status;
         c.parties(hub.applicant, hub.agent);
         c.visits = hub.visits;

@@ -329,13 +329,8 @@ public class JpaBackOffice implements BackOfficeService {
     }
 
     private CaseDTO record(EntityManager em, CaseEntity c, CaseStatus to, String by, String note) {
-        Date now = new Date();
-        CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, to, by, now, Cases.limit(note, 1000));
-        em.persist(step);
-        c.history.add(step);
         LOG.info("Case {} {} -> {} by {}", c.caseNo, c.status, to, by);
-        c.status = to;
-        c.updatedAt = now;
+        em.persist(c.moveTo(to, by, new Date(), Cases.limit(note, 1000)));
         return CaseViews.full(c, catalog.get(c.itemCode, c.itemVersion).materials);
     }
 

@@ -101,18 +101,17 @@ public class JpaCrossDistrict implements CrossDistrictCases {
         c.pin(item);
         c.timeLimitDays = f.timeLimitDays;
         c.channel = f.channel;
-        c.status = CaseStatus.ACCEPTED;
         c.parties(f.applicant, f.agent);
         // the applicant was promised the accepting district's deadline: it is the one this back office keeps
         clock(c, f.timeLimit);
         c.originDistrict = handover.fromDistrict;
         c.originDelivery = handover.deliveryKey;
         c.createdAt = now;
-        c.updatedAt = now;
         c.createdBy = by;
         received(c, f.materials, by, now);
-        c.history.add(CaseHistoryEntity.of(c, null, CaseStatus.ACCEPTED, by, now, "全市通办：" + handover.fromDistrict + " 于 "
-                + c.acceptedOn + " 受理，经市级枢纽转来本区审批，期限至 " + c.deadline + "；结果由受理地窗口送达"));
+        // a new case: its first step is persisted with it
+        c.moveTo(CaseStatus.ACCEPTED, by, now, "全市通办：" + handover.fromDistrict + " 于 "
+                + c.acceptedOn + " 受理，经市级枢纽转来本区审批，期限至 " + c.deadline + "；结果由受理地窗口送达");
         return c;
     }
 
@@ -132,15 +131,11 @@ public class JpaCrossDistrict implements CrossDistrictCases {
         clock(c, f.timeLimit);
         c.supplementMaterials = null;
         c.originDelivery = handover.deliveryKey;
-        c.updatedAt = now;
         if (c.route == Route.REMOTE) {
             em.persist(HandoverEntity.of(c, HandoverEntity.SUPPLEMENT, now));
         }
-        CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, CaseStatus.IN_REVIEW, by, now,
-                "补正材料已在 " + handover.fromDistrict + " 交齐，经市级枢纽转来，恢复计时，期限至 " + c.deadline);
-        em.persist(step);
-        c.history.add(step);
-        c.status = CaseStatus.IN_REVIEW;
+        em.persist(c.moveTo(CaseStatus.IN_REVIEW, by, now,
+                "补正材料已在 " + handover.fromDistrict + " 交齐，经市级枢纽转来，恢复计时，期限至 " + c.deadline));
         return CaseViews.full(c, item(c).materials);
     }
 
@@ -186,10 +181,8 @@ public class JpaCrossDistrict implements CrossDistrictCases {
                 Date now = new Date();
                 h.acknowledgedAt = now;
                 c.updatedAt = now;
-                CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, c.status, "city:" + district, now,
-                        district + " 已接收" + (HandoverEntity.SUPPLEMENT.equals(h.purpose) ? "补正材料" : "，进入其后台审批") + "（全市通办）");
-                em.persist(step);
-                c.history.add(step);
+                em.persist(c.note("city:" + district, now,
+                        district + " 已接收" + (HandoverEntity.SUPPLEMENT.equals(h.purpose) ? "补正材料" : "，进入其后台审批") + "（全市通办）"));
             }
             return CaseViews.full(c, item(c).materials);
         });
@@ -218,11 +211,9 @@ public class JpaCrossDistrict implements CrossDistrictCases {
                 c.updatedAt = new Date();
                 // the day the deciding district's extension arrived here, which the receipt prints
                 c.extendedOn = c.updatedAt.toInstant().atZone(zone).toLocalDate();
-                CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, c.status, "city:" + district, c.updatedAt,
+                em.persist(c.note("city:" + district, c.updatedAt,
                         Cases.limit(district + " 延期，期限至 " + until + "（共延长 " + extendedDays + " 个工作日）"
-                                + (note == null || note.isBlank() ? "" : "：" + note), 1000));
-                em.persist(step);
-                c.history.add(step);
+                                + (note == null || note.isBlank() ? "" : "：" + note), 1000)));
             }
             return CaseViews.full(c, item(c).materials);
         });
@@ -238,12 +229,8 @@ public class JpaCrossDistrict implements CrossDistrictCases {
             if (StatusMachine.CLOCKED.contains(c.status)) {
                 Date now = new Date();
                 Cases.cancelOpenHandovers(em, caseNo, now);
-                CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, CaseStatus.WITHDRAWN, "city:" + district, now,
-                        "申请人已在受理地 " + district + " 撤回申请（全市通办），本区不再审批");
-                em.persist(step);
-                c.history.add(step);
-                c.status = CaseStatus.WITHDRAWN;
-                c.updatedAt = now;
+                em.persist(c.moveTo(CaseStatus.WITHDRAWN, "city:" + district, now,
+                        "申请人已在受理地 " + district + " 撤回申请（全市通办），本区不再审批"));
                 LOG.info("Case {} withdrawn at district {}: it leaves this back office", caseNo, district);
             }
             return CaseViews.full(c, item(c).materials);

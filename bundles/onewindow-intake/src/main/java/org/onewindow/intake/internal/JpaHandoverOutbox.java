@@ -83,16 +83,13 @@ public class JpaHandoverOutbox implements HandoverOutbox {
         h.remoteRef = Cases.limit(remoteReference, 100);
         c.route = route;
         c.remoteRef = h.remoteRef;
-        c.updatedAt = now;
         String where = route == Route.LOCAL ? "本中心后台审批"
                 : route == Route.CITY ? "，经市级枢纽转异地审批（全市通办" + (h.remoteRef == null ? "" : "，" + h.remoteRef) + "）"
                 : "部门审批系统" + (h.remoteRef == null ? "" : "（受理号 " + h.remoteRef + "）");
         CaseStatus to = c.status == CaseStatus.ACCEPTED ? CaseStatus.IN_REVIEW : c.status;
         String note = (HandoverEntity.SUPPLEMENT.equals(h.purpose) ? "补正材料已送交" : "已送交") + c.departmentName + where;
-        CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, to, RELAY, now, note);
-        em.persist(step);
-        c.history.add(step);
-        c.status = to;
+        // a case past acceptance (its supplement handed over) keeps its status: the step notes the delivery
+        em.persist(c.moveTo(to, RELAY, now, note));
         LOG.info("Case {} handed over to {} ({}), delivery {}", c.caseNo, c.departmentCode, route, h.deliveryKey);
     }
 

@@ -172,19 +172,18 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
         c.pin(item);
         c.timeLimitDays = item.timeLimitDays;
         c.channel = intake.channel;
-        c.status = CaseStatus.DRAFT;
         c.parties(intake.applicant, intake.agent);
         if (c.channel == Channel.WINDOW) {
             c.visit(today);
         }
         c.createdAt = now;
-        c.updatedAt = now;
         c.createdBy = actor.name();
         for (String code : intake.materials) {
             c.received.add(CaseMaterialEntity.of(c, code, actor.name(), now));
         }
         LicenceLink.reuse(licences, c, item.materials, actor, now);
-        c.history.add(CaseHistoryEntity.of(c, null, CaseStatus.DRAFT, actor.name(), now, "收件"));
+        // a new case: its first step is persisted with it
+        c.moveTo(CaseStatus.DRAFT, actor.name(), now, "收件");
         List<String> warnings = new ArrayList<>();
         List<String> open = openCasesOf(em, c.applicantId, c.itemCode);
         if (!open.isEmpty()) {
@@ -326,12 +325,8 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
                 default:
                     break;
             }
-            CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, request.to, actor.name(), now, note);
-            em.persist(step);
-            c.history.add(step);
             LOG.info("Case {} {} -> {} by {}", c.caseNo, c.status, request.to, actor);
-            c.status = request.to;
-            c.updatedAt = now;
+            em.persist(c.moveTo(request.to, actor.name(), now, note));
             return CaseViews.full(c, catalogMaterials);
         });
     }
@@ -352,9 +347,7 @@ public class JpaIntakeService implements IntakeService, StatusContributor {
                 List<String> names = catalog.get(c.itemCode, c.itemVersion).materials.stream()
                         .filter(m -> codes.contains(m.code)).map(m -> m.name).collect(Collectors.toList());
                 String note = "电子证照已失效（撤销或过期），需提交纸质材料：" + String.join("、", names);
-                CaseHistoryEntity step = CaseHistoryEntity.of(c, c.status, c.status, actor.name(), new Date(), note);
-                em.persist(step);
-                c.history.add(step);
+                em.persist(c.note(actor.name(), new Date(), note));
             }
             return codes;
         });

@@ -13,41 +13,37 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.onewindow.db.internal.TestDatabases;
 import org.onewindow.db.internal.TestJpa;
 import org.onewindow.intake.CaseStatus;
-import org.onewindow.intake.Channel;
 import org.onewindow.intake.HandoverDTO;
 import org.onewindow.intake.HandoverState;
-import org.onewindow.citizen.IdType;
 import org.onewindow.problem.Problem;
 import org.onewindow.security.Actor;
 
 /** The outbox of handovers on an in-memory Derby: attempts, retries and a withdrawal that comes in between. */
 public class JpaHandoverOutboxTest {
     private static final Actor ADMIN = new Actor("admin", Set.of(Actor.ADMIN));
+    private IntakeDatabase db;
     private TestJpa jpa;
     private JpaHandoverOutbox outbox;
     private final ExecutorService relay = Executors.newSingleThreadExecutor();
 
     @Before
     public void freshDatabase() {
-        EmbeddedDataSource ds = TestDatabases.memory("outbox");
+        db = IntakeDatabase.fresh("outbox");
+        jpa = db.jpa;
         outbox = new JpaHandoverOutbox();
-        outbox.journal = TestDatabases.journal(ds);
-        TestDatabases.migrate(ds, "intake", "db/migration/intake");
-        jpa = TestJpa.of("onewindow-intake", ds);
+        outbox.journal = db.journal;
         outbox.jpa = jpa;
     }
 
     @After
     public void close() {
         relay.shutdownNow();
-        jpa.close();
+        db.close();
     }
 
     @Test
@@ -99,26 +95,9 @@ public class JpaHandoverOutboxTest {
 
     /** A case accepted at the window with its handover pending, as the acceptance commits them. */
     private long accepted(String caseNo) {
+        db.store(caseNo, CaseStatus.ACCEPTED, c -> { });
         return Cases.tx(jpa, outbox.journal, em -> {
-            Date now = new Date();
-            CaseEntity c = new CaseEntity();
-            c.caseNo = caseNo;
-            c.itemCode = "TY-001";
-            c.itemVersion = 1;
-            c.itemName = "体育类民办非企业单位成立登记";
-            c.departmentCode = "TY";
-            c.departmentName = "区文体局";
-            c.timeLimitDays = 10;
-            c.channel = Channel.WINDOW;
-            c.status = CaseStatus.ACCEPTED;
-            c.applicantIdType = IdType.RESIDENT_ID;
-            c.applicantId = "11010519491231002X";
-            c.applicantName = "张三";
-            c.createdAt = now;
-            c.createdBy = "clerk";
-            c.updatedAt = now;
-            em.persist(c);
-            HandoverEntity h = HandoverEntity.of(c, HandoverEntity.CASE, now);
+            HandoverEntity h = HandoverEntity.of(Cases.find(em, caseNo), HandoverEntity.CASE, new Date());
             em.persist(h);
             em.flush();
             return h.id;
@@ -131,9 +110,7 @@ public class JpaHandoverOutboxTest {
             CaseEntity c = Cases.findForUpdate(em, caseNo);
             Date now = new Date();
             Cases.cancelOpenHandovers(em, caseNo, now);
-            em.persist(CaseHistoryEntity.of(c, c.status, CaseStatus.WITHDRAWN, "clerk", now, null));
-            c.status = CaseStatus.WITHDRAWN;
-            c.updatedAt = now;
+            em.persist(c.moveTo(CaseStatus.WITHDRAWN, "clerk", now, null));
             return null;
         });
     }
