@@ -50,6 +50,18 @@ final class Cases {
                 .orElseThrow(() -> Problem.notFound("CASE_NOT_FOUND", "没有办件 " + caseNo));
     }
 
+    /**
+     * {@code c}, if this district's window handles it: one another district accepted and handed over to be
+     * decided here (全市通办) is taken in, supplemented and handed out at that district's window.
+     */
+    static CaseEntity windowCase(CaseEntity c) {
+        if (c.originDistrict != null) {
+            throw new Problem(ProblemKind.CONFLICT, "FOREIGN_CASE", "办件 " + c.caseNo + " 由 " + c.originDistrict
+                    + " 受理（全市通办），本区只作审批；收件、补正和出件在受理地窗口办理");
+        }
+        return c;
+    }
+
     static String required(String value, String code, String field, String message) {
         if (value == null || value.isBlank()) {
             throw Problem.badRequest(code, field + " 必填：" + message);

@@ -18,7 +18,7 @@ public class IntakeCheckTest {
     public void defaultsAndCanonicalForms() {
         NewCaseDTO r = request("11010519491231002x");
         r.materials = List.of(" M01 ", "M01", "M02");
-        JpaIntakeService.Intake i = JpaIntakeService.Intake.check(r);
+        IntakeRequest i = IntakeRequest.check(r);
         assertEquals(Channel.WINDOW, i.channel);
         assertEquals(IdType.RESIDENT_ID, i.applicant.idType);
         assertEquals("11010519491231002X", i.applicant.idNumber);
@@ -29,7 +29,7 @@ public class IntakeCheckTest {
     public void companiesApplyByCreditCode() {
         NewCaseDTO r = request("91350100M000100Y43");
         r.applicant.idType = IdType.CREDIT_CODE;
-        assertEquals("91350100M000100Y43", JpaIntakeService.Intake.check(r).applicant.idNumber);
+        assertEquals("91350100M000100Y43", IntakeRequest.check(r).applicant.idNumber);
     }
 
     @Test
@@ -50,7 +50,7 @@ public class IntakeCheckTest {
 
     private static void refused(NewCaseDTO r, String code) {
         try {
-            JpaIntakeService.Intake.check(r);
+            IntakeRequest.check(r);
             fail("must be refused: " + code);
         } catch (Problem e) {
             assertEquals(code, e.code());

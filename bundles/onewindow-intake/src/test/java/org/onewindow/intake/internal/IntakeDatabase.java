@@ -1,9 +1,13 @@
 package org.onewindow.intake.internal;
 
+import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Date;
 import java.util.function.Consumer;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.onewindow.audit.AuditTrail;
+import org.onewindow.audit.internal.TestTrails;
 import org.onewindow.citizen.IdType;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.internal.TestDatabases;
@@ -13,7 +17,8 @@ import org.onewindow.intake.Channel;
 
 /**
  * Intake's persistence unit on a fresh in-memory Derby, its schema made by its own scripts, with the real change
- * journal; and cases stored in it directly, as the services leave them.
+ * journal and, for the reads it records, the real audit trail; and cases stored in it directly, as the services leave
+ * them.
  */
 final class IntakeDatabase implements AutoCloseable {
     final EmbeddedDataSource ds;
@@ -29,6 +34,21 @@ final class IntakeDatabase implements AutoCloseable {
 
     static IntakeDatabase fresh(String name) {
         return new IntakeDatabase(name);
+    }
+
+    /** The unit and journal as a service's parts share them. */
+    IntakeUnit unit() {
+        return new IntakeUnit(jpa, journal);
+    }
+
+    /** The audit trail in this database, so that a read and its record are one transaction as in the appliance. */
+    AuditTrail trail() {
+        try {
+            TestTrails.install(ds);
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("cannot add the audit trail's tables", e);
+        }
+        return TestTrails.trail(ds);
     }
 
     /**
