@@ -35,25 +35,11 @@ import org.slf4j.LoggerFactory;
  * given in the case's own transaction, the licences the applicant holds received from the library, a repeat filing
  * flagged for supervision.
  */
-final class CaseOpening {
+record CaseOpening(IntakeUnit unit, CatalogService catalog, NodeService node, Supplier<LicenceService> licences, ZoneId zone) {
     private static final Logger LOG = LoggerFactory.getLogger(CaseOpening.class);
     private static final int NUMBER_RETRIES = 3;
     /** Enough open cases to name in a repeat-filing warning. */
     private static final int MAX_OPEN_SHOWN = 5;
-
-    private final IntakeUnit unit;
-    private final CatalogService catalog;
-    private final NodeService node;
-    private final Supplier<LicenceService> licences;
-    private final ZoneId zone;
-
-    CaseOpening(IntakeUnit unit, CatalogService catalog, NodeService node, Supplier<LicenceService> licences, ZoneId zone) {
-        this.unit = unit;
-        this.catalog = catalog;
-        this.node = node;
-        this.licences = licences;
-        this.zone = zone;
-    }
 
     CaseDTO open(NewCaseDTO request, Actor actor) {
         actor.requireAny(Set.of(Actor.CLERK));

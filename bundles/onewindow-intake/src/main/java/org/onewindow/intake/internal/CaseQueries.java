@@ -37,22 +37,8 @@ import org.onewindow.security.Actor;
  * box, the kiosk's status look-up and the counts. A read of a citizen's case is an event of the audit trail in the
  * reading transaction (CaseReads).
  */
-final class CaseQueries {
+record CaseQueries(IntakeUnit unit, CatalogService catalog, AuditTrail trail, NodeService node, ZoneId zone) {
     private static final int MAX_PAGE_SIZE = 500;
-
-    private final IntakeUnit unit;
-    private final CatalogService catalog;
-    private final AuditTrail trail;
-    private final NodeService node;
-    private final ZoneId zone;
-
-    CaseQueries(IntakeUnit unit, CatalogService catalog, AuditTrail trail, NodeService node, ZoneId zone) {
-        this.unit = unit;
-        this.catalog = catalog;
-        this.trail = trail;
-        this.node = node;
-        this.zone = zone;
-    }
 
     CaseDTO get(String caseNo, Actor actor) {
         actor.requireAny(Actor.STAFF);

@@ -15,13 +15,7 @@ import org.onewindow.security.Actor;
  * The result handed out ({@code DELIVERED}): sent by post with its carrier and tracking number, or collected at the
  * window by the applicant, the agent or the holder of the pickup code (PickupCheck), each hand-out an audit event.
  */
-final class HandOut {
-    private final AuditTrail trail;
-
-    HandOut(AuditTrail trail) {
-        this.trail = trail;
-    }
-
+record HandOut(AuditTrail trail) {
     /** Records how the result of {@code c} leaves the hall, in the hand-out's transaction; a failed pickup check refuses it. */
     void deliver(EntityManager em, CaseEntity c, TransitionDTO request, LocalDate today, Actor actor) {
         if (request.trackingNo != null || request.carrier != null) {

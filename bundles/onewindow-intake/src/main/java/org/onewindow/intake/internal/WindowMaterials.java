@@ -27,25 +27,9 @@ import org.slf4j.LoggerFactory;
  * The materials of a case at the window: those handed in, those reused from the applicant's earlier case (within
  * {@code materialReuseDays}), and the licences from the library checked again before acceptance.
  */
-final class WindowMaterials {
+record WindowMaterials(IntakeUnit unit, CatalogService catalog, AuditTrail trail, Supplier<LicenceService> licences, ZoneId zone,
+        int reuseDays) {
     private static final Logger LOG = LoggerFactory.getLogger(WindowMaterials.class);
-
-    private final IntakeUnit unit;
-    private final CatalogService catalog;
-    private final AuditTrail trail;
-    private final Supplier<LicenceService> licences;
-    private final ZoneId zone;
-    private final int reuseDays;
-
-    WindowMaterials(IntakeUnit unit, CatalogService catalog, AuditTrail trail, Supplier<LicenceService> licences, ZoneId zone,
-            int reuseDays) {
-        this.unit = unit;
-        this.catalog = catalog;
-        this.trail = trail;
-        this.licences = licences;
-        this.zone = zone;
-        this.reuseDays = reuseDays;
-    }
 
     CaseDTO receive(String caseNo, List<String> materials, Actor actor) {
         actor.requireAny(Set.of(Actor.CLERK));

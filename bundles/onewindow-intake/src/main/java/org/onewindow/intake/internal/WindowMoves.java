@@ -31,28 +31,11 @@ import org.slf4j.LoggerFactory;
  * with materials owed (容缺), deciding an instant item, rejecting, withdrawing, taking in a supplement, handing out.
  * Each is one transaction with the case locked, its step written by {@link CaseEntity#moveTo}.
  */
-final class WindowMoves {
+record WindowMoves(IntakeUnit unit, CatalogService catalog, Supplier<LicenceService> licences, TimeLimits timeLimits,
+        WindowMaterials materials, HandOut handOut, ZoneId zone) {
     private static final Logger LOG = LoggerFactory.getLogger(WindowMoves.class);
-    private final SecureRandom random = new SecureRandom();
-
-    private final IntakeUnit unit;
-    private final CatalogService catalog;
-    private final Supplier<LicenceService> licences;
-    private final TimeLimits timeLimits;
-    private final WindowMaterials materials;
-    private final HandOut handOut;
-    private final ZoneId zone;
-
-    WindowMoves(IntakeUnit unit, CatalogService catalog, Supplier<LicenceService> licences, TimeLimits timeLimits,
-            WindowMaterials materials, HandOut handOut, ZoneId zone) {
-        this.unit = unit;
-        this.catalog = catalog;
-        this.licences = licences;
-        this.timeLimits = timeLimits;
-        this.materials = materials;
-        this.handOut = handOut;
-        this.zone = zone;
-    }
+    /** Pickup codes: six digits no one can guess from the ones before. */
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     CaseDTO transition(String caseNo, TransitionDTO request, Actor actor) {
         if (request == null || request.to == null) {
@@ -114,7 +97,7 @@ final class WindowMoves {
             c.deficientMaterials = missing.stream().map(m -> m.code).collect(Collectors.joining(","));
             note = "容缺受理，待补：" + c.deficientMaterials + (note == null ? "" : "；" + note);
         }
-        c.pickupCode = String.format("%06d", random.nextInt(1_000_000));
+        c.pickupCode = String.format("%06d", RANDOM.nextInt(1_000_000));
         timeLimits.start(c, today);
         if (c.timeLimitDays > 0) {
             // the outbox row commits with the acceptance: the relay hands it over, now or later

@@ -3,8 +3,8 @@ package org.onewindow.intake.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -96,7 +96,7 @@ public class CaseQueriesTest {
 
         CaseQuery badDay = new CaseQuery();
         badDay.from = "7.12.2026";
-        assertEquals("INVALID_QUERY", refused(() -> queries.search(badDay, CLERK)).code());
+        assertEquals("INVALID_QUERY", assertThrows(Problem.class, () -> queries.search(badDay, CLERK)).code());
     }
 
     @Test
@@ -131,14 +131,9 @@ public class CaseQueriesTest {
         assertEquals("by ID number " + IdNumbers.mask(ZHANG) + ": 2 cases found", newest.detail);
         assertFalse("the whole number is never in the trail's text", newest.detail.contains(ZHANG));
 
-        try {
-            queries.lookUp(lookup("李"), CLERK);
-            fail("one character is no key");
-        } catch (Problem e) {
-            assertEquals("INVALID_LOOKUP", e.code());
-        }
+        assertEquals("one character is no key", "INVALID_LOOKUP", assertThrows(Problem.class, () -> queries.lookUp(lookup("李"), CLERK)).code());
         assertEquals("only a clerk uses the search box", "FORBIDDEN",
-                refused(() -> queries.lookUp(lookup(ZHANG), new Actor("r", Set.of(Actor.REVIEWER)))).code());
+                assertThrows(Problem.class, () -> queries.lookUp(lookup(ZHANG), new Actor("r", Set.of(Actor.REVIEWER)))).code());
     }
 
     @Test
@@ -151,9 +146,9 @@ public class CaseQueriesTest {
         assertEquals(CaseStatus.IN_REVIEW, status.status);
         assertEquals("2026-12-21", status.deadline);
         assertNull("no supplement asked", status.supplementMaterials);
-        assertEquals("CASE_NOT_FOUND", refused(() -> queries.publicStatus("441302-20261207-0001", "310020")).code());
-        assertEquals("CASE_NOT_FOUND", refused(() -> queries.publicStatus("441302-20261207-0009", "31002X")).code());
-        assertEquals("INVALID_QUERY", refused(() -> queries.publicStatus("441302-20261207-0001", "1002X")).code());
+        assertEquals("CASE_NOT_FOUND", assertThrows(Problem.class, () -> queries.publicStatus("441302-20261207-0001", "310020")).code());
+        assertEquals("CASE_NOT_FOUND", assertThrows(Problem.class, () -> queries.publicStatus("441302-20261207-0009", "31002X")).code());
+        assertEquals("INVALID_QUERY", assertThrows(Problem.class, () -> queries.publicStatus("441302-20261207-0001", "1002X")).code());
         List<AuditRecord> looked = records("PUBLIC_STATUS");
         assertEquals("only the look-up that found the case", 1, looked.size());
         assertEquals("kiosk", looked.get(0).actor);
@@ -193,7 +188,7 @@ public class CaseQueriesTest {
         });
         assertEquals("PENDING 1", queries.handoversWaiting());
         assertEquals(CaseStatus.ACCEPTED, queries.checkVisible("441302-20261207-0001", CLERK));
-        assertEquals("CASE_NOT_FOUND", refused(() -> queries.checkVisible("441302-20261207-0009", CLERK)).code());
+        assertEquals("CASE_NOT_FOUND", assertThrows(Problem.class, () -> queries.checkVisible("441302-20261207-0009", CLERK)).code());
     }
 
     private void created(String caseNo, String at, CaseStatus status) {
@@ -215,14 +210,5 @@ public class CaseQueriesTest {
         AuditQuery q = new AuditQuery();
         q.actions = List.of(action);
         return trail.search(q);
-    }
-
-    private static Problem refused(Runnable call) {
-        try {
-            call.run();
-        } catch (Problem e) {
-            return e;
-        }
-        throw new AssertionError("not refused");
     }
 }
