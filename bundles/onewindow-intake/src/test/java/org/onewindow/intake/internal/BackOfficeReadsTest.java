@@ -7,6 +7,7 @@ import static org.junit.Assert.assertThrows;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.junit.After;
@@ -148,7 +149,7 @@ public class BackOfficeReadsTest {
         });
     }
 
-    private void clocked(String caseNo, CaseStatus status, java.util.function.Consumer<CaseEntity> more) {
+    private void clocked(String caseNo, CaseStatus status, Consumer<CaseEntity> more) {
         db.store(caseNo, status, c -> {
             c.acceptedOn = ACCEPTED_ON;
             c.deadline = LocalDate.of(2026, 12, 15);

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
@@ -139,8 +140,8 @@ public class CaseQueriesTest {
     @Test
     public void theKioskNeedsTheNumberAndTheLastSixOfTheIdNumber() {
         db.store("441302-20261207-0001", CaseStatus.IN_REVIEW, c -> {
-            c.acceptedOn = java.time.LocalDate.of(2026, 12, 7);
-            c.deadline = java.time.LocalDate.of(2026, 12, 21);
+            c.acceptedOn = LocalDate.of(2026, 12, 7);
+            c.deadline = LocalDate.of(2026, 12, 21);
         });
         PublicStatusDTO status = queries.publicStatus(" 441302-20261207-0001 ", "31002x");
         assertEquals(CaseStatus.IN_REVIEW, status.status);
