@@ -1,56 +1,30 @@
 package org.onewindow.replication.internal;
 
-import java.io.IOException;
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.onewindow.audit.AuditEvent;
-import org.onewindow.audit.AuditRecord;
 import org.onewindow.audit.AuditTrail;
-import org.onewindow.audit.ChainBreak;
-import org.onewindow.audit.TrailHead;
 import org.onewindow.db.ChangeJournal;
-import org.onewindow.db.JournalEntry;
-import org.onewindow.db.JournalHold;
 import org.onewindow.db.JournalRestore;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.node.HealthReason;
-import org.onewindow.node.NodeInfo;
 import org.onewindow.node.NodeService;
 import org.onewindow.node.StatusContributor;
-import org.onewindow.problem.Problem;
-import org.onewindow.problem.ProblemDetail;
-import org.onewindow.problem.ProblemKind;
-import org.onewindow.replication.AckDTO;
-import org.onewindow.replication.BatchDTO;
 import org.onewindow.replication.DistrictState;
-import org.onewindow.replication.KeyFingerprints;
 import org.onewindow.replication.LinkStatusDTO;
-import org.onewindow.replication.RecordDTO;
-import org.onewindow.replication.RecordDigests;
-import org.onewindow.replication.RegistrationDTO;
-import org.onewindow.replication.RegistrationStateDTO;
 import org.onewindow.replication.SigningKey;
 import org.onewindow.replication.internal.HubClient.HubFailure;
 import org.onewindow.problem.StorageFaults;
 import org.onewindow.rest.Backoff;
-import org.onewindow.rest.Json;
 import org.onewindow.rest.PollPacing;
-import org.onewindow.tls.CertificateFingerprints;
 import org.onewindow.tls.OutgoingTls;
-import org.onewindow.tls.PeerCertificate;
-import org.onewindow.tls.TlsFailures;
 import org.onewindow.security.Actor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -69,17 +43,13 @@ import org.slf4j.LoggerFactory;
  * the hub's acknowledgement as the truth of what it has: after an outage, a crash on either side or
  * a repeated batch, shipping goes on from what the hub acknowledged. The journal is on disk, so a
  * backlog of any size waits there; a full batch is followed by the next at once, and failures back
- * off. Active on district nodes only.
+ * off. Active on district nodes only. This component runs the cycle and answers for the link; the registration is
+ * {@link HubRegistration}'s, a batch {@link JournalShipping}'s, what district IT and health are told {@link LinkReport}'s.
  */
 @Component(immediate = true, configurationPid = ReplicationConfig.PID, service = {ReplicationShipper.class, StatusContributor.class})
 @Designate(ocd = ReplicationConfig.class)
 public class ReplicationShipper implements StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationShipper.class);
-    /** How often a candidate key asks after its registration. */
-    private static final long CANDIDATE_POLL_MILLIS = 10_000;
-    static final String REGISTERED = "HUB_REGISTERED";
-    /** District IT pinned another certificate of the hub. */
-    static final String HUB_PINNED = "HUB_CERTIFICATE_PINNED";
     /** The hub's refusal of a journal behind what it acknowledged (a data/ restored from an older copy). */
     static final String JOURNAL_REWOUND = "JOURNAL_REWOUND";
     static final String REWOUND = "REWOUND";
@@ -112,17 +82,14 @@ public class ReplicationShipper implements StatusContributor {
     private LinkKeys keys;
     private HubClient hub;
     private Reconciliation reconciliation;
+    private HubRegistration registration;
+    private JournalShipping shipping;
+    private LinkReport report;
     private Backoff backoff;
     private PollPacing pacing;
     private ScheduledExecutorService timer;
     /** Failed calls to the hub in a row (read by health outside the cycle's lock). */
-    private volatile int failures;
-    private Instant lastSent = Instant.EPOCH;
-    private Instant lastPruned = Instant.EPOCH;
-    /** The hub answered with the audit trail it holds: it keeps trails, and this node's goes with every batch. */
-    private volatile boolean hubTakesTrail;
-    /** Where the hub last said this node's audit chain breaks, null while it holds. */
-    private volatile ChainBreak auditBreak;
+    private final AtomicInteger failures = new AtomicInteger();
 
     @Activate
     void activate(BundleContext context, ReplicationConfig config) {
@@ -141,6 +108,10 @@ public class ReplicationShipper implements StatusContributor {
             journal.rewound("the hub found this journal rewound at " + row.restore.detectedAt());
         }
         pacing = new PollPacing(config.pollMillis(), config.idlePollMaxMillis(), backoff, Math::random);
+        registration = new HubRegistration(link, keys, hub, tls, trail, journal, node::info, config, failures, this, this::wake);
+        shipping = new JournalShipping(journal, trail, link, keys, hub, () -> node.info().version, pacing, failures, config.batchSize(),
+                config.heartbeatSeconds(), config.journalRetentionDays());
+        report = new LinkReport(journal, trail, link, reconciliation, failures, shipping::auditBreak);
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-replication"));
         timer.schedule(this::run, 0, TimeUnit.MILLISECONDS);
     }
@@ -170,94 +141,8 @@ public class ReplicationShipper implements StatusContributor {
      * trusted as the hub until district IT pins another ({@link #pinHub}).
      */
     public LinkStatusDTO register(String hubUrl, String enrolmentCode, String confirmedFingerprint, Actor actor) {
-        String url = HubUrls.check(hubUrl);
-        String pin = confirmHub(url, confirmedFingerprint);
-        NodeInfo info = node.info();
-        HubLink.Row old = link.read();
-        if (old != null && old.legacy() && old.state != DistrictState.REVOKED && old.hubUrl.equals(url)) {
-            // registered before key pairs with this hub: it knows the district; the link moves to its own key instead
-            synchronized (this) {
-                try {
-                    keys.rollover(old);
-                } catch (HubFailure e) {
-                    throw new Problem(e.status == 0 ? ProblemKind.UNAVAILABLE : ProblemKind.CONFLICT, e.status == 0 ? "HUB_UNREACHABLE" : e.code,
-                            "市级枢纽未接受换钥：" + e.getMessage());
-                }
-            }
-            return link();
-        }
-        SigningKey own = keys.forRegistration(info.districtCode, old);
-        RegistrationDTO registration = new RegistrationDTO();
-        registration.district = info.districtCode;
-        registration.name = info.districtName;
-        registration.version = info.version;
-        registration.algorithm = own.algorithm().name();
-        registration.publicKey = own.publicKeyBase64();
-        registration.enrolmentCode = enrolmentCode == null || enrolmentCode.isBlank() ? null : enrolmentCode.strip();
-        DistrictState state;
-        String error = null;
-        try {
-            state = hub.register(url, pin, own, registration, Instant.now()).state;
-        } catch (HubFailure e) {
-            if (e.status != 409 || !"DISTRICT_EXISTS".equals(e.code)) {
-                throw new Problem(e.status == 0 ? ProblemKind.UNAVAILABLE : ProblemKind.CONFLICT, e.status == 0 ? "HUB_UNREACHABLE" : e.code,
-                        "市级枢纽未接受注册：" + e.getMessage());
-            }
-            // the hub kept this key as a candidate: wait, asking after it, until a security administrator there takes it
-            state = DistrictState.PENDING;
-            error = "DISTRICT_EXISTS: " + e.getMessage();
-        }
-        synchronized (this) {
-            link.register(url, pin, own, state == null ? DistrictState.PENDING : state, error, Instant.now());
-            keys.registered(own);
-        }
-        LOG.info("District {} registered with hub {} (key {}): {}{}", info.districtCode, url, own.fingerprint(), state,
-                error == null ? "" : ", the code is taken there: " + error);
-        trail.record(AuditEvent.of(REGISTERED, actor).on("DISTRICT", info.districtCode).detail("hub " + url + ", key " + own.algorithm().name() + " "
-                + own.fingerprint() + ": " + state + (error == null ? "" : " (" + error + ")")));
-        timer.schedule(this::run, 0, TimeUnit.MILLISECONDS);
+        registration.register(hubUrl, enrolmentCode, confirmedFingerprint, actor);
         return link();
-    }
-
-    /**
-     * The fingerprint to pin for the hub at {@code url}: over HTTPS, the certificate it presents now, if it is the one
-     * confirmed; over plain HTTP, null, where allowed (a test, the demo).
-     */
-    private String confirmHub(String url, String confirmed) {
-        URI uri = URI.create(url);
-        if (!"https".equals(uri.getScheme())) {
-            try {
-                tls.checkScheme("the city hub", uri, config.allowHttp());
-            } catch (IllegalArgumentException e) {
-                throw Problem.badRequest(TlsFailures.INSECURE_URL, "市级枢纽须使用 https:// 地址（明文 HTTP 仅限测试或演示）：" + url);
-            }
-            return null;
-        }
-        PeerCertificate presented;
-        try {
-            presented = tls.peerCertificate(uri);
-        } catch (IOException e) {
-            throw new Problem(ProblemKind.UNAVAILABLE, "HUB_UNREACHABLE", "市级枢纽无法连接，未能读取其证书：" + e.getMessage());
-        }
-        List<ProblemDetail> details = List.of(new ProblemDetail("hub", "fingerprint", presented.fingerprint()),
-                new ProblemDetail("hub", "subject", presented.subject()), new ProblemDetail("hub", "issuer", presented.issuer()),
-                new ProblemDetail("hub", "notAfter", presented.notAfter()));
-        if (confirmed == null || confirmed.isBlank()) {
-            throw new Problem(ProblemKind.CONFLICT, "HUB_CERTIFICATE_UNCONFIRMED", "请与市级管理员核对枢纽证书的 SHA-256 指纹 " + presented.fingerprint()
-                    + "，核对一致后带上该指纹再次注册", details);
-        }
-        String typed;
-        try {
-            typed = CertificateFingerprints.normalize(confirmed);
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("INVALID_FINGERPRINT", "证书指纹应为 64 位十六进制（SHA-256）：" + confirmed);
-        }
-        if (!typed.equals(presented.fingerprint())) {
-            LOG.warn("Hub {} presents certificate {}, not {} as confirmed: registration refused", url, presented.fingerprint(), typed);
-            throw new Problem(ProblemKind.CONFLICT, "HUB_CERTIFICATE_MISMATCH", "枢纽当前出示的证书指纹 " + presented.fingerprint()
-                    + " 与确认的指纹不符：请勿注册，先与市级管理员核实", details);
-        }
-        return typed;
     }
 
     /**
@@ -265,19 +150,13 @@ public class ReplicationShipper implements StatusContributor {
      * presents exactly that certificate now. The only way the pin changes after registration.
      */
     public LinkStatusDTO pinHub(String confirmedFingerprint, Actor actor) {
-        HubLink.Row row = link.read();
-        if (row == null) {
-            throw Problem.notFound("NOT_REGISTERED", "本区尚未向市级枢纽注册");
-        }
-        String pin = confirmHub(row.hubUrl, confirmedFingerprint);
-        synchronized (this) {
-            link.pinHub(pin);
-        }
-        LOG.warn("The hub {}'s certificate is pinned anew: {} (was {})", row.hubUrl, pin, row.hubCertificate);
-        trail.record(AuditEvent.of(HUB_PINNED, actor).on("DISTRICT", row.district).detail("hub " + row.hubUrl + ", certificate " + pin
-                + " (was " + row.hubCertificate + ")"));
-        timer.schedule(this::run, 0, TimeUnit.MILLISECONDS);
+        registration.pinHub(confirmedFingerprint, actor);
         return link();
+    }
+
+    /** A shipping cycle now (after a registration or a new pin). */
+    private void wake() {
+        timer.schedule(this::run, 0, TimeUnit.MILLISECONDS);
     }
 
     /** The pinned fingerprint of the hub at {@code url}, or null. */
@@ -313,35 +192,7 @@ public class ReplicationShipper implements StatusContributor {
     }
 
     public LinkStatusDTO link() {
-        LinkStatusDTO s = new LinkStatusDTO();
-        s.journalLastSeq = journal.lastSeq();
-        HubLink.Row row = link.read();
-        if (row != null) {
-            s.hubUrl = row.hubUrl;
-            s.state = row.state;
-            s.registeredAt = row.registeredAt.toString();
-            s.keyAlgorithm = row.keyAlgorithm;
-            s.fingerprint = row.publicKey == null ? null : KeyFingerprints.grouped(KeyFingerprints.of(Base64.getDecoder().decode(row.publicKey)));
-            s.acked = row.acked;
-            s.lastShippedAt = row.lastShippedAt == null ? null : row.lastShippedAt.toString();
-            s.lastError = row.lastError;
-            s.hubCertificate = row.hubCertificate;
-        }
-        s.backlog = Math.max(0, s.journalLastSeq - s.acked);
-        JournalHold hold = journal.hold();
-        if (hold != null) {
-            s.intakeHold = hold.code();
-            s.intakeHoldMessage = hold.message();
-        }
-        if (row != null && row.restore != null) {
-            s.restore = reconciliation.status(row.restore);
-        }
-        TrailHead head = trail.head();
-        s.auditShipped = head.shippedSeq();
-        s.auditBacklog = Math.max(0, head.lastSeq() - head.shippedSeq());
-        ChainBreak broken = auditBreak;
-        s.auditBreak = broken == null ? null : broken.toString();
-        return s;
+        return report.link();
     }
 
     @Override
@@ -351,57 +202,12 @@ public class ReplicationShipper implements StatusContributor {
 
     @Override
     public Map<String, Object> status() {
-        LinkStatusDTO s = link();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("hub", s.hubUrl == null ? "(not registered: onewindow:hub-register <hubUrl>)" : s.hubUrl);
-        out.put("link", s.state == null ? "-" : s.state);
-        if (s.fingerprint != null) {
-            // what district IT reads out to the city administrator, who compares it before approving
-            out.put("key", s.keyAlgorithm);
-            out.put("key fingerprint", s.fingerprint);
-        }
-        if (s.hubUrl != null) {
-            out.put("hub certificate", s.hubCertificate != null ? "pinned SHA-256 " + s.hubCertificate
-                    : s.hubUrl.startsWith("https:") ? "trust store" : "NONE: plain HTTP, unverified (a test or the demo only)");
-        }
-        out.put("journal", s.journalLastSeq);
-        out.put("acknowledged by hub", s.acked);
-        out.put("backlog", s.backlog);
-        out.put("audit trail at the hub", "up to #" + s.auditShipped + " (" + s.auditBacklog + " to send)");
-        if (s.auditBreak != null) {
-            out.put("AUDIT CHAIN REFUSED", s.auditBreak + " (onewindow:audit-verify; docs/operations.md)");
-        }
-        if (s.intakeHold != null) {
-            out.put("INTAKE HELD", s.intakeHold + ": " + s.intakeHoldMessage);
-        }
-        if (s.restore != null) {
-            Reconciliation.describe(s.restore, out);
-        }
-        if (s.lastError != null) {
-            out.put("last error", s.lastError);
-        }
-        return out;
+        return report.status();
     }
 
-    /**
-     * The link to the hub failing (three calls in a row, or the hub suspended or revoked this district) or the hub refusing
-     * the audit trail: the node is DEGRADED until it works again. A district not registered, or waiting for approval, is not.
-     */
     @Override
     public List<HealthReason> healthReasons() {
-        HubLink.Row row = link.read();
-        List<HealthReason> out = new java.util.ArrayList<>();
-        if (row != null && (row.state == DistrictState.SUSPENDED || row.state == DistrictState.REVOKED)) {
-            out.add(new HealthReason("HUB_LINK_FAILING", "市级枢纽已" + (row.state == DistrictState.SUSPENDED ? "暂停" : "注销") + "本区，数据不再上报："
-                    + row.lastError + "（onewindow:replication-status）"));
-        } else if (row != null && row.state == DistrictState.APPROVED && failures >= 3) {
-            out.add(new HealthReason("HUB_LINK_FAILING", "连续 " + failures + " 次无法向市级枢纽上报，积压的记录在本机等待：" + row.lastError
-                    + "（onewindow:replication-status）"));
-        }
-        if (auditBreak != null) {
-            out.add(new HealthReason("AUDIT_CHAIN_REFUSED", "市级枢纽拒收本区审计日志：" + auditBreak + "（onewindow:audit-verify）"));
-        }
-        return out;
+        return report.healthReasons();
     }
 
     private void run() {
@@ -415,7 +221,7 @@ public class ReplicationShipper implements StatusContributor {
                 LOG.warn("Replication waits {} s: the database cannot be written ({})", delay / 1000, e.toString());
             } else {
                 LOG.error("Replication cycle failed", e);
-                delay = backoff.delayMillis(++failures);
+                delay = backoff.delayMillis(failures.incrementAndGet());
             }
         }
         if (!timer.isShutdown()) {
@@ -432,11 +238,11 @@ public class ReplicationShipper implements StatusContributor {
         try {
             if (row.legacy()) {
                 keys.rollover(row);
-                failures = 0;
+                failures.set(0);
                 return 0;
             }
             if (row.state == DistrictState.PENDING) {
-                return awaitApproval(row);
+                return registration.awaitApproval(row);
             }
             if (row.restore != null && REWOUND.equals(row.restore.state())) {
                 return reconcile(row);
@@ -444,9 +250,9 @@ public class ReplicationShipper implements StatusContributor {
             if (row.restore != null && !RECONCILED.equals(row.restore.state())) {
                 return config.pollMillis() * 50; // stopped on a conflict: district IT decides (docs/operations.md)
             }
-            return ship(row);
+            return shipping.ship(row);
         } catch (HubFailure e) {
-            failures++;
+            int failed = failures.incrementAndGet();
             link.failed(e.getMessage());
             if (JOURNAL_REWOUND.equals(e.code) && (row.restore == null || RECONCILED.equals(row.restore.state()))) {
                 // restored from an older copy: no case until this district has taken back what the hub holds of it
@@ -454,7 +260,7 @@ public class ReplicationShipper implements StatusContributor {
                 link.rewound(e.getMessage(), Instant.now());
                 LOG.error("The city hub refuses this district's journal as rewound (restored from an older copy?): {}. Taking back its records"
                         + " from the hub; no case is taken in meanwhile (docs/operations.md, \"Restoring a district\")", e.getMessage());
-                failures = 0;
+                failures.set(0);
                 return 0;
             }
             if (row.restore != null && REWOUND.equals(row.restore.state())) {
@@ -467,46 +273,18 @@ public class ReplicationShipper implements StatusContributor {
             } else if ("DISTRICT_SUSPENDED".equals(e.code)) {
                 link.state(DistrictState.SUSPENDED, e.getMessage());
             }
-            if (failures == 1 || failures % 20 == 0) {
-                LOG.warn("Replication to {} failed ({} in a row): {}", row.hubUrl, failures, e.getMessage());
+            if (failed == 1 || failed % 20 == 0) {
+                LOG.warn("Replication to {} failed ({} in a row): {}", row.hubUrl, failed, e.getMessage());
             }
-            return backoff.delayMillis(failures);
+            return backoff.delayMillis(failed);
         }
-    }
-
-    private long awaitApproval(HubLink.Row row) throws HubFailure {
-        RegistrationStateDTO state;
-        try {
-            state = hub.state(row.hubUrl, keys.of(row), Instant.now());
-        } catch (HubFailure e) {
-            if (!"KEY_NOT_REGISTERED".equals(e.code)) {
-                throw e;
-            }
-            // a candidate at the hub: nothing is wrong here, the security administrator there decides
-            failures = 0;
-            link.failed("KEY_NOT_REGISTERED: " + e.getMessage());
-            return CANDIDATE_POLL_MILLIS;
-        }
-        failures = 0;
-        if (state.state == DistrictState.APPROVED) {
-            link.state(DistrictState.APPROVED, null);
-            journal.federated(config.hubCheckSeconds());
-            LOG.info("The hub approved district {} (key {}): shipping the journal from #{}", row.district, state.fingerprint, row.acked + 1);
-            return 0;
-        }
-        if (state.state != DistrictState.PENDING) {
-            link.state(state.state, state.state == DistrictState.REVOKED ? "registration refused by the hub" : null);
-        } else if (row.lastError != null) {
-            link.state(DistrictState.PENDING, null);
-        }
-        return Math.max(config.pollMillis(), 2000);
     }
 
     /** Takes back what the hub holds of this rewound district, then rebases; a failure is kept for district IT to see. */
     private long reconcile(HubLink.Row row) throws HubFailure {
         try {
             if (reconciliation.run(row, keys.of(row))) {
-                failures = 0;
+                failures.set(0);
                 return 0;
             }
             return Math.max(config.pollMillis(), 2000);
@@ -514,109 +292,5 @@ public class ReplicationShipper implements StatusContributor {
             link.restoreError(e.toString());
             throw e;
         }
-    }
-
-    private long ship(HubLink.Row row) throws HubFailure {
-        List<JournalEntry> entries = journal.after(row.acked, Math.max(1, config.batchSize()));
-        // the audit trail after what the hub holds goes along, once the hub has said it keeps trails
-        long auditAfter = trail.head().shippedSeq();
-        List<AuditRecord> audit = hubTakesTrail ? trail.after(auditAfter, Math.max(1, config.batchSize())) : List.of();
-        Instant now = Instant.now();
-        if (!entries.isEmpty() && entries.get(0).seq > row.acked + 1) {
-            // the hub lost what it had acknowledged (restored from a backup older than journalRetentionDays)
-            throw new HubFailure(409, "JOURNAL_PRUNED", "the hub needs records from #" + (row.acked + 1)
-                    + " that this journal deleted after journalRetentionDays; they cannot be sent again (see docs/operations.md)");
-        }
-        if (entries.isEmpty() && audit.isEmpty() && now.isBefore(lastSent.plusSeconds(config.heartbeatSeconds()))) {
-            return pacing.idle();
-        }
-        String afterDigest = row.ackedDigest != null || row.acked == 0 ? row.ackedDigest : digestAt(row.acked, List.of());
-        AckDTO ack = hub.ship(row.hubUrl, keys.of(row), batch(row.district, row.acked, afterDigest, entries, hubTakesTrail ? auditAfter : null, audit),
-                now);
-        lastSent = now;
-        failures = 0;
-        if (row.state != DistrictState.APPROVED) {
-            link.state(DistrictState.APPROVED, null);
-        }
-        // the digest of this journal's record at the number the hub acknowledged goes with the next batch
-        String digest = ack.acked == row.acked ? afterDigest : ack.acked == 0 ? null : digestAt(ack.acked, entries);
-        boolean verified = ack.verified == null || ack.verified;
-        link.acked(ack.acked, digest, verified, now);
-        if (verified) {
-            journal.confirmed();
-        }
-        prune(ack.acked, now);
-        trailAcknowledged(row.district, ack);
-        if (ack.acked < row.acked) {
-            LOG.warn("The hub acknowledges district {} only up to #{} (was #{}): shipping again from there", row.district, ack.acked, row.acked);
-        }
-        if (entries.size() >= config.batchSize() || audit.size() >= config.batchSize()) {
-            return 0;
-        }
-        return entries.isEmpty() && audit.isEmpty() ? pacing.idle() : pacing.worked(); // a heartbeat is no work
-    }
-
-    /**
-     * The hub holds this district's audit trail up to {@code auditAcked}: records up to there may be pruned here once old
-     * enough. A break the hub found is said once, loudly: the hub takes nothing after it until the city accepts it.
-     */
-    private void trailAcknowledged(String district, AckDTO ack) {
-        if (ack.auditAcked == null) {
-            return; // a hub that keeps no trails yet: nothing is sent to it, nothing pruned for it
-        }
-        hubTakesTrail = true;
-        trail.shipped(ack.auditAcked);
-        ChainBreak before = auditBreak;
-        auditBreak = ack.auditBreak;
-        if (ack.auditBreak != null && (before == null || before.seq != ack.auditBreak.seq || before.kind != ack.auditBreak.kind)) {
-            LOG.error("The city hub refuses this district's audit trail from #{}: {} ({}). Run onewindow:audit-verify here and see"
-                    + " docs/operations.md, \"The audit trail\"", ack.auditBreak.seq, ack.auditBreak.kind, ack.auditBreak.detail);
-        } else if (ack.auditBreak == null && before != null) {
-            LOG.info("The city hub takes district {}'s audit trail again (up to #{})", district, ack.auditAcked);
-        }
-    }
-
-    /**
-     * Once an hour, deletes what the hub has had for {@code journalRetentionDays}: kept that long so that a hub
-     * restored from a recent backup can be sent it again.
-     */
-    private void prune(long acked, Instant now) {
-        if (config.journalRetentionDays() <= 0 || now.isBefore(lastPruned.plusSeconds(3600))) {
-            return;
-        }
-        lastPruned = now;
-        int deleted = journal.prune(acked, now.minus(Duration.ofDays(config.journalRetentionDays())));
-        if (deleted > 0) {
-            LOG.info("{} journal records the hub has had for {} days deleted", deleted, config.journalRetentionDays());
-        }
-    }
-
-    /** The digest of this journal's record {@code seq}, from {@code sent} or the journal; null if it is gone (pruned). */
-    private String digestAt(long seq, List<JournalEntry> sent) {
-        for (JournalEntry e : sent) {
-            if (e.seq == seq) {
-                return RecordDigests.of(record(e));
-            }
-        }
-        List<JournalEntry> there = journal.after(seq - 1, 1);
-        return !there.isEmpty() && there.get(0).seq == seq ? RecordDigests.of(record(there.get(0))) : null;
-    }
-
-    /** A journal entry as the hub receives it. */
-    private static RecordDTO record(JournalEntry e) {
-        return RecordDTO.of(e.seq, e.kind, e.key, e.writtenAt, e.payload);
-    }
-
-    private byte[] batch(String district, long after, String afterDigest, List<JournalEntry> entries, Long auditAfter, List<AuditRecord> audit) {
-        BatchDTO batch = new BatchDTO();
-        batch.district = district;
-        batch.after = after;
-        batch.afterDigest = afterDigest;
-        batch.version = node.info().version;
-        batch.journalLastSeq = journal.lastSeq();
-        batch.records = entries.stream().map(ReplicationShipper::record).collect(Collectors.toList());
-        batch.auditAfter = auditAfter;
-        batch.audit = auditAfter == null ? null : audit;
-        return Json.bytes(batch);
     }
 }
