@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.Date;
 
 import javax.persistence.Column;
+import javax.persistence.EntityManager;
 import javax.persistence.Entity;
 import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.Id;
+import javax.persistence.LockModeType;
 import javax.persistence.Table;
 import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
@@ -16,6 +18,7 @@ import javax.persistence.TemporalType;
 import org.onewindow.citizen.IdType;
 import org.onewindow.licences.LicenceDTO;
 import org.onewindow.licences.LicenceStatus;
+import org.onewindow.problem.Problem;
 
 /**
  * A licence of the library; private to this bundle, which speaks {@link LicenceDTO}. Rows are
@@ -96,6 +99,17 @@ public class LicenceEntity {
         e.document = r.document;
         e.documentRef = r.documentRef;
         return e;
+    }
+
+    /** The licence of {@code type} numbered {@code number} (locked for the transaction's update if {@code forUpdate}); else {@code LICENCE_NOT_FOUND}. */
+    static LicenceEntity find(EntityManager em, String type, String number, boolean forUpdate) {
+        var q = em.createQuery("SELECT l FROM LicenceEntity l WHERE l.type = :t AND l.number = :n", LicenceEntity.class)
+                .setParameter("t", type == null ? "" : type.strip()).setParameter("n", number == null ? "" : number.strip());
+        if (forUpdate) {
+            q.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return q.getResultList().stream().findFirst()
+                .orElseThrow(() -> Problem.notFound("LICENCE_NOT_FOUND", "证照库中没有 " + type + " " + number));
     }
 
     /** Revoked, expired (the day after {@code validTo}), or valid. */

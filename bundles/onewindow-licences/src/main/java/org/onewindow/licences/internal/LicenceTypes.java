@@ -1,0 +1,53 @@
+package org.onewindow.licences.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.onewindow.catalog.CatalogService;
+import org.onewindow.catalog.LicenceTypeDTO;
+
+/** The catalog's licence types, read again when older than {@link #TTL_NANOS}: every lookup names them, every new licence is checked against its type. */
+final class LicenceTypes {
+    /** A licence type added to the catalog is known to imports within this time. */
+    private static final long TTL_NANOS = 30_000_000_000L;
+
+    private final CatalogService catalog;
+    private volatile Known known;
+
+    LicenceTypes(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The types by code. */
+    Map<String, LicenceTypeDTO> byCode() {
+        return known().byCode;
+    }
+
+    /** The types' names by code. */
+    Map<String, String> names() {
+        return known().names;
+    }
+
+    private Known known() {
+        Known k = known;
+        if (k == null || System.nanoTime() - k.readAt > TTL_NANOS) {
+            k = new Known(catalog.licenceTypes(), System.nanoTime());
+            known = k;
+        }
+        return k;
+    }
+
+    /** The licence types as read at one time, by code and their names by code. */
+    private static final class Known {
+        final Map<String, LicenceTypeDTO> byCode;
+        final Map<String, String> names;
+        final long readAt;
+
+        Known(List<LicenceTypeDTO> types, long readAt) {
+            this.byCode = types.stream().collect(Collectors.toMap(t -> t.code, t -> t));
+            this.names = types.stream().collect(Collectors.toMap(t -> t.code, t -> t.name));
+            this.readAt = readAt;
+        }
+    }
+}
