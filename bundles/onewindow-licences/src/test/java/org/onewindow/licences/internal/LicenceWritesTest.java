@@ -1,8 +1,8 @@
 package org.onewindow.licences.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.util.List;
 import java.util.Set;
@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.function.ThrowingRunnable;
 import org.onewindow.db.Jdbc;
 import org.onewindow.db.JournalEntry;
 import org.onewindow.licences.LicenceDTO;
@@ -50,13 +51,10 @@ public class LicenceWritesTest {
     @Test
     public void aNumberTakenAlreadyRefusesTheWholeFileNamingItsRow() {
         writes.importLicences(List.of(LicenceRowsTest.food("JY1")), ADMIN);
-        try {
-            writes.importLicences(List.of(LicenceRowsTest.food("JY2"), LicenceRowsTest.food("JY1")), ADMIN);
-            fail("JY1 is in the library");
-        } catch (Problem p) {
-            assertEquals("LICENCES_INVALID", p.code());
-            assertEquals(List.of("#2"), p.details().stream().map(d -> d.item).collect(Collectors.toList()));
-        }
+        Problem refused = assertThrows(Problem.class, () -> writes.importLicences(List.of(LicenceRowsTest.food("JY2"),
+                LicenceRowsTest.food("JY1")), ADMIN));
+        assertEquals("LICENCES_INVALID", refused.code());
+        assertEquals(List.of("#2"), refused.details().stream().map(d -> d.item).collect(Collectors.toList()));
         assertEquals("nothing of the refused file is written", 1, library.licences());
         assertEquals(List.of("FOOD_BUSINESS_LICENCE/JY1"), keys(library.journaled()));
     }
@@ -79,15 +77,10 @@ public class LicenceWritesTest {
         LicenceDTO issued = Jdbc.tx(library.ds, c -> writes.issue(LicenceRowsTest.food("JY1"), c, "reviewer"));
         assertEquals("食品经营许可证", issued.typeName);
         assertEquals(LicenceStatus.VALID, issued.status);
-        try {
-            Jdbc.tx(library.ds, c -> {
-                library.journal.append(c, "CASE", "441302-20261207-0001", "{\"status\":\"APPROVED\"}");
-                return writes.issue(LicenceRowsTest.food("JY1"), c, "reviewer");
-            });
-            fail("JY1 was issued already");
-        } catch (Problem p) {
-            assertEquals("LICENCE_EXISTS", p.code());
-        }
+        assertRefused("LICENCE_EXISTS", () -> Jdbc.tx(library.ds, c -> {
+            library.journal.append(c, "CASE", "441302-20261207-0001", "{\"status\":\"APPROVED\"}");
+            return writes.issue(LicenceRowsTest.food("JY1"), c, "reviewer");
+        }));
         assertEquals(1, library.licences());
         assertEquals("the approval's own write went back with it", List.of("FOOD_BUSINESS_LICENCE/JY1"), keys(library.journaled()));
     }
@@ -113,12 +106,8 @@ public class LicenceWritesTest {
         return entries.stream().map(e -> e.key).collect(Collectors.toList());
     }
 
-    static void assertRefused(String code, Runnable call) {
-        try {
-            call.run();
-            fail("expected " + code);
-        } catch (Problem p) {
-            assertEquals(p.getMessage(), code, p.code());
-        }
+    /** {@code call} is refused with {@code code}. */
+    static void assertRefused(String code, ThrowingRunnable call) {
+        assertEquals(code, assertThrows(Problem.class, call).code());
     }
 }
