@@ -9,12 +9,12 @@ import org.onewindow.catalog.DepartmentDTO;
 import org.onewindow.catalog.ItemKind;
 import org.onewindow.catalog.MaterialDTO;
 
-/** Valid catalog records to start tests from. */
-final class Items {
+/** Valid catalog records to start tests from (here and, through the test jar, in the tests of the capabilities that read the catalog). */
+public final class Items {
     private Items() {
     }
 
-    static CatalogItemDTO item(String code) {
+    public static CatalogItemDTO item(String code) {
         CatalogItemDTO item = new CatalogItemDTO();
         item.code = code;
         item.name = "居民身份证换领";
@@ -32,7 +32,7 @@ final class Items {
         return item;
     }
 
-    static MaterialDTO material(String code) {
+    public static MaterialDTO material(String code) {
         MaterialDTO m = new MaterialDTO();
         m.code = code;
         m.name = "原居民身份证";
