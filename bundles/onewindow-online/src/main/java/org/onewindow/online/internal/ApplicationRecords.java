@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
 
 import org.onewindow.online.ApplicationState;
 import org.onewindow.online.Citizen;
@@ -91,53 +94,50 @@ final class ApplicationRecords {
 
     /** Submitted for pre-review, if the citizen may still change it. */
     ApplicationEntity submit(String caseNo) {
-        return db.tx(em -> {
-            ApplicationEntity x = em.find(ApplicationEntity.class, caseNo);
+        return change(caseNo, (em, x) -> {
             requireState(x, EDITABLE, "提交预审");
             x.state = ApplicationState.SUBMITTED;
             x.submittedAt = new Date();
-            return x;
         });
     }
 
     /** Pre-review passed for an item with a fee: one payment order for {@code fee}, and the application waits for it. */
     ApplicationEntity awaitPayment(String caseNo, String itemName, BigDecimal fee, String by) {
-        return db.tx(em -> {
-            ApplicationEntity x = em.find(ApplicationEntity.class, caseNo);
+        return change(caseNo, (em, x) -> {
             requireState(x, Set.of(ApplicationState.SUBMITTED), "预审通过");
             em.persist(PaymentOrderEntity.of(x.caseNo, x.citizenId, itemName, fee));
             x.reviewed(ApplicationState.AWAITING_PAYMENT, by);
-            return x;
         });
     }
 
     /** Returned to the citizen: {@code materials} (codes) to upload again, and why. */
     ApplicationEntity returnToCitizen(String caseNo, Set<String> materials, String note, String by) {
-        return db.tx(em -> {
-            ApplicationEntity x = em.find(ApplicationEntity.class, caseNo);
+        return change(caseNo, (em, x) -> {
             requireState(x, Set.of(ApplicationState.SUBMITTED), "退回");
             x.returnMaterials = String.join(",", materials);
             x.returnNote = note;
             x.reviewed(ApplicationState.RETURNED, by);
-            return x;
         });
     }
 
     /** Refused at pre-review, with the reason (the case was refused at intake first). */
     ApplicationEntity reject(String caseNo, String reason, String by) {
-        return db.tx(em -> {
-            ApplicationEntity x = em.find(ApplicationEntity.class, caseNo);
+        return change(caseNo, (em, x) -> {
             x.rejectReason = reason;
             x.reviewed(ApplicationState.REJECTED, by);
-            return x;
         });
     }
 
     /** The application follows its case, which has moved already ({@code state}: accepted, withdrawn). */
     ApplicationEntity settle(String caseNo, ApplicationState state, String by) {
+        return change(caseNo, (em, x) -> x.reviewed(state, by));
+    }
+
+    /** The application {@code caseNo} read and changed by {@code how} in one transaction. */
+    private ApplicationEntity change(String caseNo, BiConsumer<EntityManager, ApplicationEntity> how) {
         return db.tx(em -> {
             ApplicationEntity x = em.find(ApplicationEntity.class, caseNo);
-            x.reviewed(state, by);
+            how.accept(em, x);
             return x;
         });
     }
