@@ -15,12 +15,9 @@ import java.util.List;
 import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.onewindow.catalog.CatalogService;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -31,7 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The district appliance as built: features, health, demo catalog, versioned imports, errors, shell. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ApplianceIT extends OneWindowTestSupport {
+public class ApplianceIT extends DemoApplianceTest {
 
     // as long as BootFinished may take: on a busy machine these come well after the test starts (10 s is the default)
     @Inject
@@ -42,16 +39,6 @@ public class ApplianceIT extends OneWindowTestSupport {
     @Inject
     @Filter(timeout = 180_000)
     CatalogService catalog;
-
-    @Configuration
-    public Option[] config() {
-        return appliance();
-    }
-
-    @Before
-    public void apiUp() throws InterruptedException {
-        awaitApi();
-    }
 
     @Test
     public void districtFeaturesAreInstalled() throws Exception {

@@ -25,8 +25,6 @@ import javax.sql.DataSource;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -43,7 +41,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class AuditIT extends OneWindowTestSupport {
+public class AuditIT extends DemoApplianceTest {
     private static final String CITIZEN = "441302198805050012";
 
     @Inject
@@ -53,14 +51,10 @@ public class AuditIT extends OneWindowTestSupport {
     @Filter("(osgi.jndi.service.name=onewindow)")
     DataSource dataSource;
 
-    @Configuration
-    public Option[] config() {
-        return appliance();
-    }
-
+    @Override
     @Before
     public void apiUp() throws InterruptedException {
-        awaitApi();
+        super.apiUp();
         http.awaitOk("/audit?size=1", "auditor", Duration.ofSeconds(60));
         http.awaitOk("/online/citizens/bindings?idNumber=" + CITIZEN, "security", Duration.ofSeconds(60));
     }

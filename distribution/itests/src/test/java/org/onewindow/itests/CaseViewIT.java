@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.AfterClass;
-import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
@@ -18,7 +16,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -28,36 +25,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * reads the scans full size (images and PDFs in page order, zoom, rotate, keyboard) and sees the applicant masked;
  * decisions ask for confirmation; a case offers only the moves that apply to its status.
  */
-public class CaseViewIT {
+public class CaseViewIT extends PageTest {
     private static final int PORT = Ports.of(9561);
     private static final String BASE = "http://localhost:" + PORT;
     /** Applicant and agent of this test only (valid check digits). */
     private static final String APPLICANT = "330102198506150075";
     private static final String AGENT = "330106199001014561";
-    private static PageSession pages;
-    private static WebDriver browser;
-    private static WebDriverWait wait;
-    private static Http http;
 
     @BeforeClass
     public static void start() throws Exception {
-        pages = PageSession.start("caseview", PORT, Ports.of(9511), APPLICANT);
-        browser = pages.browser;
-        wait = pages.wait;
-        http = pages.appliance.http;
-    }
-
-    @AfterClass
-    public static void stop() {
-        if (pages != null) {
-            pages.close();
-        }
-    }
-
-    @Before
-    public void loggedOut() {
-        browser.get(BASE + "/console/");
-        browser.manage().deleteAllCookies();
+        open("caseview", PORT, Ports.of(9511), APPLICANT);
     }
 
     @Test

@@ -16,8 +16,6 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.junit.AfterClass;
-import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
@@ -35,35 +33,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * against the real appliance: a case from the window to the back office and back to pickup, the
  * supervisor's board, the kiosk, escaping, and roles. Saves screenshots to docs/screenshots.
  */
-public class ConsoleIT {
+public class ConsoleIT extends PageTest {
     private static final int PORT = Ports.of(9581);
     private static final String BASE = "http://localhost:" + PORT;
     /** A resident ID number of this test only (valid check digit). */
     private static final String APPLICANT = "330102198506150075";
-    private static PageSession pages;
-    private static UnpackedAppliance appliance;
-    private static WebDriver browser;
-    private static WebDriverWait wait;
 
     @BeforeClass
     public static void start() throws Exception {
-        pages = PageSession.start("console", PORT, Ports.of(9501), APPLICANT);
-        appliance = pages.appliance;
-        browser = pages.browser;
-        wait = pages.wait;
-    }
-
-    @AfterClass
-    public static void stop() {
-        if (pages != null) {
-            pages.close();
-        }
-    }
-
-    @Before
-    public void loggedOut() {
-        browser.get(BASE + "/console/");
-        browser.manage().deleteAllCookies();
+        open("console", PORT, Ports.of(9501), APPLICANT);
     }
 
     @Test

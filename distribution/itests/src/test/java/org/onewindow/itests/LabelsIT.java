@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.junit.AfterClass;
-import org.junit.Before;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
@@ -35,7 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * buttons in a zh-CN page of an en-US browser, paging at the kiosk and in the online hall, the kiosk's fee
  * line and its on-screen keyboard, and the demo marker. Screenshots under target/screenshots.
  */
-public class LabelsIT {
+public class LabelsIT extends PageTest {
     private static final int PORT = Ports.of(9571);
     private static final String BASE = "http://localhost:" + PORT;
     /** An applicant of this test only whose ID number ends in the check digit X (valid). */
@@ -43,30 +41,10 @@ public class LabelsIT {
     private static final String CITIZEN = Citizens.withCheckDigit("33010619910202003");
     /** What a zh-CN page shows where it leaked a code or the browser's English. */
     private static final Pattern ENGLISH = Pattern.compile("\\b(PENDING|RETRYING|DEAD|DONE|CANCELLED|UP|STARTING|DEGRADED|district|hub)\\b");
-    private static PageSession pages;
-    private static UnpackedAppliance appliance;
-    private static WebDriver browser;
-    private static WebDriverWait wait;
 
     @BeforeClass
     public static void start() throws Exception {
-        pages = PageSession.start("labels", PORT, Ports.of(9511), APPLICANT);
-        appliance = pages.appliance;
-        browser = pages.browser;
-        wait = pages.wait;
-    }
-
-    @AfterClass
-    public static void stop() {
-        if (pages != null) {
-            pages.close();
-        }
-    }
-
-    @Before
-    public void loggedOut() {
-        browser.get(BASE + "/console/");
-        browser.manage().deleteAllCookies();
+        open("labels", PORT, Ports.of(9511), APPLICANT);
     }
 
     @Test

@@ -14,8 +14,6 @@ import java.time.ZoneId;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -29,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class LicencesIT extends OneWindowTestSupport {
+public class LicencesIT extends DemoApplianceTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     /** Valid resident ID numbers, one or two per test. */
     static final String BUYER = "330102198506150016";
@@ -39,14 +37,10 @@ public class LicencesIT extends OneWindowTestSupport {
     static final String REPEAT = "330102198506150059";
     static final String DUPLICATE = "330102198506150067";
 
-    @Configuration
-    public Option[] config() {
-        return appliance();
-    }
-
+    @Override
     @Before
     public void apiUp() throws InterruptedException {
-        awaitApi();
+        super.apiUp();
         // the library publishes its API once its tables are migrated, which may be after the window's
         http.awaitOk("/licences/access?holder=" + BUYER, "auditor", Duration.ofSeconds(60));
     }

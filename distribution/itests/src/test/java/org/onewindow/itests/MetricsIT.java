@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -29,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class MetricsIT extends OneWindowTestSupport {
+public class MetricsIT extends DemoApplianceTest {
     private static final String POSTS = "onewindow_http_server_requests_seconds_count{endpoint=\"/api/v1/cases\",method=\"POST\",status=\"201\"}";
     private static final String TRANSITIONS =
             "onewindow_http_server_requests_seconds_count{endpoint=\"/api/v1/cases/{caseNo}/transitions\",method=\"POST\",status=\"200\"}";
@@ -41,14 +39,10 @@ public class MetricsIT extends OneWindowTestSupport {
      */
     private static final Pattern PERSONAL = Pattern.compile("\\d{6}-\\d{8}-\\d{4}|(?<![\\d.])\\d{17}[\\dXx](?![\\d.])");
 
-    @Configuration
-    public Option[] config() {
-        return appliance();
-    }
-
+    @Override
     @Before
     public void apiUp() throws InterruptedException {
-        awaitApi();
+        super.apiUp();
         http.awaitOk("/metrics", "monitor", Duration.ofSeconds(60));
     }
 

@@ -27,7 +27,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,7 +43,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>A plain JUnit test with the appliance as a process, as {@link ConsoleIT}: the browser's driver
  * cannot run inside the OSGi container, where Pax Exam runs its tests.
  */
-public class OnlinePagesIT {
+public class OnlinePagesIT extends PageTest {
     private static final int PORT = Ports.of(9881);
     private static final String BASE = "http://localhost:" + PORT;
     private static final String ITEM = "GA-ZA-002";
@@ -53,14 +52,10 @@ public class OnlinePagesIT {
     /** The demo security administrator (安全管理员): reads and revokes citizens' bindings. */
     private static final String SECURITY = "security";
     private static RealNameSystem realName;
-    private static PageSession pages;
-    private static UnpackedAppliance appliance;
-    private static WebDriver browser;
-    private static WebDriverWait wait;
 
     @BeforeClass
     public static void start() throws Exception {
-        pages = PageSession.start("online", PORT, Ports.of(9801), Citizens.withCheckDigit("44130219850101009"), a -> {
+        open("online", PORT, Ports.of(9801), Citizens.withCheckDigit("44130219850101009"), a -> {
             // the real-name verification service beside the hall, each with the other's public key
             realName = RealNameSystem.start(REAL_NAME_PORT, "OW441302", a.home.resolve("data/onewindow/realname/hall-key.pub.pem"));
             a.replace("etc/org.onewindow.online.realname.cfg", "\nurl =", "\nurl = http://localhost:" + REAL_NAME_PORT);
@@ -69,24 +64,20 @@ public class OnlinePagesIT {
             // a citizen signs in twice in a row
             a.replace("etc/org.onewindow.online.cfg", "codeIntervalSeconds = 60", "codeIntervalSeconds = 1");
         });
-        appliance = pages.appliance;
-        browser = pages.browser;
-        wait = pages.wait;
         appliance.http.awaitOk("/public/online/appointments/days", null, Duration.ofSeconds(60));
     }
 
     @AfterClass
     public static void stop() throws InterruptedException {
-        if (pages != null) {
-            pages.close();
-        }
+        closePages();
         if (realName != null) {
             realName.close();
         }
     }
 
+    @Override
     @Before
-    public void signedOut() {
+    public void loggedOut() {
         // the citizen's cookie lives under /api/v1/public/online only, and is deleted from there (the staff's too)
         browser.get(BASE + "/api/v1/public/online/appointments/days");
         browser.manage().deleteAllCookies();

@@ -20,11 +20,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -34,18 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The comprehensive window over HTTP: intake, notice, scans, review, pickup; bad input changes nothing. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class WindowIT extends OneWindowTestSupport {
+public class WindowIT extends DemoApplianceTest {
     private static final String NORMAL = "GA-HJ-001";
-
-    @Configuration
-    public Option[] config() {
-        return appliance();
-    }
-
-    @Before
-    public void apiUp() throws InterruptedException {
-        awaitApi();
-    }
 
     @Test
     public void aNormalCaseFromWindowToBackOfficeAndBack() {
