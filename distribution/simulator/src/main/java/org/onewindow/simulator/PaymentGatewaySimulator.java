@@ -112,7 +112,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
     }
 
     private void handleMain(HttpExchange x) throws IOException {
-        try (x) {
+        Exchanges.answer(x, () -> {
             String path = x.getRequestURI().getPath();
             Map<String, String> q = params(x.getRequestURI().getRawQuery());
             if ("GET".equals(x.getRequestMethod()) && "/cashier".equals(path)) {
@@ -130,10 +130,10 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
             } else {
                 text(x, 404, "not found");
             }
-        } catch (RuntimeException e) {
+        }, e -> {
             log.event("ERROR", "error", e.toString());
             text(x, 400, "bad request: " + e.getMessage());
-        }
+        });
     }
 
     /** The cashier page of a signed order; the order is remembered at its first showing. */
@@ -255,7 +255,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
     }
 
     private void handleAdmin(HttpExchange x) throws IOException {
-        try (x) {
+        Exchanges.answer(x, () -> {
             JsonNode body = "POST".equals(x.getRequestMethod()) ? json.tree(Exchanges.orEmpty(x.getRequestBody().readAllBytes())) : null;
             switch (x.getRequestURI().getPath()) {
                 case "/admin/scenario":
@@ -287,9 +287,7 @@ public final class PaymentGatewaySimulator implements AutoCloseable {
                 default:
                     text(x, 404, "not found");
             }
-        } catch (RuntimeException e) {
-            text(x, 400, "bad request: " + e.getMessage());
-        }
+        }, e -> text(x, 400, "bad request: " + e.getMessage()));
     }
 
     /** Whether the request's parameters carry the merchant's signature, within five minutes; answers 401 if not. */

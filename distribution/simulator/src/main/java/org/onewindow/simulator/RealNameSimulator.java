@@ -113,7 +113,7 @@ public final class RealNameSimulator implements AutoCloseable {
     }
 
     private void handleMain(HttpExchange x) throws IOException {
-        try (x) {
+        Exchanges.answer(x, () -> {
             if (!"POST".equals(x.getRequestMethod()) || !"/v1/verifications".equals(x.getRequestURI().getPath())) {
                 error(x, 404, "NOT_FOUND");
                 return;
@@ -157,10 +157,10 @@ public final class RealNameSimulator implements AutoCloseable {
             answer.put("result", match ? "MATCH" : "MISMATCH");
             answer.put("reference", reference);
             signed(x, answer);
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+        }, e -> {
             log.event("ERROR", "error", e.getClass().getSimpleName());
             error(x, 400, "BAD_REQUEST");
-        }
+        });
     }
 
     private boolean fresh(String ts) {
@@ -185,7 +185,7 @@ public final class RealNameSimulator implements AutoCloseable {
     }
 
     private void handleAdmin(HttpExchange x) throws IOException {
-        try (x) {
+        Exchanges.answer(x, () -> {
             JsonNode body = "POST".equals(x.getRequestMethod()) ? json.tree(Exchanges.orEmpty(x.getRequestBody().readAllBytes())) : null;
             switch (x.getRequestURI().getPath()) {
                 case "/admin/persons":
@@ -208,9 +208,7 @@ public final class RealNameSimulator implements AutoCloseable {
                 default:
                     error(x, 404, "NOT_FOUND");
             }
-        } catch (RuntimeException e) {
-            error(x, 400, "BAD_REQUEST");
-        }
+        }, e -> error(x, 400, "BAD_REQUEST"));
     }
 
     private void loadPersons(Path file) throws IOException {

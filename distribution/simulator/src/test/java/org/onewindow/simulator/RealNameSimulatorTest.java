@@ -90,6 +90,14 @@ public class RealNameSimulatorTest {
         assertEquals(503, ask("r-2", ID, "张三", "13800138000", hall, "OW441302", 0).statusCode());
     }
 
+    @Test
+    public void aBadAdminCommandIsAnswered400NotDropped() throws Exception {
+        HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + service.adminPort() + "/admin/persons"))
+                .POST(HttpRequest.BodyPublishers.ofString("{not json")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode());
+        assertEquals("{\"code\":\"BAD_REQUEST\"}", bad.body());
+    }
+
     private void admin(String json) throws Exception {
         assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + service.adminPort() + "/admin/scenario"))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
