@@ -1,5 +1,6 @@
 package org.onewindow.intake.internal;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
@@ -12,7 +13,7 @@ import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.PartyDTO;
 import org.onewindow.intake.TimeLimitDTO;
 
-/** The receipt's words on the time limit, as a citizen reads them. */
+/** The receipt's words on the time limit, as a citizen reads them, and what people typed escaped in the documents. */
 public class CaseDocumentsTest {
 
     private static CaseDTO accepted(int promised) {
@@ -86,5 +87,10 @@ public class CaseDocumentsTest {
         assertTrue("extended before the day was kept", receipt(c, 20).contains("（已经批准延期 15 个工作日）"));
         c.timeLimit.suspendedDays = 3;
         assertTrue(receipt(c, 20), receipt(c, 20).contains("补正期间 3 个工作日不计入"));
+    }
+
+    @Test
+    public void documentsEscapeWhatPeopleTyped() {
+        assertEquals("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;", CaseDocuments.esc("<script>alert('x')</script> & \""));
     }
 }

@@ -40,17 +40,6 @@ public class CompletenessTest {
         assertEquals(List.of(), Completeness.notInCatalog(CATALOG, List.of("M03")));
     }
 
-    @Test
-    public void caseNumbersCarryDistrictDayAndSequence() {
-        assertEquals("441302-20261128-0007", CaseNumbers.format("441302", java.time.LocalDate.of(2026, 11, 28), 7));
-        assertEquals("441302-20261128-12345", CaseNumbers.format("441302", java.time.LocalDate.of(2026, 11, 28), 12345));
-    }
-
-    @Test
-    public void documentsEscapeWhatPeopleTyped() {
-        assertEquals("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;", CaseDocuments.esc("<script>alert('x')</script> & \""));
-    }
-
     private static List<String> codes(List<CaseMaterialDTO> materials) {
         return materials.stream().map(m -> m.code).collect(Collectors.toList());
     }
