@@ -1,6 +1,5 @@
 package org.onewindow.intake.internal;
 
-import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -12,7 +11,6 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.Transactions;
-import org.onewindow.intake.HandoverState;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemDetail;
 import org.onewindow.problem.ProblemKind;
@@ -92,14 +90,5 @@ final class Cases {
     /** Text cut to fit its column. */
     static String limit(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
-    }
-
-    /** Cancels the handovers of a withdrawn case that have not reached the department. */
-    static void cancelOpenHandovers(EntityManager em, String caseNo, Date now) {
-        em.createQuery("UPDATE HandoverEntity h SET h.state = :cancelled, h.doneAt = :now WHERE h.caseNo = :no"
-                + " AND h.state IN :open")
-                .setParameter("cancelled", HandoverState.CANCELLED).setParameter("now", now).setParameter("no", caseNo)
-                .setParameter("open", List.of(HandoverState.PENDING, HandoverState.RETRYING, HandoverState.DEAD))
-                .executeUpdate();
     }
 }

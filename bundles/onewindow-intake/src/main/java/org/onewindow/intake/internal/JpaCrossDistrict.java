@@ -228,7 +228,7 @@ public class JpaCrossDistrict implements CrossDistrictCases {
             }
             if (StatusMachine.CLOCKED.contains(c.status)) {
                 Date now = new Date();
-                Cases.cancelOpenHandovers(em, caseNo, now);
+                JpaHandoverOutbox.cancelOpen(em, caseNo, now);
                 em.persist(c.moveTo(CaseStatus.WITHDRAWN, "city:" + district, now,
                         "申请人已在受理地 " + district + " 撤回申请（全市通办），本区不再审批"));
                 LOG.info("Case {} withdrawn at district {}: it leaves this back office", caseNo, district);

@@ -93,6 +93,15 @@ public class JpaHandoverOutbox implements HandoverOutbox {
         LOG.info("Case {} handed over to {} ({}), delivery {}", c.caseNo, c.departmentCode, route, h.deliveryKey);
     }
 
+    /** Cancels the handovers of a withdrawn case that have not reached the department, in the caller's transaction. */
+    static void cancelOpen(EntityManager em, String caseNo, Date now) {
+        em.createQuery("UPDATE HandoverEntity h SET h.state = :cancelled, h.doneAt = :now WHERE h.caseNo = :no"
+                + " AND h.state IN :open")
+                .setParameter("cancelled", HandoverState.CANCELLED).setParameter("now", now).setParameter("no", caseNo)
+                .setParameter("open", List.of(HandoverState.PENDING, HandoverState.RETRYING, HandoverState.DEAD))
+                .executeUpdate();
+    }
+
     @Override
     public HandoverDTO failed(long id, String error, Instant nextAttempt) {
         return tx(em -> {

@@ -58,7 +58,7 @@ record WindowMoves(IntakeUnit unit, CatalogService catalog, Supplier<LicenceServ
                     yield request.note;
                 }
                 case WITHDRAWN -> {
-                    Cases.cancelOpenHandovers(em, c.caseNo, now);
+                    JpaHandoverOutbox.cancelOpen(em, c.caseNo, now);
                     yield request.note;
                 }
                 case REJECTED, DENIED -> {

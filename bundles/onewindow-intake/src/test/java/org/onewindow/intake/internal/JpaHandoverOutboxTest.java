@@ -109,7 +109,7 @@ public class JpaHandoverOutboxTest {
         Cases.tx(jpa, outbox.journal, em -> {
             CaseEntity c = Cases.findForUpdate(em, caseNo);
             Date now = new Date();
-            Cases.cancelOpenHandovers(em, caseNo, now);
+            JpaHandoverOutbox.cancelOpen(em, caseNo, now);
             em.persist(c.moveTo(CaseStatus.WITHDRAWN, "clerk", now, null));
             return null;
         });
