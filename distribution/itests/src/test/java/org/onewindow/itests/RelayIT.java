@@ -55,7 +55,7 @@ public class RelayIT extends OneWindowTestSupport {
                 editConfigurationFilePut("etc/org.onewindow.supervision.cfg", "intervalSeconds", "0"),
                 // the back office says when a decision overtook the relay's record (the race the tests provoke)
                 editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.backoffice.name",
-                        "org.onewindow.intake.internal.JpaBackOffice"),
+                        "org.onewindow.intake.internal.backoffice.JpaBackOffice"),
                 editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.backoffice.level", "INFO"));
     }
 
