@@ -2,9 +2,9 @@ package org.onewindow.catalog.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,8 +19,6 @@ import javax.persistence.Id;
 import javax.persistence.OneToMany;
 import javax.persistence.OrderBy;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.DepartmentDTO;
@@ -94,8 +92,7 @@ public class ItemEntity {
     String searchText;
 
     @Column(name = "CREATED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date createdAt;
+    Instant createdAt;
 
     @Column(name = "CREATED_BY")
     String createdBy;
@@ -105,7 +102,7 @@ public class ItemEntity {
     List<MaterialEntity> materials = new ArrayList<>();
 
     /** A new version of an item from its (validated) exchange record; fees are kept to the fen. */
-    static ItemEntity of(CatalogItemDTO dto, int version, String actor, Date now) {
+    static ItemEntity of(CatalogItemDTO dto, int version, String actor, Instant now) {
         ItemEntity e = new ItemEntity();
         e.code = dto.code;
         e.version = version;

@@ -1,7 +1,7 @@
 package org.onewindow.catalog.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,10 +16,10 @@ import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.onewindow.audit.AuditTrail;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogPage;
 import org.onewindow.catalog.CatalogQuery;
-import org.onewindow.audit.AuditTrail;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.DepartmentDTO;
 import org.onewindow.catalog.ImportOutcome;
@@ -28,6 +28,7 @@ import org.onewindow.catalog.ImportedItemDTO;
 import org.onewindow.catalog.LicenceTypeDTO;
 import org.onewindow.db.DbFailures;
 import org.onewindow.db.SchemaMigrations;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.node.NodeService;
 import org.onewindow.node.StatusContributor;
 import org.onewindow.problem.Problem;
@@ -206,7 +207,7 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
     private ImportResultDTO apply(EntityManager em, List<CatalogItemDTO> items, List<String> labels, String actor) {
         Map<String, ItemEntity> current = new HashMap<>();
         ImportPlan plan = plan(em, items, labels, current);
-        Date now = new Date();
+        Instant now = InstantColumns.now();
         ImportResultDTO result = new ImportResultDTO();
         result.items = new ArrayList<>();
         for (ImportPlan.Step step : plan.steps) {
@@ -279,7 +280,7 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
                     + " 处错误：" + problems.stream().limit(5).map(Object::toString).collect(Collectors.joining("；")), problems);
         }
         int changed = jpa.txExpr(TransactionType.Required, em -> {
-            Date now = new Date();
+            Instant now = InstantColumns.now();
             int n = 0;
             for (LicenceTypeDTO dto : types) {
                 LicenceTypeEntity e = em.find(LicenceTypeEntity.class, dto.code);

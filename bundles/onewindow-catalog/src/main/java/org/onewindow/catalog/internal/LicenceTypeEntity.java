@@ -1,6 +1,7 @@
 package org.onewindow.catalog.internal;
 
-import java.util.Date;
+
+import java.time.Instant;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -8,8 +9,6 @@ import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
 import org.onewindow.catalog.LicenceTypeDTO;
 
@@ -30,14 +29,13 @@ public class LicenceTypeEntity {
     Integer validityYears;
 
     @Column(name = "UPDATED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date updatedAt;
+    Instant updatedAt;
 
     @Column(name = "UPDATED_BY")
     String updatedBy;
 
     /** Takes the (validated) fields of {@code dto}; whether anything changed. */
-    boolean update(LicenceTypeDTO dto, String actor, Date now) {
+    boolean update(LicenceTypeDTO dto, String actor, Instant now) {
         boolean same = dto.name.equals(name) && dto.holderKind == holderKind
                 && java.util.Objects.equals(dto.validityYears, validityYears);
         if (!same) {

@@ -2,18 +2,15 @@ package org.onewindow.licences.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 
 import javax.persistence.Column;
-import javax.persistence.EntityManager;
 import javax.persistence.Entity;
+import javax.persistence.EntityManager;
 import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.LockModeType;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
 import org.onewindow.citizen.IdType;
 import org.onewindow.licences.LicenceDTO;
@@ -66,8 +63,7 @@ public class LicenceEntity {
     LicenceStatus status;
 
     @Column(name = "REVOKED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date revokedAt;
+    Instant revokedAt;
 
     @Column(name = "REVOCATION_REASON")
     String revocationReason;
@@ -149,7 +145,7 @@ public class LicenceEntity {
         dto.caseNo = caseNo;
         dto.document = document;
         dto.documentRef = documentRef;
-        dto.revokedAt = revokedAt == null ? null : Instant.ofEpochMilli(revokedAt.getTime()).toString();
+        dto.revokedAt = revokedAt == null ? null : revokedAt.toString();
         dto.revocationReason = revocationReason;
         return dto;
     }

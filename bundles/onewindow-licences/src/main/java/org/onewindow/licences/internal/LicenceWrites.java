@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,7 @@ import org.onewindow.citizen.IdNumbers;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.DbFailures;
 import org.onewindow.db.Transactions;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.licences.LicenceDTO;
 import org.onewindow.licences.LicenceImportDTO;
 import org.onewindow.licences.LicenceStatus;
@@ -168,10 +168,10 @@ final class LicenceWrites {
                 throw new Problem(ProblemKind.FORBIDDEN, "FORBIDDEN", "只有发证部门（" + l.issuerName + "）或管理员可以撤销此证照");
             }
             if (l.status == LicenceStatus.REVOKED) {
-                throw new Problem(ProblemKind.CONFLICT, "ALREADY_REVOKED", "证照 " + l.number + " 已于 " + l.revokedAt.toInstant() + " 撤销");
+                throw new Problem(ProblemKind.CONFLICT, "ALREADY_REVOKED", "证照 " + l.number + " 已于 " + l.revokedAt + " 撤销");
             }
             l.status = LicenceStatus.REVOKED;
-            l.revokedAt = new Date();
+            l.revokedAt = InstantColumns.now();
             l.revocationReason = reason.strip();
             em.flush();
             LicenceJournal.record(journal, em.unwrap(Connection.class), List.of(l));

@@ -1,10 +1,10 @@
 package org.onewindow.scanning.internal;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.nio.file.Paths;
+import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,7 @@ import org.onewindow.audit.AuditEvent;
 import org.onewindow.audit.AuditTrail;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.db.Transactions;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.IntakeService;
 import org.onewindow.node.StatusContributor;
@@ -131,7 +132,7 @@ public class JpaScanService implements ScanService, StatusContributor {
                 Integer last = em.createQuery("SELECT MAX(s.seq) FROM ScanEntity s WHERE s.caseNo = :c", Integer.class)
                         .setParameter("c", caseNo).getSingleResult();
                 int seq = last == null ? 0 : last;
-                Date now = new Date();
+                Instant now = InstantColumns.now();
                 List<ScanDTO> stored = new ArrayList<>();
                 for (int i = 0; i < files.size(); i++) {
                     ScanEntity e = new ScanEntity();

@@ -1,6 +1,7 @@
 package org.onewindow.scanning.internal;
 
-import java.util.Date;
+
+import java.time.Instant;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -8,8 +9,6 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
 import org.onewindow.scanning.ScanDTO;
 
@@ -42,8 +41,7 @@ public class ScanEntity {
     String uploadedBy;
 
     @Column(name = "UPLOADED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date uploadedAt;
+    Instant uploadedAt;
 
     ScanDTO toDTO() {
         ScanDTO dto = new ScanDTO();
@@ -55,7 +53,7 @@ public class ScanEntity {
         dto.size = size;
         dto.sha256 = sha256;
         dto.uploadedBy = uploadedBy;
-        dto.uploadedAt = uploadedAt.toInstant().toString();
+        dto.uploadedAt = uploadedAt.toString();
         return dto;
     }
 }

@@ -1,7 +1,7 @@
 package org.onewindow.supervision.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -9,8 +9,6 @@ import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
 import org.onewindow.supervision.CardColor;
 import org.onewindow.supervision.CardDTO;
@@ -51,9 +49,7 @@ public class CardEntity {
 
     /** 1 while the clock stands still. */
     int suspended;
-
-    @Temporal(TemporalType.TIMESTAMP)
-    Date since;
+    Instant since;
 
     CardDTO toDTO() {
         CardDTO dto = new CardDTO();
@@ -70,7 +66,7 @@ public class CardEntity {
         dto.deadline = deadline.toString();
         dto.workingDaysLeft = daysLeft;
         dto.suspended = suspended == 1;
-        dto.since = since.toInstant().toString();
+        dto.since = since.toString();
         return dto;
     }
 }

@@ -6,25 +6,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.JournalEntry;
 import org.onewindow.db.JournalRestore;
 import org.onewindow.db.RestoreNote;
 import org.onewindow.db.Transactions;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.rest.Json;
 import org.onewindow.supervision.CardDTO;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * Puts supervision cards back as the city hub holds them, after this appliance was restored from an older copy: the
@@ -74,7 +73,7 @@ public class CardRestore implements JournalRestore {
                 c.deadline = LocalDate.parse(d.deadline);
                 c.daysLeft = d.workingDaysLeft == null ? 0 : d.workingDaysLeft;
                 c.suspended = d.suspended ? 1 : 0;
-                c.since = d.since == null ? new Date() : Date.from(Instant.parse(d.since));
+                c.since = d.since == null ? InstantColumns.now() : Instant.parse(d.since);
                 if (kept == null) {
                     em.persist(c);
                 }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.onewindow.calendar.WorkingCalendar;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.db.Transactions;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.BackOfficeService;
 import org.onewindow.intake.ClockDTO;
 import org.onewindow.intake.ViolationDTO;
@@ -113,9 +113,10 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
     }
 
     @Override
-    public synchronized RunDTO run(Instant now) {
+    public synchronized RunDTO run(Instant asked) {
+        Instant now = InstantColumns.kept(asked);
         long started = System.nanoTime();
-        Date startedAt = new Date();
+        Instant startedAt = InstantColumns.now();
         LocalDate today = LocalDate.ofInstant(now, zone);
         List<ClockDTO> clocks = backOffice.openClocks();
         Map<String, CardEntity> cards = new HashMap<>();
@@ -134,7 +135,7 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
         int changed = tx(em -> store(em, journal, cards, now));
         RunEntity run = new RunEntity();
         run.startedAt = startedAt;
-        run.clockAt = Date.from(now);
+        run.clockAt = now;
         run.openCases = clocks.size();
         run.yellow = (int) cards.values().stream().filter(c -> c.color == CardColor.YELLOW).count();
         run.red = cards.size() - run.yellow;
@@ -167,7 +168,6 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
         int changed = gone.size();
         List<Map.Entry<String, String>> journaled = new ArrayList<>();
         gone.forEach(no -> journaled.add(Map.entry(no, Json.write(Map.of("caseNo", no, "removed", true)))));
-        Date at = Date.from(now);
         for (CardEntity card : cards.values()) {
             Object[] old = kept.get(card.caseNo);
             if (old == null) {
@@ -186,11 +186,11 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
                         .setParameter("reviewer", card.reviewer).setParameter("deadline", card.deadline)
                         .setParameter("no", card.caseNo);
                 if (recoloured) {
-                    update.setParameter("since", at);
+                    update.setParameter("since", now);
                 }
                 update.executeUpdate();
                 if (!recoloured) {
-                    card.since = (Date) old[7];
+                    card.since = (Instant) old[7];
                 }
                 journaled.add(Map.entry(card.caseNo, Json.write(card.toDTO())));
                 changed++;
@@ -217,7 +217,7 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
         c.reviewer = clock.reviewer;
         c.deadline = deadline;
         c.suspended = clock.suspendedSince == null ? 0 : 1;
-        c.since = Date.from(now);
+        c.since = now;
         return c;
     }
 

@@ -1,6 +1,6 @@
 package org.onewindow.supervision.internal;
 
-import java.util.Date;
+import java.time.Instant;
 import java.util.List;
 
 import javax.persistence.Column;
@@ -9,8 +9,6 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
 import org.onewindow.supervision.RunDTO;
 
@@ -23,12 +21,10 @@ public class RunEntity {
     Long id;
 
     @Column(name = "STARTED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date startedAt;
+    Instant startedAt;
 
     @Column(name = "CLOCK_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date clockAt;
+    Instant clockAt;
 
     long millis;
 
@@ -46,8 +42,8 @@ public class RunEntity {
 
     RunDTO toDTO() {
         RunDTO dto = new RunDTO();
-        dto.startedAt = startedAt.toInstant().toString();
-        dto.clockAt = clockAt.toInstant().toString();
+        dto.startedAt = startedAt.toString();
+        dto.clockAt = clockAt.toString();
         dto.millis = millis;
         dto.openCases = openCases;
         dto.yellow = yellow;

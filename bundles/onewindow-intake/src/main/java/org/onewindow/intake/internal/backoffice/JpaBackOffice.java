@@ -2,7 +2,6 @@ package org.onewindow.intake.internal.backoffice;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -11,10 +10,11 @@ import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.onewindow.db.ChangeJournal;
 import org.onewindow.calendar.WorkingCalendar;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.ExtensionRuleDTO;
+import org.onewindow.db.ChangeJournal;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.BackOfficeService;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CasePage;
@@ -230,7 +230,7 @@ public class JpaBackOffice implements BackOfficeService {
         if (h.state != HandoverState.DONE) {
             // the answer overtook the relay's own record of the delivery: the department has the case
             LOG.info("Decision on case {} arrived before the relay recorded its delivery {}", c.caseNo, h.deliveryKey);
-            JpaHandoverOutbox.complete(em, h, c, via, remote.reference, new Date());
+            JpaHandoverOutbox.complete(em, h, c, via, remote.reference, InstantColumns.now());
         }
         if (c.status != CaseStatus.IN_REVIEW) {
             throw new Problem(ProblemKind.CONFLICT, "ALREADY_DECIDED", "办件 " + c.caseNo + " 当前为 " + c.status + "，不再接受决定");
@@ -249,7 +249,7 @@ public class JpaBackOffice implements BackOfficeService {
 
     private CaseDTO record(EntityManager em, CaseEntity c, CaseStatus to, String by, String note) {
         LOG.info("Case {} {} -> {} by {}", c.caseNo, c.status, to, by);
-        em.persist(c.moveTo(to, by, new Date(), Cases.limit(note, 1000)));
+        em.persist(c.moveTo(to, by, InstantColumns.now(), Cases.limit(note, 1000)));
         return CaseViews.full(c, catalog.get(c.itemCode, c.itemVersion).materials);
     }
 

@@ -1,12 +1,10 @@
 package org.onewindow.intake.internal.cases;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
-import javax.persistence.PostUpdate;
-import javax.persistence.PostPersist;
 import javax.persistence.CascadeType;
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -17,9 +15,9 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.OneToMany;
 import javax.persistence.OrderBy;
+import javax.persistence.PostPersist;
+import javax.persistence.PostUpdate;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 import javax.persistence.Version;
 
 import org.onewindow.catalog.CatalogItemDTO;
@@ -188,15 +186,13 @@ public class CaseEntity {
     public String originDelivery;
 
     @Column(name = "CREATED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    public Date createdAt;
+    public Instant createdAt;
 
     @Column(name = "CREATED_BY")
     public String createdBy;
 
     @Column(name = "UPDATED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    public Date updatedAt;
+    public Instant updatedAt;
 
     @OneToMany(mappedBy = "caseFile", cascade = CascadeType.PERSIST)
     @OrderBy("code")
@@ -241,7 +237,7 @@ public class CaseEntity {
      * moves. The step is answered so that the caller persists it with a case already stored; a new case's steps are
      * persisted with it.
      */
-    public CaseHistoryEntity moveTo(CaseStatus to, String by, Date at, String note) {
+    public CaseHistoryEntity moveTo(CaseStatus to, String by, Instant at, String note) {
         CaseHistoryEntity step = CaseHistoryEntity.of(this, status, to, by, at, note);
         history.add(step);
         status = to;
@@ -250,7 +246,7 @@ public class CaseEntity {
     }
 
     /** A step in the history that leaves the status where it is (a note of what happened); the caller persists it. */
-    public CaseHistoryEntity note(String by, Date at, String note) {
+    public CaseHistoryEntity note(String by, Instant at, String note) {
         CaseHistoryEntity step = CaseHistoryEntity.of(this, status, status, by, at, note);
         history.add(step);
         return step;

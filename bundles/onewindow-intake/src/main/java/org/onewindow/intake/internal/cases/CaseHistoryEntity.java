@@ -1,10 +1,7 @@
 package org.onewindow.intake.internal.cases;
 
-import java.util.Date;
+import java.time.Instant;
 
-import javax.persistence.PostRemove;
-import javax.persistence.PostUpdate;
-import javax.persistence.PostPersist;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.EnumType;
@@ -14,9 +11,10 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.JoinColumn;
 import javax.persistence.ManyToOne;
+import javax.persistence.PostPersist;
+import javax.persistence.PostRemove;
+import javax.persistence.PostUpdate;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.HistoryEntryDTO;
@@ -34,8 +32,7 @@ public class CaseHistoryEntity {
     CaseEntity caseFile;
 
     @Column(name = "EVENT_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date at;
+    Instant at;
 
     @Column(name = "BY_USER")
     String by;
@@ -57,7 +54,7 @@ public class CaseHistoryEntity {
         CaseChanges.changed(caseFile);
     }
 
-    public static CaseHistoryEntity of(CaseEntity caseFile, CaseStatus from, CaseStatus to, String by, Date at, String note) {
+    public static CaseHistoryEntity of(CaseEntity caseFile, CaseStatus from, CaseStatus to, String by, Instant at, String note) {
         CaseHistoryEntity e = new CaseHistoryEntity();
         e.caseFile = caseFile;
         e.from = from;
@@ -70,7 +67,7 @@ public class CaseHistoryEntity {
 
     public HistoryEntryDTO toDTO() {
         HistoryEntryDTO dto = new HistoryEntryDTO();
-        dto.at = at.toInstant().toString();
+        dto.at = at.toString();
         dto.by = by;
         dto.from = from;
         dto.to = to;

@@ -1,10 +1,7 @@
 package org.onewindow.intake.internal.cases;
 
-import java.util.Date;
+import java.time.Instant;
 
-import javax.persistence.PostRemove;
-import javax.persistence.PostUpdate;
-import javax.persistence.PostPersist;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.EnumType;
@@ -14,9 +11,10 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.JoinColumn;
 import javax.persistence.ManyToOne;
+import javax.persistence.PostPersist;
+import javax.persistence.PostRemove;
+import javax.persistence.PostUpdate;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
 import org.onewindow.intake.MaterialSource;
 
@@ -35,8 +33,7 @@ public class CaseMaterialEntity {
     public String code;
 
     @Column(name = "RECEIVED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    public Date receivedAt;
+    public Instant receivedAt;
 
     @Column(name = "RECEIVED_BY")
     String receivedBy;
@@ -60,7 +57,7 @@ public class CaseMaterialEntity {
         CaseChanges.changed(caseFile);
     }
 
-    public static CaseMaterialEntity of(CaseEntity caseFile, String code, String by, Date at) {
+    public static CaseMaterialEntity of(CaseEntity caseFile, String code, String by, Instant at) {
         CaseMaterialEntity e = new CaseMaterialEntity();
         e.caseFile = caseFile;
         e.code = code;
@@ -70,7 +67,7 @@ public class CaseMaterialEntity {
     }
 
     /** A material the licence library stands in for. */
-    public static CaseMaterialEntity fromLicence(CaseEntity caseFile, String code, String licenceType, String licenceNo, String by, Date at) {
+    public static CaseMaterialEntity fromLicence(CaseEntity caseFile, String code, String licenceType, String licenceNo, String by, Instant at) {
         CaseMaterialEntity e = of(caseFile, code, by, at);
         e.source = MaterialSource.LICENCE;
         e.licenceType = licenceType;
@@ -79,7 +76,7 @@ public class CaseMaterialEntity {
     }
 
     /** A material reused from the applicant's earlier case. */
-    public static CaseMaterialEntity fromEarlierCase(CaseEntity caseFile, String code, String fromCaseNo, String by, Date at) {
+    public static CaseMaterialEntity fromEarlierCase(CaseEntity caseFile, String code, String fromCaseNo, String by, Instant at) {
         CaseMaterialEntity e = of(caseFile, code, by, at);
         e.source = MaterialSource.EARLIER_CASE;
         e.fromCaseNo = fromCaseNo;

@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.onewindow.catalog.MaterialDTO;
+import org.onewindow.citizen.IdNumbers;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseMaterialDTO;
 import org.onewindow.intake.CaseStatus;
@@ -13,8 +15,6 @@ import org.onewindow.intake.DeliveryDTO;
 import org.onewindow.intake.PartyDTO;
 import org.onewindow.intake.PublicStatusDTO;
 import org.onewindow.intake.TimeLimitDTO;
-import org.onewindow.catalog.MaterialDTO;
-import org.onewindow.citizen.IdNumbers;
 
 /** Turns case entities into DTOs: the full view for one case, the short one for lists. */
 public final class CaseViews {
@@ -34,7 +34,7 @@ public final class CaseViews {
         dto.status = e.status;
         dto.applicant = party(e.applicantIdType, e.applicantId, e.applicantName, e.applicantPhone);
         dto.visits = e.visits;
-        dto.createdAt = e.createdAt.toInstant().toString();
+        dto.createdAt = e.createdAt.toString();
         dto.createdBy = e.createdBy;
         dto.timeLimit = timeLimit(e);
         dto.route = e.route;

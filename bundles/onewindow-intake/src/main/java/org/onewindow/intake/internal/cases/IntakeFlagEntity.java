@@ -1,6 +1,6 @@
 package org.onewindow.intake.internal.cases;
 
-import java.util.Date;
+import java.time.Instant;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -8,9 +8,8 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.ViolationDTO;
 
 /** Something the supervision board counts: a repeated filing (R14) or a material demanded beyond the catalog (R3). */
@@ -37,8 +36,7 @@ public class IntakeFlagEntity {
     String actor;
 
     @Column(name = "EVENT_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date at;
+    Instant at;
 
     public static IntakeFlagEntity of(String kind, String caseNo, String itemCode, String detail, String actor) {
         IntakeFlagEntity e = new IntakeFlagEntity();
@@ -47,7 +45,7 @@ public class IntakeFlagEntity {
         e.itemCode = itemCode;
         e.detail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
         e.actor = actor;
-        e.at = new Date();
+        e.at = InstantColumns.now();
         return e;
     }
 
@@ -59,7 +57,7 @@ public class IntakeFlagEntity {
         dto.itemCode = itemCode;
         dto.detail = detail;
         dto.actor = actor;
-        dto.at = at.toInstant().toString();
+        dto.at = at.toString();
         return dto;
     }
 }

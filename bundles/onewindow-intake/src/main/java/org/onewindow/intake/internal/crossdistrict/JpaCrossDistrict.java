@@ -1,9 +1,9 @@
 package org.onewindow.intake.internal.crossdistrict;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -15,6 +15,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.db.ChangeJournal;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseMaterialDTO;
 import org.onewindow.intake.CaseStatus;
@@ -104,7 +105,7 @@ public class JpaCrossDistrict implements CrossDistrictCases {
     }
 
     private static CaseEntity accepted(CaseDTO f, CatalogItemDTO item, CityHandoverDTO handover, String by) {
-        Date now = new Date();
+        Instant now = InstantColumns.now();
         CaseEntity c = new CaseEntity();
         c.caseNo = f.caseNo;
         c.pin(item);
@@ -135,7 +136,7 @@ public class JpaCrossDistrict implements CrossDistrictCases {
         if (c.status != CaseStatus.SUPPLEMENT_REQUESTED) {
             throw new Problem(ProblemKind.CONFLICT, "WRONG_STATUS", "办件 " + c.caseNo + " 当前为 " + c.status + "，不在等待补正");
         }
-        Date now = new Date();
+        Instant now = InstantColumns.now();
         received(c, f.materials, by, now).forEach(em::persist);
         clock(c, f.timeLimit);
         c.supplementMaterials = null;
@@ -149,7 +150,7 @@ public class JpaCrossDistrict implements CrossDistrictCases {
     }
 
     /** Adds the materials received at the accepting window that this copy lacks; returns those added. */
-    private static List<CaseMaterialEntity> received(CaseEntity c, List<CaseMaterialDTO> materials, String by, Date now) {
+    private static List<CaseMaterialEntity> received(CaseEntity c, List<CaseMaterialDTO> materials, String by, Instant now) {
         Set<String> have = c.received.stream().map(m -> m.code).collect(Collectors.toSet());
         List<CaseMaterialEntity> added = (materials == null ? List.<CaseMaterialDTO>of() : materials).stream()
                 .filter(m -> m != null && m.code != null && m.received && !have.contains(m.code)).map(m -> {
@@ -187,7 +188,7 @@ public class JpaCrossDistrict implements CrossDistrictCases {
             }
             HandoverEntity h = sent.get(0);
             if (h.acknowledgedAt == null) {
-                Date now = new Date();
+                Instant now = InstantColumns.now();
                 h.acknowledgedAt = now;
                 c.updatedAt = now;
                 em.persist(c.note("city:" + district, now,
@@ -217,9 +218,9 @@ public class JpaCrossDistrict implements CrossDistrictCases {
                 c.extendedDays = extendedDays;
                 c.extensions++;
                 c.deadline = until;
-                c.updatedAt = new Date();
+                c.updatedAt = InstantColumns.now();
                 // the day the deciding district's extension arrived here, which the receipt prints
-                c.extendedOn = c.updatedAt.toInstant().atZone(zone).toLocalDate();
+                c.extendedOn = c.updatedAt.atZone(zone).toLocalDate();
                 em.persist(c.note("city:" + district, c.updatedAt,
                         Cases.limit(district + " 延期，期限至 " + until + "（共延长 " + extendedDays + " 个工作日）"
                                 + (note == null || note.isBlank() ? "" : "：" + note), 1000)));
@@ -236,7 +237,7 @@ public class JpaCrossDistrict implements CrossDistrictCases {
                 throw new Problem(ProblemKind.CONFLICT, "CASE_NUMBER_TAKEN", "办件 " + caseNo + " 不是 " + district + " 转来的");
             }
             if (StatusMachine.CLOCKED.contains(c.status)) {
-                Date now = new Date();
+                Instant now = InstantColumns.now();
                 JpaHandoverOutbox.cancelOpen(em, caseNo, now);
                 em.persist(c.moveTo(CaseStatus.WITHDRAWN, "city:" + district, now,
                         "申请人已在受理地 " + district + " 撤回申请（全市通办），本区不再审批"));

@@ -1,9 +1,9 @@
 package org.onewindow.intake.internal.licences;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +63,7 @@ public class IntakeCaseRecords implements CaseRecords {
     @Override
     public List<EarlierMaterialDTO> earlierMaterials(String holderId) {
         LocalDate today = LocalDate.now(zone);
-        Date since = Date.from(today.minusDays(reuseDays).atStartOfDay(zone).toInstant());
+        Instant since = today.minusDays(reuseDays).atStartOfDay(zone).toInstant();
         List<CaseMaterialEntity> received = Transactions.required(jpa, em -> em.createQuery("SELECT m FROM CaseMaterialEntity m"
                 + " WHERE m.caseFile.applicantId = :h AND m.source = :window AND m.receivedAt >= :since"
                 + " ORDER BY m.receivedAt DESC", CaseMaterialEntity.class)
@@ -82,8 +82,8 @@ public class IntakeCaseRecords implements CaseRecords {
             dto.materialCode = m.code;
             dto.materialName = material == null ? m.code : material.name;
             dto.licenceType = material == null ? null : material.licenceType;
-            LocalDate on = m.receivedAt.toInstant().atZone(zone).toLocalDate();
-            dto.receivedAt = m.receivedAt.toInstant().toString();
+            LocalDate on = m.receivedAt.atZone(zone).toLocalDate();
+            dto.receivedAt = m.receivedAt.toString();
             dto.reusableUntil = EarlierMaterials.reusableUntil(on, reuseDays).toString();
             out.add(dto);
         }

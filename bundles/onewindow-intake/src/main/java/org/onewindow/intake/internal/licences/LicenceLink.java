@@ -1,9 +1,9 @@
 package org.onewindow.intake.internal.licences;
 
 import java.sql.Connection;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
-import org.onewindow.intake.MaterialSource;
 import org.onewindow.catalog.MaterialDTO;
+import org.onewindow.intake.MaterialSource;
 import org.onewindow.intake.internal.cases.CaseEntity;
 import org.onewindow.intake.internal.cases.CaseMaterialEntity;
 import org.onewindow.licences.LicenceDTO;
@@ -33,7 +33,7 @@ public final class LicenceLink {
     }
 
     /** Receives from the library every licence-typed material the applicant holds a usable licence of. */
-    public static void reuse(LicenceService licences, CaseEntity c, List<MaterialDTO> catalog, Actor actor, Date now) {
+    public static void reuse(LicenceService licences, CaseEntity c, List<MaterialDTO> catalog, Actor actor, Instant now) {
         if (licences == null) {
             return;
         }

@@ -1,6 +1,6 @@
 package org.onewindow.intake.internal.outbox;
 
-import java.util.Date;
+import java.time.Instant;
 import java.util.UUID;
 
 import javax.persistence.Column;
@@ -11,8 +11,6 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
 import org.onewindow.intake.HandoverDTO;
 import org.onewindow.intake.HandoverState;
@@ -46,8 +44,7 @@ public class HandoverEntity {
     int attempts;
 
     @Column(name = "NEXT_ATTEMPT_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date nextAttemptAt;
+    Instant nextAttemptAt;
 
     @Column(name = "LAST_ERROR")
     String lastError;
@@ -56,19 +53,16 @@ public class HandoverEntity {
     String remoteRef;
 
     @Column(name = "CREATED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date createdAt;
+    Instant createdAt;
 
     @Column(name = "DONE_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date doneAt;
+    Instant doneAt;
 
     /** When the district deciding a case routed through the city hub confirmed it has this delivery. */
     @Column(name = "ACKNOWLEDGED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    public Date acknowledgedAt;
+    public Instant acknowledgedAt;
 
-    public static HandoverEntity of(CaseEntity c, String purpose, Date now) {
+    public static HandoverEntity of(CaseEntity c, String purpose, Instant now) {
         HandoverEntity h = new HandoverEntity();
         h.caseNo = c.caseNo;
         h.departmentCode = c.departmentCode;
@@ -93,10 +87,10 @@ public class HandoverEntity {
         dto.purpose = purpose;
         dto.state = state;
         dto.attempts = attempts;
-        dto.nextAttemptAt = isOpen() && state != HandoverState.DEAD ? nextAttemptAt.toInstant().toString() : null;
+        dto.nextAttemptAt = isOpen() && state != HandoverState.DEAD ? nextAttemptAt.toString() : null;
         dto.lastError = lastError;
-        dto.createdAt = createdAt.toInstant().toString();
-        dto.doneAt = doneAt == null ? null : doneAt.toInstant().toString();
+        dto.createdAt = createdAt.toString();
+        dto.doneAt = doneAt == null ? null : doneAt.toString();
         dto.remoteReference = remoteRef;
         return dto;
     }

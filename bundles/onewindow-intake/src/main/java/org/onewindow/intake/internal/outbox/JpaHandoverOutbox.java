@@ -1,7 +1,6 @@
 package org.onewindow.intake.internal.outbox;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.onewindow.db.ChangeJournal;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.HandoverDTO;
 import org.onewindow.intake.HandoverOutbox;
@@ -54,7 +54,7 @@ public class JpaHandoverOutbox implements HandoverOutbox {
         return tx(em -> em.createQuery("SELECT h FROM HandoverEntity h WHERE h.state IN :due AND h.nextAttemptAt <= :now"
                 + " ORDER BY h.nextAttemptAt, h.id", HandoverEntity.class)
                 .setParameter("due", List.of(HandoverState.PENDING, HandoverState.RETRYING))
-                .setParameter("now", Date.from(now)).setMaxResults(limit).getResultList()
+                .setParameter("now", now).setMaxResults(limit).getResultList()
                 .stream().map(HandoverEntity::toDTO).collect(Collectors.toList()));
     }
 
@@ -67,7 +67,7 @@ public class JpaHandoverOutbox implements HandoverOutbox {
             if (h.state == HandoverState.DONE || h.state == HandoverState.CANCELLED) {
                 return h.toDTO();
             }
-            Date now = new Date();
+            Instant now = InstantColumns.now();
             h.doneAt = now;
             if (!c.status.isOpen()) {
                 h.state = HandoverState.CANCELLED;
@@ -79,7 +79,7 @@ public class JpaHandoverOutbox implements HandoverOutbox {
     }
 
     /** Marks a handover done and the case under review with its department, in the caller's transaction. */
-    public static void complete(EntityManager em, HandoverEntity h, CaseEntity c, Route route, String remoteReference, Date now) {
+    public static void complete(EntityManager em, HandoverEntity h, CaseEntity c, Route route, String remoteReference, Instant now) {
         h.state = HandoverState.DONE;
         h.doneAt = now;
         h.remoteRef = Cases.limit(remoteReference, 100);
@@ -96,7 +96,7 @@ public class JpaHandoverOutbox implements HandoverOutbox {
     }
 
     /** Cancels the handovers of a withdrawn case that have not reached the department, in the caller's transaction. */
-    public static void cancelOpen(EntityManager em, String caseNo, Date now) {
+    public static void cancelOpen(EntityManager em, String caseNo, Instant now) {
         em.createQuery("UPDATE HandoverEntity h SET h.state = :cancelled, h.doneAt = :now WHERE h.caseNo = :no"
                 + " AND h.state IN :open")
                 .setParameter("cancelled", HandoverState.CANCELLED).setParameter("now", now).setParameter("no", caseNo)
@@ -118,7 +118,7 @@ public class JpaHandoverOutbox implements HandoverOutbox {
                 LOG.warn("Handover of case {} to {} is dead after {} attempts: {}", h.caseNo, h.departmentCode, h.attempts, error);
             } else {
                 h.state = HandoverState.RETRYING;
-                h.nextAttemptAt = Date.from(nextAttempt);
+                h.nextAttemptAt = InstantColumns.kept(nextAttempt);
             }
             return h.toDTO();
         });
@@ -128,7 +128,7 @@ public class JpaHandoverOutbox implements HandoverOutbox {
     public int expedite(String departmentCode) {
         return tx(em -> em.createQuery("UPDATE HandoverEntity h SET h.nextAttemptAt = :now WHERE h.state = :retrying"
                 + " AND h.departmentCode = :dept AND h.nextAttemptAt > :now")
-                .setParameter("now", new Date()).setParameter("retrying", HandoverState.RETRYING)
+                .setParameter("now", InstantColumns.now()).setParameter("retrying", HandoverState.RETRYING)
                 .setParameter("dept", departmentCode).executeUpdate());
     }
 
@@ -199,7 +199,7 @@ public class JpaHandoverOutbox implements HandoverOutbox {
     private static void again(HandoverEntity h) {
         h.state = HandoverState.PENDING;
         h.attempts = 0;
-        h.nextAttemptAt = new Date();
+        h.nextAttemptAt = InstantColumns.now();
     }
 
     /**

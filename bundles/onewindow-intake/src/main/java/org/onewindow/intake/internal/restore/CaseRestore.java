@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +16,15 @@ import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.FlushModeType;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.JournalEntry;
 import org.onewindow.db.JournalRestore;
 import org.onewindow.db.RestoreNote;
 import org.onewindow.db.Transactions;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseMaterialDTO;
 import org.onewindow.intake.CaseStatus;
@@ -40,9 +42,6 @@ import org.onewindow.node.NodeService;
 import org.onewindow.rest.Json;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * Puts cases back as the city hub holds them, after this appliance was restored from an older copy of its data: each
@@ -144,7 +143,7 @@ public class CaseRestore implements JournalRestore {
             em.persist(c);
         } else {
             List<HistoryEntryDTO> here = c.history.stream().map(CaseHistoryEntity::toDTO).collect(Collectors.toList());
-            CaseMerge.Verdict v = CaseMerge.judge(c.applicantId, c.createdAt.toInstant(), here, hub);
+            CaseMerge.Verdict v = CaseMerge.judge(c.applicantId, c.createdAt, here, hub);
             switch (v.outcome()) {
                 case OTHER_CASE:
                     return List.of(new RestoreNote(RestoreNote.CONFLICT, hub.caseNo, "本机的 " + hub.caseNo + " 与市级枢纽的同号办件不是同一件"
@@ -192,9 +191,9 @@ public class CaseRestore implements JournalRestore {
         c.status = hub.status;
         c.parties(hub.applicant, hub.agent);
         c.visits = hub.visits;
-        c.createdAt = Date.from(Instant.parse(hub.createdAt));
+        c.createdAt = Instant.parse(hub.createdAt);
         c.createdBy = hub.createdBy;
-        c.updatedAt = new Date();
+        c.updatedAt = InstantColumns.now();
         c.route = hub.route;
         c.originDistrict = hub.originDistrict;
         c.originDelivery = hub.originDelivery;
@@ -231,7 +230,7 @@ public class CaseRestore implements JournalRestore {
             return;
         }
         Set<String> have = c.received.stream().map(m -> m.code).collect(Collectors.toSet());
-        Date at = c.createdAt;
+        Instant at = c.createdAt;
         for (CaseMaterialDTO m : hub.materials) {
             if (have.contains(m.code)) {
                 continue;
@@ -259,7 +258,7 @@ public class CaseRestore implements JournalRestore {
                     .setParameter("no", c.caseNo).setParameter("open", List.of(HandoverState.PENDING, HandoverState.RETRYING,
                             HandoverState.DEAD)).getSingleResult();
             if (open == 0) {
-                em.persist(HandoverEntity.of(c, HandoverEntity.CASE, new Date()));
+                em.persist(HandoverEntity.of(c, HandoverEntity.CASE, InstantColumns.now()));
             }
             return List.of();
         }
@@ -274,7 +273,7 @@ public class CaseRestore implements JournalRestore {
     }
 
     private static CaseHistoryEntity entry(CaseEntity c, HistoryEntryDTO h) {
-        return CaseHistoryEntity.of(c, h.from, h.to, h.by, Date.from(Instant.parse(h.at)), h.note);
+        return CaseHistoryEntity.of(c, h.from, h.to, h.by, Instant.parse(h.at), h.note);
     }
 
     private static LocalDate day(String text) {

@@ -1,10 +1,10 @@
 package org.onewindow.intake.internal.window;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -17,6 +17,7 @@ import org.onewindow.catalog.CatalogService;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.db.DbFailures;
 import org.onewindow.db.JournalHold;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.Channel;
@@ -72,7 +73,7 @@ record CaseOpening(IntakeUnit unit, CatalogService catalog, NodeService node, Su
     }
 
     private CaseDTO insert(EntityManager em, IntakeRequest intake, CatalogItemDTO item, Actor actor) {
-        Date now = new Date();
+        Instant now = InstantColumns.now();
         LocalDate today = LocalDate.now(zone);
         CaseEntity c = new CaseEntity();
         c.caseNo = CaseNumbers.format(node.info().districtCode, today, nextSequence(em, today));

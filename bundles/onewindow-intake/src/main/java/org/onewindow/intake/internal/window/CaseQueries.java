@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,11 +82,11 @@ record CaseQueries(IntakeUnit unit, CatalogService catalog, AuditTrail trail, No
         }
         if (query.from != null && !query.from.isBlank()) {
             where.append(" AND c.createdAt >= :from");
-            params.put("from", Date.from(day(query.from, "from").atStartOfDay(zone).toInstant()));
+            params.put("from", day(query.from, "from").atStartOfDay(zone).toInstant());
         }
         if (query.to != null && !query.to.isBlank()) {
             where.append(" AND c.createdAt < :to");
-            params.put("to", Date.from(day(query.to, "to").plusDays(1).atStartOfDay(zone).toInstant()));
+            params.put("to", day(query.to, "to").plusDays(1).atStartOfDay(zone).toInstant());
         }
         return unit.tx(em -> {
             TypedQuery<CaseEntity> rows = em.createQuery("SELECT c FROM CaseEntity c" + where + " ORDER BY c.caseNo DESC", CaseEntity.class);

@@ -1,6 +1,6 @@
 package org.onewindow.intake.internal.window;
 
-import java.util.Date;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -49,7 +49,7 @@ public class JpaApplicantContacts implements ApplicantContacts {
         dto.phone = (String) row[2];
         dto.byAgent = row[3] != null;
         dto.originDistrict = (String) row[4];
-        dto.createdAt = ((Date) row[5]).toInstant().toString();
+        dto.createdAt = ((Instant) row[5]).toString();
         dto.createdBy = (String) row[6];
         return dto;
     }

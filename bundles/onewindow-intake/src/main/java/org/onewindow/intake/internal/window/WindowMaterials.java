@@ -1,8 +1,8 @@
 package org.onewindow.intake.internal.window;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -12,6 +12,7 @@ import org.onewindow.audit.AuditTrail;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.MaterialDTO;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.MaterialSource;
@@ -54,7 +55,7 @@ record WindowMaterials(IntakeUnit unit, CatalogService catalog, AuditTrail trail
         unit.refuseUnlisted(pinned, codes, caseNo, actor.name());
         return unit.tx(em -> {
             CaseEntity c = Cases.windowCase(Cases.find(em, caseNo));
-            Date now = new Date();
+            Instant now = InstantColumns.now();
             Set<String> have = c.received.stream().map(m -> m.code).collect(Collectors.toSet());
             for (String code : codes) {
                 if (!have.contains(code)) {
@@ -94,13 +95,13 @@ record WindowMaterials(IntakeUnit unit, CatalogService catalog, AuditTrail trail
             List<MaterialDTO> earlierCatalog = catalog.get(earlier.itemCode, earlier.itemVersion).materials;
             LocalDate today = LocalDate.now(zone);
             boolean found = earlier.received.stream().filter(r -> r.source == MaterialSource.WINDOW)
-                    .filter(r -> !EarlierMaterials.reusableUntil(r.receivedAt.toInstant().atZone(zone).toLocalDate(), reuseDays)
+                    .filter(r -> !EarlierMaterials.reusableUntil(r.receivedAt.atZone(zone).toLocalDate(), reuseDays)
                             .isBefore(today))
                     .anyMatch(r -> earlierCatalog.stream().anyMatch(m -> m.code.equals(r.code) && EarlierMaterials.matches(wanted, m)));
             if (!found) {
                 throw notReusable(wanted, from, "原办件没有在 " + reuseDays + " 天内收取过同类材料");
             }
-            Date now = new Date();
+            Instant now = InstantColumns.now();
             CaseMaterialEntity m = CaseMaterialEntity.fromEarlierCase(c, code, from, actor.name(), now);
             em.persist(m);
             c.received.add(m);
@@ -131,7 +132,7 @@ record WindowMaterials(IntakeUnit unit, CatalogService catalog, AuditTrail trail
                 List<String> names = catalog.get(c.itemCode, c.itemVersion).materials.stream()
                         .filter(m -> codes.contains(m.code)).map(m -> m.name).collect(Collectors.toList());
                 String note = "电子证照已失效（撤销或过期），需提交纸质材料：" + String.join("、", names);
-                em.persist(c.note(actor.name(), new Date(), note));
+                em.persist(c.note(actor.name(), InstantColumns.now(), note));
             }
             return codes;
         });

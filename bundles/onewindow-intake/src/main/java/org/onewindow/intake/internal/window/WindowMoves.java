@@ -1,9 +1,9 @@
 package org.onewindow.intake.internal.window;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -13,6 +13,7 @@ import javax.persistence.EntityManager;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.catalog.MaterialDTO;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseMaterialDTO;
 import org.onewindow.intake.CaseStatus;
@@ -58,7 +59,7 @@ record WindowMoves(IntakeUnit unit, CatalogService catalog, Supplier<LicenceServ
             // locked first, as the relay and a department's callback lock it before they touch its handovers
             CaseEntity c = Cases.windowCase(Cases.findForUpdate(em, caseNo));
             StatusMachine.checkWindowMove(c.status, request.to, c.timeLimitDays == 0, actor);
-            Date now = new Date();
+            Instant now = InstantColumns.now();
             CatalogItemDTO pinned = catalog.get(c.itemCode, c.itemVersion);
             LocalDate today = LocalDate.now(zone);
             String note = switch (request.to) {
@@ -93,7 +94,7 @@ record WindowMoves(IntakeUnit unit, CatalogService catalog, Supplier<LicenceServ
      * code given, the clock started and the handover to the department put in the outbox. Answers the step's note.
      */
     private String accept(EntityManager em, CaseEntity c, TransitionDTO request, List<MaterialDTO> catalogMaterials,
-            LocalDate today, Date now) {
+            LocalDate today, Instant now) {
         List<CaseMaterialDTO> missing = CaseViews.missing(c, catalogMaterials);
         List<String> deficient = request.deficient == null ? List.of() : request.deficient;
         List<CaseMaterialDTO> blocking = Completeness.blocking(missing, deficient);
@@ -130,7 +131,7 @@ record WindowMoves(IntakeUnit unit, CatalogService catalog, Supplier<LicenceServ
     }
 
     /** The supplement was handed in at the window: the clock runs again, and a department's system or district gets it. */
-    private String supplementHandedIn(EntityManager em, CaseEntity c, String note, LocalDate today, Date now) {
+    private String supplementHandedIn(EntityManager em, CaseEntity c, String note, LocalDate today, Instant now) {
         c.visit(today);
         int stood = timeLimits.resume(c, today);
         c.supplementMaterials = null;

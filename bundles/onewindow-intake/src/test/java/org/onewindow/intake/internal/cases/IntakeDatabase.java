@@ -2,7 +2,7 @@ package org.onewindow.intake.internal.cases;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.Date;
+import java.time.Instant;
 import java.util.function.Consumer;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -12,6 +12,7 @@ import org.onewindow.citizen.IdType;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.internal.TestDatabases;
 import org.onewindow.db.internal.TestJpa;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.Channel;
 
@@ -57,7 +58,7 @@ public final class IntakeDatabase implements AutoCloseable {
      */
     public CaseEntity store(String caseNo, CaseStatus status, Consumer<CaseEntity> shaped) {
         return Cases.tx(jpa, journal, em -> {
-            Date now = new Date();
+            Instant now = InstantColumns.now();
             CaseEntity c = new CaseEntity();
             c.caseNo = caseNo;
             c.itemCode = "TY-001";

@@ -4,13 +4,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import java.util.Date;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.onewindow.db.JournalEntry;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.CaseStatus;
 
 /** {@link CaseEntity#moveTo} and {@link CaseEntity#note}, the only ways the window, back office and outbox write a case's steps. */
@@ -29,9 +30,9 @@ public class StatusChangeTest {
 
     @Test
     public void aMoveOfAStoredCaseKeepsItsStepAndIsJournaled() {
-        db.store("441302-20261207-0001", CaseStatus.ACCEPTED, c -> c.updatedAt = new Date(0));
+        db.store("441302-20261207-0001", CaseStatus.ACCEPTED, c -> c.updatedAt = Instant.ofEpochMilli(0));
         long before = db.journal.lastSeq();
-        Date at = new Date(1_765_000_000_000L);
+        Instant at = Instant.ofEpochMilli(1_765_000_000_000L);
         Cases.tx(db.jpa, db.journal, em -> {
             CaseEntity c = Cases.findForUpdate(em, "441302-20261207-0001");
             em.persist(c.moveTo(CaseStatus.WITHDRAWN, "clerk", at, "申请人撤回"));
@@ -39,14 +40,14 @@ public class StatusChangeTest {
         });
         CaseEntity read = read("441302-20261207-0001");
         assertEquals(CaseStatus.WITHDRAWN, read.status);
-        assertEquals(at.getTime(), read.updatedAt.getTime());
+        assertEquals(at.toEpochMilli(), read.updatedAt.toEpochMilli());
         assertEquals(1, read.history.size());
         CaseHistoryEntity step = read.history.get(0);
         assertEquals(CaseStatus.ACCEPTED, step.from);
         assertEquals(CaseStatus.WITHDRAWN, step.to);
         assertEquals("clerk", step.by);
         assertEquals("申请人撤回", step.note);
-        assertEquals(at.getTime(), step.at.getTime());
+        assertEquals(at.toEpochMilli(), step.at.toEpochMilli());
         List<JournalEntry> journaled = db.journal.after(before, 10);
         assertEquals(1, journaled.size());
         assertEquals("441302-20261207-0001", journaled.get(0).key);
@@ -55,7 +56,7 @@ public class StatusChangeTest {
 
     @Test
     public void aNewCasesFirstStepIsStoredWithIt() {
-        Date at = new Date(1_765_000_000_000L);
+        Instant at = Instant.ofEpochMilli(1_765_000_000_000L);
         db.store("441302-20261207-0002", null, c -> c.moveTo(CaseStatus.DRAFT, "clerk", at, "收件"));
         CaseEntity read = read("441302-20261207-0002");
         assertEquals(CaseStatus.DRAFT, read.status);
@@ -67,15 +68,15 @@ public class StatusChangeTest {
 
     @Test
     public void aNoteLeavesTheStatusAndTheTimeOfTheLastChange() {
-        db.store("441302-20261207-0003", CaseStatus.IN_REVIEW, c -> c.updatedAt = new Date(0));
+        db.store("441302-20261207-0003", CaseStatus.IN_REVIEW, c -> c.updatedAt = Instant.ofEpochMilli(0));
         Cases.tx(db.jpa, db.journal, em -> {
             CaseEntity c = Cases.findForUpdate(em, "441302-20261207-0003");
-            em.persist(c.note("city:441303", new Date(), "441303 已接收补正材料（全市通办）"));
+            em.persist(c.note("city:441303", InstantColumns.now(), "441303 已接收补正材料（全市通办）"));
             return null;
         });
         CaseEntity read = read("441302-20261207-0003");
         assertEquals(CaseStatus.IN_REVIEW, read.status);
-        assertEquals(0L, read.updatedAt.getTime());
+        assertEquals(0L, read.updatedAt.toEpochMilli());
         CaseHistoryEntity step = read.history.get(0);
         assertEquals(CaseStatus.IN_REVIEW, step.from);
         assertEquals(CaseStatus.IN_REVIEW, step.to);

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +16,7 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.onewindow.db.internal.TestJpa;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.CaseStatus;
 import org.onewindow.intake.HandoverDTO;
 import org.onewindow.intake.HandoverState;
@@ -100,7 +100,7 @@ public class JpaHandoverOutboxTest {
     private long accepted(String caseNo) {
         db.store(caseNo, CaseStatus.ACCEPTED, c -> { });
         return Cases.tx(jpa, outbox.journal, em -> {
-            HandoverEntity h = HandoverEntity.of(Cases.find(em, caseNo), HandoverEntity.CASE, new Date());
+            HandoverEntity h = HandoverEntity.of(Cases.find(em, caseNo), HandoverEntity.CASE, InstantColumns.now());
             em.persist(h);
             em.flush();
             return h.id;
@@ -111,7 +111,7 @@ public class JpaHandoverOutboxTest {
     private void withdraw(String caseNo) {
         Cases.tx(jpa, outbox.journal, em -> {
             CaseEntity c = Cases.findForUpdate(em, caseNo);
-            Date now = new Date();
+            Instant now = InstantColumns.now();
             JpaHandoverOutbox.cancelOpen(em, caseNo, now);
             em.persist(c.moveTo(CaseStatus.WITHDRAWN, "clerk", now, null));
             return null;

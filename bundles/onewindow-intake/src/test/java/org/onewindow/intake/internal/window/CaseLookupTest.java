@@ -7,6 +7,7 @@ import static org.junit.Assert.fail;
 
 import org.junit.Test;
 import org.onewindow.citizen.IdType;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.internal.cases.CaseEntity;
 import org.onewindow.intake.internal.window.CaseLookup.Kind;
@@ -49,7 +50,7 @@ public class CaseLookupTest {
     public void resultsShowIdNumbersAndMobilesMasked() {
         CaseEntity e = new CaseEntity();
         e.caseNo = "330106-20261206-0007";
-        e.createdAt = new java.util.Date();
+        e.createdAt = InstantColumns.now();
         e.applicantIdType = IdType.RESIDENT_ID;
         e.applicantId = "11010519491231002X";
         e.applicantName = "张三";

@@ -9,7 +9,6 @@ import static org.junit.Assert.assertTrue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,6 +21,7 @@ import org.onewindow.audit.AuditRecord;
 import org.onewindow.audit.AuditTrail;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.citizen.IdType;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseLookupDTO;
 import org.onewindow.intake.CasePage;
@@ -188,7 +188,7 @@ public class CaseQueriesTest {
         assertEquals("none", queries.handoversWaiting());
         db.store("441302-20261207-0001", CaseStatus.ACCEPTED, c -> { });
         Cases.tx(db.jpa, db.journal, em -> {
-            em.persist(HandoverEntity.of(Cases.find(em, "441302-20261207-0001"), HandoverEntity.CASE, new Date()));
+            em.persist(HandoverEntity.of(Cases.find(em, "441302-20261207-0001"), HandoverEntity.CASE, InstantColumns.now()));
             return null;
         });
         assertEquals("PENDING 1", queries.handoversWaiting());
@@ -197,7 +197,7 @@ public class CaseQueriesTest {
     }
 
     private void created(String caseNo, String at, CaseStatus status) {
-        db.store(caseNo, status, c -> c.createdAt = Date.from(Instant.parse(at)));
+        db.store(caseNo, status, c -> c.createdAt = Instant.parse(at));
     }
 
     private static CaseLookupDTO lookup(String q) {

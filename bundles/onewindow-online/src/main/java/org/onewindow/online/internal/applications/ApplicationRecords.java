@@ -1,7 +1,6 @@
 package org.onewindow.online.internal.applications;
 
 import java.math.BigDecimal;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.online.ApplicationState;
 import org.onewindow.online.Citizen;
 import org.onewindow.online.OnlineFileDTO;
@@ -100,7 +100,7 @@ final class ApplicationRecords {
         return change(caseNo, (em, x) -> {
             requireState(x, EDITABLE, "提交预审");
             x.state = ApplicationState.SUBMITTED;
-            x.submittedAt = new Date();
+            x.submittedAt = InstantColumns.now();
         });
     }
 

@@ -72,9 +72,9 @@ final class ApplicationViews {
         dto.delivery = a.delivery();
         dto.returned = a.state == ApplicationState.RETURNED ? a.returned() : null;
         dto.rejectReason = a.rejectReason;
-        dto.createdAt = a.createdAt.toInstant().toString();
-        dto.submittedAt = a.submittedAt == null ? null : a.submittedAt.toInstant().toString();
-        dto.reviewedAt = a.reviewedAt == null ? null : a.reviewedAt.toInstant().toString();
+        dto.createdAt = a.createdAt.toString();
+        dto.submittedAt = a.submittedAt == null ? null : a.submittedAt.toString();
+        dto.reviewedAt = a.reviewedAt == null ? null : a.reviewedAt.toString();
         dto.reviewedBy = a.reviewedBy;
         return dto;
     }

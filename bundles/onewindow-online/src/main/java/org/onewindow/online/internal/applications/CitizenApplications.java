@@ -1,7 +1,6 @@
 package org.onewindow.online.internal.applications;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +10,7 @@ import java.util.stream.Collectors;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.citizen.IdType;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseMaterialDTO;
 import org.onewindow.intake.CaseStatus;
@@ -84,7 +84,7 @@ final class CitizenApplications {
         a.applicantName = name;
         a.itemCode = item.code;
         a.state = ApplicationState.DRAFT;
-        a.createdAt = new Date();
+        a.createdAt = InstantColumns.now();
         try {
             records.add(a);
         } catch (RuntimeException e) {
@@ -127,7 +127,7 @@ final class CitizenApplications {
         }
         if (a.state == ApplicationState.RETURNED && a.returnMaterials != null) {
             List<String> redo = List.of(a.returnMaterials.split(","));
-            Instant since = a.reviewedAt.toInstant();
+            Instant since = a.reviewedAt;
             List<String> notRedone = c.materials.stream().filter(m -> redo.contains(m.code) && files.getOrDefault(m.code, List.of())
                     .stream().allMatch(f -> Instant.parse(f.uploadedAt).isBefore(since))).map(m -> m.name).collect(Collectors.toList());
             if (!notRedone.isEmpty()) {

@@ -1,14 +1,14 @@
 package org.onewindow.online.internal.applications;
 
-import java.util.Date;
+
+import java.time.Instant;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.online.OnlineFileDTO;
 import org.onewindow.scanning.ScanDTO;
 
@@ -36,8 +36,7 @@ public class OnlineFileEntity {
     long size;
 
     @Column(name = "UPLOADED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date uploadedAt;
+    Instant uploadedAt;
 
     static OnlineFileEntity of(ScanDTO scan, String material) {
         OnlineFileEntity f = new OnlineFileEntity();
@@ -47,7 +46,7 @@ public class OnlineFileEntity {
         f.fileName = scan.fileName;
         f.contentType = scan.contentType;
         f.size = scan.size;
-        f.uploadedAt = new Date();
+        f.uploadedAt = InstantColumns.now();
         return f;
     }
 
@@ -57,7 +56,7 @@ public class OnlineFileEntity {
         dto.fileName = fileName;
         dto.contentType = contentType;
         dto.size = size;
-        dto.uploadedAt = uploadedAt.toInstant().toString();
+        dto.uploadedAt = uploadedAt.toString();
         return dto;
     }
 }

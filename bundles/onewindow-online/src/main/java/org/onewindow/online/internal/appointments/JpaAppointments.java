@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +19,7 @@ import org.onewindow.calendar.WorkingCalendar;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.db.DbFailures;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.online.AppointmentDTO;
 import org.onewindow.online.AppointmentService;
 import org.onewindow.online.AppointmentStatus;
@@ -130,7 +130,7 @@ public class JpaAppointments implements AppointmentService {
             a.citizenId = citizen.idNumber();
             a.citizenName = w.name;
             a.status = AppointmentStatus.BOOKED;
-            a.bookedAt = new Date();
+            a.bookedAt = InstantColumns.now();
             place(a, w);
             em.persist(a);
             return a.toDTO();
@@ -173,7 +173,7 @@ public class JpaAppointments implements AppointmentService {
             open(a);
             SlotCounters.release(em, a.day, a.start, a.group);
             a.status = AppointmentStatus.CANCELLED;
-            a.updatedAt = new Date();
+            a.updatedAt = InstantColumns.now();
             return a.toDTO();
         });
         LOG.info("Appointment {} cancelled by {}", code, citizen);
@@ -215,7 +215,7 @@ public class JpaAppointments implements AppointmentService {
                         + a.status + "）");
             }
             a.status = AppointmentStatus.ARRIVED;
-            a.arrivedAt = new Date();
+            a.arrivedAt = InstantColumns.now();
             a.arrivedBy = actor.name();
             a.updatedAt = a.arrivedAt;
             return a.toDTO();
@@ -288,7 +288,7 @@ public class JpaAppointments implements AppointmentService {
         a.day = w.day;
         a.start = w.start;
         a.end = w.end;
-        a.updatedAt = new Date();
+        a.updatedAt = InstantColumns.now();
     }
 
     private static AppointmentEntity own(EntityManager em, Citizen citizen, String code) {

@@ -1,7 +1,7 @@
 package org.onewindow.online.internal.common;
 
+import java.time.Instant;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 
 import javax.persistence.Column;
@@ -10,9 +10,8 @@ import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.online.ApplicationState;
 import org.onewindow.online.DeliveryChoiceDTO;
 import org.onewindow.online.ReturnDTO;
@@ -63,16 +62,13 @@ public class ApplicationEntity {
     public String rejectReason;
 
     @Column(name = "CREATED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    public Date createdAt;
+    public Instant createdAt;
 
     @Column(name = "SUBMITTED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    public Date submittedAt;
+    public Instant submittedAt;
 
     @Column(name = "REVIEWED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    public Date reviewedAt;
+    public Instant reviewedAt;
 
     @Column(name = "REVIEWED_BY")
     public String reviewedBy;
@@ -98,7 +94,7 @@ public class ApplicationEntity {
 
     public void reviewed(ApplicationState to, String by) {
         state = to;
-        reviewedAt = new Date();
+        reviewedAt = InstantColumns.now();
         reviewedBy = by;
     }
 }

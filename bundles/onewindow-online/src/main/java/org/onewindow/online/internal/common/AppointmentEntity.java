@@ -1,7 +1,7 @@
 package org.onewindow.online.internal.common;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -9,8 +9,6 @@ import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.online.AppointmentDTO;
@@ -51,16 +49,13 @@ public class AppointmentEntity {
     public AppointmentStatus status;
 
     @Column(name = "BOOKED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    public Date bookedAt;
+    public Instant bookedAt;
 
     @Column(name = "UPDATED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    public Date updatedAt;
+    public Instant updatedAt;
 
     @Column(name = "ARRIVED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    public Date arrivedAt;
+    public Instant arrivedAt;
 
     @Column(name = "ARRIVED_BY")
     public String arrivedBy;
@@ -77,8 +72,8 @@ public class AppointmentEntity {
         dto.status = status;
         dto.name = citizenName;
         dto.idNumber = IdNumbers.mask(citizenId);
-        dto.bookedAt = bookedAt.toInstant().toString();
-        dto.arrivedAt = arrivedAt == null ? null : arrivedAt.toInstant().toString();
+        dto.bookedAt = bookedAt.toString();
+        dto.arrivedAt = arrivedAt == null ? null : arrivedAt.toString();
         return dto;
     }
 }

@@ -1,7 +1,7 @@
 package org.onewindow.online.internal.common;
 
 import java.math.BigDecimal;
-import java.util.Date;
+import java.time.Instant;
 import java.util.Optional;
 
 import javax.persistence.Column;
@@ -11,9 +11,8 @@ import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.online.PaymentOrderDTO;
 import org.onewindow.online.PaymentStatus;
 
@@ -42,12 +41,10 @@ public class PaymentOrderEntity {
     public String tradeNo;
 
     @Column(name = "CREATED_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date createdAt;
+    Instant createdAt;
 
     @Column(name = "PAID_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date paidAt;
+    Instant paidAt;
 
     /** {@code NOTIFY} or {@code QUERY}: how the hall learnt of the payment. */
     @Column(name = "PAID_VIA")
@@ -61,7 +58,7 @@ public class PaymentOrderEntity {
         o.subject = subject;
         o.amount = amount;
         o.status = PaymentStatus.UNPAID;
-        o.createdAt = new Date();
+        o.createdAt = InstantColumns.now();
         return o;
     }
 
@@ -79,8 +76,8 @@ public class PaymentOrderEntity {
         dto.amount = amount;
         dto.status = status;
         dto.tradeNo = tradeNo;
-        dto.createdAt = createdAt.toInstant().toString();
-        dto.paidAt = paidAt == null ? null : paidAt.toInstant().toString();
+        dto.createdAt = createdAt.toString();
+        dto.paidAt = paidAt == null ? null : paidAt.toString();
         return dto;
     }
 }

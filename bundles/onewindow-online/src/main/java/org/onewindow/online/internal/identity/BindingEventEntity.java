@@ -1,6 +1,7 @@
 package org.onewindow.online.internal.identity;
 
-import java.util.Date;
+
+import java.time.Instant;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -8,8 +9,6 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
 /**
  * One change of a citizen's mobile binding ({@code BOUND}, {@code REVOKED}, {@code DROPPED} by the
@@ -44,11 +43,10 @@ public class BindingEventEntity {
     String reason;
 
     @Column(name = "EVENT_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date at;
+    Instant at;
 
     static BindingEventEntity of(String idNumber, String event, String via, String mobile, String reference, String actor, String reason,
-            Date at) {
+            Instant at) {
         BindingEventEntity e = new BindingEventEntity();
         e.idNumber = idNumber;
         e.event = event;

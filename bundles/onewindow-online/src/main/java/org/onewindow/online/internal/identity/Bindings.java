@@ -2,7 +2,6 @@ package org.onewindow.online.internal.identity;
 
 import java.sql.Connection;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +34,7 @@ final class Bindings {
      * Binds {@code contact}'s mobile to the ID number (a new binding, or in place of the one before) and records it;
      * {@code who} did it: the clerk at the window, or the citizen at the sign-in a verified code completed.
      */
-    static void bind(EntityManager em, AuditTrail trail, Actor who, String idNumber, Contact contact, Date at) {
+    static void bind(EntityManager em, AuditTrail trail, Actor who, String idNumber, Contact contact, Instant at) {
         CitizenEntity c = em.find(CitizenEntity.class, idNumber);
         if (c == null) {
             em.persist(CitizenEntity.of(idNumber, contact, at));
@@ -50,7 +49,7 @@ final class Bindings {
     }
 
     /** Ends the binding, if there is one, and records who ended it and why; answers whether there was one. */
-    static boolean revoke(EntityManager em, AuditTrail trail, String idNumber, Actor actor, String reason, Date at) {
+    static boolean revoke(EntityManager em, AuditTrail trail, String idNumber, Actor actor, String reason, Instant at) {
         CitizenEntity c = em.find(CitizenEntity.class, idNumber);
         if (c == null) {
             return false;
@@ -63,16 +62,16 @@ final class Bindings {
     }
 
     /** Records that staff read the binding. */
-    static void read(EntityManager em, AuditTrail trail, String idNumber, Actor actor, Date at) {
+    static void read(EntityManager em, AuditTrail trail, String idNumber, Actor actor, Instant at) {
         em.persist(BindingEventEntity.of(idNumber, BindingEventEntity.READ, null, null, null, actor.name(), null, at));
         trail.append(em.unwrap(Connection.class), AuditEvent.of(READ, actor).on("BINDING", null).citizen(idNumber));
     }
 
     /** When the ID number's binding was last revoked, if ever. */
     static Optional<Instant> lastRevoked(EntityManager em, String idNumber) {
-        Date last = em.createQuery("SELECT MAX(e.at) FROM BindingEventEntity e WHERE e.idNumber = :id AND e.event = :revoked", Date.class)
+        Instant last = em.createQuery("SELECT MAX(e.at) FROM BindingEventEntity e WHERE e.idNumber = :id AND e.event = :revoked", Instant.class)
                 .setParameter("id", idNumber).setParameter("revoked", BindingEventEntity.REVOKED).getSingleResult();
-        return Optional.ofNullable(last).map(Date::toInstant);
+        return Optional.ofNullable(last);
     }
 
     /** The binding's changes and reads, oldest first. */

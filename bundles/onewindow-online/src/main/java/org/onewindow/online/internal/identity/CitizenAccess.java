@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.onewindow.audit.AuditEvent;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.citizen.IdType;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.ApplicantContacts;
 import org.onewindow.online.Citizen;
 import org.onewindow.online.RealNameResult;
@@ -169,7 +169,7 @@ public class CitizenAccess {
         String via = SignInChannels.of(channel);
         Instant now = Instant.now();
         Contact c = codes.verify(id, code, now);
-        Date at = Date.from(now);
+        Instant at = InstantColumns.kept(now);
         boolean changed = db.tx(em -> {
             Optional<String> bound = Bindings.find(em, id).map(b -> b.mobile);
             boolean change;

@@ -3,12 +3,12 @@ package org.onewindow.online.internal.identity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.onewindow.citizen.IdNumbers;
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.online.AppointmentStatus;
 import org.onewindow.online.Citizen;
 import org.onewindow.online.internal.common.AppointmentEntity;
@@ -85,7 +85,7 @@ public class CitizenBindings {
         actor.requireAny(Set.of(Actor.CLERK));
         String m = Mobiles.check(mobile);
         LocalDate today = LocalDate.now(zone);
-        Date now = new Date();
+        Instant now = InstantColumns.now();
         String id = db.tx(em -> {
             AppointmentEntity a = appointment == null ? null : em.find(AppointmentEntity.class, appointment);
             if (a == null) {
@@ -97,7 +97,7 @@ public class CitizenBindings {
             Bindings.bind(em, db.trail(), actor, a.citizenId, new Contact(m, BindingPath.CHECK_IN, a.code, actor.name(), false), now);
             return a.citizenId;
         });
-        access.ended(id, now.toInstant());
+        access.ended(id, now);
         LOG.info("Mobile {} bound to {} by {} at the check-in of {}", Mobiles.mask(m), IdNumbers.mask(id), actor, appointment);
         return shortView(id, new Contact(m, BindingPath.CHECK_IN, appointment, actor.name(), false));
     }
@@ -107,7 +107,7 @@ public class CitizenBindings {
         actor.requireAny(Set.of(Actor.SECURITY));
         String id = CitizenAccess.checkId(idNumber);
         BindingView v = db.tx(em -> {
-            Bindings.read(em, db.trail(), id, actor, new Date());
+            Bindings.read(em, db.trail(), id, actor, InstantColumns.now());
             CitizenEntity b = Bindings.find(em, id).orElse(null);
             List<EventView> history = Bindings.history(em, id).stream().map(CitizenBindings::event).collect(Collectors.toList());
             List<SignInView> signIns = Bindings.signIns(em, id, SIGN_INS).stream().map(CitizenBindings::signIn).collect(Collectors.toList());
@@ -127,12 +127,12 @@ public class CitizenBindings {
         if (why.isEmpty() || why.length() > MAX_REASON || why.chars().anyMatch(ch -> ch < 0x20 && ch != '\n')) {
             throw Problem.badRequest("INVALID_REASON", "reason 必填：撤销原因，最多 " + MAX_REASON + " 字");
         }
-        Date now = new Date();
+        Instant now = InstantColumns.now();
         boolean revoked = db.tx(em -> Bindings.revoke(em, db.trail(), id, actor, why, now));
         if (!revoked) {
             throw Problem.notFound("NO_BINDING", "证件号码 " + IdNumbers.mask(id) + " 没有绑定手机号");
         }
-        access.ended(id, now.toInstant());
+        access.ended(id, now);
         LOG.info("Binding of {} revoked by {}; its sessions are ended", IdNumbers.mask(id), actor);
         return new BindingView(IdNumbers.mask(id), false, null, null, null, null, null, List.of(), List.of());
     }
@@ -149,12 +149,12 @@ public class CitizenBindings {
     }
 
     private void bind(String id, Contact c, Actor actor) {
-        Date now = new Date();
+        Instant now = InstantColumns.now();
         db.tx(em -> {
             Bindings.bind(em, db.trail(), actor, id, c, now);
             return null;
         });
-        access.ended(id, now.toInstant());
+        access.ended(id, now);
         LOG.info("Mobile {} bound to {} by {} ({})", Mobiles.mask(c.mobile()), IdNumbers.mask(id), c.by(), c.path());
     }
 
@@ -171,7 +171,7 @@ public class CitizenBindings {
         return new SignInView(instant(s.at), s.channel, s.client);
     }
 
-    private static String instant(Date d) {
-        return d == null ? null : d.toInstant().toString();
+    private static String instant(Instant d) {
+        return d == null ? null : d.toString();
     }
 }

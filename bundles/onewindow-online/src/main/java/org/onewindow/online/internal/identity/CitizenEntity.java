@@ -1,6 +1,7 @@
 package org.onewindow.online.internal.identity;
 
-import java.util.Date;
+
+import java.time.Instant;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -8,8 +9,6 @@ import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
 /** The verified mobile a citizen's ID number signs in with, and how it was verified; a row exists only while bound. */
 @Entity
@@ -22,8 +21,7 @@ public class CitizenEntity {
     String mobile;
 
     @Column(name = "BOUND_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date boundAt;
+    Instant boundAt;
 
     @Column(name = "BOUND_BY")
     String boundBy;
@@ -35,14 +33,14 @@ public class CitizenEntity {
     @Column(name = "BOUND_REF")
     String reference;
 
-    static CitizenEntity of(String idNumber, Contact contact, Date at) {
+    static CitizenEntity of(String idNumber, Contact contact, Instant at) {
         CitizenEntity c = new CitizenEntity();
         c.idNumber = idNumber;
         c.set(contact, at);
         return c;
     }
 
-    void set(Contact contact, Date at) {
+    void set(Contact contact, Instant at) {
         mobile = contact.mobile();
         via = contact.path();
         reference = contact.reference();

@@ -1,6 +1,7 @@
 package org.onewindow.online.internal.identity;
 
-import java.util.Date;
+
+import java.time.Instant;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -8,8 +9,6 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
 /** A citizen's sign-in, for them to see where and when their account was used: the client address is kept masked only. */
 @Entity
@@ -23,15 +22,14 @@ public class SignInEntity {
     String idNumber;
 
     @Column(name = "SIGNED_IN_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date at;
+    Instant at;
 
     String channel;
 
     /** Masked when written ({@link ClientAddresses#mask}). */
     String client;
 
-    static SignInEntity of(String idNumber, Date at, String channel, String maskedClient) {
+    static SignInEntity of(String idNumber, Instant at, String channel, String maskedClient) {
         SignInEntity s = new SignInEntity();
         s.idNumber = idNumber;
         s.at = at;

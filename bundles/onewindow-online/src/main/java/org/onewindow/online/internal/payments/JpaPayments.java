@@ -3,10 +3,10 @@ package org.onewindow.online.internal.payments;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,8 +183,8 @@ public class JpaPayments implements Payments {
     @Override
     public ReconciliationDTO reconcile(LocalDate day, Actor actor) {
         actor.requireAny(Set.of(Actor.SUPERVISOR, Actor.ADMIN));
-        Date from = Date.from(day.atStartOfDay(zone).toInstant());
-        Date to = Date.from(day.plusDays(1).atStartOfDay(zone).toInstant());
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
         List<PaymentOrderEntity> paidHere = db.tx(em -> em.createQuery("SELECT o FROM PaymentOrderEntity o WHERE o.paidAt >= :f"
                 + " AND o.paidAt < :t", PaymentOrderEntity.class).setParameter("f", from).setParameter("t", to).getResultList());
         List<GatewayPaymentDTO> there = gateway().statement(day);

@@ -1,6 +1,7 @@
 package org.onewindow.online.internal.payments;
 
-import java.util.Date;
+
+import java.time.Instant;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -8,9 +9,8 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
+import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.online.ReconciliationDTO;
 
 /** Something the gateway said about an order: paid, again, forged, for another amount, for no order of ours. */
@@ -35,21 +35,20 @@ public class PaymentEventEntity {
     String detail;
 
     @Column(name = "EVENT_AT")
-    @Temporal(TemporalType.TIMESTAMP)
-    Date at;
+    Instant at;
 
     static PaymentEventEntity of(String orderNo, String kind, String detail) {
         PaymentEventEntity e = new PaymentEventEntity();
         e.orderNo = orderNo;
         e.kind = kind;
         e.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
-        e.at = new Date();
+        e.at = InstantColumns.now();
         return e;
     }
 
     ReconciliationDTO.Event toDTO() {
         ReconciliationDTO.Event dto = new ReconciliationDTO.Event();
-        dto.at = at.toInstant().toString();
+        dto.at = at.toString();
         dto.orderNo = orderNo;
         dto.kind = kind;
         dto.detail = detail;

@@ -2,7 +2,7 @@ package org.onewindow.online.internal.applications;
 
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.Date;
+import java.time.Instant;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.onewindow.audit.internal.TestTrails;
@@ -47,8 +47,8 @@ final class ApplicationsOnDerby implements AutoCloseable {
         a.itemCode = "ONLINE-001";
         a.state = state;
         a.deliveryMethod = ApplicationEntity.WINDOW;
-        a.createdAt = new Date(createdAt);
-        a.submittedAt = state == ApplicationState.DRAFT ? null : new Date(createdAt + 60_000);
+        a.createdAt = Instant.ofEpochMilli(createdAt);
+        a.submittedAt = state == ApplicationState.DRAFT ? null : Instant.ofEpochMilli(createdAt + 60_000);
         records.add(a);
         return a;
     }
