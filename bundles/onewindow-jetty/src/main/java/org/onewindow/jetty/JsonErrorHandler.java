@@ -60,50 +60,21 @@ public class JsonErrorHandler extends ErrorHandler {
 
     /** The JSON body for a status: a stable code and a fixed message, as {@code org.onewindow.rest.ErrorDTO} has them. */
     static String body(int status) {
-        String code;
-        String message;
-        switch (status) {
-            case 400:
-                code = "MALFORMED_REQUEST";
-                message = "请求格式错误（路径或请求头含有不允许的字符，或编码有误）";
-                break;
-            case 404:
-                code = "NOT_FOUND";
-                message = "没有这个接口";
-                break;
-            case 405:
-                code = "METHOD_NOT_ALLOWED";
-                message = "此接口不支持该请求方法";
-                break;
-            case 413:
-                code = "PAYLOAD_TOO_LARGE";
-                message = "请求内容过大";
-                break;
-            case 414:
-                code = "URI_TOO_LONG";
-                message = "请求路径过长";
-                break;
-            case 415:
-                code = "UNSUPPORTED_MEDIA_TYPE";
-                message = "不支持该内容类型";
-                break;
-            case 431:
-                code = "HEADERS_TOO_LARGE";
-                message = "请求头过大";
-                break;
-            case 505:
-                code = "HTTP_VERSION_NOT_SUPPORTED";
-                message = "不支持该 HTTP 版本";
-                break;
-            default:
-                if (status >= 400 && status < 500) {
-                    code = "BAD_REQUEST";
-                    message = "请求有误";
-                } else {
-                    code = "INTERNAL_ERROR";
-                    message = "服务器内部错误，详情见日志";
-                }
-        }
-        return "{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}";
+        Reason reason = switch (status) {
+            case 400 -> new Reason("MALFORMED_REQUEST", "请求格式错误（路径或请求头含有不允许的字符，或编码有误）");
+            case 404 -> new Reason("NOT_FOUND", "没有这个接口");
+            case 405 -> new Reason("METHOD_NOT_ALLOWED", "此接口不支持该请求方法");
+            case 413 -> new Reason("PAYLOAD_TOO_LARGE", "请求内容过大");
+            case 414 -> new Reason("URI_TOO_LONG", "请求路径过长");
+            case 415 -> new Reason("UNSUPPORTED_MEDIA_TYPE", "不支持该内容类型");
+            case 431 -> new Reason("HEADERS_TOO_LARGE", "请求头过大");
+            case 505 -> new Reason("HTTP_VERSION_NOT_SUPPORTED", "不支持该 HTTP 版本");
+            default -> status >= 400 && status < 500 ? new Reason("BAD_REQUEST", "请求有误")
+                    : new Reason("INTERNAL_ERROR", "服务器内部错误，详情见日志");
+        };
+        return "{\"code\":\"" + reason.code() + "\",\"message\":\"" + reason.message() + "\"}";
+    }
+
+    private record Reason(String code, String message) {
     }
 }

@@ -6,27 +6,24 @@ import org.onewindow.problem.Problem;
  * Why a citizen's licences are read: a case, or a stated purpose. A read without one is refused
  * ({@code PURPOSE_REQUIRED}), so every read in the access log can be accounted for.
  */
-public final class Purpose {
+public record Purpose(String caseNo, String text) {
     static final int MAX_PURPOSE = 200;
-    public final String caseNo;
-    public final String text;
 
-    private Purpose(String caseNo, String text) {
-        this.caseNo = caseNo;
-        this.text = text;
-    }
-
-    /** From request parameters: at least one of them, a purpose of at most 200 characters. */
-    public static Purpose of(String caseNo, String purpose) {
-        String no = caseNo == null || caseNo.isBlank() ? null : caseNo.strip();
-        String text = purpose == null || purpose.isBlank() ? null : purpose.strip();
-        if (no == null && text == null) {
+    /** Either or both, blank ones as none; at least one of them, a purpose of at most 200 characters. */
+    public Purpose {
+        caseNo = caseNo == null || caseNo.isBlank() ? null : caseNo.strip();
+        text = text == null || text.isBlank() ? null : text.strip();
+        if (caseNo == null && text == null) {
             throw Problem.badRequest("PURPOSE_REQUIRED", "查询证照须关联办件编号（caseNo）或写明用途（purpose）");
         }
         if (text != null && text.length() > MAX_PURPOSE) {
             throw Problem.badRequest("PURPOSE_REQUIRED", "purpose 不能超过 " + MAX_PURPOSE + " 字");
         }
-        return new Purpose(no, text);
+    }
+
+    /** From request parameters. */
+    public static Purpose of(String caseNo, String purpose) {
+        return new Purpose(caseNo, purpose);
     }
 
     /** A read by the system itself for a case, such as intake checking what the library covers. */

@@ -3,9 +3,10 @@
  * mobile bound to that ID number through a verified path (at a window, or by a {@link RealNameVerifier}),
  * appointments at the hall, online applications with their pre-review, and the notifier through
  * which citizens are told (a file for the appliance; an SMS gateway is another {@link Notifier}).
+ * 1.3: {@link Citizen} is a record.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.onewindow.online;
 
 import org.osgi.annotation.bundle.Export;

@@ -33,7 +33,7 @@ public class CalendarCommand implements Action {
             return null;
         }
         System.out.print(year == null
-                ? overview(current, calendar.directory, calendar.thisYear(), calendar.snapshot.refused)
+                ? overview(current, calendar.directory, calendar.thisYear(), calendar.snapshot.refused())
                 : yearReport(current, calendar.directory, year));
         return null;
     }
@@ -67,7 +67,7 @@ public class CalendarCommand implements Action {
                     fixed.isEmpty() ? " only" : " and the holidays the national rules fix", cal.workingDaysIn(year)));
             fixed.ifPresent(y -> {
                 out.append("Holidays the national rules fix (").append(y.source).append(")\n");
-                y.holidays.forEach(h -> out.append(String.format("  %s .. %s  %2d days  %s%n", day(h.from), day(h.to), h.days(), h.name)));
+                y.holidays.forEach(h -> out.append(String.format("  %s .. %s  %2d days  %s%n", day(h.from()), day(h.to()), h.days(), h.name())));
             });
             return out.append(String.format("Add %s when the State Council publishes the year's holidays (see README.md there).%n",
                     directory.resolve(year + ".json"))).toString();
@@ -77,14 +77,14 @@ public class CalendarCommand implements Action {
         out.append(year).append(y.source.isEmpty() ? "" : "  " + y.source).append('\n');
         out.append("Holidays (放假)\n");
         for (CalendarYear.Holiday h : y.holidays) {
-            out.append(String.format("  %s .. %s  %2d days  %s%n", day(h.from), day(h.to), h.days(), h.name));
+            out.append(String.format("  %s .. %s  %2d days  %s%n", day(h.from()), day(h.to()), h.days(), h.name()));
         }
         out.append("Makeup working days (调休上班)\n");
         if (y.workdays.isEmpty()) {
             out.append("  none\n");
         }
         for (CalendarYear.Workday w : y.workdays) {
-            out.append(String.format("  %s  %s%n", day(w.date), w.note));
+            out.append(String.format("  %s  %s%n", day(w.date()), w.note()));
         }
         out.append(String.format("%d working days in %d%n", cal.workingDaysIn(year), year));
         return out.toString();

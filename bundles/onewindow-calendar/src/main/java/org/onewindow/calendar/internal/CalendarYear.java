@@ -35,15 +35,15 @@ public final class CalendarYear {
         for (int i = 0; i < holidays.size(); i++) {
             Holiday h = holidays.get(i);
             String field = "holidays[" + i + "]";
-            inYear(field + ".from", h.from);
-            inYear(field + ".to", h.to);
-            if (h.to.isBefore(h.from)) {
-                throw new IllegalArgumentException(field + ".to: " + h.to + " is before from " + h.from);
+            inYear(field + ".from", h.from());
+            inYear(field + ".to", h.to());
+            if (h.to().isBefore(h.from())) {
+                throw new IllegalArgumentException(field + ".to: " + h.to() + " is before from " + h.from());
             }
-            for (LocalDate d = h.from; !d.isAfter(h.to); d = d.plusDays(1)) {
-                String other = off.putIfAbsent(d, field + " (" + h.name + ")");
+            for (LocalDate d = h.from(); !d.isAfter(h.to()); d = d.plusDays(1)) {
+                String other = off.putIfAbsent(d, field + " (" + h.name() + ")");
                 if (other != null) {
-                    throw new IllegalArgumentException(field + " (" + h.name + "): " + d + " is also in " + other);
+                    throw new IllegalArgumentException(field + " (" + h.name() + "): " + d + " is also in " + other);
                 }
             }
         }
@@ -51,17 +51,17 @@ public final class CalendarYear {
         for (int i = 0; i < workdays.size(); i++) {
             Workday w = workdays.get(i);
             String field = "workdays[" + i + "].date";
-            inYear(field, w.date);
-            if (!isWeekend(w.date)) {
-                throw new IllegalArgumentException(field + ": " + w.date + " is a " + w.date.getDayOfWeek()
+            inYear(field, w.date());
+            if (!isWeekend(w.date())) {
+                throw new IllegalArgumentException(field + ": " + w.date() + " is a " + w.date().getDayOfWeek()
                         + ", but a makeup working day is always a Saturday or Sunday");
             }
-            if (off.containsKey(w.date)) {
-                throw new IllegalArgumentException(field + ": " + w.date + " is also a day off in " + off.get(w.date));
+            if (off.containsKey(w.date())) {
+                throw new IllegalArgumentException(field + ": " + w.date() + " is also a day off in " + off.get(w.date()));
             }
-            String other = on.putIfAbsent(w.date, "workdays[" + i + "]");
+            String other = on.putIfAbsent(w.date(), "workdays[" + i + "]");
             if (other != null) {
-                throw new IllegalArgumentException(field + ": " + w.date + " is listed twice, also in " + other);
+                throw new IllegalArgumentException(field + ": " + w.date() + " is listed twice, also in " + other);
             }
         }
     }
@@ -78,21 +78,15 @@ public final class CalendarYear {
     }
 
     /** Days off from {@code from} to {@code to}, both included. */
-    public static final class Holiday {
-        public final String name;
-        public final LocalDate from;
-        public final LocalDate to;
-
-        public Holiday(String name, LocalDate from, LocalDate to) {
+    public record Holiday(String name, LocalDate from, LocalDate to) {
+        public Holiday {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("name: missing");
             }
             if (from == null || to == null) {
                 throw new IllegalArgumentException(from == null ? "from: missing" : "to: missing");
             }
-            this.name = name.strip();
-            this.from = from;
-            this.to = to;
+            name = name.strip();
         }
 
         public int days() {
@@ -101,17 +95,13 @@ public final class CalendarYear {
     }
 
     /** A makeup working day (调休上班): a Saturday or Sunday on which offices work. */
-    public static final class Workday {
-        public final LocalDate date;
-        /** Such as 春节调休; may be empty. */
-        public final String note;
-
-        public Workday(LocalDate date, String note) {
+    /** @param note such as 春节调休; may be empty */
+    public record Workday(LocalDate date, String note) {
+        public Workday {
             if (date == null) {
                 throw new IllegalArgumentException("date: missing");
             }
-            this.date = date;
-            this.note = note == null ? "" : note.strip();
+            note = note == null ? "" : note.strip();
         }
     }
 }

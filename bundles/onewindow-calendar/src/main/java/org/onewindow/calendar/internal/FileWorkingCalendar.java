@@ -48,15 +48,10 @@ public class FileWorkingCalendar implements WorkingCalendar, StatusContributor {
     private ScheduledExecutorService watcher;
 
     /** The calendar and what it was read from, never changed once made. */
-    static final class Snapshot {
-        final OfficialCalendar calendar;
-        final Map<String, String> stamps;
-        final List<String> refused;
-
-        Snapshot(OfficialCalendar calendar, Map<String, String> stamps, List<String> refused) {
-            this.calendar = calendar;
-            this.stamps = Map.copyOf(stamps);
-            this.refused = List.copyOf(refused);
+    record Snapshot(OfficialCalendar calendar, Map<String, String> stamps, List<String> refused) {
+        Snapshot {
+            stamps = Map.copyOf(stamps);
+            refused = List.copyOf(refused);
         }
     }
 
@@ -87,7 +82,7 @@ public class FileWorkingCalendar implements WorkingCalendar, StatusContributor {
     /** Reads the folder again when its files changed; warns again when the year turned. */
     void check() {
         try {
-            if (!CalendarFiles.stamps(directory).equals(snapshot.stamps)) {
+            if (!CalendarFiles.stamps(directory).equals(snapshot.stamps())) {
                 reload();
             } else if (thisYear() != warnedIn) {
                 warnAboutMissing();
@@ -105,17 +100,17 @@ public class FileWorkingCalendar implements WorkingCalendar, StatusContributor {
         if (!Files.isDirectory(directory)) {
             LOG.warn("Calendar folder {} does not exist", directory);
         }
-        CalendarFiles.Loaded loaded = CalendarFiles.load(directory, snapshot.calendar.schedules());
+        CalendarFiles.Loaded loaded = CalendarFiles.load(directory, snapshot.calendar().schedules());
         Set<Integer> published = loaded.years.stream().map(y -> y.year).collect(Collectors.toSet());
         snapshot = new Snapshot(new OfficialCalendar(loaded.years, StatutoryHolidays.provisional(published)), stamps, loaded.refused);
-        LOG.info("Working calendar (工作日历) read from {}: {}", directory, years(snapshot.calendar.knownYears()));
+        LOG.info("Working calendar (工作日历) read from {}: {}", directory, years(snapshot.calendar().knownYears()));
         warnAboutMissing();
     }
 
     private void warnAboutMissing() {
         int year = thisYear();
         warnedIn = year;
-        List<Integer> missing = missingSoon(snapshot.calendar, year);
+        List<Integer> missing = missingSoon(snapshot.calendar(), year);
         if (missing.isEmpty()) {
             return;
         }
@@ -149,7 +144,7 @@ public class FileWorkingCalendar implements WorkingCalendar, StatusContributor {
 
     /** The calendar of the moment, with the schedules behind it. */
     OfficialCalendar current() {
-        return snapshot.calendar;
+        return snapshot.calendar();
     }
 
     static String years(Iterable<Integer> years) {
@@ -160,27 +155,27 @@ public class FileWorkingCalendar implements WorkingCalendar, StatusContributor {
 
     @Override
     public boolean isWorkingDay(LocalDate day) {
-        return snapshot.calendar.isWorkingDay(day);
+        return snapshot.calendar().isWorkingDay(day);
     }
 
     @Override
     public LocalDate plusWorkingDays(LocalDate start, int days) {
-        return snapshot.calendar.plusWorkingDays(start, days);
+        return snapshot.calendar().plusWorkingDays(start, days);
     }
 
     @Override
     public int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive) {
-        return snapshot.calendar.workingDaysBetween(fromExclusive, toInclusive);
+        return snapshot.calendar().workingDaysBetween(fromExclusive, toInclusive);
     }
 
     @Override
     public SortedSet<Integer> knownYears() {
-        return snapshot.calendar.knownYears();
+        return snapshot.calendar().knownYears();
     }
 
     @Override
     public List<Integer> missingYears(LocalDate from, LocalDate to) {
-        return snapshot.calendar.missingYears(from, to);
+        return snapshot.calendar().missingYears(from, to);
     }
 
     @Override
@@ -191,7 +186,7 @@ public class FileWorkingCalendar implements WorkingCalendar, StatusContributor {
     /** This year or the next without a schedule: time limits reaching into it miss the makeup days, so the node is DEGRADED. */
     @Override
     public List<HealthReason> healthReasons() {
-        List<Integer> missing = missingSoon(snapshot.calendar, thisYear());
+        List<Integer> missing = missingSoon(snapshot.calendar(), thisYear());
         if (missing.isEmpty()) {
             return List.of();
         }

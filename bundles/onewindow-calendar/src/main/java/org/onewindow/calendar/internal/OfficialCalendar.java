@@ -103,13 +103,13 @@ public final class OfficialCalendar implements WorkingCalendar {
     private static int[] cumulate(CalendarYear y) {
         Set<LocalDate> off = new HashSet<>();
         for (CalendarYear.Holiday h : y.holidays) {
-            for (LocalDate d = h.from; !d.isAfter(h.to); d = d.plusDays(1)) {
+            for (LocalDate d = h.from(); !d.isAfter(h.to()); d = d.plusDays(1)) {
                 off.add(d);
             }
         }
         Set<LocalDate> on = new HashSet<>();
         for (CalendarYear.Workday w : y.workdays) {
-            on.add(w.date);
+            on.add(w.date());
         }
         LocalDate first = LocalDate.of(y.year, 1, 1);
         int[] out = new int[first.lengthOfYear() + 1];

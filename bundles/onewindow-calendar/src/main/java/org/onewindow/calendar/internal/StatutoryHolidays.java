@@ -82,7 +82,7 @@ final class StatutoryHolidays {
         LocalDate midAutumn = lunar(year, 8, 15);
         add(days, taken, "中秋节", midAutumn, midAutumn);
         add(days, taken, "国庆节", fixed(year, 10, 1), fixed(year, 10, 3));
-        days.sort((a, b) -> a.from.compareTo(b.from));
+        days.sort((a, b) -> a.from().compareTo(b.from()));
         return new CalendarYear(year, "《全国年节及纪念日放假办法》（" + (revised ? "2024" : "2013") + " 年修订）规定的假日，调休尚未公布",
                 days, List.of());
     }

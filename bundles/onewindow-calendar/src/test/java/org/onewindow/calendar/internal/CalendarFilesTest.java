@@ -32,7 +32,7 @@ public class CalendarFilesTest {
         same(Schedules.y2025(), loaded.years.get(0));
         same(Schedules.y2026(), loaded.years.get(1));
         assertEquals("国务院办公厅关于2026年部分节假日安排的通知", loaded.years.get(1).source);
-        assertEquals("元旦调休", loaded.years.get(1).workdays.get(0).note);
+        assertEquals("元旦调休", loaded.years.get(1).workdays.get(0).note());
         OfficialCalendar cal = new OfficialCalendar(loaded.years);
         assertEquals(248, cal.workingDaysIn(2025));
         assertEquals(248, cal.workingDaysIn(2026));
@@ -44,8 +44,8 @@ public class CalendarFilesTest {
     }
 
     private static String text(CalendarYear y) {
-        return y.holidays.stream().map(h -> h.name + " " + h.from + ".." + h.to).collect(Collectors.joining(", "))
-                + " / " + y.workdays.stream().map(w -> w.date.toString()).collect(Collectors.joining(", "));
+        return y.holidays.stream().map(h -> h.name() + " " + h.from() + ".." + h.to()).collect(Collectors.joining(", "))
+                + " / " + y.workdays.stream().map(w -> w.date().toString()).collect(Collectors.joining(", "));
     }
 
     @Test

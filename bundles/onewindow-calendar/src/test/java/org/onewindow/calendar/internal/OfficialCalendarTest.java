@@ -108,8 +108,8 @@ public class OfficialCalendarTest {
         Set<LocalDate> off = new HashSet<>();
         Set<LocalDate> on = new HashSet<>();
         for (CalendarYear y : List.of(Schedules.y2025(), Schedules.y2026())) {
-            y.holidays.forEach(h -> h.from.datesUntil(h.to.plusDays(1)).forEach(off::add));
-            y.workdays.forEach(w -> on.add(w.date));
+            y.holidays.forEach(h -> h.from().datesUntil(h.to().plusDays(1)).forEach(off::add));
+            y.workdays.forEach(w -> on.add(w.date()));
         }
         LocalDate first = d("2024-11-01");
         LocalDate last = d("2027-03-01");

@@ -22,8 +22,8 @@ public class StatutoryHolidaysTest {
     private static List<String> days(CalendarYear y) {
         List<String> out = new ArrayList<>();
         y.holidays.forEach(h -> {
-            for (LocalDate d = h.from; !d.isAfter(h.to); d = d.plusDays(1)) {
-                out.add(h.name + " " + d.toString().substring(5));
+            for (LocalDate d = h.from(); !d.isAfter(h.to()); d = d.plusDays(1)) {
+                out.add(h.name() + " " + d.toString().substring(5));
             }
         });
         return out;
@@ -34,11 +34,11 @@ public class StatutoryHolidaysTest {
         OfficialCalendar official = new OfficialCalendar(List.of(published));
         assertEquals(13, days(fixed).size());
         for (CalendarYear.Holiday h : fixed.holidays) {
-            for (LocalDate d = h.from; !d.isAfter(h.to); d = d.plusDays(1)) {
+            for (LocalDate d = h.from(); !d.isAfter(h.to()); d = d.plusDays(1)) {
                 final LocalDate day = d;
-                assertTrue(h.name + " " + d + " is a day off in the published schedule",
-                        published.holidays.stream().anyMatch(p -> !day.isBefore(p.from) && !day.isAfter(p.to)));
-                assertFalse(h.name + " " + d, official.isWorkingDay(d));
+                assertTrue(h.name() + " " + d + " is a day off in the published schedule",
+                        published.holidays.stream().anyMatch(p -> !day.isBefore(p.from()) && !day.isAfter(p.to())));
+                assertFalse(h.name() + " " + d, official.isWorkingDay(d));
             }
         }
     }

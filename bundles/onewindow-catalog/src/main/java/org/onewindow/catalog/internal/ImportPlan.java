@@ -16,16 +16,7 @@ import org.onewindow.problem.ProblemDetail;
 final class ImportPlan {
 
     /** One decided item. */
-    static final class Step {
-        final CatalogItemDTO item;
-        final ImportOutcome outcome;
-        final int version;
-
-        Step(CatalogItemDTO item, ImportOutcome outcome, int version) {
-            this.item = item;
-            this.outcome = outcome;
-            this.version = version;
-        }
+    record Step(CatalogItemDTO item, ImportOutcome outcome, int version) {
     }
 
     final List<Step> steps = new ArrayList<>();

@@ -92,26 +92,26 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
         return read(em -> {
             String where = " WHERE i.current = TRUE"
                     // the search text holds code, name, keywords and their pinyin (SearchText), made at import
-                    + (criteria.pattern == null ? "" : " AND (LOWER(i.name) LIKE :q ESCAPE '\\' OR LOWER(i.code) LIKE :q ESCAPE '\\'"
+                    + (criteria.pattern() == null ? "" : " AND (LOWER(i.name) LIKE :q ESCAPE '\\' OR LOWER(i.code) LIKE :q ESCAPE '\\'"
                             + " OR i.searchText LIKE :k ESCAPE '\\')")
-                    + (criteria.department == null ? "" : " AND i.departmentCode = :dept");
+                    + (criteria.department() == null ? "" : " AND i.departmentCode = :dept");
             TypedQuery<ItemEntity> rows = em.createQuery("SELECT i FROM ItemEntity i" + where + " ORDER BY i.code", ItemEntity.class);
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(i) FROM ItemEntity i" + where, Long.class);
-            if (criteria.pattern != null) {
-                rows.setParameter("q", criteria.pattern);
-                count.setParameter("q", criteria.pattern);
-                rows.setParameter("k", criteria.compactPattern);
-                count.setParameter("k", criteria.compactPattern);
+            if (criteria.pattern() != null) {
+                rows.setParameter("q", criteria.pattern());
+                count.setParameter("q", criteria.pattern());
+                rows.setParameter("k", criteria.compactPattern());
+                count.setParameter("k", criteria.compactPattern());
             }
-            if (criteria.department != null) {
-                rows.setParameter("dept", criteria.department);
-                count.setParameter("dept", criteria.department);
+            if (criteria.department() != null) {
+                rows.setParameter("dept", criteria.department());
+                count.setParameter("dept", criteria.department());
             }
             CatalogPage page = new CatalogPage();
-            page.page = criteria.page;
-            page.size = criteria.size;
+            page.page = criteria.page();
+            page.size = criteria.size();
             page.total = count.getSingleResult();
-            page.items = rows.setFirstResult(criteria.firstRow()).setMaxResults(criteria.size).getResultList()
+            page.items = rows.setFirstResult(criteria.firstRow()).setMaxResults(criteria.size()).getResultList()
                     .stream().map(e -> e.toDTO(false)).collect(Collectors.toList());
             return page;
         });
@@ -211,11 +211,11 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
         ImportResultDTO result = new ImportResultDTO();
         result.items = new ArrayList<>();
         for (ImportPlan.Step step : plan.steps) {
-            if (step.outcome == ImportOutcome.NEW_VERSION) {
-                current.get(step.item.code).current = false;
+            if (step.outcome() == ImportOutcome.NEW_VERSION) {
+                current.get(step.item().code).current = false;
             }
-            if (step.outcome != ImportOutcome.UNCHANGED) {
-                em.persist(ItemEntity.of(step.item, step.version, actor, now));
+            if (step.outcome() != ImportOutcome.UNCHANGED) {
+                em.persist(ItemEntity.of(step.item(), step.version(), actor, now));
             }
             count(result, step);
         }
@@ -224,13 +224,13 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
 
     private static void count(ImportResultDTO result, ImportPlan.Step step) {
         ImportedItemDTO done = new ImportedItemDTO();
-        done.code = step.item.code;
-        done.version = step.version;
-        done.outcome = step.outcome;
+        done.code = step.item().code;
+        done.version = step.version();
+        done.outcome = step.outcome();
         result.items.add(done);
-        result.created += step.outcome == ImportOutcome.CREATED ? 1 : 0;
-        result.newVersions += step.outcome == ImportOutcome.NEW_VERSION ? 1 : 0;
-        result.unchanged += step.outcome == ImportOutcome.UNCHANGED ? 1 : 0;
+        result.created += step.outcome() == ImportOutcome.CREATED ? 1 : 0;
+        result.newVersions += step.outcome() == ImportOutcome.NEW_VERSION ? 1 : 0;
+        result.unchanged += step.outcome() == ImportOutcome.UNCHANGED ? 1 : 0;
     }
 
     /** What an import would do, or the problem that refuses it; {@code current} gets the current versions it touches. */

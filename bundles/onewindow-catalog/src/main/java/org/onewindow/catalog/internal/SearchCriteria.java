@@ -7,23 +7,13 @@ import org.onewindow.problem.Problem;
 import org.onewindow.rest.QueryParams;
 
 /** A checked catalog query, ready for the database: the LIKE pattern, department and row window. */
-final class SearchCriteria {
+/** @param pattern lower-case LIKE pattern with {@code \} as escape, or null to match every item */
+record SearchCriteria(String pattern, String department, int page, int size) {
     static final int MAX_TEXT = 100;
 
-    /** Lower-case LIKE pattern with {@code \} as escape, or null to match every item. */
-    final String pattern;
-    /** The same without spaces, for the items' search text ({@link SearchText#compact}), or null. */
-    final String compactPattern;
-    final String department;
-    final int page;
-    final int size;
-
-    private SearchCriteria(String pattern, String department, int page, int size) {
-        this.pattern = pattern;
-        this.compactPattern = pattern == null ? null : SearchText.compact(pattern);
-        this.department = department;
-        this.page = page;
-        this.size = size;
+    /** The pattern without spaces, for the items' search text ({@link SearchText#compact}), or null. */
+    String compactPattern() {
+        return pattern == null ? null : SearchText.compact(pattern);
     }
 
     static SearchCriteria of(CatalogQuery query) {

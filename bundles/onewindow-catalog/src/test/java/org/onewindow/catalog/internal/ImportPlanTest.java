@@ -17,8 +17,8 @@ public class ImportPlanTest {
     @Test
     public void newItemStartsAtVersionOne() {
         ImportPlan plan = ImportPlan.of(List.of(Items.item("A-1")), Map.of());
-        assertEquals(ImportOutcome.CREATED, plan.steps.get(0).outcome);
-        assertEquals(1, plan.steps.get(0).version);
+        assertEquals(ImportOutcome.CREATED, plan.steps.get(0).outcome());
+        assertEquals(1, plan.steps.get(0).version());
     }
 
     @Test
@@ -26,8 +26,8 @@ public class ImportPlanTest {
         CatalogItemDTO changed = Items.item("A-1");
         changed.timeLimitDays = 5;
         ImportPlan plan = ImportPlan.of(List.of(changed), Map.of("A-1", current("A-1", 3)));
-        assertEquals(ImportOutcome.NEW_VERSION, plan.steps.get(0).outcome);
-        assertEquals(4, plan.steps.get(0).version);
+        assertEquals(ImportOutcome.NEW_VERSION, plan.steps.get(0).outcome());
+        assertEquals(4, plan.steps.get(0).version());
     }
 
     @Test
@@ -36,8 +36,8 @@ public class ImportPlanTest {
         same.version = 1;
         same.fee = new BigDecimal("20.00");
         ImportPlan plan = ImportPlan.of(List.of(same), Map.of("A-1", current("A-1", 2)));
-        assertEquals(ImportOutcome.UNCHANGED, plan.steps.get(0).outcome);
-        assertEquals(2, plan.steps.get(0).version);
+        assertEquals(ImportOutcome.UNCHANGED, plan.steps.get(0).outcome());
+        assertEquals(2, plan.steps.get(0).version());
     }
 
     @Test
@@ -46,28 +46,28 @@ public class ImportPlanTest {
         current.version = 1;
         CatalogItemDTO statutory = Items.item("A-1");
         statutory.statutoryLimitDays = 20;
-        assertEquals(ImportOutcome.NEW_VERSION, ImportPlan.of(List.of(statutory), Map.of("A-1", current)).steps.get(0).outcome);
+        assertEquals(ImportOutcome.NEW_VERSION, ImportPlan.of(List.of(statutory), Map.of("A-1", current)).steps.get(0).outcome());
         CatalogItemDTO rule = Items.item("A-1");
         rule.extension = org.onewindow.catalog.ExtensionRuleDTO.of(0, null, "《某法》");
-        assertEquals(ImportOutcome.NEW_VERSION, ImportPlan.of(List.of(rule), Map.of("A-1", current)).steps.get(0).outcome);
+        assertEquals(ImportOutcome.NEW_VERSION, ImportPlan.of(List.of(rule), Map.of("A-1", current)).steps.get(0).outcome());
         current.extension = org.onewindow.catalog.ExtensionRuleDTO.of(0, null, "《某法》");
-        assertEquals(ImportOutcome.UNCHANGED, ImportPlan.of(List.of(rule), Map.of("A-1", current)).steps.get(0).outcome);
+        assertEquals(ImportOutcome.UNCHANGED, ImportPlan.of(List.of(rule), Map.of("A-1", current)).steps.get(0).outcome());
     }
 
     @Test
     public void keywordsAreContentAsKept() {
         CatalogItemDTO withKeywords = Items.item("A-1");
         withKeywords.keywords = List.of("户籍", "落户");
-        assertEquals(ImportOutcome.NEW_VERSION, ImportPlan.of(List.of(withKeywords), Map.of("A-1", current("A-1", 2))).steps.get(0).outcome);
+        assertEquals(ImportOutcome.NEW_VERSION, ImportPlan.of(List.of(withKeywords), Map.of("A-1", current("A-1", 2))).steps.get(0).outcome());
         CatalogItemDTO kept = current("A-1", 2);
         kept.keywords = List.of("户籍", "落户");
         CatalogItemDTO spaced = Items.item("A-1");
         spaced.keywords = List.of(" 户籍", "落户", "户籍");
-        assertEquals(ImportOutcome.UNCHANGED, ImportPlan.of(List.of(spaced), Map.of("A-1", kept)).steps.get(0).outcome);
+        assertEquals(ImportOutcome.UNCHANGED, ImportPlan.of(List.of(spaced), Map.of("A-1", kept)).steps.get(0).outcome());
         CatalogItemDTO none = Items.item("A-1");
         none.keywords = List.of();
         assertEquals("no keywords and an empty list are the same", ImportOutcome.UNCHANGED,
-                ImportPlan.of(List.of(none), Map.of("A-1", current("A-1", 2))).steps.get(0).outcome);
+                ImportPlan.of(List.of(none), Map.of("A-1", current("A-1", 2))).steps.get(0).outcome());
     }
 
     @Test
@@ -87,7 +87,7 @@ public class ImportPlanTest {
         edited.name = "新名称";
         ImportPlan plan = ImportPlan.of(List.of(edited), Map.of("A-1", current("A-1", 2)));
         assertTrue(plan.conflicts.isEmpty());
-        assertEquals(3, plan.steps.get(0).version);
+        assertEquals(3, plan.steps.get(0).version());
     }
 
     @Test

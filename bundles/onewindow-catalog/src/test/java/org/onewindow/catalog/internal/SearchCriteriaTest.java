@@ -12,14 +12,14 @@ public class SearchCriteriaTest {
 
     @Test
     public void textBecomesALowerCaseContainsPattern() {
-        assertEquals("%户口%", SearchCriteria.of(query(" 户口 ", null, 1, 20)).pattern);
-        assertEquals("%ga-hj%", SearchCriteria.of(query("GA-HJ", null, 1, 20)).pattern);
-        assertNull(SearchCriteria.of(query("  ", null, 1, 20)).pattern);
+        assertEquals("%户口%", SearchCriteria.of(query(" 户口 ", null, 1, 20)).pattern());
+        assertEquals("%ga-hj%", SearchCriteria.of(query("GA-HJ", null, 1, 20)).pattern());
+        assertNull(SearchCriteria.of(query("  ", null, 1, 20)).pattern());
     }
 
     @Test
     public void likeWildcardsInTheTextAreEscaped() {
-        assertEquals("%100\\%\\_a\\\\%", SearchCriteria.of(query("100%_a\\", null, 1, 20)).pattern);
+        assertEquals("%100\\%\\_a\\\\%", SearchCriteria.of(query("100%_a\\", null, 1, 20)).pattern());
     }
 
     @Test
@@ -33,7 +33,7 @@ public class SearchCriteriaTest {
 
     @Test
     public void departmentMustBeACode() {
-        assertEquals("GA", SearchCriteria.of(query(null, " GA ", 1, 20)).department);
+        assertEquals("GA", SearchCriteria.of(query(null, " GA ", 1, 20)).department());
         refused(query(null, "公安'--", 1, 20));
     }
 

@@ -158,7 +158,7 @@ public class CityInbox implements StatusContributor {
 
     void apply(HubMessageDTO m) {
         switch (m.kind) {
-            case HubMessageDTO.HANDOVER:
+            case HubMessageDTO.HANDOVER -> {
                 HandoverPayload handover = Messages.read(m.payload, HandoverPayload.class);
                 if (!m.fromDistrict.equals(handover.fromDistrict)) {
                     throw Problem.badRequest("MESSAGE_UNREADABLE", "转交声称来自 " + handover.fromDistrict + "，实为 " + m.fromDistrict);
@@ -166,35 +166,28 @@ public class CityInbox implements StatusContributor {
                 CaseDTO received = cases.receive(handover);
                 scans.store(received.caseNo, handover.files);
                 LOG.info("Case {} of district {} taken in for the back office of {}", received.caseNo, m.fromDistrict, received.departmentCode);
-                break;
-            case HubMessageDTO.RECEIPT:
-                JsonNode receipt = Messages.read(m.payload, JsonNode.class);
-                cases.received(m.caseNo, receipt.path("deliveryKey").asText(), m.fromDistrict);
-                break;
-            case HubMessageDTO.DECISION:
-                CaseDTO decided = copyOf(m);
-                CaseDTO now = cases.decided(m.fromDistrict, Messages.decision(decided));
+            }
+            case HubMessageDTO.RECEIPT -> cases.received(m.caseNo, Messages.read(m.payload, JsonNode.class).path("deliveryKey").asText(), m.fromDistrict);
+            case HubMessageDTO.DECISION -> {
+                CaseDTO now = cases.decided(m.fromDistrict, Messages.decision(copyOf(m)));
                 LOG.info("Case {} decided at district {}: {}", now.caseNo, m.fromDistrict, now.status);
-                break;
-            case HubMessageDTO.EXTENSION:
+            }
+            case HubMessageDTO.EXTENSION -> {
                 CaseDTO extended = copyOf(m);
                 String note = extended.history == null || extended.history.isEmpty() ? null
                         : extended.history.get(extended.history.size() - 1).note;
                 cases.extended(m.fromDistrict, m.caseNo, extended.timeLimit.extendedDays, extended.timeLimit.deadline, note);
-                break;
-            case HubMessageDTO.WITHDRAWAL:
-                cases.withdrawn(m.caseNo, m.fromDistrict);
-                break;
-            case HubMessageDTO.FILES_REQUEST:
+            }
+            case HubMessageDTO.WITHDRAWAL -> cases.withdrawn(m.caseNo, m.fromDistrict);
+            case HubMessageDTO.FILES_REQUEST -> {
                 // files on demand: the city asks for one of this district's cases' scanned files
                 FileUploadDTO upload = new FileUploadDTO();
                 upload.caseNo = m.caseNo;
                 upload.files = scans.of(m.caseNo);
                 hub.post("/files", Json.bytes(upload));
                 LOG.info("Case {}: {} scanned files sent to the hub on its request", m.caseNo, upload.files.size());
-                break;
-            default:
-                throw Problem.badRequest("MESSAGE_UNREADABLE", "未知的消息类型 " + m.kind);
+            }
+            default -> throw Problem.badRequest("MESSAGE_UNREADABLE", "未知的消息类型 " + m.kind);
         }
     }
 

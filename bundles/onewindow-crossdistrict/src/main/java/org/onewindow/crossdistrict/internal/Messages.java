@@ -35,22 +35,21 @@ final class Messages {
         d.caseNo = decided.caseNo;
         d.deliveryKey = decided.originDelivery;
         switch (decided.status == null ? "" : decided.status.name()) {
-            case "APPROVED":
+            case "APPROVED" -> {
                 d.decision = "APPROVED";
                 d.resultDocument = decided.decision == null ? null : decided.decision.resultDocument;
                 d.licenceNo = decided.decision == null ? null : decided.decision.licenceNo;
-                break;
-            case "DENIED":
+            }
+            case "DENIED" -> {
                 d.decision = "DENIED";
                 d.reason = decided.decision == null ? null : decided.decision.reason;
                 d.legalBasis = decided.decision == null ? null : decided.decision.legalBasis;
-                break;
-            case "SUPPLEMENT_REQUESTED":
+            }
+            case "SUPPLEMENT_REQUESTED" -> {
                 d.decision = "SUPPLEMENT";
                 d.materials = decided.supplementMaterials;
-                break;
-            default:
-                throw Problem.badRequest("MESSAGE_UNREADABLE", "办件 " + decided.caseNo + " 在审批地为 " + decided.status + "，不是审批决定");
+            }
+            default -> throw Problem.badRequest("MESSAGE_UNREADABLE", "办件 " + decided.caseNo + " 在审批地为 " + decided.status + "，不是审批决定");
         }
         List<HistoryEntryDTO> history = decided.history;
         if (history != null && !history.isEmpty()) {

@@ -146,8 +146,8 @@ final class LicenceLookups {
     /** A read tied to a case must concern that case's applicant or agent (when the intake is there to ask). */
     private void checkCase(Purpose why, String holder) {
         CaseRecords records = cases.get();
-        if (why.caseNo != null && records != null && !records.concerns(why.caseNo, holder)) {
-            throw new Problem(ProblemKind.FORBIDDEN, "CASE_NOT_OF_HOLDER", "办件 " + why.caseNo + " 的申请人或代办人不是该持证主体，不能以此办件查询其证照");
+        if (why.caseNo() != null && records != null && !records.concerns(why.caseNo(), holder)) {
+            throw new Problem(ProblemKind.FORBIDDEN, "CASE_NOT_OF_HOLDER", "办件 " + why.caseNo() + " 的申请人或代办人不是该持证主体，不能以此办件查询其证照");
         }
     }
 

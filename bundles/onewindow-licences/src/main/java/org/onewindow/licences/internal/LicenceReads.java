@@ -34,7 +34,7 @@ final class LicenceReads {
     /** {@code actor} read the licences of {@code holder} ({@code what}, one licence or none), for {@code why}, finding {@code results}. */
     static void record(EntityManager em, AuditTrail trail, String what, String holder, Purpose why, Actor actor, String type, String number,
             int results) {
-        trail.append(em.unwrap(Connection.class), event(what, holder, why.caseNo, why.text, actor.name(), type, number, results).roles(actor.roles())
+        trail.append(em.unwrap(Connection.class), event(what, holder, why.caseNo(), why.text(), actor.name(), type, number, results).roles(actor.roles())
                 .client(actor.client()));
     }
 

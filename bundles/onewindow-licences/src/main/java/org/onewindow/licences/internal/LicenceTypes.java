@@ -21,33 +21,28 @@ final class LicenceTypes {
 
     /** The types by code. */
     Map<String, LicenceTypeDTO> byCode() {
-        return known().byCode;
+        return known().byCode();
     }
 
     /** The types' names by code. */
     Map<String, String> names() {
-        return known().names;
+        return known().names();
     }
 
     private Known known() {
         Known k = known;
-        if (k == null || System.nanoTime() - k.readAt > TTL_NANOS) {
-            k = new Known(catalog.licenceTypes(), System.nanoTime());
+        if (k == null || System.nanoTime() - k.readAt() > TTL_NANOS) {
+            k = Known.of(catalog.licenceTypes(), System.nanoTime());
             known = k;
         }
         return k;
     }
 
     /** The licence types as read at one time, by code and their names by code. */
-    private static final class Known {
-        final Map<String, LicenceTypeDTO> byCode;
-        final Map<String, String> names;
-        final long readAt;
-
-        Known(List<LicenceTypeDTO> types, long readAt) {
-            this.byCode = types.stream().collect(Collectors.toMap(t -> t.code, t -> t));
-            this.names = types.stream().collect(Collectors.toMap(t -> t.code, t -> t.name));
-            this.readAt = readAt;
+    private record Known(Map<String, LicenceTypeDTO> byCode, Map<String, String> names, long readAt) {
+        static Known of(List<LicenceTypeDTO> types, long readAt) {
+            return new Known(types.stream().collect(Collectors.toMap(t -> t.code, t -> t)),
+                    types.stream().collect(Collectors.toMap(t -> t.code, t -> t.name)), readAt);
         }
     }
 }

@@ -84,30 +84,21 @@ final class HealthCheck {
     }
 
     private static String unwritable(StorageState storage) {
-        switch (storage.fault()) {
-            case "STORAGE_FULL":
-                return "数据磁盘已满，数据库无法写入，受理和上传都会失败：请立即清理或扩容 data/onewindow 所在磁盘（腾出空间后自动恢复）";
-            case "DATABASE_READ_ONLY":
-                return "数据库只能读取、无法写入（磁盘故障后常被系统改为只读）：请检查 data/onewindow 所在磁盘，修复后重启设备";
-            default:
-                return "数据库无法写入：" + storage.detail();
-        }
+        return switch (storage.fault()) {
+            case "STORAGE_FULL" -> "数据磁盘已满，数据库无法写入，受理和上传都会失败：请立即清理或扩容 data/onewindow 所在磁盘（腾出空间后自动恢复）";
+            case "DATABASE_READ_ONLY" -> "数据库只能读取、无法写入（磁盘故障后常被系统改为只读）：请检查 data/onewindow 所在磁盘，修复后重启设备";
+            default -> "数据库无法写入：" + storage.detail();
+        };
     }
 
     static String stateName(int state) {
-        switch (state) {
-            case Bundle.INSTALLED:
-                return "INSTALLED";
-            case Bundle.RESOLVED:
-                return "RESOLVED";
-            case Bundle.STARTING:
-                return "STARTING";
-            case Bundle.STOPPING:
-                return "STOPPING";
-            case Bundle.ACTIVE:
-                return "ACTIVE";
-            default:
-                return "UNINSTALLED";
-        }
+        return switch (state) {
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            default -> "UNINSTALLED";
+        };
     }
 }

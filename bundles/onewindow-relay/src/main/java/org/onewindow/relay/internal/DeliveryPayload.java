@@ -22,20 +22,7 @@ final class DeliveryPayload {
     }
 
     /** A scanned file to send: its metadata and where its bytes are. */
-    static final class File {
-        final String name;
-        final String contentType;
-        final long size;
-        final String sha256;
-        final Path content;
-
-        File(String name, String contentType, long size, String sha256, Path content) {
-            this.name = name;
-            this.contentType = contentType;
-            this.size = size;
-            this.sha256 = sha256;
-            this.content = content;
-        }
+    record File(String name, String contentType, long size, String sha256, Path content) {
     }
 
     static byte[] build(HandoverDTO handover, CaseDTO c, List<File> files, String callbackUrl, String district) {
@@ -82,11 +69,11 @@ final class DeliveryPayload {
         List<Map<String, Object>> scans = new ArrayList<>();
         for (File f : files) {
             Map<String, Object> one = new LinkedHashMap<>();
-            one.put("name", f.name);
-            one.put("contentType", f.contentType);
-            one.put("size", f.size);
-            one.put("sha256", f.sha256);
-            one.put("contentBase64", base64(f.content));
+            one.put("name", f.name());
+            one.put("contentType", f.contentType());
+            one.put("size", f.size());
+            one.put("sha256", f.sha256());
+            one.put("contentBase64", base64(f.content()));
             scans.add(one);
         }
         body.put("files", scans);

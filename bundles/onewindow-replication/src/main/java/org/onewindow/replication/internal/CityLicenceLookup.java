@@ -31,8 +31,8 @@ public class CityLicenceLookup implements CityLicences {
         LicenceLookupDTO ask = new LicenceLookupDTO();
         ask.type = type;
         ask.number = number;
-        ask.caseNo = purpose.caseNo;
-        ask.purpose = purpose.text;
+        ask.caseNo = purpose.caseNo();
+        ask.purpose = purpose.text();
         ask.actor = actor;
         CityLicenceDTO found;
         try {

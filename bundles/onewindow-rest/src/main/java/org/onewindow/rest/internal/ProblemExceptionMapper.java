@@ -80,20 +80,13 @@ final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Problem fromStatus(int status) {
-        switch (status) {
-            case 404:
-                return Problem.notFound("NOT_FOUND", "没有这个接口");
-            case 405:
-                return new Problem(ProblemKind.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "此接口不支持该请求方法");
-            case 406:
-                return new Problem(ProblemKind.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "只能以 application/json 回答");
-            case 415:
-                return new Problem(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "请以 application/json 提交");
-            default:
-                if (status >= 400 && status < 500) {
-                    return Problem.badRequest("BAD_REQUEST", "请求有误");
-                }
-                return new Problem(ProblemKind.INTERNAL, "INTERNAL_ERROR", "服务器内部错误，详情见日志");
-        }
+        return switch (status) {
+            case 404 -> Problem.notFound("NOT_FOUND", "没有这个接口");
+            case 405 -> new Problem(ProblemKind.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "此接口不支持该请求方法");
+            case 406 -> new Problem(ProblemKind.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "只能以 application/json 回答");
+            case 415 -> new Problem(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "请以 application/json 提交");
+            default -> status >= 400 && status < 500 ? Problem.badRequest("BAD_REQUEST", "请求有误")
+                    : new Problem(ProblemKind.INTERNAL, "INTERNAL_ERROR", "服务器内部错误，详情见日志");
+        };
     }
 }

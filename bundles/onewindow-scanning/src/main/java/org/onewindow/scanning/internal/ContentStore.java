@@ -47,20 +47,7 @@ final class ContentStore {
     }
 
     /** A file received into {@code tmp/}, not yet stored. */
-    static final class Received {
-        final Path temp;
-        final String sha256;
-        final long size;
-        final byte[] head;
-        final int headLength;
-
-        Received(Path temp, String sha256, long size, byte[] head, int headLength) {
-            this.temp = temp;
-            this.sha256 = sha256;
-            this.size = size;
-            this.head = head;
-            this.headLength = headLength;
-        }
+    record Received(Path temp, String sha256, long size, byte[] head, int headLength) {
     }
 
     /** Copies {@code in} to a temporary file, hashing it; more than {@code maxBytes} is refused and nothing kept. */
@@ -105,10 +92,10 @@ final class ContentStore {
 
     /** Moves a received file to its place; true if it is new, false if the same bytes were already stored. */
     boolean keep(Received file) {
-        Path target = path(file.sha256);
+        Path target = path(file.sha256());
         try {
             if (Files.exists(target)) {
-                Files.delete(file.temp);
+                Files.delete(file.temp());
                 return false;
             }
             if (!Files.isDirectory(target.getParent())) {
@@ -116,19 +103,19 @@ final class ContentStore {
                 PrivateFiles.folder(target.getParent());
             }
             try {
-                Files.move(file.temp, target, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(file.temp(), target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(file.temp, target);
+                Files.move(file.temp(), target);
             }
             // the move itself is an entry of the folder: on the disk too before the row commits
             syncFolder(target.getParent());
             syncFolder(target.getParent().getParent());
             return true;
         } catch (FileAlreadyExistsException e) {
-            discard(file.temp);
+            discard(file.temp());
             return false;
         } catch (IOException e) {
-            discard(file.temp);
+            discard(file.temp());
             throw new UncheckedIOException(e);
         }
     }

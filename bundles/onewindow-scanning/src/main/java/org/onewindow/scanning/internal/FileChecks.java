@@ -35,17 +35,10 @@ final class FileChecks {
     /** Nothing if {@code file} is a readable {@code type}; else {@code 415 UNSUPPORTED_FILE_TYPE} naming {@code name}. */
     void verify(String type, Path file, String name) {
         switch (type) {
-            case "application/pdf":
-                pdf(file, name);
-                break;
-            case "image/png":
-                image("png", file, name);
-                break;
-            case "image/jpeg":
-                image("jpeg", file, name);
-                break;
-            default:
-                throw refused(name, "不是可接受的文件类型");
+            case "application/pdf" -> pdf(file, name);
+            case "image/png" -> image("png", file, name);
+            case "image/jpeg" -> image("jpeg", file, name);
+            default -> throw refused(name, "不是可接受的文件类型");
         }
     }
 

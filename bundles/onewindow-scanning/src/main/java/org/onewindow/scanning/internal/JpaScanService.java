@@ -99,17 +99,17 @@ public class JpaScanService implements ScanService, StatusContributor {
             for (Upload upload : uploads) {
                 ContentStore.Received file = store.receive(upload.content(), maxFileBytes);
                 received.add(file);
-                String type = ContentTypes.detect(file.head, file.headLength);
+                String type = ContentTypes.detect(file.head(), file.headLength());
                 if (type == null) {
                     throw new Problem(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_FILE_TYPE",
                             "只接受 JPEG、PNG 或 PDF 文件（按文件内容判断）：" + names.get(received.size() - 1));
                 }
-                checks.verify(type, file.temp, names.get(received.size() - 1));
+                checks.verify(type, file.temp(), names.get(received.size() - 1));
                 types.add(type);
             }
             return keep(caseNo, names, types, received, actor);
         } finally {
-            received.forEach(r -> ContentStore.discard(r.temp));
+            received.forEach(r -> ContentStore.discard(r.temp()));
             uploads.forEach(JpaScanService::close);
         }
     }
@@ -120,7 +120,7 @@ public class JpaScanService implements ScanService, StatusContributor {
         try {
             for (ContentStore.Received file : files) {
                 if (store.keep(file)) {
-                    created.add(file.sha256);
+                    created.add(file.sha256());
                 }
             }
             List<ScanDTO> out = tx(em -> {
@@ -140,8 +140,8 @@ public class JpaScanService implements ScanService, StatusContributor {
                     e.seq = ++seq;
                     e.fileName = names.get(i);
                     e.contentType = types.get(i);
-                    e.size = files.get(i).size;
-                    e.sha256 = files.get(i).sha256;
+                    e.size = files.get(i).size();
+                    e.sha256 = files.get(i).sha256();
                     e.uploadedBy = actor.name();
                     e.uploadedAt = now;
                     em.persist(e);

@@ -27,8 +27,8 @@ public class ContentStoreTest {
         byte[] bytes = "%PDF-1.4 a page".getBytes(StandardCharsets.UTF_8);
         ContentStore.Received r = store.receive(new ByteArrayInputStream(bytes), 1000);
         assertTrue(store.keep(r));
-        assertEquals(bytes.length, Files.size(store.path(r.sha256)));
-        assertFalse("moved, not copied", Files.exists(r.temp));
+        assertEquals(bytes.length, Files.size(store.path(r.sha256())));
+        assertFalse("moved, not copied", Files.exists(r.temp()));
         ContentStore.Received again = store.receive(new ByteArrayInputStream(bytes), 1000);
         assertFalse("the same bytes are kept once", store.keep(again));
     }
@@ -59,6 +59,6 @@ public class ContentStoreTest {
     private static String keep(ContentStore store, String text) {
         ContentStore.Received r = store.receive(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 1000);
         store.keep(r);
-        return r.sha256;
+        return r.sha256();
     }
 }

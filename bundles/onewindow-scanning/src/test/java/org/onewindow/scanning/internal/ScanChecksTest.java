@@ -59,10 +59,10 @@ public class ScanChecksTest {
         ContentStore store = new ContentStore(root);
         ContentStore.Received a = store.receive(new ByteArrayInputStream("same bytes".getBytes(StandardCharsets.UTF_8)), 100);
         ContentStore.Received b = store.receive(new ByteArrayInputStream("same bytes".getBytes(StandardCharsets.UTF_8)), 100);
-        assertEquals(a.sha256, b.sha256);
+        assertEquals(a.sha256(), b.sha256());
         assertTrue(store.keep(a));
         assertFalse(store.keep(b));
-        assertArrayEquals("same bytes".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(store.path(a.sha256)));
+        assertArrayEquals("same bytes".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(store.path(a.sha256())));
         try {
             store.receive(new ByteArrayInputStream(new byte[101]), 100);
             fail("over the limit");
@@ -72,8 +72,8 @@ public class ScanChecksTest {
         try (Stream<Path> tmp = Files.list(root.resolve("tmp"))) {
             assertEquals("no half upload left", 0, tmp.count());
         }
-        store.delete(a.sha256);
-        assertFalse(Files.exists(store.path(a.sha256)));
+        store.delete(a.sha256());
+        assertFalse(Files.exists(store.path(a.sha256())));
     }
 
     private static String detect(byte[] head) {

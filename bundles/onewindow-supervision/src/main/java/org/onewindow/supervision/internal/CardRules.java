@@ -23,14 +23,7 @@ final class CardRules {
     }
 
     /** A colour and the working days left (negative: overdue). */
-    static final class Verdict {
-        final CardColor color;
-        final int daysLeft;
-
-        Verdict(CardColor color, int daysLeft) {
-            this.color = color;
-            this.daysLeft = daysLeft;
-        }
+    record Verdict(CardColor color, int daysLeft) {
     }
 
     Verdict judge(ClockDTO clock, LocalDate today) {

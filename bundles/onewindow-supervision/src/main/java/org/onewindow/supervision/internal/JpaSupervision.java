@@ -125,7 +125,7 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
             CardRules.Verdict verdict = rules.judge(clock, today);
             LocalDate deadline = LocalDate.parse(clock.deadline);
             latest = deadline.isAfter(latest) ? deadline : latest;
-            if (verdict.color != CardColor.GREEN) {
+            if (verdict.color() != CardColor.GREEN) {
                 cards.put(clock.caseNo, card(clock, verdict, deadline, now));
             }
         }
@@ -206,8 +206,8 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
     private static CardEntity card(ClockDTO clock, CardRules.Verdict verdict, LocalDate deadline, Instant now) {
         CardEntity c = new CardEntity();
         c.caseNo = clock.caseNo;
-        c.color = verdict.color;
-        c.daysLeft = verdict.daysLeft;
+        c.color = verdict.color();
+        c.daysLeft = verdict.daysLeft();
         c.status = clock.status.name();
         c.itemCode = clock.itemCode;
         c.itemName = clock.itemName;

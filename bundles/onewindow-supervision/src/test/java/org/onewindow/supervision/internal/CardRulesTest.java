@@ -30,8 +30,8 @@ public class CardRulesTest {
 
     private void assertCard(CardColor color, int daysLeft, ClockDTO clock, String today) {
         CardRules.Verdict v = rules.judge(clock, LocalDate.parse(today));
-        assertEquals(today + " colour", color, v.color);
-        assertEquals(today + " days left", daysLeft, v.daysLeft);
+        assertEquals(today + " colour", color, v.color());
+        assertEquals(today + " days left", daysLeft, v.daysLeft());
     }
 
     @Test

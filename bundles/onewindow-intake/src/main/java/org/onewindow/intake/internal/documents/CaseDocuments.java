@@ -148,12 +148,12 @@ public final class CaseDocuments {
         StringBuilder out = new StringBuilder(text.length());
         for (char ch : text.toCharArray()) {
             switch (ch) {
-                case '<': out.append("&lt;"); break;
-                case '>': out.append("&gt;"); break;
-                case '&': out.append("&amp;"); break;
-                case '"': out.append("&quot;"); break;
-                case '\'': out.append("&#39;"); break;
-                default: out.append(ch);
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(ch);
             }
         }
         return out.toString();

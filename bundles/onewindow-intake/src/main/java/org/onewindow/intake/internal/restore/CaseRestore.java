@@ -145,18 +145,19 @@ public class CaseRestore implements JournalRestore {
             List<HistoryEntryDTO> here = c.history.stream().map(CaseHistoryEntity::toDTO).collect(Collectors.toList());
             CaseMerge.Verdict v = CaseMerge.judge(c.applicantId, c.createdAt, here, hub);
             switch (v.outcome()) {
-                case OTHER_CASE:
+                case OTHER_CASE -> {
                     return List.of(new RestoreNote(RestoreNote.CONFLICT, hub.caseNo, "本机的 " + hub.caseNo + " 与市级枢纽的同号办件不是同一件"
                             + "（申请人或收件时间不同）：恢复后又用了这个编号；两者都未改动"));
-                case KEEP_HERE:
+                }
+                case KEEP_HERE -> {
                     return List.of(); // moved on here after the restore: journaled again, the hub gets it
-                case DIVERGED:
-                    notes.add(new RestoreNote(RestoreNote.SUPERSEDED, hub.caseNo, "恢复后在本机的办理（" + v.onlyHere().stream()
-                            .map(h -> h.at + " " + h.to + (h.note == null ? "" : " " + h.note)).collect(Collectors.joining("；"))
-                            + "）之前，市级枢纽已有更新的状态 " + hub.status + "：已按枢纽的状态恢复，本机的记录留在历史中，请核对"));
-                    break;
-                default:
-                    break;
+                }
+                case DIVERGED -> notes.add(new RestoreNote(RestoreNote.SUPERSEDED, hub.caseNo, "恢复后在本机的办理（" + v.onlyHere().stream()
+                        .map(h -> h.at + " " + h.to + (h.note == null ? "" : " " + h.note)).collect(Collectors.joining("；"))
+                        + "）之前，市级枢纽已有更新的状态 " + hub.status + "：已按枢纽的状态恢复，本机的记录留在历史中，请核对"));
+                default -> {
+                    // the hub's copy is behind or the same: put back from it below
+                }
             }
             hadMaterials = c.received.stream().map(m -> m.code).collect(Collectors.toSet());
             state(c, hub);

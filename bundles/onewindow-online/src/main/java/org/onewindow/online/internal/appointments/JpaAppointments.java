@@ -117,18 +117,18 @@ public class JpaAppointments implements AppointmentService {
     @Override
     public AppointmentDTO book(Citizen citizen, BookingDTO booking) {
         Wanted w = wanted(booking);
-        SlotCounters.ensure(db, w.day, w.start, w.group);
+        SlotCounters.ensure(db, w.day(), w.start(), w.group());
         AppointmentDTO done = withFreshCode(code -> db.tx(em -> {
             List<AppointmentEntity> active = upcoming(em, citizen.idNumber());
             if (active.size() >= maxActive) {
                 throw new Problem(ProblemKind.CONFLICT, "TOO_MANY_BOOKINGS", "每人最多同时保留 " + maxActive + " 个预约，请先取消不需要的预约");
             }
             refuseTwice(active, w, null);
-            SlotCounters.take(em, w.day, w.start, w.group, plan.capacity(w.group), plan.hallCapacity());
+            SlotCounters.take(em, w.day(), w.start(), w.group(), plan.capacity(w.group()), plan.hallCapacity());
             AppointmentEntity a = new AppointmentEntity();
             a.code = code;
             a.citizenId = citizen.idNumber();
-            a.citizenName = w.name;
+            a.citizenName = w.name();
             a.status = AppointmentStatus.BOOKED;
             a.bookedAt = InstantColumns.now();
             place(a, w);
@@ -145,18 +145,18 @@ public class JpaAppointments implements AppointmentService {
     @Override
     public AppointmentDTO change(Citizen citizen, String code, BookingDTO booking) {
         Wanted w = wanted(booking);
-        SlotCounters.ensure(db, w.day, w.start, w.group);
+        SlotCounters.ensure(db, w.day(), w.start(), w.group());
         AppointmentDTO done = db.tx(em -> {
             AppointmentEntity a = own(em, citizen, code);
             open(a);
-            if (a.day.equals(w.day) && a.start.equals(w.start) && a.itemCode.equals(w.item.code)) {
-                a.citizenName = w.name;
+            if (a.day.equals(w.day()) && a.start.equals(w.start()) && a.itemCode.equals(w.item().code)) {
+                a.citizenName = w.name();
                 return a.toDTO();
             }
             refuseTwice(upcoming(em, citizen.idNumber()), w, a.code);
-            SlotCounters.take(em, w.day, w.start, w.group, plan.capacity(w.group), plan.hallCapacity());
+            SlotCounters.take(em, w.day(), w.start(), w.group(), plan.capacity(w.group()), plan.hallCapacity());
             SlotCounters.release(em, a.day, a.start, a.group);
-            a.citizenName = w.name;
+            a.citizenName = w.name();
             place(a, w);
             return a.toDTO();
         });
@@ -274,7 +274,7 @@ public class JpaAppointments implements AppointmentService {
     /** One booking per citizen, item and day: a second would hold a place the citizen cannot use. */
     private static void refuseTwice(List<AppointmentEntity> active, Wanted w, String except) {
         for (AppointmentEntity a : active) {
-            if (!a.code.equals(except) && a.itemCode.equals(w.item.code) && a.day.equals(w.day)) {
+            if (!a.code.equals(except) && a.itemCode.equals(w.item().code) && a.day.equals(w.day())) {
                 throw new Problem(ProblemKind.CONFLICT, "ALREADY_BOOKED", "您已预约 " + a.day + " " + a.start + " 办理该事项（预约号 "
                         + a.code + "），如需改时间请修改该预约");
             }
@@ -282,12 +282,12 @@ public class JpaAppointments implements AppointmentService {
     }
 
     private static void place(AppointmentEntity a, Wanted w) {
-        a.itemCode = w.item.code;
-        a.itemName = w.item.name;
-        a.group = w.group;
-        a.day = w.day;
-        a.start = w.start;
-        a.end = w.end;
+        a.itemCode = w.item().code;
+        a.itemName = w.item().name;
+        a.group = w.group();
+        a.day = w.day();
+        a.start = w.start();
+        a.end = w.end();
         a.updatedAt = InstantColumns.now();
     }
 
@@ -337,21 +337,10 @@ public class JpaAppointments implements AppointmentService {
     }
 
     /** A booking request, checked. */
-    private static final class Wanted {
-        final CatalogItemDTO item;
-        final String group;
-        final LocalDate day;
-        final String start;
-        final String end;
-        final String name;
-
-        Wanted(CatalogItemDTO item, LocalDate day, String start, String end, String name) {
-            this.item = item;
-            this.group = item.department.code;
-            this.day = day;
-            this.start = start;
-            this.end = end;
-            this.name = name;
+    private record Wanted(CatalogItemDTO item, LocalDate day, String start, String end, String name) {
+        /** The window group that takes the item: its department's. */
+        String group() {
+            return item.department.code;
         }
     }
 }

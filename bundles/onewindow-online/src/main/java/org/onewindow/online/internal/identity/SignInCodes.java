@@ -30,20 +30,7 @@ final class SignInCodes {
     private final Limits limits;
 
     /** How long codes live and how often they may be sent. */
-    static final class Limits {
-        final Duration ttl;
-        final int attempts;
-        final Duration interval;
-        final int perIdPerHour;
-        final int perClientPerHour;
-
-        Limits(Duration ttl, int attempts, Duration interval, int perIdPerHour, int perClientPerHour) {
-            this.ttl = ttl;
-            this.attempts = attempts;
-            this.interval = interval;
-            this.perIdPerHour = perIdPerHour;
-            this.perClientPerHour = perClientPerHour;
-        }
+    record Limits(Duration ttl, int attempts, Duration interval, int perIdPerHour, int perClientPerHour) {
     }
 
     SignInCodes(Limits limits) {
@@ -52,7 +39,7 @@ final class SignInCodes {
 
     /** Counts an ask from {@code client} (for a code or a verification); {@code TOO_MANY_CODES} past the hour's number. */
     synchronized void ask(String client, Instant now) {
-        if (askedBy.count(client, now) >= limits.perClientPerHour) {
+        if (askedBy.count(client, now) >= limits.perClientPerHour()) {
             throw tooMany("本终端获取验证码过于频繁，请一小时后再试");
         }
         askedBy.add(client, now);
@@ -61,18 +48,18 @@ final class SignInCodes {
     /** Whether a code may be sent for {@code idNumber} now; {@code TOO_MANY_CODES} if not. Nothing is counted. */
     synchronized void checkSend(String idNumber, Instant now) {
         Instant last = sentTo.last(idNumber, now);
-        if (last != null && last.plus(limits.interval).isAfter(now)) {
-            throw tooMany("验证码已发送，请 " + limits.interval.toSeconds() + " 秒后再获取");
+        if (last != null && last.plus(limits.interval()).isAfter(now)) {
+            throw tooMany("验证码已发送，请 " + limits.interval().toSeconds() + " 秒后再获取");
         }
-        if (sentTo.count(idNumber, now) >= limits.perIdPerHour) {
-            throw tooMany("该证件号码一小时内获取验证码已达 " + limits.perIdPerHour + " 次，请稍后再试");
+        if (sentTo.count(idNumber, now) >= limits.perIdPerHour()) {
+            throw tooMany("该证件号码一小时内获取验证码已达 " + limits.perIdPerHour() + " 次，请稍后再试");
         }
     }
 
     /** Counts a real-name verification of {@code idNumber}: as many per hour as codes; {@code TOO_MANY_CODES} past them. */
     synchronized void verification(String idNumber, Instant now) {
-        if (verified.count(idNumber, now) >= limits.perIdPerHour) {
-            throw tooMany("该证件号码一小时内实名核验已达 " + limits.perIdPerHour + " 次，请稍后再试");
+        if (verified.count(idNumber, now) >= limits.perIdPerHour()) {
+            throw tooMany("该证件号码一小时内实名核验已达 " + limits.perIdPerHour() + " 次，请稍后再试");
         }
         verified.add(idNumber, now);
     }
@@ -85,7 +72,7 @@ final class SignInCodes {
         checkSend(idNumber, now);
         sentTo.add(idNumber, now);
         String code = String.format("%06d", random.nextInt(1_000_000));
-        pending.put(idNumber, new Pending(Hmac.sha256(Hmac.utf8(idNumber + ":" + code)), contact, now.plus(limits.ttl)));
+        pending.put(idNumber, new Pending(Hmac.sha256(Hmac.utf8(idNumber + ":" + code)), contact, now.plus(limits.ttl())));
         return code;
     }
 
@@ -101,7 +88,7 @@ final class SignInCodes {
             throw new Problem(ProblemKind.UNAUTHORIZED, "CODE_EXPIRED", "验证码已失效，请重新获取");
         }
         synchronized (p) {
-            if (p.wrong >= limits.attempts) {
+            if (p.wrong >= limits.attempts()) {
                 throw locked();
             }
             String given = code == null ? "" : code.strip();
@@ -110,11 +97,11 @@ final class SignInCodes {
                 return p.contact;
             }
             p.wrong++;
-            if (p.wrong >= limits.attempts) {
+            if (p.wrong >= limits.attempts()) {
                 pending.remove(idNumber, p);
                 throw locked();
             }
-            throw new Problem(ProblemKind.UNAUTHORIZED, "WRONG_CODE", "验证码不正确，还可输入 " + (limits.attempts - p.wrong) + " 次");
+            throw new Problem(ProblemKind.UNAUTHORIZED, "WRONG_CODE", "验证码不正确，还可输入 " + (limits.attempts() - p.wrong) + " 次");
         }
     }
 
@@ -131,7 +118,7 @@ final class SignInCodes {
     }
 
     private Problem locked() {
-        return new Problem(ProblemKind.TOO_MANY_REQUESTS, "CODE_LOCKED", "验证码输错 " + limits.attempts + " 次已作废，请重新获取");
+        return new Problem(ProblemKind.TOO_MANY_REQUESTS, "CODE_LOCKED", "验证码输错 " + limits.attempts() + " 次已作废，请重新获取");
     }
 
     /** A code waiting to be entered. */

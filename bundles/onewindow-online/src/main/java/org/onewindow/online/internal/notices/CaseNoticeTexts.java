@@ -14,41 +14,28 @@ public final class CaseNoticeTexts {
     }
 
     /** A notice to send: its kind and text. */
-    static final class Text {
-        final NoticeKind kind;
-        final String text;
-
-        Text(NoticeKind kind, String text) {
-            this.kind = kind;
-            this.text = text;
-        }
+    record Text(NoticeKind kind, String text) {
     }
 
     static Optional<Text> of(JsonNode c) {
         String no = c.path("caseNo").asText();
         String item = "“" + c.path("itemName").asText() + "”（" + no + "）";
-        switch (c.path("status").asText()) {
-            case "SUPPLEMENT_REQUESTED":
-                return text(NoticeKind.CASE_SUPPLEMENT, "您办理的" + item + "需补正材料：" + join(c.path("supplementMaterials"))
-                        + "。请到任一综合窗口提交，补正期间不计入办理时限。");
-            case "APPROVED":
-                return text(NoticeKind.CASE_DECIDED, "您办理的" + item + "已审批通过，结果正在出件。");
-            case "DENIED":
-                return text(NoticeKind.CASE_DECIDED, "您办理的" + item + "未予批准：" + c.path("decision").path("reason").asText()
-                        + "。详情请登录网上办事大厅查看。");
-            case "READY_FOR_PICKUP":
-                // the same words as the citizen's case page: no pickup code for an online applicant, who never got one
-                return text(NoticeKind.RESULT_READY, "您办理的" + item + "结果已办好，"
-                        + NextSteps.pickup("ONLINE".equals(c.path("channel").asText()) ? Channel.ONLINE : Channel.WINDOW) + "。");
-            case "DELIVERED":
-                JsonNode d = c.path("delivery");
-                return "POST".equals(d.path("method").asText())
-                        ? text(NoticeKind.RESULT_POSTED, "您办理的" + item + "结果已交 " + d.path("carrier").asText() + " 寄出，运单号 "
-                                + d.path("trackingNo").asText() + "。")
-                        : Optional.empty();
-            default:
-                return Optional.empty();
-        }
+        JsonNode d = c.path("delivery");
+        return switch (c.path("status").asText()) {
+            case "SUPPLEMENT_REQUESTED" -> text(NoticeKind.CASE_SUPPLEMENT, "您办理的" + item + "需补正材料：" + join(c.path("supplementMaterials"))
+                    + "。请到任一综合窗口提交，补正期间不计入办理时限。");
+            case "APPROVED" -> text(NoticeKind.CASE_DECIDED, "您办理的" + item + "已审批通过，结果正在出件。");
+            case "DENIED" -> text(NoticeKind.CASE_DECIDED, "您办理的" + item + "未予批准：" + c.path("decision").path("reason").asText()
+                    + "。详情请登录网上办事大厅查看。");
+            // the same words as the citizen's case page: no pickup code for an online applicant, who never got one
+            case "READY_FOR_PICKUP" -> text(NoticeKind.RESULT_READY, "您办理的" + item + "结果已办好，"
+                    + NextSteps.pickup("ONLINE".equals(c.path("channel").asText()) ? Channel.ONLINE : Channel.WINDOW) + "。");
+            case "DELIVERED" -> "POST".equals(d.path("method").asText())
+                    ? text(NoticeKind.RESULT_POSTED, "您办理的" + item + "结果已交 " + d.path("carrier").asText() + " 寄出，运单号 "
+                            + d.path("trackingNo").asText() + "。")
+                    : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 
     /** An online application accepted: its case number and, when it has one, the promised day. */

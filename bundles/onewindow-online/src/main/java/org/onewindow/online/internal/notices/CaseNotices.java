@@ -114,7 +114,7 @@ public class CaseNotices {
         }
         if (text.isPresent()) {
             String idNumber = c.path("applicant").path("idNumber").asText();
-            notices.tell(text.get().kind, idNumber, CaseContacts.mobile(c.path("applicant").path("phone").asText(null)), caseNo, text.get().text);
+            notices.tell(text.get().kind(), idNumber, CaseContacts.mobile(c.path("applicant").path("phone").asText(null)), caseNo, text.get().text());
         }
         // a quiet step is remembered too, so that a second 补正 after it is told again
         db.tx(em -> {

@@ -19,16 +19,16 @@ public class CaseNoticeTextsTest {
     public void aPostedResultNamesCarrierAndTrackingNumber() throws Exception {
         CaseNoticeTexts.Text t = CaseNoticeTexts.of(record("{\"caseNo\":\"441302-20261130-0001\",\"itemName\":\"失业保险金申领\","
                 + "\"status\":\"DELIVERED\",\"delivery\":{\"method\":\"POST\",\"carrier\":\"EMS\",\"trackingNo\":\"EA1CN\"}}")).orElseThrow();
-        assertEquals(NoticeKind.RESULT_POSTED, t.kind);
-        assertTrue(t.text, t.text.contains("EMS") && t.text.contains("EA1CN") && t.text.contains("441302-20261130-0001"));
+        assertEquals(NoticeKind.RESULT_POSTED, t.kind());
+        assertTrue(t.text(), t.text().contains("EMS") && t.text().contains("EA1CN") && t.text().contains("441302-20261130-0001"));
     }
 
     @Test
     public void aSupplementNamesWhatToBring() throws Exception {
         CaseNoticeTexts.Text t = CaseNoticeTexts.of(record("{\"caseNo\":\"X\",\"itemName\":\"Y\",\"status\":\"SUPPLEMENT_REQUESTED\","
                 + "\"supplementMaterials\":[\"营业执照\",\"申请表\"]}")).orElseThrow();
-        assertEquals(NoticeKind.CASE_SUPPLEMENT, t.kind);
-        assertTrue(t.text, t.text.contains("营业执照、申请表"));
+        assertEquals(NoticeKind.CASE_SUPPLEMENT, t.kind());
+        assertTrue(t.text(), t.text().contains("营业执照、申请表"));
     }
 
     @Test
@@ -54,10 +54,10 @@ public class CaseNoticeTextsTest {
     @Test
     public void anOnlineApplicantIsNotToldToBringAPickupCodeTheyNeverGot() throws Exception {
         String online = CaseNoticeTexts.of(record("{\"caseNo\":\"X\",\"itemName\":\"Y\",\"status\":\"READY_FOR_PICKUP\",\"channel\":\"ONLINE\"}"))
-                .orElseThrow().text;
+                .orElseThrow().text();
         assertTrue(online, online.contains("身份证") && !online.contains("取件码"));
         String window = CaseNoticeTexts.of(record("{\"caseNo\":\"X\",\"itemName\":\"Y\",\"status\":\"READY_FOR_PICKUP\",\"channel\":\"WINDOW\"}"))
-                .orElseThrow().text;
+                .orElseThrow().text();
         assertTrue(window, window.contains("取件码"));
     }
 }
