@@ -149,7 +149,7 @@ public class JpaBackOffice implements BackOfficeService {
             ExtensionRuleDTO rule = ExtensionRuleDTO.effective(catalog.get(c.itemCode, c.itemVersion));
             ExtensionRules.check(rule, c.extensions, c.deadline, request.days, today);
             timeLimits.extend(c, request.days, today);
-            return record(em, c, c.status, actor.name(), "延期 " + request.days + " 个工作日至 " + c.deadline + "：" + reason
+            return record(em, c, c.status(), actor.name(), "延期 " + request.days + " 个工作日至 " + c.deadline + "：" + reason
                     + "（批准：" + approvedBy + "；第 " + c.extensions + " 次，依据" + rule.legalBasis + "）");
         });
     }
@@ -208,7 +208,7 @@ public class JpaBackOffice implements BackOfficeService {
         if (!actor.worksFor(c.departmentCode)) {
             throw notYours(actor, c.departmentCode);
         }
-        if (c.status != CaseStatus.IN_REVIEW) {
+        if (c.status() != CaseStatus.IN_REVIEW) {
             throw wrongStatus(c);
         }
         return c;
@@ -232,14 +232,14 @@ public class JpaBackOffice implements BackOfficeService {
             LOG.info("Decision on case {} arrived before the relay recorded its delivery {}", c.caseNo, h.deliveryKey);
             JpaHandoverOutbox.complete(em, h, c, via, remote.reference, InstantColumns.now());
         }
-        if (c.status != CaseStatus.IN_REVIEW) {
-            throw new Problem(ProblemKind.CONFLICT, "ALREADY_DECIDED", "办件 " + c.caseNo + " 当前为 " + c.status + "，不再接受决定");
+        if (c.status() != CaseStatus.IN_REVIEW) {
+            throw new Problem(ProblemKind.CONFLICT, "ALREADY_DECIDED", "办件 " + c.caseNo + " 当前为 " + c.status() + "，不再接受决定");
         }
         return c;
     }
 
     private CaseDTO supplement(EntityManager em, CaseEntity c, List<String> codes, String by, String note) {
-        StatusMachine.check(c.status, CaseStatus.SUPPLEMENT_REQUESTED, false, Actor.system("back-office"));
+        StatusMachine.check(c.status(), CaseStatus.SUPPLEMENT_REQUESTED, false, Actor.system("back-office"));
         c.supplementMaterials = String.join(",", codes);
         c.reviewer = by;
         timeLimits.suspend(c, today());
@@ -248,7 +248,7 @@ public class JpaBackOffice implements BackOfficeService {
     }
 
     private CaseDTO record(EntityManager em, CaseEntity c, CaseStatus to, String by, String note) {
-        LOG.info("Case {} {} -> {} by {}", c.caseNo, c.status, to, by);
+        LOG.info("Case {} {} -> {} by {}", c.caseNo, c.status(), to, by);
         em.persist(c.moveTo(to, by, InstantColumns.now(), Cases.limit(note, 1000)));
         return CaseViews.full(c, catalog.get(c.itemCode, c.itemVersion).materials);
     }
@@ -276,15 +276,15 @@ public class JpaBackOffice implements BackOfficeService {
     }
 
     private static Problem wrongStatus(CaseEntity c) {
-        boolean decided = c.status == CaseStatus.APPROVED || c.status == CaseStatus.DENIED
-                || c.status == CaseStatus.READY_FOR_PICKUP || c.status == CaseStatus.DELIVERED;
+        boolean decided = c.status() == CaseStatus.APPROVED || c.status() == CaseStatus.DENIED
+                || c.status() == CaseStatus.READY_FOR_PICKUP || c.status() == CaseStatus.DELIVERED;
         return new Problem(ProblemKind.CONFLICT, decided ? "ALREADY_DECIDED" : "WRONG_STATUS",
-                "办件 " + c.caseNo + " 当前为 " + c.status + "，不在审查中");
+                "办件 " + c.caseNo + " 当前为 " + c.status() + "，不在审查中");
     }
 
     /** Applies {@code d} to a case under review: the licence of an approval issued in the same transaction. */
     private CaseDTO apply(EntityManager em, Decision d, CaseEntity c, String by, String note) {
-        StatusMachine.check(c.status, d.to(), false, Actor.system("back-office"));
+        StatusMachine.check(c.status(), d.to(), false, Actor.system("back-office"));
         c.reviewer = by;
         c.resultDocument = d.resultDocument();
         c.licenceNo = d.licenceNo();

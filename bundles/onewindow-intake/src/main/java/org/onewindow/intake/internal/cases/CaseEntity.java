@@ -64,8 +64,9 @@ public class CaseEntity {
     @Enumerated(EnumType.STRING)
     public Channel channel;
 
+    /** Changed only by {@link #moveTo} (and {@link #restoredAs}): read it through {@link #status()}. */
     @Enumerated(EnumType.STRING)
-    public CaseStatus status;
+    CaseStatus status;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "APPLICANT_ID_TYPE")
@@ -231,8 +232,20 @@ public class CaseEntity {
         }
     }
 
+    public CaseStatus status() {
+        return status;
+    }
+
     /**
-     * The one place a case's status changes (a replica put back from the hub, {@code restore.CaseRestore}, takes the status it
+     * Restore only ({@code restore.CaseRestore}): a replica put back takes the status the city hub holds, whose history
+     * comes with it; not a move, so no step is written.
+     */
+    public void restoredAs(CaseStatus hubStatus) {
+        status = hubStatus;
+    }
+
+    /**
+     * The one place a case's status changes (a replica put back from the hub takes the status it reads: {@link #restoredAs}
      * reads): the step from the status now to {@code to} is appended to the history, by whom and why, and the case
      * moves. The step is answered so that the caller persists it with a case already stored; a new case's steps are
      * persisted with it.

@@ -31,7 +31,7 @@ public final class CaseViews {
         dto.departmentName = e.departmentName;
         dto.timeLimitDays = e.timeLimitDays;
         dto.channel = e.channel;
-        dto.status = e.status;
+        dto.status = e.status();
         dto.applicant = party(e.applicantIdType, e.applicantId, e.applicantName, e.applicantPhone);
         dto.visits = e.visits;
         dto.createdAt = e.createdAt.toString();
@@ -63,8 +63,8 @@ public final class CaseViews {
         dto.decision = decision(e);
         dto.supplementMaterials = e.supplementMaterials == null ? null : List.of(e.supplementMaterials.split(","));
         dto.history = e.history.stream().map(CaseHistoryEntity::toDTO).collect(Collectors.toList());
-        dto.next = StatusMachine.allowed(e.status, e.timeLimitDays == 0);
-        dto.receiving = StatusMachine.receives(e.status);
+        dto.next = StatusMachine.allowed(e.status(), e.timeLimitDays == 0);
+        dto.receiving = StatusMachine.receives(e.status());
         return dto;
     }
 
@@ -102,11 +102,11 @@ public final class CaseViews {
         dto.itemCode = e.itemCode;
         dto.itemName = e.itemName;
         dto.departmentName = e.departmentName;
-        dto.status = e.status;
+        dto.status = e.status();
         dto.acceptedOn = e.acceptedOn == null ? null : e.acceptedOn.toString();
         dto.deadline = e.deadline == null ? null : e.deadline.toString();
         dto.decidedOn = e.decidedOn == null ? null : e.decidedOn.toString();
-        dto.supplementMaterials = e.status == CaseStatus.SUPPLEMENT_REQUESTED ? supplementNames : null;
+        dto.supplementMaterials = e.status() == CaseStatus.SUPPLEMENT_REQUESTED ? supplementNames : null;
         dto.carrier = e.carrier;
         dto.trackingNo = e.trackingNo;
         return dto;

@@ -133,8 +133,8 @@ public class JpaCrossDistrict implements CrossDistrictCases {
         if (handover.deliveryKey.equals(c.originDelivery)) {
             return CaseViews.full(c, item(c).materials);
         }
-        if (c.status != CaseStatus.SUPPLEMENT_REQUESTED) {
-            throw new Problem(ProblemKind.CONFLICT, "WRONG_STATUS", "办件 " + c.caseNo + " 当前为 " + c.status + "，不在等待补正");
+        if (c.status() != CaseStatus.SUPPLEMENT_REQUESTED) {
+            throw new Problem(ProblemKind.CONFLICT, "WRONG_STATUS", "办件 " + c.caseNo + " 当前为 " + c.status() + "，不在等待补正");
         }
         Instant now = InstantColumns.now();
         received(c, f.materials, by, now).forEach(em::persist);
@@ -214,7 +214,7 @@ public class JpaCrossDistrict implements CrossDistrictCases {
         LocalDate until = date(deadline, "deadline");
         return tx(em -> {
             CaseEntity c = Cases.findForUpdate(em, caseNo);
-            if (c.route == Route.CITY && StatusMachine.CLOCKED.contains(c.status) && extendedDays > c.extendedDays) {
+            if (c.route == Route.CITY && StatusMachine.CLOCKED.contains(c.status()) && extendedDays > c.extendedDays) {
                 c.extendedDays = extendedDays;
                 c.extensions++;
                 c.deadline = until;
@@ -236,7 +236,7 @@ public class JpaCrossDistrict implements CrossDistrictCases {
             if (!district.equals(c.originDistrict)) {
                 throw new Problem(ProblemKind.CONFLICT, "CASE_NUMBER_TAKEN", "办件 " + caseNo + " 不是 " + district + " 转来的");
             }
-            if (StatusMachine.CLOCKED.contains(c.status)) {
+            if (StatusMachine.CLOCKED.contains(c.status())) {
                 Instant now = InstantColumns.now();
                 JpaHandoverOutbox.cancelOpen(em, caseNo, now);
                 em.persist(c.moveTo(CaseStatus.WITHDRAWN, "city:" + district, now,

@@ -1,6 +1,7 @@
 package org.onewindow.intake.internal.outbox;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import javax.persistence.Column;
@@ -62,6 +63,11 @@ public class HandoverEntity {
     @Column(name = "ACKNOWLEDGED_AT")
     public Instant acknowledgedAt;
 
+    /** Not yet with its department: waiting, being retried, or given up until an administrator retries it. */
+    public static final List<HandoverState> OPEN = List.of(HandoverState.PENDING, HandoverState.RETRYING, HandoverState.DEAD);
+    /** What the relay tries: the open ones it has not given up on. */
+    public static final List<HandoverState> DUE = List.of(HandoverState.PENDING, HandoverState.RETRYING);
+
     public static HandoverEntity of(CaseEntity c, String purpose, Instant now) {
         HandoverEntity h = new HandoverEntity();
         h.caseNo = c.caseNo;
@@ -75,7 +81,7 @@ public class HandoverEntity {
     }
 
     boolean isOpen() {
-        return state == HandoverState.PENDING || state == HandoverState.RETRYING || state == HandoverState.DEAD;
+        return OPEN.contains(state);
     }
 
     HandoverDTO toDTO() {

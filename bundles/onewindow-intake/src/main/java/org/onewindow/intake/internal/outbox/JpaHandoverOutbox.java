@@ -53,7 +53,7 @@ public class JpaHandoverOutbox implements HandoverOutbox {
     public List<HandoverDTO> due(Instant now, int limit) {
         return tx(em -> em.createQuery("SELECT h FROM HandoverEntity h WHERE h.state IN :due AND h.nextAttemptAt <= :now"
                 + " ORDER BY h.nextAttemptAt, h.id", HandoverEntity.class)
-                .setParameter("due", List.of(HandoverState.PENDING, HandoverState.RETRYING))
+                .setParameter("due", HandoverEntity.DUE)
                 .setParameter("now", now).setMaxResults(limit).getResultList()
                 .stream().map(HandoverEntity::toDTO).collect(Collectors.toList()));
     }
@@ -69,7 +69,7 @@ public class JpaHandoverOutbox implements HandoverOutbox {
             }
             Instant now = InstantColumns.now();
             h.doneAt = now;
-            if (!c.status.isOpen()) {
+            if (!c.status().isOpen()) {
                 h.state = HandoverState.CANCELLED;
                 return h.toDTO();
             }
@@ -88,7 +88,7 @@ public class JpaHandoverOutbox implements HandoverOutbox {
         String where = route == Route.LOCAL ? "本中心后台审批"
                 : route == Route.CITY ? "，经市级枢纽转异地审批（全市通办" + (h.remoteRef == null ? "" : "，" + h.remoteRef) + "）"
                 : "部门审批系统" + (h.remoteRef == null ? "" : "（受理号 " + h.remoteRef + "）");
-        CaseStatus to = c.status == CaseStatus.ACCEPTED ? CaseStatus.IN_REVIEW : c.status;
+        CaseStatus to = c.status() == CaseStatus.ACCEPTED ? CaseStatus.IN_REVIEW : c.status();
         String note = (HandoverEntity.SUPPLEMENT.equals(h.purpose) ? "补正材料已送交" : "已送交") + c.departmentName + where;
         // a case past acceptance (its supplement handed over) keeps its status: the step notes the delivery
         em.persist(c.moveTo(to, RELAY, now, note));
@@ -100,7 +100,7 @@ public class JpaHandoverOutbox implements HandoverOutbox {
         em.createQuery("UPDATE HandoverEntity h SET h.state = :cancelled, h.doneAt = :now WHERE h.caseNo = :no"
                 + " AND h.state IN :open")
                 .setParameter("cancelled", HandoverState.CANCELLED).setParameter("now", now).setParameter("no", caseNo)
-                .setParameter("open", List.of(HandoverState.PENDING, HandoverState.RETRYING, HandoverState.DEAD))
+                .setParameter("open", HandoverEntity.OPEN)
                 .executeUpdate();
     }
 
@@ -108,7 +108,7 @@ public class JpaHandoverOutbox implements HandoverOutbox {
     public HandoverDTO failed(long id, String error, Instant nextAttempt) {
         return tx(em -> {
             HandoverEntity h = locked(em, id).handover();
-            if (h.state != HandoverState.PENDING && h.state != HandoverState.RETRYING) {
+            if (!HandoverEntity.DUE.contains(h.state)) {
                 return h.toDTO();
             }
             h.attempts++;

@@ -28,7 +28,6 @@ import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseMaterialDTO;
 import org.onewindow.intake.CaseStatus;
-import org.onewindow.intake.HandoverState;
 import org.onewindow.intake.HistoryEntryDTO;
 import org.onewindow.intake.MaterialSource;
 import org.onewindow.intake.Route;
@@ -188,8 +187,7 @@ public class CaseRestore implements JournalRestore {
         c.departmentName = hub.departmentName;
         c.timeLimitDays = hub.timeLimitDays;
         c.channel = hub.channel;
-        // not a move (CaseEntity.moveTo): the replica takes the status the hub holds, whose history comes with it
-        c.status = hub.status;
+        c.restoredAs(hub.status);
         c.parties(hub.applicant, hub.agent);
         c.visits = hub.visits;
         c.createdAt = Instant.parse(hub.createdAt);
@@ -254,20 +252,19 @@ public class CaseRestore implements JournalRestore {
      * appliance no longer knows; a result ready for pickup has lost its pickup code.
      */
     private static List<RestoreNote> handover(EntityManager em, CaseEntity c) {
-        if (c.status == CaseStatus.ACCEPTED && c.timeLimitDays > 0 && c.route == null) {
+        if (c.status() == CaseStatus.ACCEPTED && c.timeLimitDays > 0 && c.route == null) {
             long open = em.createQuery("SELECT COUNT(h) FROM HandoverEntity h WHERE h.caseNo = :no AND h.state IN :open", Long.class)
-                    .setParameter("no", c.caseNo).setParameter("open", List.of(HandoverState.PENDING, HandoverState.RETRYING,
-                            HandoverState.DEAD)).getSingleResult();
+                    .setParameter("no", c.caseNo).setParameter("open", HandoverEntity.OPEN).getSingleResult();
             if (open == 0) {
                 em.persist(HandoverEntity.of(c, HandoverEntity.CASE, InstantColumns.now()));
             }
             return List.of();
         }
-        if ((c.status == CaseStatus.IN_REVIEW || c.status == CaseStatus.SUPPLEMENT_REQUESTED) && (c.route == Route.REMOTE || c.route == Route.CITY)) {
+        if ((c.status() == CaseStatus.IN_REVIEW || c.status() == CaseStatus.SUPPLEMENT_REQUESTED) && (c.route == Route.REMOTE || c.route == Route.CITY)) {
             return List.of(new RestoreNote(RestoreNote.CHECK, c.caseNo, "办件在" + (c.route == Route.CITY ? "异地区县" : "部门业务系统") + "审批中："
                     + "其答复所指的送交记录已随恢复丢失，请与" + c.departmentName + "核实后按其结果办理"));
         }
-        if (c.status == CaseStatus.READY_FOR_PICKUP && c.pickupCode == null) {
+        if (c.status() == CaseStatus.READY_FOR_PICKUP && c.pickupCode == null) {
             return List.of(new RestoreNote(RestoreNote.CHECK, c.caseNo, "取件码随恢复丢失：取件时请核验申请人或代理人身份证件"));
         }
         return List.of();

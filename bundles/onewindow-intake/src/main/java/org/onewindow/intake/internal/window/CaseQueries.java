@@ -21,7 +21,6 @@ import org.onewindow.intake.CaseLookupDTO;
 import org.onewindow.intake.CasePage;
 import org.onewindow.intake.CaseQuery;
 import org.onewindow.intake.CaseStatus;
-import org.onewindow.intake.HandoverState;
 import org.onewindow.intake.HistoryEntryDTO;
 import org.onewindow.intake.IntakeStatisticsDTO;
 import org.onewindow.intake.PublicStatusDTO;
@@ -32,6 +31,7 @@ import org.onewindow.intake.internal.cases.IntakeFlagEntity;
 import org.onewindow.intake.internal.cases.IntakeUnit;
 import org.onewindow.intake.internal.cases.StatusMachine;
 import org.onewindow.intake.internal.documents.CaseDocuments;
+import org.onewindow.intake.internal.outbox.HandoverEntity;
 import org.onewindow.node.NodeService;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
@@ -59,7 +59,7 @@ record CaseQueries(IntakeUnit unit, CatalogService catalog, AuditTrail trail, No
 
     CaseStatus checkVisible(String caseNo, Actor actor) {
         actor.requireAny(Actor.STAFF);
-        return unit.tx(em -> Cases.find(em, caseNo).status);
+        return unit.tx(em -> Cases.find(em, caseNo).status());
     }
 
     /** Newest number first; a search by applicant is an event of the audit trail. */
@@ -179,7 +179,7 @@ record CaseQueries(IntakeUnit unit, CatalogService catalog, AuditTrail trail, No
     String handoversWaiting() {
         return unit.tx(em -> em.createQuery("SELECT h.state, COUNT(h) FROM HandoverEntity h WHERE h.state IN :open"
                 + " GROUP BY h.state", Object[].class)
-                .setParameter("open", List.of(HandoverState.PENDING, HandoverState.RETRYING, HandoverState.DEAD)).getResultList()
+                .setParameter("open", HandoverEntity.OPEN).getResultList()
                 .stream().map(r -> r[0] + " " + r[1]).collect(Collectors.joining(", "))).replaceFirst("^$", "none");
     }
 

@@ -47,8 +47,8 @@ record WindowMaterials(IntakeUnit unit, CatalogService catalog, AuditTrail trail
             throw Problem.badRequest("INVALID_CASE", "materials 必填：收到的材料编码");
         }
         CaseEntity peek = unit.tx(em -> Cases.windowCase(Cases.find(em, caseNo)));
-        if (!StatusMachine.receives(peek.status)) {
-            throw new Problem(ProblemKind.CONFLICT, "WRONG_STATUS", "办件状态为 " + peek.status + "，此时不能收取材料");
+        if (!StatusMachine.receives(peek.status())) {
+            throw new Problem(ProblemKind.CONFLICT, "WRONG_STATUS", "办件状态为 " + peek.status() + "，此时不能收取材料");
         }
         CatalogItemDTO pinned = catalog.get(peek.itemCode, peek.itemVersion);
         List<MaterialDTO> catalogMaterials = pinned.materials;
@@ -82,8 +82,8 @@ record WindowMaterials(IntakeUnit unit, CatalogService catalog, AuditTrail trail
         MaterialDTO wanted = pinned.materials.stream().filter(m -> m.code.equals(code)).findFirst().orElseThrow();
         return unit.tx(em -> {
             CaseEntity c = Cases.find(em, caseNo);
-            if (!StatusMachine.receives(c.status)) {
-                throw new Problem(ProblemKind.CONFLICT, "WRONG_STATUS", "办件状态为 " + c.status + "，此时不能收取材料");
+            if (!StatusMachine.receives(c.status())) {
+                throw new Problem(ProblemKind.CONFLICT, "WRONG_STATUS", "办件状态为 " + c.status() + "，此时不能收取材料");
             }
             if (c.received.stream().anyMatch(m -> m.code.equals(code))) {
                 throw new Problem(ProblemKind.CONFLICT, "ALREADY_RECEIVED", "材料 " + wanted.name + " 已收取");
@@ -124,7 +124,7 @@ record WindowMaterials(IntakeUnit unit, CatalogService catalog, AuditTrail trail
         }
         List<String> dropped = unit.tx(em -> {
             CaseEntity c = Cases.find(em, caseNo);
-            if (c.status != CaseStatus.DRAFT) {
+            if (c.status() != CaseStatus.DRAFT) {
                 return List.<String>of();
             }
             List<String> codes = LicenceLink.recheck(library, em, c, actor);

@@ -58,7 +58,7 @@ record WindowMoves(IntakeUnit unit, CatalogService catalog, Supplier<LicenceServ
         return unit.tx(em -> {
             // locked first, as the relay and a department's callback lock it before they touch its handovers
             CaseEntity c = Cases.windowCase(Cases.findForUpdate(em, caseNo));
-            StatusMachine.checkWindowMove(c.status, request.to, c.timeLimitDays == 0, actor);
+            StatusMachine.checkWindowMove(c.status(), request.to, c.timeLimitDays == 0, actor);
             Instant now = InstantColumns.now();
             CatalogItemDTO pinned = catalog.get(c.itemCode, c.itemVersion);
             LocalDate today = LocalDate.now(zone);
@@ -83,7 +83,7 @@ record WindowMoves(IntakeUnit unit, CatalogService catalog, Supplier<LicenceServ
                 }
                 default -> request.note;
             };
-            LOG.info("Case {} {} -> {} by {}", c.caseNo, c.status, request.to, actor);
+            LOG.info("Case {} {} -> {} by {}", c.caseNo, c.status(), request.to, actor);
             em.persist(c.moveTo(request.to, actor.name(), now, note));
             return CaseViews.full(c, pinned.materials);
         });
@@ -119,7 +119,7 @@ record WindowMoves(IntakeUnit unit, CatalogService catalog, Supplier<LicenceServ
 
     /** An instant item (即办件) accepted a moment ago is decided at the window, and its licence issued with it. */
     private void decideAtTheWindow(EntityManager em, CaseEntity c, CatalogItemDTO pinned, LocalDate today, Actor actor) {
-        if (c.status != CaseStatus.ACCEPTED) {
+        if (c.status() != CaseStatus.ACCEPTED) {
             return; // a decision of the back office, ready for pickup
         }
         timeLimits.decide(c, today);

@@ -39,7 +39,7 @@ public class StatusChangeTest {
             return null;
         });
         CaseEntity read = read("441302-20261207-0001");
-        assertEquals(CaseStatus.WITHDRAWN, read.status);
+        assertEquals(CaseStatus.WITHDRAWN, read.status());
         assertEquals(at.toEpochMilli(), read.updatedAt.toEpochMilli());
         assertEquals(1, read.history.size());
         CaseHistoryEntity step = read.history.get(0);
@@ -59,7 +59,7 @@ public class StatusChangeTest {
         Instant at = Instant.ofEpochMilli(1_765_000_000_000L);
         db.store("441302-20261207-0002", null, c -> c.moveTo(CaseStatus.DRAFT, "clerk", at, "收件"));
         CaseEntity read = read("441302-20261207-0002");
-        assertEquals(CaseStatus.DRAFT, read.status);
+        assertEquals(CaseStatus.DRAFT, read.status());
         assertEquals(1, read.history.size());
         assertNull("a new case comes from nowhere", read.history.get(0).from);
         assertEquals(CaseStatus.DRAFT, read.history.get(0).to);
@@ -75,7 +75,7 @@ public class StatusChangeTest {
             return null;
         });
         CaseEntity read = read("441302-20261207-0003");
-        assertEquals(CaseStatus.IN_REVIEW, read.status);
+        assertEquals(CaseStatus.IN_REVIEW, read.status());
         assertEquals(0L, read.updatedAt.toEpochMilli());
         CaseHistoryEntity step = read.history.get(0);
         assertEquals(CaseStatus.IN_REVIEW, step.from);
