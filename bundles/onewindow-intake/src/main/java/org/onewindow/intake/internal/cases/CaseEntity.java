@@ -245,8 +245,8 @@ public class CaseEntity {
     }
 
     /**
-     * The one place a case's status changes (a replica put back from the hub takes the status it reads: {@link #restoredAs}
-     * reads): the step from the status now to {@code to} is appended to the history, by whom and why, and the case
+     * The one place a case's status changes (a replica put back from the hub takes the status it reads instead, {@link #restoredAs}):
+     * the step from the status now to {@code to} is appended to the history, by whom and why, and the case
      * moves. The step is answered so that the caller persists it with a case already stored; a new case's steps are
      * persisted with it.
      */
