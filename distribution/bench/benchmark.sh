@@ -49,6 +49,8 @@ printf 'warm restart (same data): ready after %.2f s\n' "$(await_health "$t0")"
 client() { echo "$1" | (cd "$home" && bin/client -a 9391 -u operator -p operator-demo -b 2>/dev/null); }
 until curl -sf -o /dev/null -u clerk:clerk-demo "http://localhost:$port/api/v1/cases?size=1"; do sleep 0.2; done
 client "feature:install onewindow-bench" >/dev/null
+# its commands are registered a moment after the feature is: ask until the shell knows the one used below
+for _ in $(seq 1 60); do client "onewindow:bench-jdbc --help" | grep 'bench-jdbc' >/dev/null && break; sleep 1; done
 for clerks in ${CLERKS:-1 8 50}; do
   java "$here/IntakeLoadBench.java" "http://localhost:$port/api/v1" "$clerks" "${SECONDS_PER_LEVEL:-20}"
   client "onewindow:bench-jdbc -t $clerks -d ${SECONDS_PER_LEVEL:-20}" | grep 'raw JDBC'

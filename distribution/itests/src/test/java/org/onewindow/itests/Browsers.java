@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium through its driver (nothing is downloaded), and screenshots under target/screenshots (see the README to refresh docs/screenshots). */
 final class Browsers {
@@ -39,6 +43,13 @@ final class Browsers {
                 .usingDriverExecutable(new File(executable("chromedriver", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")))
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Opens a console page at {@code url} and signs in on its login form (a user without a second factor). */
+    static void signIn(WebDriver browser, WebDriverWait wait, String url, String user, String password) {
+        browser.get(url);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
     }
 
     static void screenshot(WebDriver browser, String name) throws IOException {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -26,8 +27,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A district's own key pair, with a real hub and a real district: the private key stays on the district's
@@ -111,9 +110,7 @@ public class DistrictKeysIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             wait.ignoring(StaleElementReferenceException.class);
-            browser.get(Ports.local(9481) + "/console/");
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("admin");
-            browser.findElement(By.id("password")).sendKeys("admin-demo", Keys.ENTER);
+            Browsers.signIn(browser, wait, Ports.local(9481) + "/console/", "admin", "admin-demo");
             browser.get(Ports.local(9481) + "/console/#/city");
             // 暂停 stops a whole district's cases reaching the city, 吊销 for good: each asks first, naming the district
             By suspend = By.cssSelector("#districts button.suspension[data-district='" + d + "']");
@@ -217,9 +214,7 @@ public class DistrictKeysIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             wait.ignoring(StaleElementReferenceException.class);
-            browser.get(Ports.local(9481) + "/console/");
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("keyadmin");
-            browser.findElement(By.id("password")).sendKeys("keyadmin-secret", Keys.ENTER);
+            Browsers.signIn(browser, wait, Ports.local(9481) + "/console/", "keyadmin", "keyadmin-secret");
             // the security administrator starts on the city board, which shows keys and candidates, no figures
             By replace = By.cssSelector("#key-candidates tr[data-district='" + C + "'] button.key-replacement");
             wait.until(ExpectedConditions.elementToBeClickable(replace));

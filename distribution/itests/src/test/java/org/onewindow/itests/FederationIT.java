@@ -14,18 +14,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.onewindow.replication.SigningKey;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A city hub and two districts as three real Karaf processes from the built distribution, each on
@@ -504,9 +502,7 @@ public class FederationIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             wait.ignoring(StaleElementReferenceException.class);
-            browser.get(Ports.local(9681) + "/console/");
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("supervisor");
-            browser.findElement(By.id("password")).sendKeys("supervisor-demo", Keys.ENTER);
+            Browsers.signIn(browser, wait, Ports.local(9681) + "/console/", "supervisor", "supervisor-demo");
             // the hub's supervisor starts on the citywide board
             wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-district='" + A + "'] td.state"), "已联网"));
             wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-district='" + B + "'] td.state"), "已联网"));
@@ -580,9 +576,7 @@ public class FederationIT {
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
             wait.ignoring(StaleElementReferenceException.class);
-            browser.get(Ports.local(9681) + "/console/#/city");
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("admin");
-            browser.findElement(By.id("password")).sendKeys("admin-demo", Keys.ENTER);
+            Browsers.signIn(browser, wait, Ports.local(9681) + "/console/#/city", "admin", "admin-demo");
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-district='" + code + "'] button.approval"))).click();
             By input = By.cssSelector("input.fingerprint-input[data-district='" + code + "']");
             wait.until(ExpectedConditions.visibilityOfElementLocated(input)).sendKeys(Federation.newKey(code).fingerprint());

@@ -12,7 +12,6 @@ import org.onewindow.citizen.IdNumbers;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CaseMaterialDTO;
 import org.onewindow.intake.CaseStatus;
-import org.onewindow.intake.Channel;
 import org.onewindow.intake.HistoryEntryDTO;
 import org.onewindow.intake.IntakeService;
 import org.onewindow.shell.ShellActor;
@@ -38,7 +37,7 @@ public class CaseShowCommand implements Action {
         System.out.printf("%s  %s%n", c.caseNo, c.status.label());
         System.out.printf("  item       %s %s (v%d, %s)%n", c.itemCode, c.itemName, c.itemVersion, c.departmentName);
         System.out.printf("  applicant  %s %s%n", c.applicant.name, IdNumbers.mask(c.applicant.idNumber));
-        System.out.printf("  channel    %s, visits %d, taken in %s by %s%n", channel(c.channel), c.visits, c.createdAt, c.createdBy);
+        System.out.printf("  channel    %s, visits %d, taken in %s by %s%n", c.channel == null ? "" : c.channel.label(), c.visits, c.createdAt, c.createdBy);
         System.out.println("  materials");
         for (CaseMaterialDTO m : c.materials) {
             System.out.printf("    [%s] %s %s%s%n", m.received ? "x" : " ", m.code, m.name, m.required ? "" : " (optional)");
@@ -49,13 +48,5 @@ public class CaseShowCommand implements Action {
         }
         System.out.println("  next: " + c.next.stream().map(CaseStatus::label).collect(Collectors.joining("、")));
         return null;
-    }
-
-    private static String channel(Channel channel) {
-        return channel == null ? "" : switch (channel) {
-            case WINDOW -> "窗口";
-            case ONLINE -> "网上";
-            case KIOSK -> "自助终端";
-        };
     }
 }
