@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.onewindow.db.Jdbc;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemDetail;
@@ -31,8 +33,6 @@ import org.onewindow.replication.RecordDTO;
 import org.onewindow.replication.RecordDigests;
 import org.onewindow.rest.Json;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * Applies a district's batch in one transaction, in sequence order, idempotently: records the hub
  * already has are skipped, and nothing after a gap is applied (the district then ships again from
@@ -43,6 +43,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class BatchApplier {
     static final String CASE = "CASE";
+    static final String CARD = "CARD";
+    static final String LICENCE = "LICENCE";
     private final DataSource dataSource;
     private final DistrictTrails trails;
 
@@ -172,7 +174,12 @@ final class BatchApplier {
         if (cases.isEmpty()) {
             return;
         }
-        Set<String> existing = existing(c, "SELECT CASE_NO FROM HUB_CASE WHERE CASE_NO IN ", List.of(), cases.keySet());
+        // what each case counted for on the board before this batch, to take it out of there (CaseTallies)
+        Map<String, CaseTallies.Counted> before = new HashMap<>();
+        chunked(c, "SELECT CASE_NO, DEPT_CODE, DEPT_NAME, CHANNEL, STATUS, CREATED_AT, VISITS, IN_TIME FROM HUB_CASE WHERE CASE_NO IN ",
+                List.of(), cases.keySet(), rs -> before.put(rs.getString(1), new CaseTallies.Counted(rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6), intOrNull(rs, 7), shortOrNull(rs, 8))));
+        CaseTallies tallies = new CaseTallies(district);
         try (PreparedStatement update = c.prepareStatement("UPDATE HUB_CASE SET SEQ = ?, ITEM_CODE = ?, DEPT_CODE = ?, DEPT_NAME = ?,"
                 + " CHANNEL = ?, STATUS = ?, CREATED_AT = ?, VISITS = ?, IN_TIME = ?, PAYLOAD = ? WHERE CASE_NO = ?");
                 PreparedStatement insert = c.prepareStatement("INSERT INTO HUB_CASE (SEQ, ITEM_CODE, DEPT_CODE, DEPT_NAME, CHANNEL, STATUS,"
@@ -184,7 +191,13 @@ final class BatchApplier {
                 Timestamp created = p.hasNonNull("createdAt") ? Timestamp.from(Instant.parse(p.path("createdAt").asText())) : null;
                 Object[] columns = {r.seq, text(p, "itemCode"), text(p, "departmentCode"), text(p, "departmentName"), text(p, "channel"),
                     text(p, "status"), created, p.path("visits").asInt(), inTime, r.payload, r.key};
-                if (existing.contains(r.key)) {
+                CaseTallies.Counted old = before.get(r.key);
+                if (old != null) {
+                    tallies.remove(old);
+                }
+                tallies.add(new CaseTallies.Counted(text(p, "departmentCode"), text(p, "departmentName"), text(p, "channel"), text(p, "status"),
+                        created, p.path("visits").asInt(), (Short) inTime), old == null);
+                if (old != null) {
                     Jdbc.bind(update, columns);
                     update.addBatch();
                 } else {
@@ -195,28 +208,39 @@ final class BatchApplier {
             update.executeBatch();
             insert.executeBatch();
         }
+        tallies.write(c);
     }
 
     private static void writeRecords(Connection c, String district, String kind, Map<String, RecordDTO> records) throws SQLException {
         Set<String> existing = existing(c, "SELECT RECORD_KEY FROM HUB_RECORD WHERE DISTRICT = ? AND KIND = ? AND RECORD_KEY IN ",
                 List.of(district, kind), records.keySet());
-        try (PreparedStatement update = c.prepareStatement("UPDATE HUB_RECORD SET SEQ = ?, PAYLOAD = ? WHERE DISTRICT = ? AND KIND = ?"
-                + " AND RECORD_KEY = ?");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO HUB_RECORD (SEQ, PAYLOAD, DISTRICT, KIND, RECORD_KEY)"
-                        + " VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement update = c.prepareStatement("UPDATE HUB_RECORD SET SEQ = ?, PAYLOAD = ?, COLOUR = ? WHERE DISTRICT = ?"
+                + " AND KIND = ? AND RECORD_KEY = ?");
+                PreparedStatement insert = c.prepareStatement("INSERT INTO HUB_RECORD (SEQ, PAYLOAD, COLOUR, DISTRICT, KIND, RECORD_KEY)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
             for (RecordDTO r : records.values()) {
                 PreparedStatement s = existing.contains(r.key) ? update : insert;
-                Jdbc.bind(s, r.seq, r.payload, district, kind, r.key);
+                Jdbc.bind(s, r.seq, r.payload, CARD.equals(kind) ? OpenCards.colour(payload(r)) : null, district, kind, r.key);
                 s.addBatch();
             }
             update.executeBatch();
             insert.executeBatch();
+        }
+        long added = records.size() - existing.size();
+        if (LICENCE.equals(kind) && added > 0) {
+            Jdbc.update(c, "UPDATE HUB_DISTRICT SET LICENCES = LICENCES + ? WHERE CODE = ?", added, district);
         }
     }
 
     /** Which of {@code keys} the query (ending in {@code IN }) finds, asked in chunks of 200. */
     private static Set<String> existing(Connection c, String query, List<Object> before, Collection<String> keys) throws SQLException {
         Set<String> out = new HashSet<>();
+        chunked(c, query, before, keys, rs -> out.add(rs.getString(1)));
+        return out;
+    }
+
+    /** Runs the query (ending in {@code IN }) for {@code keys} in chunks of 200, each row to {@code row}. */
+    private static void chunked(Connection c, String query, List<Object> before, Collection<String> keys, Row row) throws SQLException {
         List<String> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += 200) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 200));
@@ -226,12 +250,25 @@ final class BatchApplier {
                 Jdbc.bind(s, values.toArray());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        out.add(rs.getString(1));
+                        row.read(rs);
                     }
                 }
             }
         }
-        return out;
+    }
+
+    private interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private static Integer intOrNull(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Short shortOrNull(ResultSet rs, int column) throws SQLException {
+        short value = rs.getShort(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static Object[] append(Object[] values, Object last) {

@@ -1,15 +1,11 @@
 package org.onewindow.hub.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -17,12 +13,8 @@ import org.onewindow.db.Jdbc;
 import org.onewindow.replication.CaseIndexEntryDTO;
 import org.onewindow.replication.CityLicenceDTO;
 import org.onewindow.replication.CityStatsDTO;
-import org.onewindow.rest.Json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-
-/** The citywide figures and the case index, read from {@code HUB_CASE}. */
+/** The citywide figures, from the board's tallies, and the case index, from {@code HUB_CASE}. */
 final class CityBoard {
     private final DataSource dataSource;
 
@@ -30,40 +22,53 @@ final class CityBoard {
         this.dataSource = dataSource;
     }
 
+    /**
+     * The board from the tallies the batches keep ({@link CaseTallies}, {@link OpenCards}): a few rows per district,
+     * department and channel, however many cases the city holds.
+     */
     CityStatsDTO stats(Districts districts) {
         CityStatsDTO out = new CityStatsDTO();
         out.generatedAt = Instant.now().toString();
         out.districts = districts.list();
         return Jdbc.tx(dataSource, c -> {
             out.byDepartment = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT DEPT_CODE, MAX(DEPT_NAME), COUNT(*) FROM HUB_CASE GROUP BY DEPT_CODE ORDER BY 3 DESC, 1");
+            try (PreparedStatement s = c.prepareStatement("SELECT DEPT_CODE, MAX(DEPT_NAME), SUM(CASES) FROM HUB_CASE_SUM"
+                    + " GROUP BY DEPT_CODE HAVING SUM(CASES) > 0 ORDER BY 3 DESC, CASE WHEN DEPT_CODE = '' THEN 1 ELSE 0 END, 1");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     CityStatsDTO.Count n = new CityStatsDTO.Count();
-                    n.code = rs.getString(1);
+                    n.code = rs.getString(1).isEmpty() ? null : rs.getString(1);
                     n.name = rs.getString(2);
                     n.cases = rs.getLong(3);
                     out.byDepartment.add(n);
                 }
             }
             out.byChannel = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT CHANNEL, COUNT(*) FROM HUB_CASE GROUP BY CHANNEL ORDER BY 1");
+            long inTime = 0;
+            long timed = 0;
+            long delivered = 0;
+            long oneVisit = 0;
+            try (PreparedStatement s = c.prepareStatement("SELECT CHANNEL, SUM(CASES), SUM(IN_TIME), SUM(TIMED), SUM(DELIVERED), SUM(ONE_VISIT)"
+                    + " FROM HUB_CASE_SUM GROUP BY CHANNEL HAVING SUM(CASES) > 0 ORDER BY 1");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.byChannel.put(rs.getString(1) == null ? "UNKNOWN" : rs.getString(1), rs.getLong(2));
+                    out.byChannel.put(rs.getString(1).isEmpty() ? "UNKNOWN" : rs.getString(1), rs.getLong(2));
+                    inTime += rs.getLong(3);
+                    timed += rs.getLong(4);
+                    delivered += rs.getLong(5);
+                    oneVisit += rs.getLong(6);
                 }
             }
             out.cases = out.byChannel.values().stream().mapToLong(Long::longValue).sum();
             out.onlineShare = out.cases == 0 ? null : out.byChannel.getOrDefault("ONLINE", 0L) / (double) out.cases;
-            out.inTimeRate = rate(c, "SELECT SUM(IN_TIME), COUNT(IN_TIME) FROM HUB_CASE");
-            out.openCards = openCards(c);
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM HUB_RECORD WHERE KIND = 'LICENCE'");
+            out.inTimeRate = timed == 0 ? null : inTime / (double) timed;
+            out.oneVisitRate = delivered == 0 ? null : oneVisit / (double) delivered;
+            out.openCards = OpenCards.count(c);
+            try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(LICENCES), 0) FROM HUB_DISTRICT");
                     ResultSet rs = s.executeQuery()) {
                 rs.next();
                 out.licences = rs.getLong(1);
             }
-            out.oneVisitRate = rate(c, "SELECT SUM(CASE WHEN VISITS <= 1 THEN 1 ELSE 0 END), COUNT(*) FROM HUB_CASE WHERE STATUS = 'DELIVERED'");
             return out;
         });
     }
@@ -111,37 +116,5 @@ final class CityBoard {
                 }
             }
         });
-    }
-
-    /**
-     * Cards are few (open cases past their yellow line): their colours are read from the records themselves.
-     * A case decided in another district (全市通办) is supervised at both ends: it counts once, in its worst colour.
-     */
-    private static Map<String, Long> openCards(Connection c) throws SQLException {
-        Map<String, String> worst = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT RECORD_KEY, PAYLOAD FROM HUB_RECORD WHERE KIND = 'CARD'");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                JsonNode card = Json.mapper().readTree(rs.getString(2));
-                String colour = card.path("color").asText();
-                if (!card.path("removed").asBoolean() && ("YELLOW".equals(colour) || "RED".equals(colour))) {
-                    worst.merge(rs.getString(1), colour, (a, b) -> "RED".equals(a) ? a : b);
-                }
-            }
-        } catch (JsonProcessingException e) {
-            throw new SQLException("A card record is not JSON", e);
-        }
-        Map<String, Long> out = new LinkedHashMap<>();
-        out.put("YELLOW", worst.values().stream().filter("YELLOW"::equals).count());
-        out.put("RED", worst.values().stream().filter("RED"::equals).count());
-        return out;
-    }
-
-    private static Double rate(Connection c, String sql) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-            rs.next();
-            long all = rs.getLong(2);
-            return all == 0 ? null : rs.getLong(1) / (double) all;
-        }
     }
 }

@@ -15,6 +15,7 @@ import org.onewindow.audit.AuditEvent;
 import org.onewindow.audit.AuditTrail;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
+import org.onewindow.db.Jdbc;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.node.NodeService;
 import org.onewindow.node.StatusContributor;
@@ -95,6 +96,11 @@ public class CityHub implements StatusContributor {
     @Activate
     void activate(BundleContext context, HubConfig config) {
         migrations.migrate(dataSource, "hub", context.getBundle(), "db/migration/hub");
+        // cards replicated before the board kept their colours (V9) get them now, once
+        int classified = Jdbc.tx(dataSource, OpenCards::classify);
+        if (classified > 0) {
+            LOG.info("{} supervision cards of the city given their colour for the board", classified);
+        }
         this.config = config;
         districts = new Districts(dataSource);
         DistrictKeys keys = new DistrictKeys(dataSource);

@@ -163,7 +163,7 @@ final class Districts {
                     + " d.LAST_CONTACT, d.ACKED_SEQ, d.JOURNAL_LAST_SEQ, d.LAG_MILLIS, d.REFUSALS,"
                     + " d.KEY_ALGORITHM, d.KEY_FINGERPRINT, d.KEY_SINCE, d.LEGACY_KEY, d.LEGACY_TOKEN_HASH, d.AUDIT_SEQ, d.AUDIT_BREAK,"
                     + " d.REWOUND_AT, d.REWOUND_DETAIL, d.RECONCILED_AT,"
-                    + " (SELECT COUNT(*) FROM HUB_CASE h WHERE h.DISTRICT = d.CODE),"
+                    + " d.CASES,"
                     + " (SELECT COUNT(*) FROM HUB_MESSAGE m WHERE m.TO_DISTRICT = d.CODE AND m.DELIVERED_AT IS NULL)"
                     + " FROM HUB_DISTRICT d ORDER BY d.CODE");
                     ResultSet rs = s.executeQuery()) {

@@ -20,7 +20,8 @@ import org.onewindow.replication.SigningKey;
 /** The hub's tables on an in-memory Derby, migrated by the hub's own scripts, and districts with keys of their own. */
 final class HubDatabase {
     static final List<String> MIGRATIONS = List.of("V1__federation", "V2__citywide_licences", "V3__cross_district_messages",
-            "V4__files_on_demand", "V5__district_public_keys", "V6__enrolment_codes", "V7__district_audit_trails", "V8__rewound_journals");
+            "V4__files_on_demand", "V5__district_public_keys", "V6__enrolment_codes", "V7__district_audit_trails", "V8__rewound_journals",
+            "V9__board_tallies");
     static final Set<String> ACCEPTED = Set.of(SignatureAlgorithms.ED25519, SignatureAlgorithms.ECDSA_P256);
     private static int databases;
 
@@ -45,7 +46,7 @@ final class HubDatabase {
         for (String migration : migrations) {
             try (InputStream in = HubDatabase.class.getResourceAsStream("/db/migration/hub/" + migration + ".sql");
                     Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("--"))
+                String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.strip().startsWith("--"))
                         .collect(Collectors.joining("\n"));
                 for (String sql : script.split(";")) {
                     if (!sql.isBlank()) {
