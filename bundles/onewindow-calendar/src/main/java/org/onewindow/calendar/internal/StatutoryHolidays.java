@@ -16,7 +16,6 @@ import com.ibm.icu.util.ChineseCalendar;
 import com.ibm.icu.util.GregorianCalendar;
 import com.ibm.icu.util.TimeZone;
 
-
 /**
  * The holidays that 《全国年节及纪念日放假办法》 fixes in advance, for a year whose schedule the State Council has not
  * published yet: days off without the makeup working days (调休), which only the annual notice sets.

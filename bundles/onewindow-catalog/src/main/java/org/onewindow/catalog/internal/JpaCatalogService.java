@@ -334,7 +334,6 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
         return Problem.notFound("ITEM_NOT_FOUND", "目录中没有事项 " + code);
     }
 
-
     /**
      * EclipseLink's read-only query hint: items read to become DTOs are not registered in the unit of
      * work, so that concurrent readers of one item (every window and booking asks for it) do not queue

@@ -1,6 +1,5 @@
 package org.onewindow.catalog.internal;
 
-
 import java.time.Instant;
 
 import javax.persistence.Column;

@@ -1,6 +1,5 @@
 package org.onewindow.scanning.internal;
 
-
 import java.time.Instant;
 
 import javax.persistence.Column;

@@ -1,6 +1,5 @@
 package org.onewindow.online.internal.applications;
 
-
 import java.time.Instant;
 
 import javax.persistence.Column;

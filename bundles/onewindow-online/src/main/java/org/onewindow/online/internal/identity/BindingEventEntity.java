@@ -1,6 +1,5 @@
 package org.onewindow.online.internal.identity;
 
-
 import java.time.Instant;
 
 import javax.persistence.Column;

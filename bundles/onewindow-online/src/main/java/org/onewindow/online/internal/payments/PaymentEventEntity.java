@@ -1,6 +1,5 @@
 package org.onewindow.online.internal.payments;
 
-
 import java.time.Instant;
 
 import javax.persistence.Column;
