@@ -74,12 +74,7 @@ final class CaseTallies {
                 if (unchanged(n)) {
                     continue;
                 }
-                Object[] values = {n[0], n[1], n[2], n[3], district, k.department(), Date.valueOf(k.day()), k.channel(), k.status()};
-                Jdbc.bind(update, values);
-                if (update.executeUpdate() == 0) {
-                    Jdbc.bind(insert, values);
-                    insert.executeUpdate();
-                }
+                addTo(update, insert, n[0], n[1], n[2], n[3], district, k.department(), Date.valueOf(k.day()), k.channel(), k.status());
             }
         }
         try (PreparedStatement update = c.prepareStatement("UPDATE HUB_CASE_SUM SET CASES = CASES + ?, IN_TIME = IN_TIME + ?,"
@@ -90,20 +85,24 @@ final class CaseTallies {
             for (Map.Entry<SumKey, long[]> e : sums.entrySet()) {
                 long[] n = e.getValue();
                 SumKey k = e.getKey();
-                String name = departmentNames.get(k);
-                if (unchanged(n) && name == null) {
+                // a case that only moved leaves its row's counts as they were: no write (the name follows with the next new case)
+                if (unchanged(n)) {
                     continue;
                 }
-                Object[] values = {n[0], n[1], n[2], n[3], n[4], name, district, k.department(), k.channel()};
-                Jdbc.bind(update, values);
-                if (update.executeUpdate() == 0) {
-                    Jdbc.bind(insert, values);
-                    insert.executeUpdate();
-                }
+                addTo(update, insert, n[0], n[1], n[2], n[3], n[4], departmentNames.get(k), district, k.department(), k.channel());
             }
         }
         if (newCases > 0) {
             Jdbc.update(c, "UPDATE HUB_DISTRICT SET CASES = CASES + ? WHERE CODE = ?", newCases, district);
+        }
+    }
+
+    /** Adds to the row the update finds, or makes it: both statements take the same values in the same order. */
+    private static void addTo(PreparedStatement update, PreparedStatement insert, Object... values) throws SQLException {
+        Jdbc.bind(update, values);
+        if (update.executeUpdate() == 0) {
+            Jdbc.bind(insert, values);
+            insert.executeUpdate();
         }
     }
 
