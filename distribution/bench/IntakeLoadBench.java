@@ -9,9 +9,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,12 +22,21 @@ import java.util.regex.Pattern;
  * other: open the case with every required material, upload one 200 KB scan, accept it.
  * Prints accepted cases/s and p50/p99 of a whole case (three requests).
  * Usage: java IntakeLoadBench.java baseUrl clerks seconds [itemCode]
+ * <p>
+ * Open loop ({@code --rate}): cases arrive at a fixed rate whatever the appliance answers, each on a thread of its own,
+ * as citizens reach the windows of a hall at its peak; a case's time counts from its planned arrival, so that a stall
+ * shows in the latencies instead of lowering the load (no coordinated omission).
+ * Usage: java IntakeLoadBench.java baseUrl --rate casesPerSecond seconds [itemCode]
  */
 public class IntakeLoadBench {
     static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
+        if ("--rate".equals(args[1])) {
+            openLoop(base, Double.parseDouble(args[2]), Integer.parseInt(args[3]), args.length > 4 ? args[4] : "GA-HJ-001");
+            return;
+        }
         int clerks = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
         String item = args.length > 3 ? args[3] : "GA-HJ-001";
@@ -56,23 +67,88 @@ public class IntakeLoadBench {
     static long[] clerk(HttpClient http, String base, String item, String materials, int clerk, long end) throws Exception {
         Random random = new Random(clerk);
         byte[] scan = scan(random);
-        byte[] unique = new byte[16];
         List<Long> times = new ArrayList<>();
         while (System.nanoTime() < end) {
-            // a new comment segment each case: other bytes, the same real picture (the appliance reads its header)
-            random.nextBytes(unique);
-            System.arraycopy(unique, 0, scan, 6, unique.length);
             long t = System.nanoTime();
-            String opened = send(http, json(base + "/cases", "{\"itemCode\":\"" + item + "\",\"applicant\":{\"idNumber\":\""
-                    + residentId(clerk, times.size()) + "\",\"name\":\"张三\"},\"materials\":[" + materials + "]}"), 201);
-            Matcher no = Pattern.compile("\"caseNo\":\"([^\"]+)\"").matcher(opened);
-            no.find();
-            String caseNo = no.group(1);
-            send(http, upload(base + "/cases/" + caseNo + "/materials", "page-1.jpg", scan), 201);
-            send(http, json(base + "/cases/" + caseNo + "/transitions", "{\"to\":\"ACCEPTED\"}"), 200);
+            oneCase(http, base, item, materials, vary(scan, random), residentId(clerk, times.size()));
             times.add(System.nanoTime() - t);
         }
         return times.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Cases arriving every 1/rate s for {@code seconds}, each on its own thread; latencies from the planned arrival. */
+    static void openLoop(String base, double rate, int seconds, String item) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String materials = requiredMaterials(http, base, item);
+        Random random = new Random(20);
+        byte[][] scans = new byte[8][];
+        for (int i = 0; i < scans.length; i++) {
+            scans[i] = scan(random);
+        }
+        int cases = (int) Math.round(rate * seconds);
+        long interval = Math.round(1e9 / rate);
+        ExecutorService pool = Executors.newCachedThreadPool();
+        List<Future<Long>> results = new ArrayList<>();
+        AtomicInteger inFlight = new AtomicInteger();
+        int mostInFlight = 0;
+        long start = System.nanoTime() + 100_000_000L;
+        for (int i = 0; i < cases; i++) {
+            long planned = start + i * interval;
+            for (long wait; (wait = planned - System.nanoTime()) > 0;) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            byte[] scan = vary(scans[i % scans.length], random);
+            String id = residentId(i % 50, i / 50);
+            mostInFlight = Math.max(mostInFlight, inFlight.incrementAndGet());
+            results.add(pool.submit(() -> {
+                try {
+                    oneCase(http, base, item, materials, scan, id);
+                    return System.nanoTime() - planned;
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }));
+        }
+        List<Long> times = new ArrayList<>();
+        int failed = 0;
+        for (Future<Long> f : results) {
+            try {
+                times.add(f.get());
+            } catch (ExecutionException e) {
+                if (failed++ == 0) {
+                    System.err.println("first failed case: " + e.getCause());
+                }
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("intake, open loop at %.0f cases/s: %.1f accepted cases/s, case p50 %.1f ms, p90 %.1f ms, p99 %.1f ms,"
+                + " max %.1f ms, at most %d in flight (%d cases with a 200 KB scan each in %.1f s, %d failed)%n", rate,
+                sorted.length / elapsed, pct(sorted, 0.5), pct(sorted, 0.9), pct(sorted, 0.99), pct(sorted, 1.0), mostInFlight,
+                sorted.length, elapsed, failed);
+    }
+
+    /** One citizen's case at the window: opened with every required material, its scan uploaded, accepted. */
+    static void oneCase(HttpClient http, String base, String item, String materials, byte[] scan, String idNumber) throws Exception {
+        String opened = send(http, json(base + "/cases", "{\"itemCode\":\"" + item + "\",\"applicant\":{\"idNumber\":\""
+                + idNumber + "\",\"name\":\"张三\"},\"materials\":[" + materials + "]}"), 201);
+        Matcher no = Pattern.compile("\"caseNo\":\"([^\"]+)\"").matcher(opened);
+        no.find();
+        String caseNo = no.group(1);
+        send(http, upload(base + "/cases/" + caseNo + "/materials", "page-1.jpg", scan), 201);
+        send(http, json(base + "/cases/" + caseNo + "/transitions", "{\"to\":\"ACCEPTED\"}"), 200);
+    }
+
+    /** A copy of the scan with a new comment segment: other bytes, the same real picture (the appliance reads its header). */
+    static byte[] vary(byte[] scan, Random random) {
+        byte[] unique = new byte[16];
+        synchronized (random) {
+            random.nextBytes(unique);
+        }
+        byte[] out = scan.clone();
+        System.arraycopy(unique, 0, out, 6, unique.length);
+        return out;
     }
 
     /** A valid resident ID number of its own for every case: citizens differ, as in a hall. */

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # OneWindow benchmark: cold boot to ready (the first 200 from /api/v1/health: every capability up), resident memory after boot,
-# warm restart, catalog search latency over 1,000+ items, and window intake under 1, 8 and 50
-# concurrent clerks against the raw durable JDBC insert rate of the same Derby database at the same
-# concurrency. Prints figures; asserts nothing.
+# warm restart, catalog search latency over 1,000+ items, window intake under 1, 8 and 50 concurrent clerks beside the
+# like-for-like raw pipeline (the same three durable commits and 200 KB fsynced, hashed file per case, plain JDBC and file
+# I/O in the appliance's JVM) at the same concurrency, and intake open loop: cases arriving at a fixed rate.
+# Prints figures; asserts nothing.
 # Usage: distribution/bench/benchmark.sh [cold-boots]     (BUILD=1 also times `mvn install` with tests;
-#        CLERKS="1 8 50" and SECONDS_PER_LEVEL=20 set the intake load)
+#        CLERKS="1 8 50" and SECONDS_PER_LEVEL=20 set the closed-loop load, RATE=20 the open loop's cases/s, 0 for none;
+#        OPEN=100000 also times the supervision run over that many synthetic open cases)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -50,11 +52,21 @@ client() { echo "$1" | (cd "$home" && bin/client -a 9391 -u operator -p operator
 until curl -sf -o /dev/null -u clerk:clerk-demo "http://localhost:$port/api/v1/cases?size=1"; do sleep 0.2; done
 client "feature:install onewindow-bench" >/dev/null
 # its commands are registered a moment after the feature is: ask until the shell knows the one used below
-for _ in $(seq 1 60); do client "onewindow:bench-jdbc --help" | grep 'bench-jdbc' >/dev/null && break; sleep 1; done
+for _ in $(seq 1 60); do client "onewindow:bench-pipeline --help" | grep 'bench-pipeline' >/dev/null && break; sleep 1; done
 for clerks in ${CLERKS:-1 8 50}; do
-  java "$here/IntakeLoadBench.java" "http://localhost:$port/api/v1" "$clerks" "${SECONDS_PER_LEVEL:-20}"
-  client "onewindow:bench-jdbc -t $clerks -d ${SECONDS_PER_LEVEL:-20}" | grep 'raw JDBC'
+  intake=$(java "$here/IntakeLoadBench.java" "http://localhost:$port/api/v1" "$clerks" "${SECONDS_PER_LEVEL:-20}")
+  raw=$(client "onewindow:bench-pipeline -t $clerks -d ${SECONDS_PER_LEVEL:-20}" | grep 'raw pipeline')
+  printf '%s\n%s\n' "$intake" "$raw"
+  rate() { sed -n 's/.*: \([0-9.]*\) [a-z ]*cases\/s.*/\1/p' <<< "$1"; }
+  printf 'intake at %d clerks is %.0f %% of the raw pipeline\n' "$clerks" "$(echo "100 * $(rate "$intake") / $(rate "$raw")" | bc -l)"
 done
+if [ "${RATE:-20}" != 0 ]; then
+  java "$here/IntakeLoadBench.java" "http://localhost:$port/api/v1" --rate "${RATE:-20}" "${SECONDS_PER_LEVEL:-20}"
+fi
+# the supervision run over $OPEN synthetic open cases (first pass: every card new), as relay-benchmark.sh runs it too
+if [ "${OPEN:-0}" != 0 ]; then
+  client "onewindow:bench-supervision -n $OPEN -r 1" | grep -v '^$'
+fi
 pid=$(pgrep -f "karaf.home=$home" | head -1)
 printf 'resident memory at the end: %d MB, data/onewindow %s\n' $(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 )) \
   "$(du -sh "$home/data/onewindow" | cut -f1)"

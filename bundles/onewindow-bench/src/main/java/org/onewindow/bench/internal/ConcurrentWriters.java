@@ -1,6 +1,5 @@
 package org.onewindow.bench.internal;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +13,7 @@ final class ConcurrentWriters {
     /** One writer: writes until {@code end} ({@link System#nanoTime()}) and answers each write's time in nanoseconds. */
     @FunctionalInterface
     interface Writer {
-        long[] writeUntil(int worker, long end) throws SQLException;
+        long[] writeUntil(int worker, long end) throws Exception;
     }
 
     /** What {@code threads} writers did in {@code seconds}. */
