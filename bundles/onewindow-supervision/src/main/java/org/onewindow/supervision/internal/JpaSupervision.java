@@ -1,16 +1,15 @@
 package org.onewindow.supervision.internal;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,7 +18,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
-import javax.persistence.Query;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.onewindow.calendar.WorkingCalendar;
@@ -31,7 +29,6 @@ import org.onewindow.intake.BackOfficeService;
 import org.onewindow.intake.ClockDTO;
 import org.onewindow.intake.ViolationDTO;
 import org.onewindow.node.StatusContributor;
-import org.onewindow.rest.Json;
 import org.onewindow.security.Actor;
 import org.onewindow.supervision.CardBoardDTO;
 import org.onewindow.supervision.CardColor;
@@ -56,7 +53,6 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
     private static final Set<String> WATCHERS = Set.of(Actor.SUPERVISOR, Actor.ADMIN);
     private static final String VIOLATION_KIND = "MATERIAL_NOT_IN_CATALOG";
     /** Case numbers per bulk delete, well inside what Derby takes in one IN list. */
-    private static final int DELETE_CHUNK = 500;
     /** The journal's kind for cards: the case number's card as it stands, or {@code removed}. */
     static final String CARD = "CARD";
 
@@ -132,7 +128,13 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
         List<String> warnings = calendar.missingYears(today, latest).stream()
                 .map(y -> y + " 年法定节假日安排未配置（etc/onewindow/calendar/" + y + ".json），该年期限暂按周末和法定节日计算，未计调休")
                 .collect(Collectors.toList());
-        int changed = tx(em -> store(em, journal, cards, now));
+        int changed = tx(em -> {
+            try {
+                return CardStore.store(em.unwrap(Connection.class), journal, cards, now);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot write the supervision cards", e);
+            }
+        });
         RunEntity run = new RunEntity();
         run.startedAt = startedAt;
         run.clockAt = now;
@@ -147,60 +149,6 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
             em.persist(run);
             return run.toDTO();
         });
-    }
-
-    /**
-     * Writes only what differs from the cards already kept; returns how many cards were added, changed
-     * or removed. The kept cards are read as plain rows, not managed entities, so a run that changes
-     * little costs little at commit. Every card added, changed or removed is journaled for the city hub.
-     */
-    private static int store(EntityManager em, ChangeJournal journal, Map<String, CardEntity> cards, Instant now) {
-        Map<String, Object[]> kept = new HashMap<>();
-        for (Object[] row : em.createQuery("SELECT c.caseNo, c.color, c.daysLeft, c.suspended, c.status, c.reviewer, c.deadline,"
-                + " c.since FROM CardEntity c", Object[].class).getResultList()) {
-            kept.put((String) row[0], row);
-        }
-        List<String> gone = kept.keySet().stream().filter(no -> !cards.containsKey(no)).collect(Collectors.toList());
-        for (int i = 0; i < gone.size(); i += DELETE_CHUNK) {
-            em.createQuery("DELETE FROM CardEntity c WHERE c.caseNo IN :gone")
-                    .setParameter("gone", gone.subList(i, Math.min(gone.size(), i + DELETE_CHUNK))).executeUpdate();
-        }
-        int changed = gone.size();
-        List<Map.Entry<String, String>> journaled = new ArrayList<>();
-        gone.forEach(no -> journaled.add(Map.entry(no, Json.write(Map.of("caseNo", no, "removed", true)))));
-        for (CardEntity card : cards.values()) {
-            Object[] old = kept.get(card.caseNo);
-            if (old == null) {
-                em.persist(card);
-                journaled.add(Map.entry(card.caseNo, Json.write(card.toDTO())));
-                changed++;
-            } else if (old[1] != card.color || ((Number) old[2]).intValue() != card.daysLeft
-                    || ((Number) old[3]).intValue() != card.suspended || !Objects.equals(old[4], card.status)
-                    || !Objects.equals(old[5], card.reviewer) || !card.deadline.equals(old[6])) {
-                boolean recoloured = old[1] != card.color;
-                Query update = em.createQuery("UPDATE CardEntity c SET c.color = :color, c.daysLeft = :left,"
-                        + " c.suspended = :suspended, c.status = :status, c.reviewer = :reviewer, c.deadline = :deadline"
-                        + (recoloured ? ", c.since = :since" : "") + " WHERE c.caseNo = :no");
-                update.setParameter("color", card.color).setParameter("left", card.daysLeft)
-                        .setParameter("suspended", card.suspended).setParameter("status", card.status)
-                        .setParameter("reviewer", card.reviewer).setParameter("deadline", card.deadline)
-                        .setParameter("no", card.caseNo);
-                if (recoloured) {
-                    update.setParameter("since", now);
-                }
-                update.executeUpdate();
-                if (!recoloured) {
-                    card.since = (Instant) old[7];
-                }
-                journaled.add(Map.entry(card.caseNo, Json.write(card.toDTO())));
-                changed++;
-            }
-        }
-        if (!journaled.isEmpty()) {
-            em.flush();
-            journal.appendAll(em.unwrap(Connection.class), CARD, journaled);
-        }
-        return changed;
     }
 
     private static CardEntity card(ClockDTO clock, CardRules.Verdict verdict, LocalDate deadline, Instant now) {
