@@ -92,7 +92,7 @@ public class PipelineBaselineCommand implements Action {
         random.nextBytes(content);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement open = c.prepareStatement("INSERT INTO BENCH_CASE (CASE_NO, STATUS, PAYLOAD, UPDATED_AT) VALUES (?, ?, ?, ?)");
-                PreparedStatement step = c.prepareStatement("INSERT INTO BENCH_CASE_STEP (CASE_NO, STATUS, AT) VALUES (?, ?, ?)");
+                PreparedStatement step = c.prepareStatement("INSERT INTO BENCH_CASE_STEP (CASE_NO, STATUS, STEP_AT) VALUES (?, ?, ?)");
                 PreparedStatement file = c.prepareStatement("INSERT INTO BENCH_FILE (SHA256, CASE_NO, SIZE_BYTES) VALUES (?, ?, ?)");
                 PreparedStatement accept = c.prepareStatement("UPDATE BENCH_CASE SET STATUS = ?, UPDATED_AT = ? WHERE CASE_NO = ?")) {
             c.setAutoCommit(false);
