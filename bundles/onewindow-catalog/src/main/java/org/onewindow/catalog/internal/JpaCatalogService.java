@@ -63,6 +63,8 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
     @Reference
     AuditTrail trail;
 
+    private final CurrentItems current = new CurrentItems();
+
     private int schemaVersion;
 
     @Activate
@@ -119,6 +121,10 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
 
     @Override
     public CatalogItemDTO get(String code) {
+        return code == null ? load(null) : current.get(code, this::load);
+    }
+
+    private CatalogItemDTO load(String code) {
         return read(em -> em.createQuery("SELECT i FROM ItemEntity i WHERE i.current = TRUE AND i.code = :code", ItemEntity.class)
                 .setParameter("code", code).setHint(READ_ONLY, "True").getResultList().stream().findFirst()
                 .orElseThrow(() -> itemNotFound(code))
@@ -159,11 +165,16 @@ public class JpaCatalogService implements CatalogService, StatusContributor {
     public synchronized ImportResultDTO importItems(List<CatalogItemDTO> items, String actor) {
         List<String> labels = checked(items);
         try {
-            ImportResultDTO result = jpa.txExpr(TransactionType.Required, em -> {
-                ImportResultDTO done = apply(em, items, labels, actor);
-                CatalogChanges.imported(em, trail, actor, done);
-                return done;
-            });
+            ImportResultDTO result;
+            try {
+                result = jpa.txExpr(TransactionType.Required, em -> {
+                    ImportResultDTO done = apply(em, items, labels, actor);
+                    CatalogChanges.imported(em, trail, actor, done);
+                    return done;
+                });
+            } finally {
+                current.clear();
+            }
             LOG.info("Catalog import by {}: {} created, {} new versions, {} unchanged", actor, result.created,
                     result.newVersions, result.unchanged);
             return result;
