@@ -22,8 +22,9 @@ abstract class DatabaseFigures {
             absent();
             return;
         }
+        // not set read-only: the connection goes back to the pool for the next writer, and Derby refuses to make a connection
+        // read-write again on a database it booted read-only (a full disk), which would fail the next writer's borrowing
         try (Connection c = dataSource.getConnection()) {
-            c.setReadOnly(true);
             read(c);
             missingLogged = false;
         } catch (SQLException e) {
