@@ -2,6 +2,7 @@ package org.onewindow.hub.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,27 +78,45 @@ final class CityBoard {
     List<CaseIndexEntryDTO> cases(String district, String after, int size) {
         return Jdbc.tx(dataSource, c -> {
             List<CaseIndexEntryDTO> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT CASE_NO, ITEM_CODE, DEPT_CODE, CHANNEL, STATUS, SEQ FROM HUB_CASE"
+            try (PreparedStatement s = c.prepareStatement("SELECT CASE_NO, DISTRICT, ITEM_CODE, DEPT_CODE, CHANNEL, STATUS, SEQ FROM HUB_CASE"
                     + " WHERE DISTRICT = ? AND CASE_NO > ? ORDER BY CASE_NO")) {
                 s.setString(1, district);
                 s.setString(2, after == null ? "" : after);
                 s.setMaxRows(size);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        CaseIndexEntryDTO e = new CaseIndexEntryDTO();
-                        e.caseNo = rs.getString(1);
-                        e.district = district;
-                        e.itemCode = rs.getString(2);
-                        e.departmentCode = rs.getString(3);
-                        e.channel = rs.getString(4);
-                        e.status = rs.getString(5);
-                        e.seq = rs.getLong(6);
-                        out.add(e);
+                        out.add(entry(rs));
                     }
                 }
             }
             return out;
         });
+    }
+
+    /** One case's entry in the index, by its number (the primary key), or null. */
+    CaseIndexEntryDTO caseEntry(String caseNo) {
+        return Jdbc.tx(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT CASE_NO, DISTRICT, ITEM_CODE, DEPT_CODE, CHANNEL, STATUS, SEQ FROM HUB_CASE"
+                    + " WHERE CASE_NO = ?")) {
+                s.setString(1, caseNo);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? entry(rs) : null;
+                }
+            }
+        });
+    }
+
+    /** The index's columns only: nothing about the applicant (the payload stays in the table). */
+    private static CaseIndexEntryDTO entry(ResultSet rs) throws SQLException {
+        CaseIndexEntryDTO e = new CaseIndexEntryDTO();
+        e.caseNo = rs.getString(1);
+        e.district = rs.getString(2);
+        e.itemCode = rs.getString(3);
+        e.departmentCode = rs.getString(4);
+        e.channel = rs.getString(5);
+        e.status = rs.getString(6);
+        e.seq = rs.getLong(7);
+        return e;
     }
 
     /** A licence of any district by type and number, or null. */

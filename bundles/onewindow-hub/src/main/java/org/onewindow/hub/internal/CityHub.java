@@ -179,6 +179,16 @@ public class CityHub implements StatusContributor {
         return board.cases(Districts.code(district), after, Math.max(1, Math.min(size, 10000)));
     }
 
+    /** A case's entry in the citywide index (no personal data); 404 {@code CASE_NOT_FOUND} if the city has no such case. */
+    CaseIndexEntryDTO caseEntry(String caseNo, Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        CaseIndexEntryDTO entry = caseNo == null || caseNo.length() > 40 ? null : board.caseEntry(caseNo);
+        if (entry == null) {
+            throw Problem.notFound("CASE_NOT_FOUND", "全市办件索引中没有 " + Districts.limit(caseNo, 60));
+        }
+        return entry;
+    }
+
     /**
      * A district's signed batch: the signature, timestamp and nonce are checked, then the district's
      * standing and the records' ownership, and the batch is applied. Every refusal is logged.

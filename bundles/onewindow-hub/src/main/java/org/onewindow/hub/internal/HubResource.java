@@ -283,6 +283,13 @@ public class HubResource {
         return hub.cases(district, after, QueryParams.integer("size", size), Caller.actor(caller));
     }
 
+    /** A case's entry in the citywide index by its number: where it is and how far it got, nothing about its applicant. */
+    @GET
+    @Path("cases/{caseNo}")
+    public CaseIndexEntryDTO caseEntry(@PathParam("caseNo") String caseNo, @Context SecurityContext caller) {
+        return hub.caseEntry(caseNo, Caller.actor(caller));
+    }
+
     /** The {@code fingerprint} of a small JSON body, or null. */
     private static String fingerprint(InputStream body) {
         byte[] bytes = RequestBodies.read(body, 4096);
