@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.onewindow.db.Jdbc;
@@ -62,47 +64,71 @@ final class CaseTallies {
         sum[4] += oneVisit ? by : 0;
     }
 
-    /** Adds the counts to their rows, making the rows not there yet; rows whose counts did not change are not touched. */
+    /**
+     * Adds the counts to their rows, making the rows not there yet; rows whose counts did not change are not touched. Each
+     * table takes one batch of updates and one of inserts for the rows no update found: a batch of a busy district moves
+     * cases of many days, departments and statuses, and a statement each was most of the time a batch took.
+     */
     void write(Connection c) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE HUB_CASE_DAY SET CASES = CASES + ?, IN_TIME = IN_TIME + ?,"
-                + " TIMED = TIMED + ?, ONE_VISIT = ONE_VISIT + ? WHERE DISTRICT = ? AND DEPT_CODE = ? AND DAY = ? AND CHANNEL = ? AND STATUS = ?");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO HUB_CASE_DAY (CASES, IN_TIME, TIMED, ONE_VISIT, DISTRICT,"
-                        + " DEPT_CODE, DAY, CHANNEL, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Map.Entry<DayKey, long[]> e : days.entrySet()) {
-                long[] n = e.getValue();
-                DayKey k = e.getKey();
-                if (unchanged(n)) {
-                    continue;
-                }
-                addTo(update, insert, n[0], n[1], n[2], n[3], district, k.department(), Date.valueOf(k.day()), k.channel(), k.status());
+        List<Object[]> dayRows = new ArrayList<>();
+        for (Map.Entry<DayKey, long[]> e : days.entrySet()) {
+            long[] n = e.getValue();
+            DayKey k = e.getKey();
+            if (!unchanged(n)) {
+                dayRows.add(new Object[] {n[0], n[1], n[2], n[3], district, k.department(), Date.valueOf(k.day()), k.channel(), k.status()});
             }
         }
-        try (PreparedStatement update = c.prepareStatement("UPDATE HUB_CASE_SUM SET CASES = CASES + ?, IN_TIME = IN_TIME + ?,"
-                + " TIMED = TIMED + ?, DELIVERED = DELIVERED + ?, ONE_VISIT = ONE_VISIT + ?,"
-                + " DEPT_NAME = COALESCE(CAST(? AS VARCHAR(100)), DEPT_NAME) WHERE DISTRICT = ? AND DEPT_CODE = ? AND CHANNEL = ?");
-                PreparedStatement insert = c.prepareStatement("INSERT INTO HUB_CASE_SUM (CASES, IN_TIME, TIMED, DELIVERED, ONE_VISIT,"
-                        + " DEPT_NAME, DISTRICT, DEPT_CODE, CHANNEL) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Map.Entry<SumKey, long[]> e : sums.entrySet()) {
-                long[] n = e.getValue();
-                SumKey k = e.getKey();
-                // a case that only moved leaves its row's counts as they were: no write (the name follows with the next new case)
-                if (unchanged(n)) {
-                    continue;
-                }
-                addTo(update, insert, n[0], n[1], n[2], n[3], n[4], departmentNames.get(k), district, k.department(), k.channel());
+        addAll(c, "UPDATE HUB_CASE_DAY SET CASES = CASES + ?, IN_TIME = IN_TIME + ?, TIMED = TIMED + ?, ONE_VISIT = ONE_VISIT + ?"
+                + " WHERE DISTRICT = ? AND DEPT_CODE = ? AND DAY = ? AND CHANNEL = ? AND STATUS = ?", "INSERT INTO HUB_CASE_DAY (CASES, IN_TIME,"
+                + " TIMED, ONE_VISIT, DISTRICT, DEPT_CODE, DAY, CHANNEL, STATUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", dayRows);
+        List<Object[]> sumRows = new ArrayList<>();
+        for (Map.Entry<SumKey, long[]> e : sums.entrySet()) {
+            long[] n = e.getValue();
+            SumKey k = e.getKey();
+            // a case that only moved leaves its row's counts as they were: no write (the name follows with the next new case)
+            if (!unchanged(n)) {
+                sumRows.add(new Object[] {n[0], n[1], n[2], n[3], n[4], departmentNames.get(k), district, k.department(), k.channel()});
             }
         }
+        addAll(c, "UPDATE HUB_CASE_SUM SET CASES = CASES + ?, IN_TIME = IN_TIME + ?, TIMED = TIMED + ?, DELIVERED = DELIVERED + ?,"
+                + " ONE_VISIT = ONE_VISIT + ?, DEPT_NAME = COALESCE(CAST(? AS VARCHAR(100)), DEPT_NAME) WHERE DISTRICT = ? AND DEPT_CODE = ?"
+                + " AND CHANNEL = ?", "INSERT INTO HUB_CASE_SUM (CASES, IN_TIME, TIMED, DELIVERED, ONE_VISIT, DEPT_NAME, DISTRICT, DEPT_CODE,"
+                + " CHANNEL) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", sumRows);
         if (newCases > 0) {
             Jdbc.update(c, "UPDATE HUB_DISTRICT SET CASES = CASES + ? WHERE CODE = ?", newCases, district);
         }
     }
 
-    /** Adds to the row the update finds, or makes it: both statements take the same values in the same order. */
-    private static void addTo(PreparedStatement update, PreparedStatement insert, Object... values) throws SQLException {
-        Jdbc.bind(update, values);
-        if (update.executeUpdate() == 0) {
-            Jdbc.bind(insert, values);
-            insert.executeUpdate();
+    /**
+     * Adds to the rows the updates find, and makes the others: both statements take the same values in the same order.
+     * The rows are the district's own, which no other transaction writes meanwhile (the batch holds the district's row),
+     * so a row no update found is still missing when it is inserted.
+     */
+    private static void addAll(Connection c, String update, String insert, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int[] found;
+        try (PreparedStatement s = c.prepareStatement(update)) {
+            for (Object[] row : rows) {
+                Jdbc.bind(s, row);
+                s.addBatch();
+            }
+            found = s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement(insert)) {
+            boolean any = false;
+            for (int i = 0; i < rows.size(); i++) {
+                // Derby and PostgreSQL count each update; a driver that cannot (SUCCESS_NO_INFO) has its row taken as found
+                if (found[i] == 0) {
+                    Jdbc.bind(s, rows.get(i));
+                    s.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                s.executeBatch();
+            }
         }
     }
 
