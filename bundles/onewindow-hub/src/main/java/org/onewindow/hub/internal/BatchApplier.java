@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,25 +54,37 @@ final class BatchApplier {
         this.trails = trails;
     }
 
-    /** A record of the batch belongs to another district: the whole batch is refused. */
-    static void checkOwnership(String district, BatchDTO batch) {
+    /**
+     * A record of the batch belongs to another district: the whole batch is refused. Answers the fields of the batch's case
+     * records, read here once ({@link RecordFields}) for {@link #apply} to write without reading the payloads again.
+     */
+    static Map<RecordDTO, RecordFields> checkOwnership(String district, BatchDTO batch) {
         if (!district.equals(batch.district)) {
             throw foreign("批次声明的区县 " + batch.district + " 不是签名的区县 " + district);
         }
+        Map<RecordDTO, RecordFields> read = new IdentityHashMap<>();
         for (RecordDTO r : batch.records) {
             if (r == null || r.kind == null || r.key == null || r.payload == null || r.seq <= 0) {
                 throw Problem.badRequest("INVALID_BATCH", "批次记录须有 seq、kind、key、payload");
             }
             if (CASE.equals(r.kind)) {
-                JsonNode c = payload(r);
-                if (!r.key.startsWith(district + "-") || !r.key.equals(c.path("caseNo").asText())) {
+                RecordFields c = RecordFields.of(r);
+                // a key that starts with the district's code is never the "" or "null" the tree read a missing or null caseNo as
+                if (!r.key.startsWith(district + "-") || !r.key.equals(c.caseNo())) {
                     throw foreign("办件 " + r.key + " 不属于区县 " + district);
                 }
+                read.put(r, c);
             }
         }
+        return read;
     }
 
+    /** The batch applied, its payloads read where {@link #checkOwnership} did not read them already. */
     AckDTO apply(String district, BatchDTO batch, String nonce, Instant now, Instant forgetNoncesBefore) {
+        return apply(district, batch, new IdentityHashMap<>(), nonce, now, forgetNoncesBefore);
+    }
+
+    AckDTO apply(String district, BatchDTO batch, Map<RecordDTO, RecordFields> read, String nonce, Instant now, Instant forgetNoncesBefore) {
         List<RecordDTO> records = new ArrayList<>(batch.records);
         records.sort(Comparator.comparingLong(r -> r.seq));
         Applied outcome = Jdbc.tx(dataSource, c -> {
@@ -116,7 +129,7 @@ final class BatchApplier {
                 acked = r.seq;
             }
             String digest = take.isEmpty() ? ackedDigest : RecordDigests.of(take.get(take.size() - 1));
-            write(c, district, take);
+            write(c, district, take, read);
             CityMessages.answers(c, district, take, now);
             CityMessages.withdrawals(c, district, take, now);
             int applied = take.size();
@@ -154,7 +167,7 @@ final class BatchApplier {
      * Writes the records' latest state per key, batched: one look-up of which keys the hub already has,
      * then one batch of updates and one of inserts per table (a batch often carries several states of one case).
      */
-    private static void write(Connection c, String district, List<RecordDTO> take) throws SQLException {
+    private static void write(Connection c, String district, List<RecordDTO> take, Map<RecordDTO, RecordFields> read) throws SQLException {
         Map<String, RecordDTO> cases = new LinkedHashMap<>();
         Map<String, Map<String, RecordDTO>> others = new LinkedHashMap<>();
         for (RecordDTO r : take) {
@@ -164,13 +177,14 @@ final class BatchApplier {
                 others.computeIfAbsent(r.kind, k -> new LinkedHashMap<>()).put(r.key, r);
             }
         }
-        writeCases(c, district, cases);
+        writeCases(c, district, cases, read);
         for (Map.Entry<String, Map<String, RecordDTO>> kind : others.entrySet()) {
             writeRecords(c, district, kind.getKey(), kind.getValue());
         }
     }
 
-    private static void writeCases(Connection c, String district, Map<String, RecordDTO> cases) throws SQLException {
+    private static void writeCases(Connection c, String district, Map<String, RecordDTO> cases, Map<RecordDTO, RecordFields> read)
+            throws SQLException {
         if (cases.isEmpty()) {
             return;
         }
@@ -185,18 +199,16 @@ final class BatchApplier {
                 PreparedStatement insert = c.prepareStatement("INSERT INTO HUB_CASE (SEQ, ITEM_CODE, DEPT_CODE, DEPT_NAME, CHANNEL, STATUS,"
                         + " CREATED_AT, VISITS, IN_TIME, PAYLOAD, CASE_NO, DISTRICT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (RecordDTO r : cases.values()) {
-                JsonNode p = payload(r);
-                JsonNode limit = p.path("timeLimit");
-                Object inTime = limit.path("inTime").isBoolean() ? (Object) (short) (limit.path("inTime").asBoolean() ? 1 : 0) : null;
-                Timestamp created = p.hasNonNull("createdAt") ? Timestamp.from(Instant.parse(p.path("createdAt").asText())) : null;
-                Object[] columns = {r.seq, text(p, "itemCode"), text(p, "departmentCode"), text(p, "departmentName"), text(p, "channel"),
-                    text(p, "status"), created, p.path("visits").asInt(), inTime, r.payload, r.key};
+                RecordFields p = read.computeIfAbsent(r, RecordFields::of);
+                Timestamp created = p.createdAt() == null ? null : Timestamp.from(Instant.parse(p.createdAt()));
+                Object[] columns = {r.seq, p.itemCode(), p.departmentCode(), p.departmentName(), p.channel(), p.status(), created, p.visits(),
+                    p.inTime(), r.payload, r.key};
                 CaseTallies.Counted old = before.get(r.key);
                 if (old != null) {
                     tallies.remove(old);
                 }
-                tallies.add(new CaseTallies.Counted(text(p, "departmentCode"), text(p, "departmentName"), text(p, "channel"), text(p, "status"),
-                        created, p.path("visits").asInt(), (Short) inTime), old == null);
+                tallies.add(new CaseTallies.Counted(p.departmentCode(), p.departmentName(), p.channel(), p.status(), created, p.visits(),
+                        p.inTime()), old == null);
                 if (old != null) {
                     Jdbc.bind(update, columns);
                     update.addBatch();
@@ -220,7 +232,7 @@ final class BatchApplier {
                         + " VALUES (?, ?, ?, ?, ?, ?)")) {
             for (RecordDTO r : records.values()) {
                 PreparedStatement s = existing.contains(r.key) ? update : insert;
-                Jdbc.bind(s, r.seq, r.payload, CARD.equals(kind) ? OpenCards.colour(payload(r)) : null, district, kind, r.key);
+                Jdbc.bind(s, r.seq, r.payload, CARD.equals(kind) ? OpenCards.colour(RecordFields.of(r)) : null, district, kind, r.key);
                 s.addBatch();
             }
             update.executeBatch();
@@ -275,10 +287,6 @@ final class BatchApplier {
         Object[] out = Arrays.copyOf(values, values.length + 1);
         out[values.length] = last;
         return out;
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.path(field).asText() : null;
     }
 
     static JsonNode payload(RecordDTO r) {

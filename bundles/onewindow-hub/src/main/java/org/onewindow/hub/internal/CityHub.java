@@ -36,6 +36,7 @@ import org.onewindow.replication.HubMessageDTO;
 import org.onewindow.replication.InboxAckDTO;
 import org.onewindow.replication.LicenceLookupDTO;
 import org.onewindow.replication.RebaseDTO;
+import org.onewindow.replication.RecordDTO;
 import org.onewindow.replication.ReconciliationPageDTO;
 import org.onewindow.replication.ReconciliationRequestDTO;
 import org.onewindow.replication.RegistrationStateDTO;
@@ -201,8 +202,8 @@ public class CityHub implements StatusContributor {
             throw Problem.badRequest("INVALID_BATCH", "批次须有 records");
         }
         try {
-            BatchApplier.checkOwnership(credential.code(), batch);
-            return applier.apply(credential.code(), batch, headers.nonce, now, now.minusSeconds(2 * config.skewSeconds()));
+            Map<RecordDTO, RecordFields> read = BatchApplier.checkOwnership(credential.code(), batch);
+            return applier.apply(credential.code(), batch, read, headers.nonce, now, now.minusSeconds(2 * config.skewSeconds()));
         } catch (Problem p) {
             if (Set.of("FOREIGN_RECORD", "REPLAYED", "JOURNAL_REWOUND").contains(p.code())) {
                 districts.refused(credential.code(), p.code() + ": " + p.getMessage(), now);

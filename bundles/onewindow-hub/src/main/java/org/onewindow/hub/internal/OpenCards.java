@@ -33,6 +33,11 @@ final class OpenCards {
         return !card.path("removed").asBoolean() && ("YELLOW".equals(colour) || "RED".equals(colour)) ? colour : NONE;
     }
 
+    /** The same of a card record's fields as a batch reads them ({@link RecordFields}). */
+    static String colour(RecordFields card) {
+        return !card.removed() && ("YELLOW".equals(card.color()) || "RED".equals(card.color())) ? card.color() : NONE;
+    }
+
     /**
      * Yellow and red cards across the city. A case decided in another district (全市通办) is supervised at both ends:
      * it counts once, in its worst colour.
