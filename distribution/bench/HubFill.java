@@ -39,8 +39,9 @@ import org.onewindow.replication.SigningKey;
  * then all 16 districts post their journals at once, one thread each, in signed batches of 500 records (the shipper's
  * default), each batch after the hub's acknowledgement of the one before. The records come from {@link CityJournal}
  * (HubCases.java): a year of working days of realistic cases, cards and licences, the same for the same seed.
- * With {@code --raw JDBC_URL} (PostgreSQL) the same rows are first written with plain batched JDBC into scratch copies of the
- * hub's tables in the same database, at the same concurrency, one transaction per batch, for the ratio ingest / raw.
+ * With {@code --raw JDBC_URL} (PostgreSQL) the same rows are also written with plain batched JDBC into scratch copies of the
+ * hub's tables in the same database, at the same concurrency, one transaction per batch, before the ingest and again after
+ * it (dropped each time), for the ratio ingest / raw.
  * Prints figures; asserts nothing.
  * Usage: java -cp <replication-api, core, jackson, postgresql jars> HubFill.java HUB_URL CATALOG_JSON CASES [SEED] [--raw JDBC_URL]
  * (HUB_URL {@code -}: only generate, for the generator's own cost)
@@ -83,8 +84,9 @@ public class HubFill {
             CityJournal.describe(districts);
             return;
         }
+        // the raw baseline runs before and after the ingest: on a shared machine the load changes within a run
+        double rawBefore = raw == null ? 0 : raw(raw, districts);
         if (raw != null) {
-            raw(raw, districts);
             districts = CityJournal.city(catalog, cases, seed);
         }
         SignatureAlgorithm ed25519 = SignatureAlgorithms.named(SignatureAlgorithms.ED25519);
@@ -101,6 +103,15 @@ public class HubFill {
         for (CityJournal d : districts) {
             threads.add(start(() -> ship(hub, d, keys.get(d), records)));
         }
+        Thread progress = new Thread(() -> {
+            // a long fill says how far it got, once a minute
+            for (long last = 0;; last = records.get()) {
+                sleep(60_000);
+                System.err.printf("  %d records applied, %.0f records/s in the last minute%n", records.get(), (records.get() - last) / 60.0);
+            }
+        });
+        progress.setDaemon(true);
+        progress.start();
         for (Thread t : threads) {
             t.join();
         }
@@ -109,7 +120,12 @@ public class HubFill {
         System.out.printf("ingest through POST /api/v1/hub/batches, 16 districts at once: %d cases (%d records) in %.1f s: %.0f cases/s, %.0f records/s%n",
                 total, records.get(), seconds, total / seconds, records.get() / seconds);
         CityJournal.describe(districts);
-        System.out.println("ingest-rate " + (records.get() / seconds));
+        if (raw != null) {
+            double rawAfter = raw(raw, CityJournal.city(catalog, cases, seed));
+            double ingest = records.get() / seconds;
+            System.out.printf("ingest / raw: %.0f %% of the raw rate before it, %.0f %% of the raw rate after it, %.0f %% of their mean (goal >= 50 %%)%n",
+                    100 * ingest / rawBefore, 100 * ingest / rawAfter, 200 * ingest / (rawBefore + rawAfter));
+        }
     }
 
     /** The district registers with its own key and the hub administrator approves it by the fingerprint district IT reads out. */
@@ -162,7 +178,7 @@ public class HubFill {
      * batched JDBC upserts into scratch tables shaped as HUB_CASE and HUB_RECORD (same columns, keys and indexes), one
      * transaction per batch, one connection per district, 16 at once. No signature, no JSON parse of the batch, no tallies.
      */
-    private static void raw(String url, List<CityJournal> districts) throws Exception {
+    private static double raw(String url, List<CityJournal> districts) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "onewindow", "onewindow"); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS RAW_CASE, RAW_RECORD");
             s.execute("CREATE TABLE RAW_CASE (LIKE HUB_CASE INCLUDING ALL)");
@@ -181,10 +197,10 @@ public class HubFill {
         long total = districts.stream().mapToLong(d -> d.casesOpened).sum();
         System.out.printf("raw batched JDBC upserts of the same rows, 16 connections at once: %d cases (%d records) in %.1f s: %.0f cases/s, %.0f records/s%n",
                 total, records.get(), seconds, total / seconds, records.get() / seconds);
-        System.out.println("raw-rate " + (records.get() / seconds));
         try (Connection c = DriverManager.getConnection(url, "onewindow", "onewindow"); Statement s = c.createStatement()) {
             s.execute("DROP TABLE RAW_CASE, RAW_RECORD");
         }
+        return records.get() / seconds;
     }
 
     private static void rawDistrict(String url, CityJournal d, AtomicLong shipped) {
@@ -249,6 +265,14 @@ public class HubFill {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

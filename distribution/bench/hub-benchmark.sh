@@ -5,7 +5,7 @@
 # list, a page of the case index and a case's lookup, p50/p99. Prints figures; asserts nothing.
 #  --postgres: the hub keeps its tables in PostgreSQL (jdbc:postgresql://localhost:5432/onewindow_hub, as .ci/postgres makes
 #  it), and before the ingest the same rows are written with plain batched JDBC into scratch copies of the hub's tables in
-#  the same database, 16 connections at once (the raw baseline), for the ratio.
+#  the same database, 16 connections at once (the raw baseline; again after the ingest), for the ratio.
 # Usage: distribution/bench/hub-benchmark.sh [--postgres]    (CASES=1000000 SEED=21 READS=200 JFR=<file>; M2=~/.m2/repository for the
 #        client's jars: onewindow-replication-api, -core and -audit-api as `mvn install` put them, Jackson, the PostgreSQL driver)
 set -euo pipefail
@@ -41,8 +41,8 @@ t0=$(now); start_node "$home"
 for _ in $(seq 1 1200); do curl -sf -o /dev/null -u admin:admin-demo "http://localhost:$port/api/v1/hub/districts" && break; sleep 0.1; done
 echo "hub on $store up in $(echo "$(now) - $t0" | bc) s; filling it with ${CASES:-1000000} cases from 16 districts"
 pid=$(pgrep -f "karaf.home=$home" | head -1)
-# JFR=<file.jfr>: a minute of the hub's own flight recording, from 20 s into the fill, to see where ingest's time goes
-[ -n "${JFR:-}" ] && (sleep 20; jcmd "$pid" JFR.start duration=60s settings=profile filename="$JFR" > /dev/null) &
+# JFR=<file.jfr>: a minute of the hub's own flight recording, from JFR_DELAY (20) s into the fill, to see where ingest's time goes
+[ -n "${JFR:-}" ] && (sleep "${JFR_DELAY:-20}"; jcmd "$pid" JFR.start duration=60s settings=profile filename="$JFR" > /dev/null) &
 java -Xmx1g -cp "$cp" "$here/HubFill.java" "http://localhost:$port" "$root/bundles/onewindow-catalog/src/main/resources/demo/catalog.json" \
   "${CASES:-1000000}" "${SEED:-21}" "${raw[@]}"
 echo "hub resident memory after the fill: $(( $(awk '/VmRSS/ {print $2}' /proc/$pid/status) / 1024 )) MB"
