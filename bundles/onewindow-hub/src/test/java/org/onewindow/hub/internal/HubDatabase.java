@@ -21,7 +21,7 @@ import org.onewindow.replication.SigningKey;
 final class HubDatabase {
     static final List<String> MIGRATIONS = List.of("V1__federation", "V2__citywide_licences", "V3__cross_district_messages",
             "V4__files_on_demand", "V5__district_public_keys", "V6__enrolment_codes", "V7__district_audit_trails", "V8__rewound_journals",
-            "V9__board_tallies");
+            "V9__board_tallies", "V10__record_key_first");
     static final Set<String> ACCEPTED = Set.of(SignatureAlgorithms.ED25519, SignatureAlgorithms.ECDSA_P256);
     private static int databases;
 
