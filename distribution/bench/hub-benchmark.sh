@@ -6,7 +6,7 @@
 #  --postgres: the hub keeps its tables in PostgreSQL (jdbc:postgresql://localhost:5432/onewindow_hub, as .ci/postgres makes
 #  it), and before the ingest the same rows are written with plain batched JDBC into scratch copies of the hub's tables in
 #  the same database, 16 connections at once (the raw baseline; again after the ingest), for the ratio.
-# Usage: distribution/bench/hub-benchmark.sh [--postgres]    (CASES=1000000 SEED=21 READS=200 JFR=<file>; M2=~/.m2/repository for the
+# Usage: distribution/bench/hub-benchmark.sh [--postgres]    (CASES=1000000 SEED=21 READS=200 JFR=<file> FILL=0; M2=~/.m2/repository for the
 #        client's jars: onewindow-replication-api, -core and -audit-api as `mvn install` put them, Jackson, the PostgreSQL driver)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -30,7 +30,7 @@ sed -i 's/^role = .*/role = hub/' "$home/etc/org.onewindow.node.cfg"
 sed -i 's/^districtCode = .*/districtCode = 110100/' "$home/etc/org.onewindow.node.cfg"
 raw=()
 if [ "$store" = PostgreSQL ]; then
-  PGPASSWORD=onewindow psql -q -h localhost -U onewindow -d onewindow_hub -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
+  [ "${FILL:-1}" = 0 ] || PGPASSWORD=onewindow psql -q -h localhost -U onewindow -d onewindow_hub -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
   sed -i 's/^# dataSource.target = /dataSource.target = /' "$home/etc/org.onewindow.hub.cfg"
   printf '%s\n' "osgi.jdbc.driver.name = PostgreSQL JDBC Driver" "dataSourceName = onewindow-hub" \
     "url = jdbc:postgresql://localhost:5432/onewindow_hub" "user = onewindow" "password = onewindow" "pool = dbcp2" \
@@ -39,8 +39,14 @@ if [ "$store" = PostgreSQL ]; then
 fi
 t0=$(now); start_node "$home"
 for _ in $(seq 1 1200); do curl -sf -o /dev/null -u admin:admin-demo "http://localhost:$port/api/v1/hub/districts" && break; sleep 0.1; done
-echo "hub on $store up in $(echo "$(now) - $t0" | bc) s; filling it with ${CASES:-1000000} cases from 16 districts"
 pid=$(pgrep -f "karaf.home=$home" | head -1)
+if [ "${FILL:-1}" = 0 ]; then
+  # FILL=0 (PostgreSQL): the read side of the hub a run before filled, its tables as they are
+  echo "hub on $store up in $(echo "$(now) - $t0" | bc) s, on the tables as a run before left them"
+  java -cp "$cp" "$here/HubReads.java" "http://localhost:$port" "${READS:-200}"
+  stop_node "$home"; exit 0
+fi
+echo "hub on $store up in $(echo "$(now) - $t0" | bc) s; filling it with ${CASES:-1000000} cases from 16 districts"
 # JFR=<file.jfr>: a minute of the hub's own flight recording, from JFR_DELAY (20) s into the fill, to see where ingest's time goes
 [ -n "${JFR:-}" ] && (sleep "${JFR_DELAY:-20}"; jcmd "$pid" JFR.start duration=60s settings=profile filename="$JFR" > /dev/null) &
 java -Xmx1g -cp "$cp" "$here/HubFill.java" "http://localhost:$port" "$root/bundles/onewindow-catalog/src/main/resources/demo/catalog.json" \

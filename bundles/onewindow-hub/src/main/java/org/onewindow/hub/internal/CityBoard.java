@@ -78,11 +78,13 @@ final class CityBoard {
     List<CaseIndexEntryDTO> cases(String district, String after, int size) {
         return Jdbc.tx(dataSource, c -> {
             List<CaseIndexEntryDTO> out = new ArrayList<>();
+            // the limit in the query, not only the driver's: PostgreSQL then walks HUB_CASE_DISTRICT from the position for the
+            // page's rows instead of sorting all the district's cases after it (1,000,000 cases: p50 212 ms a page before)
             try (PreparedStatement s = c.prepareStatement("SELECT CASE_NO, DISTRICT, ITEM_CODE, DEPT_CODE, CHANNEL, STATUS, SEQ FROM HUB_CASE"
-                    + " WHERE DISTRICT = ? AND CASE_NO > ? ORDER BY CASE_NO")) {
+                    + " WHERE DISTRICT = ? AND CASE_NO > ? ORDER BY CASE_NO FETCH FIRST ? ROWS ONLY")) {
                 s.setString(1, district);
                 s.setString(2, after == null ? "" : after);
-                s.setMaxRows(size);
+                s.setInt(3, size);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         out.add(entry(rs));
