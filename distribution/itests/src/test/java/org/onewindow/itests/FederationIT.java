@@ -334,6 +334,13 @@ public class FederationIT {
         Federation.awaitSameCases(hub.http, a, A);
         assertEquals("DELIVERED", Federation.hubCases(hub.http, A).get(no));
         assertTrue("B's own cases at the hub do not include A's", !Federation.hubCases(hub.http, B).containsKey(no));
+        // the case's own entry in the index by its number: where it is and how far it got, nothing about its applicant
+        JsonNode entry = hub.http.get("/hub/cases/" + no, "supervisor").json();
+        assertEquals(entry.toString(), A, entry.path("district").asText());
+        assertEquals("DELIVERED", entry.path("status").asText());
+        assertTrue(entry.toString(), !entry.has("applicant") && !entry.has("payload"));
+        assertEquals(404, hub.http.get("/hub/cases/" + A + "-20991231-0001", "supervisor").status);
+        assertEquals(403, hub.http.get("/hub/cases/" + no, "clerk").status);
 
         // files on demand: the city asks A for the case's scan, and reads it; the read is logged
         assertEquals(403, hub.http.postJson("/hub/cases/" + no + "/file-requests", "clerk", "").status);
