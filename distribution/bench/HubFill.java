@@ -38,7 +38,7 @@ import org.onewindow.replication.SigningKey;
  * of its own (signed, as a district's appliance does), the hub administrator approves it naming the key's fingerprint, and
  * then all 16 districts post their journals at once, one thread each, in signed batches of 500 records (the shipper's
  * default), each batch after the hub's acknowledgement of the one before. The records come from {@link CityJournal}
- * (HubCases.java): a year of working days of realistic cases, cards and licences, the same for the same seed.
+ * (below): a year of working days of realistic cases, cards and licences, the same for the same seed.
  * With {@code --raw JDBC_URL} (PostgreSQL) the same rows are also written with plain batched JDBC into scratch copies of the
  * hub's tables in the same database, at the same concurrency, one transaction per batch, before the ingest and again after
  * it (dropped each time), for the ratio ingest / raw.
@@ -327,7 +327,7 @@ final class CityJournal {
     private long order;
     private final java.util.PriorityQueue<long[]> pending = new java.util.PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
             : Long.compare(a[1], b[1]));
-    private final Map<Long, Case> open = new java.util.HashMap<>();
+    private final Map<Long, JournalCase> open = new java.util.HashMap<>();
     private final java.util.ArrayDeque<RecordDTO> ready = new java.util.ArrayDeque<>();
 
     /** The raw baseline's columns of a case record: what the hub reads out of its payload. */
@@ -339,14 +339,6 @@ final class CityJournal {
         private Row row;
     }
 
-    private static final class Case {
-        String no, applicant, name, phone, channel, route, clerk, licenceNo;
-        JsonNode item;
-        int acceptedIdx, deadlineIdx, decidedIdx;
-        boolean approved, pickup;
-        List<long[]> steps = new ArrayList<>(); // {time, step}
-        int done;
-    }
 
     private CityJournal(String code, String name, List<JsonNode> catalog, long quota, long seed) {
         this.code = code;
@@ -450,7 +442,7 @@ final class CityJournal {
         long end = epoch(day, 24 * 60);
         while (!pending.isEmpty() && pending.peek()[0] < end) {
             long[] due = pending.poll();
-            Case c = open.get(due[2]);
+            JournalCase c = open.get(due[2]);
             emit(c);
             if (c.done == c.steps.size()) {
                 open.remove(due[2]);
@@ -460,7 +452,7 @@ final class CityJournal {
     }
 
     private void plan(int number) {
-        Case c = new Case();
+        JournalCase c = new JournalCase();
         double pick = random.nextDouble();
         int at = 0;
         while (popularity[at] < pick) {
@@ -533,18 +525,18 @@ final class CityJournal {
         }
     }
 
-    private void licence(Case c, long decided) {
+    private void licence(JournalCase c, long decided) {
         if (c.approved && c.item.hasNonNull("resultLicenceType")) {
             c.licenceNo = code + c.no.substring(7, 15) + String.format("%05d", random.nextInt(100000));
             step(c, decided + 60, LICENCE);
         }
     }
 
-    private static void step(Case c, long at, byte step) {
+    private static void step(JournalCase c, long at, byte step) {
         c.steps.add(new long[] {at, step});
     }
 
-    private void emit(Case c) {
+    private void emit(JournalCase c) {
         long[] s = c.steps.get(c.done++);
         int step = (int) s[1];
         String at = Instant.ofEpochSecond(s[0]).toString();
@@ -559,7 +551,7 @@ final class CityJournal {
             r.payload = "{\"kind\":\"DEADLINE\",\"color\":\"" + (step == YELLOW ? "YELLOW" : "RED") + "\",\"caseNo\":\"" + c.no + "\",\"itemCode\":\""
                     + item.path("code").asText() + "\",\"itemName\":\"" + item.path("name").asText() + "\",\"departmentCode\":\""
                     + item.path("department").path("code").asText() + "\",\"departmentName\":\"" + item.path("department").path("name").asText()
-                    + "\",\"clerk\":\"" + c.clerk + "\",\"reviewer\":\"reviewer" + (c.no.hashCode() & 7) + "\",\"status\":\"" + status(c)
+                    + "\",\"clerk\":\"" + c.clerk + "\",\"reviewer\":\"reviewer" + (c.no.hashCode() & 7) + "\",\"status\":\"" + c.status()
                     + "\",\"deadline\":\"" + workingDay(c.deadlineIdx) + "\",\"workingDaysLeft\":" + (step == YELLOW ? 1 : -1)
                     + ",\"suspended\":false,\"since\":\"" + at + "\"}";
         } else if (step == CLEAR) {
@@ -577,127 +569,19 @@ final class CityJournal {
                     + on.plusYears(5) + "\",\"status\":\"VALID\",\"caseNo\":\"" + c.no + "\",\"documentRef\":\"DOC-" + c.licenceNo + "\"}";
         } else {
             r.kind = "CASE";
-            r.payload = caseJson(c, at);
-            Short inTime = c.done > 0 && decided(c) ? (short) (c.decidedIdx <= c.deadlineIdx ? 1 : 0) : null;
+            r.payload = c.json();
+            Short inTime = c.done > 0 && c.decided() ? (short) (c.decidedIdx <= c.deadlineIdx ? 1 : 0) : null;
             r.row = new Row(item.path("code").asText(), item.path("department").path("code").asText(), item.path("department").path("name").asText(),
-                    c.channel, status(c), Instant.ofEpochSecond(c.steps.get(0)[0]).toString(), visits(c), inTime);
+                    c.channel, c.status(), Instant.ofEpochSecond(c.steps.get(0)[0]).toString(), c.visits(), inTime);
             if (step == OPEN) {
                 casesOpened++;
                 channels.merge(c.route.equals("CITY") ? c.channel + "/CITY" : c.channel, 1L, Long::sum);
             } else {
-                statusCounts[lastCaseStep(c, c.done - 2)]--;
+                statusCounts[c.lastCaseStep(c.done - 2)]--;
             }
             statusCounts[step]++;
         }
         ready.add(r);
-    }
-
-    /** The case as the district's journal has it after its steps so far (CaseViews.replica: the case DTO, applicant whole). */
-    private String caseJson(Case c, String at) {
-        JsonNode item = c.item;
-        StringBuilder j = new StringBuilder(1600);
-        j.append("{\"caseNo\":\"").append(c.no).append("\",\"itemCode\":\"").append(item.path("code").asText())
-                .append("\",\"itemVersion\":1,\"itemName\":\"").append(item.path("name").asText()).append("\",\"departmentCode\":\"")
-                .append(item.path("department").path("code").asText()).append("\",\"departmentName\":\"")
-                .append(item.path("department").path("name").asText()).append("\",\"timeLimitDays\":").append(item.path("timeLimitDays").asInt())
-                .append(",\"channel\":\"").append(c.channel).append("\",\"status\":\"").append(status(c))
-                .append("\",\"applicant\":{\"idType\":\"RESIDENT_ID\",\"idNumber\":\"").append(c.applicant).append("\",\"name\":\"")
-                .append(c.name).append("\",\"phone\":\"").append(c.phone).append("\"},\"materials\":[");
-        int m = 0;
-        for (JsonNode material : item.path("materials")) {
-            if (material.path("required").asBoolean() || (c.no.hashCode() >> m & 1) == 1) {
-                j.append(m++ == 0 ? "" : ",").append("{\"code\":\"").append(material.path("code").asText())
-                        .append("\",\"required\":false,\"received\":true,\"deficiencyAllowed\":false,\"owed\":false,")
-                        .append(material.hasNonNull("licenceType") ? "\"licenceType\":\"" + material.path("licenceType").asText() + "\"," : "")
-                        .append("\"source\":\"").append("ONLINE".equals(c.channel) ? "ONLINE" : "WINDOW").append("\"}");
-            }
-        }
-        j.append("],\"visits\":").append(visits(c));
-        if (done(c, DELIVER)) {
-            j.append(",\"delivery\":{\"method\":\"").append(c.pickup || c.acceptedIdx == c.decidedIdx ? "WINDOW" : "POST").append("\"")
-                    .append(c.pickup ? ",\"collectedBy\":\"" + c.applicant.substring(0, 6) + "********" + c.applicant.substring(14) + "\"" : "")
-                    .append(!c.pickup && c.acceptedIdx != c.decidedIdx ? ",\"carrier\":\"EMS\",\"trackingNo\":\"11" + Math.abs(c.no.hashCode()) + "\"" : "")
-                    .append("}");
-        }
-        if (done(c, ACCEPT) || done(c, DELIVER)) {
-            j.append(",\"timeLimit\":{\"acceptedOn\":\"").append(workingDay(c.acceptedIdx)).append("\",\"deadline\":\"")
-                    .append(workingDay(c.deadlineIdx)).append("\",\"suspendedDays\":0,\"extendedDays\":0,\"extensions\":0");
-            if (decided(c)) {
-                j.append(",\"decidedOn\":\"").append(workingDay(c.decidedIdx)).append("\",\"workingDaysUsed\":").append(c.decidedIdx - c.acceptedIdx)
-                        .append(",\"inTime\":").append(c.decidedIdx <= c.deadlineIdx);
-            }
-            j.append("}");
-        }
-        j.append(",\"route\":\"").append(c.route).append("\"");
-        if (decided(c)) {
-            j.append(",\"decision\":{\"outcome\":\"").append(c.approved ? "APPROVED" : "DENIED").append("\",\"resultDocument\":\"")
-                    .append(c.approved ? "准予" : "不予").append(item.path("name").asText()).append("决定书\"")
-                    .append(c.licenceNo != null ? ",\"licenceNo\":\"" + c.licenceNo + "\"" : "")
-                    .append(c.approved ? "" : ",\"reason\":\"不符合法定条件\"").append("}");
-        }
-        j.append(",\"createdAt\":\"").append(Instant.ofEpochSecond(c.steps.get(0)[0])).append("\",\"createdBy\":\"").append(c.clerk)
-                .append("\",\"history\":[");
-        String from = null;
-        for (int k = 0; k < c.done; k++) {
-            int step = (int) c.steps.get(k)[1];
-            if (step > DELIVER) {
-                continue;
-            }
-            String to = status(c, step);
-            j.append(k == 0 ? "" : ",").append("{\"at\":\"").append(Instant.ofEpochSecond(c.steps.get(k)[0])).append("\",\"by\":\"")
-                    .append(step == DECIDE ? "reviewer" + (c.no.hashCode() & 7) : c.clerk).append("\",")
-                    .append(from == null ? "" : "\"from\":\"" + from + "\",").append("\"to\":\"").append(to).append("\",\"note\":\"")
-                    .append(NOTES[step]).append("\"}");
-            from = to;
-        }
-        return j.append("],\"receiving\":false}").toString();
-    }
-
-    private static final String[] NOTES = {"收件", "受理，材料齐全，已送交部门审查", "不予受理：不属于本机关职权范围", "请申请人补正材料",
-        "申请人撤回申请", "部门作出决定", "已出件"};
-
-    /** The case's status after the steps done so far. */
-    private static String status(Case c) {
-        return status(c, lastCaseStep(c, c.done - 1));
-    }
-
-    private static String status(Case c, int step) {
-        switch (step) {
-            case OPEN: return "DRAFT";
-            case ACCEPT: return "IN_REVIEW";
-            case REJECT: return "REJECTED";
-            case SUPPLEMENT: return "SUPPLEMENT_REQUESTED";
-            case WITHDRAW: return "WITHDRAWN";
-            case DECIDE: return c.approved ? "APPROVED" : "DENIED";
-            default: return "DELIVERED";
-        }
-    }
-
-    private static int lastCaseStep(Case c, int upTo) {
-        for (int k = upTo; k >= 0; k--) {
-            if (c.steps.get(k)[1] <= DELIVER) {
-                return (int) c.steps.get(k)[1];
-            }
-        }
-        return OPEN;
-    }
-
-    private static boolean done(Case c, byte step) {
-        for (int k = 0; k < c.done; k++) {
-            if (c.steps.get(k)[1] == step) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean decided(Case c) {
-        return done(c, DECIDE) || done(c, DELIVER);
-    }
-
-    private static int visits(Case c) {
-        boolean window = "WINDOW".equals(c.channel);
-        return (window ? 1 : 0) + (window && done(c, SUPPLEMENT) ? 1 : 0) + (c.pickup && done(c, DELIVER) ? 1 : 0);
     }
 
     /** A resident ID number of the district (GB 11643, with its check digit). */
@@ -733,5 +617,123 @@ final class CityJournal {
         out.append(String.format("; carded %.1f%%; %d licences", 100.0 * districts.stream().mapToLong(d -> d.cards).sum() / cases,
                 districts.stream().mapToLong(d -> d.licences).sum()));
         System.out.println(out);
+    }
+}
+
+/** A case of a district's journal: what it is, and the journal steps planned for it when it was opened. */
+final class JournalCase {
+    String no, applicant, name, phone, channel, route, clerk, licenceNo;
+    JsonNode item;
+    int acceptedIdx, deadlineIdx, decidedIdx;
+    boolean approved, pickup;
+    /** {time, step} in time order, and how many of them the journal has written so far. */
+    List<long[]> steps = new ArrayList<>();
+    int done;
+
+    /** The case as the district's journal has it after its steps so far (CaseViews.replica: the case DTO, applicant whole). */
+    String json() {
+        StringBuilder j = new StringBuilder(1600);
+        j.append("{\"caseNo\":\"").append(no).append("\",\"itemCode\":\"").append(item.path("code").asText())
+                .append("\",\"itemVersion\":1,\"itemName\":\"").append(item.path("name").asText()).append("\",\"departmentCode\":\"")
+                .append(item.path("department").path("code").asText()).append("\",\"departmentName\":\"")
+                .append(item.path("department").path("name").asText()).append("\",\"timeLimitDays\":").append(item.path("timeLimitDays").asInt())
+                .append(",\"channel\":\"").append(channel).append("\",\"status\":\"").append(status())
+                .append("\",\"applicant\":{\"idType\":\"RESIDENT_ID\",\"idNumber\":\"").append(applicant).append("\",\"name\":\"")
+                .append(name).append("\",\"phone\":\"").append(phone).append("\"},\"materials\":[");
+        int m = 0;
+        for (JsonNode material : item.path("materials")) {
+            if (material.path("required").asBoolean() || (no.hashCode() >> m & 1) == 1) {
+                j.append(m++ == 0 ? "" : ",").append("{\"code\":\"").append(material.path("code").asText())
+                        .append("\",\"required\":false,\"received\":true,\"deficiencyAllowed\":false,\"owed\":false,")
+                        .append(material.hasNonNull("licenceType") ? "\"licenceType\":\"" + material.path("licenceType").asText() + "\"," : "")
+                        .append("\"source\":\"").append("ONLINE".equals(channel) ? "ONLINE" : "WINDOW").append("\"}");
+            }
+        }
+        j.append("],\"visits\":").append(visits());
+        if (done(CityJournal.DELIVER)) {
+            j.append(",\"delivery\":{\"method\":\"").append(pickup || acceptedIdx == decidedIdx ? "WINDOW" : "POST").append("\"")
+                    .append(pickup ? ",\"collectedBy\":\"" + applicant.substring(0, 6) + "********" + applicant.substring(14) + "\"" : "")
+                    .append(!pickup && acceptedIdx != decidedIdx ? ",\"carrier\":\"EMS\",\"trackingNo\":\"11" + Math.abs(no.hashCode()) + "\"" : "")
+                    .append("}");
+        }
+        if (done(CityJournal.ACCEPT) || done(CityJournal.DELIVER)) {
+            j.append(",\"timeLimit\":{\"acceptedOn\":\"").append(CityJournal.workingDay(acceptedIdx)).append("\",\"deadline\":\"")
+                    .append(CityJournal.workingDay(deadlineIdx)).append("\",\"suspendedDays\":0,\"extendedDays\":0,\"extensions\":0");
+            if (decided()) {
+                j.append(",\"decidedOn\":\"").append(CityJournal.workingDay(decidedIdx)).append("\",\"workingDaysUsed\":").append(decidedIdx - acceptedIdx)
+                        .append(",\"inTime\":").append(decidedIdx <= deadlineIdx);
+            }
+            j.append("}");
+        }
+        j.append(",\"route\":\"").append(route).append("\"");
+        if (decided()) {
+            j.append(",\"decision\":{\"outcome\":\"").append(approved ? "APPROVED" : "DENIED").append("\",\"resultDocument\":\"")
+                    .append(approved ? "准予" : "不予").append(item.path("name").asText()).append("决定书\"")
+                    .append(licenceNo != null ? ",\"licenceNo\":\"" + licenceNo + "\"" : "")
+                    .append(approved ? "" : ",\"reason\":\"不符合法定条件\"").append("}");
+        }
+        j.append(",\"createdAt\":\"").append(Instant.ofEpochSecond(steps.get(0)[0])).append("\",\"createdBy\":\"").append(clerk)
+                .append("\",\"history\":[");
+        String from = null;
+        for (int k = 0; k < done; k++) {
+            int step = (int) steps.get(k)[1];
+            if (step > CityJournal.DELIVER) {
+                continue;
+            }
+            String to = status(step);
+            j.append(k == 0 ? "" : ",").append("{\"at\":\"").append(Instant.ofEpochSecond(steps.get(k)[0])).append("\",\"by\":\"")
+                    .append(step == CityJournal.DECIDE ? "reviewer" + (no.hashCode() & 7) : clerk).append("\",")
+                    .append(from == null ? "" : "\"from\":\"" + from + "\",").append("\"to\":\"").append(to).append("\",\"note\":\"")
+                    .append(NOTES[step]).append("\"}");
+            from = to;
+        }
+        return j.append("],\"receiving\":false}").toString();
+    }
+
+    private static final String[] NOTES = {"收件", "受理，材料齐全，已送交部门审查", "不予受理：不属于本机关职权范围", "请申请人补正材料",
+        "申请人撤回申请", "部门作出决定", "已出件"};
+
+    /** The case's status after the steps done so far. */
+    String status() {
+        return status(lastCaseStep(done - 1));
+    }
+
+    private String status(int step) {
+        switch (step) {
+            case CityJournal.OPEN: return "DRAFT";
+            case CityJournal.ACCEPT: return "IN_REVIEW";
+            case CityJournal.REJECT: return "REJECTED";
+            case CityJournal.SUPPLEMENT: return "SUPPLEMENT_REQUESTED";
+            case CityJournal.WITHDRAW: return "WITHDRAWN";
+            case CityJournal.DECIDE: return approved ? "APPROVED" : "DENIED";
+            default: return "DELIVERED";
+        }
+    }
+
+    int lastCaseStep(int upTo) {
+        for (int k = upTo; k >= 0; k--) {
+            if (steps.get(k)[1] <= CityJournal.DELIVER) {
+                return (int) steps.get(k)[1];
+            }
+        }
+        return CityJournal.OPEN;
+    }
+
+    boolean done(byte step) {
+        for (int k = 0; k < done; k++) {
+            if (steps.get(k)[1] == step) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean decided() {
+        return done(CityJournal.DECIDE) || done(CityJournal.DELIVER);
+    }
+
+    int visits() {
+        boolean window = "WINDOW".equals(channel);
+        return (window ? 1 : 0) + (window && done(CityJournal.SUPPLEMENT) ? 1 : 0) + (pickup && done(CityJournal.DELIVER) ? 1 : 0);
     }
 }
