@@ -12,7 +12,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 work=$(mktemp -d /tmp/onewindow-hub-bench.XXXXXX)
-trap 'pkill -9 -f "karaf.home=$work" 2>/dev/null || true; rm -rf "$work"' EXIT
+# a failed run shows the end of the hub's log before its directory goes
+trap 'rc=$?; [ $rc = 0 ] || tail -40 "$work"/hub/*/data/log/karaf.log 2>/dev/null || true
+  pkill -9 -f "karaf.home=$work" 2>/dev/null || true; rm -rf "$work"' EXIT
 port=9891
 . "$here/node.sh"
 refuse_busy_port $port
