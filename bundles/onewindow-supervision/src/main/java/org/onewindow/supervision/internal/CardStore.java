@@ -27,6 +27,7 @@ import org.onewindow.supervision.CardColor;
  * for 45,000 cards (issue 21); a batch takes a few hundred milliseconds.
  */
 final class CardStore {
+    /** Rows per JDBC batch, and case numbers per delete (well inside what Derby takes in one IN list). */
     private static final int BATCH = 500;
 
     private CardStore() {

@@ -52,7 +52,6 @@ public class JpaSupervision implements SupervisionService, StatusContributor {
     private static final Logger LOG = LoggerFactory.getLogger(JpaSupervision.class);
     private static final Set<String> WATCHERS = Set.of(Actor.SUPERVISOR, Actor.ADMIN);
     private static final String VIOLATION_KIND = "MATERIAL_NOT_IN_CATALOG";
-    /** Case numbers per bulk delete, well inside what Derby takes in one IN list. */
     /** The journal's kind for cards: the case number's card as it stands, or {@code removed}. */
     static final String CARD = "CARD";
 
