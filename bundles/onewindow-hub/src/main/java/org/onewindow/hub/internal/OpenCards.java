@@ -29,13 +29,16 @@ final class OpenCards {
 
     /** A card record's colour as the board counts it: {@code YELLOW}, {@code RED}, or {@code NONE} (green or removed). */
     static String colour(JsonNode card) {
-        String colour = card.path("color").asText();
-        return !card.path("removed").asBoolean() && ("YELLOW".equals(colour) || "RED".equals(colour)) ? colour : NONE;
+        return colour(card.path("color").asText(), card.path("removed").asBoolean());
     }
 
     /** The same of a card record's fields as a batch reads them ({@link RecordFields}). */
     static String colour(RecordFields card) {
-        return !card.removed() && ("YELLOW".equals(card.color()) || "RED".equals(card.color())) ? card.color() : NONE;
+        return colour(card.color(), card.removed());
+    }
+
+    private static String colour(String colour, boolean removed) {
+        return !removed && ("YELLOW".equals(colour) || "RED".equals(colour)) ? colour : NONE;
     }
 
     /**
