@@ -1,6 +1,7 @@
 package org.onewindow.db;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +35,20 @@ public final class PrivateFiles {
         }
     }
 
-    /** Appends to the file, creating it (and its folder) 0600 if it is missing. */
+    /**
+     * Appends to the file, creating it (and its folder) 0600 if it is missing. The bytes go in one write to the file
+     * opened for appending, so concurrent callers need no lock: each one's bytes land whole at the end. Two callers may
+     * both find the file missing; the one that comes second appends to the file the first created.
+     */
     public static void append(Path file, byte[] bytes) throws IOException {
         if (!Files.exists(file)) {
             folder(file.getParent());
             if (POSIX) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+                try {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+                } catch (FileAlreadyExistsException e) {
+                    // created by a concurrent caller, 0600 as well
+                }
             }
         }
         Files.write(file, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

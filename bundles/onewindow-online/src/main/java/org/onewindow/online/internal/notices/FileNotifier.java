@@ -27,20 +27,32 @@ public class FileNotifier implements Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(FileNotifier.class);
 
     private final Path file = Paths.get(System.getProperty("karaf.data", "data"), "onewindow", "notices", "notices.jsonl");
-    private boolean restricted;
+    private volatile boolean restricted;
 
+    /**
+     * Takes no lock of its own: each notice is one write to the file opened for appending, which the
+     * kernel puts at the file's end whole, whoever else writes. A booking rush sends hundreds of notices
+     * a second, and a lock over the append queued every request behind it (issue 21).
+     */
     @Override
-    public synchronized void send(NoticeDTO notice) {
+    public void send(NoticeDTO notice) {
+        byte[] line = (Json.write(notice) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             if (!restricted) {
-                // a file an older version wrote with the default permissions is closed once
-                PrivateFiles.restrict(file);
-                restricted = true;
+                restrictOnce();
             }
-            PrivateFiles.append(file, (Json.write(notice) + "\n").getBytes(StandardCharsets.UTF_8));
+            PrivateFiles.append(file, line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         LOG.info("Notice {} to {} ({}) written to {}", notice.kind, Mobiles.mask(notice.mobile), IdNumbers.mask(notice.idNumber), file);
+    }
+
+    /** A file an older version wrote with the default permissions is closed once. */
+    private synchronized void restrictOnce() throws IOException {
+        if (!restricted) {
+            PrivateFiles.restrict(file);
+            restricted = true;
+        }
     }
 }
