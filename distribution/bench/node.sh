@@ -1,7 +1,8 @@
 # Shared by the benchmark scripts: unpack, start, wait for and stop an appliance on its own ports.
-# Expects $root, $work and $port; sets $version, $tarball.
+# Expects $root, $work and $port; sets $version, $tarball. TARBALL=<file> runs another build's archive (a copy of an
+# earlier one, say), so that two builds can be measured in alternating rounds with the same script.
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -1)
-tarball="$root/distribution/karaf/target/onewindow-$version.tar.gz"
+tarball=${TARBALL:-"$root/distribution/karaf/target/onewindow-$version.tar.gz"}
 [ -f "$tarball" ] || { echo "no $tarball: build first (mvn install -DskipTests)" >&2; exit 1; }
 
 now() { date +%s.%N; }
