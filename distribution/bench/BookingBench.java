@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 public class BookingBench {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     static final Pattern CODE = Pattern.compile("\"idNumber\":\"(\\d{17}[\\dX])\".*?验证码为 (\\d{6})");
+    static final Pattern BOOKED_CODE = Pattern.compile("\"code\":\"([A-Z0-9]+)\"");
     static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
     public static void main(String[] args) throws Exception {
@@ -100,9 +101,7 @@ public class BookingBench {
                     if (b >= measured) {
                         times.add(System.nanoTime() - b);
                     }
-                    Matcher c = Pattern.compile("\"code\":\"([A-Z0-9]+)\"").matcher(r.body());
-                    c.find();
-                    check(send("DELETE", base + "/appointments/" + c.group(1), s, null), 200);
+                    cancel(base, s, r);
                 }
                 return times;
             }));
@@ -127,9 +126,7 @@ public class BookingBench {
                 long b = System.nanoTime();
                 HttpResponse<String> r = check(send("POST", base + "/appointments", s, booking(item, day, at)), 201);
                 long took = System.nanoTime() - b;
-                Matcher c = Pattern.compile("\"code\":\"([A-Z0-9]+)\"").matcher(r.body());
-                c.find();
-                check(send("DELETE", base + "/appointments/" + c.group(1), s, null), 200);
+                cancel(base, s, r);
                 return new long[] {took};
             }));
         }
@@ -177,6 +174,13 @@ public class BookingBench {
         left.find();
         System.out.printf("one slot of capacity %d, %d citizens at once: %d booked, %d refused SLOT_FULL, %s left, in %.2f s, p99 %.1f ms%s%n",
                 capacity, n, booked, refused, left.group(1), rushElapsed, pct(rushTimes, 0.99), booked > capacity ? "  OVERBOOKED!" : " (not overbooked)");
+    }
+
+    /** Cancels the appointment a booking's answer names. */
+    static void cancel(String base, String[] session, HttpResponse<String> booked) throws Exception {
+        Matcher c = BOOKED_CODE.matcher(booked.body());
+        c.find();
+        check(send("DELETE", base + "/appointments/" + c.group(1), session, null), 200);
     }
 
     static String booking(String item, String day, String start) {
