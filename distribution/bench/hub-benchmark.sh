@@ -6,7 +6,7 @@
 #  --postgres: the hub keeps its tables in PostgreSQL (jdbc:postgresql://localhost:5432/onewindow_hub, as .ci/postgres makes
 #  it), and before the ingest the same rows are written with plain batched JDBC into scratch copies of the hub's tables in
 #  the same database, 16 connections at once (the raw baseline; again after the ingest), for the ratio.
-# Usage: distribution/bench/hub-benchmark.sh [--postgres]    (CASES=1000000 SEED=21 READS=200 JFR=<file> FILL=0; M2=~/.m2/repository for the
+# Usage: distribution/bench/hub-benchmark.sh [--postgres]    (CASES=1000000 SEED=21 READS=200 JFR=<file> FILL=0 RAW=0; M2=~/.m2/repository for the
 #        client's jars: onewindow-replication-api, -core and -audit-api as `mvn install` put them, Jackson, the PostgreSQL driver)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -37,7 +37,8 @@ if [ "$store" = PostgreSQL ]; then
   printf '%s\n' "osgi.jdbc.driver.name = PostgreSQL JDBC Driver" "dataSourceName = onewindow-hub" \
     "url = jdbc:postgresql://localhost:5432/onewindow_hub" "user = onewindow" "password = onewindow" "pool = dbcp2" \
     "jdbc.pool.maxTotal = 16" > "$home/etc/org.ops4j.datasource-onewindow-hub.cfg"
-  raw=(--raw jdbc:postgresql://localhost:5432/onewindow_hub)
+  # RAW=0: no raw baseline (a 10 M fill, whose raw runs before and after would take as long again)
+  [ "${RAW:-1}" = 0 ] || raw=(--raw jdbc:postgresql://localhost:5432/onewindow_hub)
 fi
 t0=$(now); start_node "$home"
 for _ in $(seq 1 1200); do curl -sf -o /dev/null -u admin:admin-demo "http://localhost:$port/api/v1/hub/districts" && break; sleep 0.1; done
