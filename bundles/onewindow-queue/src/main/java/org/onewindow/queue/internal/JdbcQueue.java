@@ -1,0 +1,369 @@
+package org.onewindow.queue.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.onewindow.catalog.CatalogItemDTO;
+import org.onewindow.catalog.CatalogService;
+import org.onewindow.citizen.IdNumbers;
+import org.onewindow.citizen.IdType;
+import org.onewindow.citizen.Mobiles;
+import org.onewindow.db.DbFailures;
+import org.onewindow.db.Jdbc;
+import org.onewindow.db.SchemaMigrations;
+import org.onewindow.node.NodeService;
+import org.onewindow.online.AppointmentDTO;
+import org.onewindow.online.AppointmentService;
+import org.onewindow.problem.Problem;
+import org.onewindow.problem.ProblemKind;
+import org.onewindow.queue.CallDTO;
+import org.onewindow.queue.HallBoardDTO;
+import org.onewindow.queue.NewTicketDTO;
+import org.onewindow.queue.QueueGroupDTO;
+import org.onewindow.queue.QueueService;
+import org.onewindow.queue.TicketDTO;
+import org.onewindow.queue.TicketSource;
+import org.onewindow.queue.TicketStatus;
+import org.onewindow.queue.TransferDTO;
+import org.onewindow.queue.WindowDTO;
+import org.onewindow.queue.WindowState;
+import org.onewindow.security.Actor;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** The hall's queue in the appliance's database, with plain JDBC: tickets, the windows' calls, the hall screen's board. */
+@Component(service = QueueService.class, configurationPid = QueueConfig.PID)
+@Designate(ocd = QueueConfig.class)
+public class JdbcQueue implements QueueService {
+    private static final int ATTEMPTS = 5;
+    private static final Set<String> DESK = Set.of(Actor.CLERK);
+    private static final Set<String> HALL_STAFF = Set.of(Actor.CLERK, Actor.SUPERVISOR, Actor.ADMIN);
+
+    @Reference(target = "(osgi.jndi.service.name=onewindow)")
+    DataSource dataSource;
+
+    @Reference
+    SchemaMigrations migrations;
+
+    @Reference
+    CatalogService catalog;
+
+    @Reference
+    NodeService node;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile AppointmentService appointments;
+
+    Clock clock = Clock.systemUTC();
+    private ZoneId zone;
+    private Duration serviceTime;
+    private int boardCalls;
+    private WindowCalls windows;
+    private final BoardSignal signal = new BoardSignal();
+
+    @Activate
+    void activate(BundleContext context, QueueConfig config) {
+        migrations.migrate("queue", context.getBundle(), "db/migration/queue");
+        configure(config.zone(), config.serviceMinutes(), config.boardCalls());
+        if (node.info().demo) {
+            tx(c -> {
+                DemoHall.fill(c, clock.instant());
+                return null;
+            });
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        signal.close();
+    }
+
+    /** Settings from the configuration (also the unit tests' way in). */
+    void configure(String zoneId, int serviceMinutes, int calls) {
+        zone = ZoneId.of(zoneId);
+        serviceTime = Duration.ofMinutes(Math.max(1, serviceMinutes));
+        boardCalls = Math.max(1, calls);
+        windows = new WindowCalls(dataSource, clock, zone);
+    }
+
+    @Override
+    public List<QueueGroupDTO> groups() {
+        return tx(HallStore::groups);
+    }
+
+    @Override
+    public QueueGroupDTO saveGroup(QueueGroupDTO g, Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN));
+        QueueGroupDTO checked = GroupRules.check(g);
+        return changed(tx(c -> {
+            HallStore.saveGroup(c, checked);
+            return HallStore.groups(c).stream().filter(x -> x.code().equals(checked.code())).findFirst().orElseThrow();
+        }));
+    }
+
+    @Override
+    public List<WindowDTO> windows() {
+        return tx(c -> {
+            List<WindowDTO> out = new ArrayList<>();
+            for (HallStore.WindowRow w : HallStore.windows(c)) {
+                out.add(WindowCalls.window(c, w.no()));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public WindowDTO saveWindow(int no, List<String> groups, Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        if (no < 1 || no > 999 || groups == null || groups.isEmpty()) {
+            throw Problem.badRequest("INVALID_WINDOW", "窗口号 1–999，且至少服务一个队列");
+        }
+        return changed(tx(c -> {
+            Set<String> known = new java.util.HashSet<>(HallStore.groups(c).stream().map(QueueGroupDTO::code).toList());
+            for (String g : groups) {
+                if (!known.contains(g)) {
+                    throw Problem.notFound("GROUP_NOT_FOUND", "没有队列 " + g);
+                }
+            }
+            HallStore.saveWindow(c, no, List.copyOf(new java.util.LinkedHashSet<>(groups)), clock.instant());
+            return WindowCalls.window(c, no);
+        }));
+    }
+
+    @Override
+    public TicketDTO take(NewTicketDTO in, TicketSource source, Actor actor) {
+        if (source == TicketSource.DESK) {
+            actor.requireAny(DESK);
+        }
+        if (in == null || (in.group() == null && in.itemCode() == null)) {
+            throw Problem.badRequest("INVALID_TICKET", "请选择业务（itemCode）或队列（group）");
+        }
+        String citizenId = in.idNumber() == null || in.idNumber().isBlank() ? null : IdNumbers.check(IdType.RESIDENT_ID, in.idNumber());
+        String mobile = in.mobile() == null || in.mobile().isBlank() ? null : Mobiles.normal(in.mobile());
+        if (mobile != null && !Mobiles.isMobile(mobile)) {
+            throw Problem.badRequest("INVALID_TICKET", "手机号应为 11 位大陆手机号");
+        }
+        List<QueueGroupDTO> groups = groups();
+        QueueGroupDTO group = groupFor(groups, in.group(), in.itemCode());
+        Instant now = clock.instant();
+        TicketRow asked = new TicketRow(0, LocalDate.ofInstant(now, zone), group.code(), 0, null, source, TicketStatus.WAITING,
+                group.priority(), in.itemCode(), citizenId, mobile, null, null, null, null, now, now, null, null, null, null, 0, false, null);
+        return issue(asked, group, groups);
+    }
+
+    @Override
+    public TicketDTO checkIn(String appointmentCode, Actor actor) {
+        actor.requireAny(DESK);
+        AppointmentService booked = appointments;
+        if (booked == null) {
+            throw new Problem(ProblemKind.UNAVAILABLE, "APPOINTMENTS_UNAVAILABLE", "网上预约未安装：请直接取号");
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        AppointmentDTO a = booked.day(today, actor).stream().filter(x -> x.code.equals(appointmentCode)).findFirst()
+                .orElseThrow(() -> Problem.notFound("APPOINTMENT_NOT_FOUND", "今天没有预约 " + appointmentCode));
+        List<QueueGroupDTO> groups = groups();
+        QueueGroupDTO group = GroupFinder.forItem(groups, a.itemCode, a.group)
+                .orElseThrow(() -> Problem.notFound("ITEM_NOT_QUEUED", "没有队列办理 " + a.itemName));
+        TicketRow asked = new TicketRow(0, today, group.code(), 0, null, TicketSource.APPOINTMENT, TicketStatus.WAITING, false,
+                a.itemCode, null, null, a.code, today.atTime(LocalTime.parse(a.start)).atZone(zone).toInstant(),
+                today.atTime(LocalTime.parse(a.end)).atZone(zone).toInstant(), null, now, now, null, null, null, null, 0, false, null);
+        TicketDTO ticket = issue(asked, group, groups);
+        try {
+            booked.arrived(appointmentCode, actor);
+        } catch (RuntimeException e) {
+            // the appointment was not checked in after all (closed meanwhile): its ticket goes too
+            tx(c -> Jdbc.update(c, "DELETE FROM QUEUE_TICKET WHERE ID = ? AND STATUS = 'WAITING'", ticket.id()));
+            signal.changed();
+            throw e;
+        }
+        return ticket;
+    }
+
+    /** Gives the ticket its number and stores it (again if a concurrent first ticket of the day took the counter's key). */
+    private TicketDTO issue(TicketRow asked, QueueGroupDTO group, List<QueueGroupDTO> groups) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                long id = tx(c -> {
+                    int seq = TicketStore.nextNumber(c, asked.day(), group.code());
+                    if (asked.citizenId() != null && TicketStore.holds(c, asked.day(), group.code(), asked.citizenId())) {
+                        throw new Problem(ProblemKind.CONFLICT, "ALREADY_WAITING", "您在" + group.name() + "已有等候中的号，请勿重复取号");
+                    }
+                    TicketRow numbered = new TicketRow(0, asked.day(), asked.group(), seq, Tickets.number(group.prefix(), seq),
+                            asked.source(), asked.status(), asked.priorityLane(), asked.itemCode(), asked.citizenId(), asked.mobile(),
+                            asked.appointmentCode(), asked.slotStart(), asked.slotEnd(), null, asked.takenAt(), asked.queuedAt(), null,
+                            null, null, null, 0, false, null);
+                    return TicketStore.insert(c, numbered);
+                });
+                signal.changed();
+                return tx(c -> Tickets.view(c, TicketStore.byId(c, id).orElseThrow(), groups, serviceTime, clock.instant(), true));
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !DbFailures.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private QueueGroupDTO groupFor(List<QueueGroupDTO> groups, String groupCode, String itemCode) {
+        if (groupCode != null) {
+            return groups.stream().filter(g -> g.code().equals(groupCode)).findFirst()
+                    .orElseThrow(() -> Problem.notFound("GROUP_NOT_FOUND", "没有队列 " + groupCode));
+        }
+        CatalogItemDTO item = catalog.get(itemCode);
+        return GroupFinder.forItem(groups, item.code, item.department.code)
+                .orElseThrow(() -> Problem.notFound("ITEM_NOT_QUEUED", "没有队列办理 " + item.name + "，请到综合窗口咨询"));
+    }
+
+    @Override
+    public TicketDTO publicTicket(String number) {
+        String n = number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!n.matches("[A-Z]{1,2}\\d{3,4}")) {
+            throw Problem.badRequest("INVALID_TICKET", "号码形如 A023");
+        }
+        Instant now = clock.instant();
+        List<QueueGroupDTO> groups = groups();
+        return tx(c -> Tickets.view(c, TicketStore.byNumber(c, LocalDate.ofInstant(now, zone), n)
+                .orElseThrow(() -> Problem.notFound("TICKET_NOT_FOUND", "今天没有 " + n + " 号")), groups, serviceTime, now, false));
+    }
+
+    @Override
+    public List<TicketDTO> today(String group, Actor actor) {
+        actor.requireAny(HALL_STAFF);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        List<QueueGroupDTO> groups = groups();
+        List<String> codes = group == null ? groups.stream().map(QueueGroupDTO::code).toList() : List.of(group);
+        return tx(c -> {
+            List<TicketRow> waiting = TicketStore.waiting(c, today, codes);
+            Comparator<CallingOrder.Waiting> order = CallingOrder.at(0, now);
+            List<TicketDTO> out = new ArrayList<>();
+            Map<String, Integer> ahead = new HashMap<>();
+            waiting.stream().sorted((a, b) -> order.compare(a.waiting(), b.waiting())).forEach(t -> {
+                int before = ahead.merge(t.group(), 1, Integer::sum) - 1;
+                out.add(Tickets.of(t, groups, before, 0, true));
+            });
+            for (TicketStatus s : List.of(TicketStatus.CALLED, TicketStatus.NO_SHOW)) {
+                TicketStore.inStatus(c, today, s).stream().filter(t -> codes.contains(t.group()))
+                        .sorted(Comparator.comparing(TicketRow::takenAt)).forEach(t -> out.add(Tickets.of(t, groups, 0, 0, true)));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public WindowDTO signIn(int window, Actor clerk) {
+        return changed(windows.signIn(window, clerk));
+    }
+
+    @Override
+    public WindowDTO signOut(Actor clerk) {
+        return changed(windows.signOut(clerk));
+    }
+
+    @Override
+    public WindowDTO pause(Actor clerk) {
+        return changed(windows.pause(clerk));
+    }
+
+    @Override
+    public WindowDTO resume(Actor clerk) {
+        return changed(windows.resume(clerk));
+    }
+
+    @Override
+    public TicketDTO callNext(Actor clerk) {
+        TicketRow called = windows.callNext(clerk);
+        signal.changed();
+        if (called == null) {
+            throw new Problem(ProblemKind.NOT_FOUND, "NO_TICKET_WAITING", "本窗口的队列里没有等候的号");
+        }
+        return personal(called);
+    }
+
+    @Override
+    public TicketDTO recall(Actor clerk) {
+        return changed(personal(windows.recall(clerk)));
+    }
+
+    @Override
+    public TicketDTO noShow(Actor clerk) {
+        return changed(personal(windows.noShow(clerk)));
+    }
+
+    @Override
+    public TicketDTO requeue(long ticketId, Actor actor) {
+        return changed(personal(windows.requeue(ticketId, actor)));
+    }
+
+    @Override
+    public TicketDTO transfer(TransferDTO transfer, Actor clerk) {
+        return changed(personal(windows.transfer(transfer, groups(), clerk)));
+    }
+
+    @Override
+    public TicketDTO finish(Actor clerk) {
+        return changed(personal(windows.finish(clerk)));
+    }
+
+    /** Tells the waiting hall screens that the board changed; answers {@code result}. */
+    private <T> T changed(T result) {
+        signal.changed();
+        return result;
+    }
+
+    private TicketDTO personal(TicketRow t) {
+        return Tickets.of(t, groups(), 0, 0, true);
+    }
+
+    @Override
+    public HallBoardDTO boardAfter(long version, int calls, long waitMillis) throws InterruptedException {
+        signal.await(version, Math.max(0, Math.min(waitMillis, 60_000)));
+        return board(calls);
+    }
+
+    @Override
+    public HallBoardDTO board(int calls) {
+        long version = signal.version();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        List<QueueGroupDTO> groups = groups();
+        return tx(c -> {
+            List<CallDTO> latest = new ArrayList<>();
+            for (Object[] r : TicketStore.latestCalls(c, today, calls > 0 ? Math.min(calls, 50) : boardCalls)) {
+                latest.add(new CallDTO((Long) r[0], (String) r[1], (Integer) r[2], r[3].toString()));
+            }
+            List<HallBoardDTO.WindowNowDTO> open = new ArrayList<>();
+            for (HallStore.WindowRow w : HallStore.windows(c)) {
+                if (w.state() != WindowState.CLOSED) {
+                    open.add(new HallBoardDTO.WindowNowDTO(w.no(), w.state(), WindowCalls.window(c, w.no()).currentNumber()));
+                }
+            }
+            Map<String, Integer> waiting = TicketStore.waitingByGroup(c, today);
+            List<HallBoardDTO.GroupWaitDTO> lanes = groups.stream()
+                    .map(g -> new HallBoardDTO.GroupWaitDTO(g.code(), g.prefix(), g.name(), waiting.getOrDefault(g.code(), 0))).toList();
+            return new HallBoardDTO(version, latest.isEmpty() ? 0 : latest.get(0).seq(), latest, open, lanes);
+        });
+    }
+
+    private <R> R tx(Jdbc.Work<R> work) {
+        return DbFailures.retryTransient(ATTEMPTS, () -> Jdbc.tx(dataSource, work));
+    }
+}

@@ -1,0 +1,18 @@
+package org.onewindow.queue.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "OneWindow queue", description = "The hall's queue (排队叫号): tickets, calls and the hall screen")
+@interface QueueConfig {
+    String PID = "org.onewindow.queue";
+
+    @AttributeDefinition(description = "Time zone of the hall: which day it is (numbers restart each day)")
+    String zone() default "Asia/Shanghai";
+
+    @AttributeDefinition(description = "Minutes a ticket takes at a window, for the wait told to a citizen until a day's own mean is known")
+    int serviceMinutes() default 8;
+
+    @AttributeDefinition(description = "Calls the hall screen shows, newest first")
+    int boardCalls() default 8;
+}

@@ -1,0 +1,223 @@
+package org.onewindow.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The hall's queue (排队叫号) on the built appliance: numbers from the kiosk, the desk and an appointment's check-in; twenty
+ * windows calling at once; the hall screen's board; the shell; the feature swapped out mid-day and back. Each test works in
+ * a queue group of its own, as they share the appliance.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class QueueIT extends OneWindowTestSupport {
+    private static final String PUBLIC = "/public/queue";
+
+    @Inject
+    FeaturesService features;
+
+    @Configuration
+    public Option[] config() {
+        return appliance();
+    }
+
+    private Http.Answer kiosk(String json) {
+        return http.exchange("POST", PUBLIC + "/tickets", Map.of(), json);
+    }
+
+    @Test
+    public void aCitizenTakesANumberAtTheKioskWithoutLoginAndOneWaitingNumberPerGroup() throws Exception {
+        awaitApi();
+        JsonNode groups = http.exchange("GET", PUBLIC + "/groups", Map.of(), null).json();
+        assertTrue(groups.toString(), groups.toString().contains("\"code\":\"SOCIAL\""));
+        String id = Citizens.idNumber("19600101", 41);
+        Http.Answer taken = kiosk("{\"itemCode\":\"RS-SB-003\",\"idNumber\":\"" + id + "\",\"mobile\":\"13800138041\"}");
+        assertEquals(taken.toString(), 200, taken.status);
+        JsonNode ticket = taken.json();
+        assertEquals("the item's department (RS) is served by the social security group", "SOCIAL", ticket.path("group").asText());
+        assertTrue(ticket.path("number").asText(), ticket.path("number").asText().matches("C\\d{3}"));
+        assertEquals("KIOSK", ticket.path("source").asText());
+        assertFalse("never the whole ID number: " + ticket, ticket.toString().contains(id));
+        Http.Answer again = kiosk("{\"group\":\"SOCIAL\",\"idNumber\":\"" + id + "\"}");
+        assertEquals(again.toString(), 409, again.status);
+        assertEquals("ALREADY_WAITING", again.code());
+        assertEquals("INVALID_ID_NUMBER", kiosk("{\"group\":\"SOCIAL\",\"idNumber\":\"123\"}").code());
+        assertEquals("GROUP_NOT_FOUND", kiosk("{\"group\":\"NOPE\"}").code());
+        assertEquals("INVALID_TEXT", kiosk("{\"group\":\"SOCIAL\\u202e\"}").code());
+
+        // the number looked up without login: its place, no personal data
+        JsonNode looked = http.exchange("GET", PUBLIC + "/tickets/" + ticket.path("number").asText(), Map.of(), null).json();
+        assertEquals("WAITING", looked.path("status").asText());
+        assertFalse(looked.toString(), looked.has("citizen"));
+
+        // the desk (导服台) takes one for a citizen; only a clerk does
+        Http.Answer desk = http.postJson("/queue/tickets", "clerk", "{\"group\":\"SOCIAL\"}");
+        assertEquals(desk.toString(), 200, desk.status);
+        assertEquals("DESK", desk.json().path("source").asText());
+        assertEquals(1, desk.json().path("ahead").asInt() - ticket.path("ahead").asInt());
+        assertEquals(403, http.postJson("/queue/tickets", "supervisor", "{\"group\":\"SOCIAL\"}").status);
+        assertEquals(401, http.exchange("POST", "/queue/tickets", Map.of(), "{\"group\":\"SOCIAL\"}").status);
+        JsonNode list = http.get("/queue/tickets?group=SOCIAL", "supervisor").json();
+        assertEquals(list.toString(), ticket.path("number").asText(), list.get(0).path("number").asText());
+        assertEquals(masked(id), list.get(0).path("citizen").asText());
+    }
+
+    @Test
+    public void twentyClerksCallingAtOnceCallEveryTicketOnce() throws Exception {
+        awaitApi();
+        assertEquals(200, http.putJson("/queue/groups/LOAD", "admin",
+                "{\"code\":\"LOAD\",\"prefix\":\"L\",\"name\":\"压力测试\",\"priority\":false,\"departments\":[],\"items\":[\"IT-NONE\"]}").status);
+        assertEquals(403, http.putJson("/queue/groups/LOAD", "supervisor",
+                "{\"code\":\"LOAD\",\"prefix\":\"L\",\"name\":\"x\",\"priority\":false,\"departments\":[],\"items\":[]}").status);
+        List<String> clerks = new ArrayList<>();
+        for (int w = 21; w <= 40; w++) {
+            String name = "queue" + w;
+            assertEquals(201, http.postJson("/users", "security", "{\"name\":\"" + name + "\",\"password\":\"Queue-Clerk-2026\",\"roles\":[\"clerk\"]}").status);
+            // the first password opens only the account: the clerk sets their own
+            assertEquals(204, http.putJson("/account/password", name + ":Queue-Clerk-2026",
+                    "{\"current\":\"Queue-Clerk-2026\",\"password\":\"Queue-Window-2026\"}").status);
+            assertEquals(200, http.putJson("/queue/windows/" + w, "supervisor", "{\"groups\":[\"LOAD\"]}").status);
+            clerks.add(name + ":Queue-Window-2026");
+            assertEquals(200, http.post("/queue/windows/" + w + "/sign-in", clerks.get(clerks.size() - 1), "application/json", new byte[0]).status);
+        }
+        int tickets = 300;
+        for (int i = 0; i < tickets; i++) {
+            assertEquals(200, http.postJson("/queue/tickets", "clerk", "{\"group\":\"LOAD\"}").status);
+        }
+        Set<String> called = ConcurrentHashMap.newKeySet();
+        List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+        List<Long> millis = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (String clerk : clerks) {
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                    while (true) {
+                        long began = System.nanoTime();
+                        Http.Answer a = http.post("/queue/window/call", clerk, "application/json", new byte[0]);
+                        millis.add((System.nanoTime() - began) / 1_000_000);
+                        if (a.status == 404 && "NO_TICKET_WAITING".equals(a.code())) {
+                            return;
+                        }
+                        if (a.status != 200 || !called.add(a.json().path("number").asText())) {
+                            wrong.add(a.toString());
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    wrong.add(e.toString());
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        go.countDown();
+        for (Thread t : threads) {
+            t.join(120_000);
+        }
+        assertEquals(List.of(), wrong);
+        Set<String> all = new HashSet<>();
+        for (int i = 1; i <= tickets; i++) {
+            all.add(String.format("L%03d", i));
+        }
+        assertEquals("every ticket called, none twice", all, called);
+        List<Long> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        System.out.printf("20 windows, %d tickets: call p50 %d ms, p99 %d ms (figures only; the benchmark measures)%n", tickets,
+                sorted.get(sorted.size() / 2), sorted.get((int) (sorted.size() * 0.99)));
+    }
+
+    @Test
+    public void aCallReachesTheHallScreensBoardAndTheShell() throws Exception {
+        awaitApi();
+        String number = http.postJson("/queue/tickets", "clerk", "{\"group\":\"POLICE\"}").json().path("number").asText();
+        assertEquals("NOT_AT_A_WINDOW", http.post("/queue/window/call", "clerk", "application/json", new byte[0]).code());
+        assertEquals(200, http.post("/queue/windows/7/sign-in", "clerk", "application/json", new byte[0]).status);
+        JsonNode called = http.post("/queue/window/call", "clerk", "application/json", new byte[0]).json();
+        assertEquals(number, called.path("number").asText());
+        assertEquals(7, called.path("window").asInt());
+        JsonNode board = http.exchange("GET", PUBLIC + "/board", Map.of(), null).json();
+        assertEquals(board.toString(), number, board.path("calls").get(0).path("number").asText());
+        assertEquals(7, board.path("calls").get(0).path("window").asInt());
+        assertFalse("no clerk's name on the hall screen: " + board, board.toString().contains("\"clerk\""));
+        assertEquals(2, http.post("/queue/window/recall", "clerk", "application/json", new byte[0]).json().path("calls").asInt());
+        String windows = shell("onewindow:window-list");
+        assertTrue(windows, windows.contains("POLICE,PRIORITY") && windows.contains(number));
+        String status = shell("onewindow:queue-status");
+        assertTrue(status, status.contains("公安户政") && status.contains(number + " -> window 7"));
+        assertEquals("DONE", http.post("/queue/window/finish", "clerk", "application/json", new byte[0]).json().path("status").asText());
+        assertEquals("CLOSED", http.post("/queue/window/sign-out", "clerk", "application/json", new byte[0]).json().path("state").asText());
+    }
+
+    @Test
+    public void anAppointmentCheckedInAtTheDeskGetsATicket() throws Exception {
+        awaitApi();
+        assertEquals("APPOINTMENT_NOT_FOUND", http.postJson("/queue/check-ins", "clerk", "{\"code\":\"YYNOSUCH1\"}").code());
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String slot = null;
+        for (JsonNode s : http.exchange("GET", Citizens.BASE + "/appointments/slots?day=" + today + "&item=GA-HJ-001", Map.of(), null).json()) {
+            slot = s.path("left").asInt() > 0 ? s.path("start").asText() : slot;
+        }
+        if (slot == null) {
+            System.out.println("no appointment slot left today: the check-in was checked for its refusal only");
+            return;
+        }
+        Citizens.Session s = Citizens.signIn(http, Citizens.idNumber("19700707", 43), "13712340043");
+        String code = s.send("POST", "/appointments", "{\"itemCode\":\"GA-HJ-001\",\"day\":\"" + today + "\",\"start\":\"" + slot
+                + "\",\"name\":\"赵六\"}").json().path("code").asText();
+        JsonNode ticket = http.postJson("/queue/check-ins", "clerk", "{\"code\":\"" + code + "\"}").json();
+        assertEquals(ticket.toString(), "APPOINTMENT", ticket.path("source").asText());
+        assertEquals("POLICE", ticket.path("group").asText());
+        assertEquals("checked in once", "APPOINTMENT_NOT_FOUND", http.postJson("/queue/check-ins", "clerk", "{\"code\":\"" + code + "\"}").code());
+    }
+
+    @Test
+    public void theFeatureSwapsOutMidDayAndBackWithTheDaysQueue() throws Exception {
+        awaitApi();
+        String number = kiosk("{\"group\":\"BUSINESS\"}").json().path("number").asText();
+        EnumSet<FeaturesService.Option> noRefresh = EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+        features.uninstallFeature("onewindow-queue", noRefresh);
+        assertEquals(404, http.exchange("GET", PUBLIC + "/groups", Map.of(), null).status);
+        assertEquals("the window works without tickets", 201, http.postJson("/cases", "clerk", Cases.open("RS-SB-003", Cases.ZHANG_SAN)).status);
+        features.installFeature("onewindow-queue", noRefresh);
+        http.awaitOk(PUBLIC + "/groups", null, Duration.ofSeconds(60));
+        JsonNode kept = http.exchange("GET", PUBLIC + "/tickets/" + number, Map.of(), null).json();
+        assertEquals(kept.toString(), "WAITING", kept.path("status").asText());
+        String next = kiosk("{\"group\":\"BUSINESS\"}").json().path("number").asText();
+        assertEquals("numbering goes on", Integer.parseInt(number.substring(1)) + 1, Integer.parseInt(next.substring(1)));
+    }
+
+    /** The ID number as the staff's lists show it. */
+    private static String masked(String id) {
+        return id.substring(0, 6) + "********" + id.substring(14);
+    }
+}
