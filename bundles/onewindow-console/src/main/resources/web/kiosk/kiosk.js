@@ -6,6 +6,7 @@ import { pager } from '/console/js/pager.js';
 import { keyboard } from '/console/js/keyboard.js';
 import { newestOnly } from '/console/js/newest.js';
 import { idleSeconds, whenIdle } from '/console/js/idle.js';
+import { dateTime } from '/console/js/format.js';
 
 // The self-service kiosk (自助服务区): no login, large touch targets, guides and a case's progress only.
 const main = document.getElementById('main');
@@ -14,10 +15,54 @@ function home() {
   show(main, h('h1', {}, t('kiosk.title')), h('div', { class: 'tiles' },
     h('button', { type: 'button', id: 'guides', onclick: () => guides() }, t('kiosk.guides')),
     h('button', { type: 'button', id: 'status', onclick: status }, t('kiosk.status')),
+    // the hall's queue, where it is installed: a number for a service, printed on the kiosk's ticket printer
+    queueGroups.length ? h('button', { type: 'button', id: 'ticket', onclick: () => ticketGroups() }, t('kiosk.ticket')) : null,
     // a signed-in citizen's cases, bookings and online applications: the online hall's pages on the same public API
     // the same idle time there: the online pages sign the citizen out and come back here
     h('a', { id: 'mine', class: 'tile', href: `/online/?channel=kiosk&idle=${idleSeconds()}#/cases` }, t('kiosk.mine'))));
   window.scrollTo(0, 0);
+}
+
+// the queue's groups a citizen picks from (the priority lane is given at the desk, where staff see who needs it)
+let queueGroups = [];
+
+function ticketGroups() {
+  show(main, back(), h('h2', {}, t('kiosk.pickGroup')), h('div', { class: 'tiles groups' }, queueGroups.map(g =>
+    h('button', { type: 'button', class: 'group', 'data-group': g.code, onclick: () => ticketForm(g) }, `${g.prefix}  ${g.name}`))));
+  window.scrollTo(0, 0);
+}
+
+function ticketForm(group) {
+  const id = h('input', { id: 'ticket-id', maxlength: 18, autocomplete: 'off' });
+  const mobile = h('input', { id: 'ticket-mobile', inputmode: 'numeric', maxlength: 11, autocomplete: 'off' });
+  const answer = h('div', { id: 'ticket-error', 'aria-live': 'polite' });
+  const form = h('form', { onsubmit: async e => {
+    e.preventDefault();
+    try {
+      ticket(await api.post('/public/queue/tickets', { group: group.code, idNumber: id.value.trim() || undefined,
+        mobile: mobile.value.trim() || undefined }));
+    } catch (error) {
+      const text = error.code === 'ALREADY_WAITING' ? t('kiosk.alreadyWaiting') : error.status === 429 ? t('kiosk.tooManyTickets') : error.message;
+      show(answer, h('p', { class: 'error' }, text));
+    }
+  } }, h('h2', {}, `${group.prefix}  ${group.name}`), h('label', {}, t('kiosk.idForTicket'), id), h('label', {}, t('kiosk.mobileForTicket'), mobile),
+  h('button', { type: 'submit', id: 'take-ticket', class: 'primary' }, t('kiosk.takeTicket')));
+  show(main, back(ticketGroups), form, answer, keyboard('digits', [id, mobile], () => form.requestSubmit()));
+}
+
+// the ticket as the thermal printer prints it (80 mm, kiosk.css @media print): number, service, place, wait, time
+function ticket(x) {
+  show(main, h('article', { class: 'ticket', id: 'ticket-slip' },
+    h('p', { class: 'hall' }, t('kiosk.title')),
+    h('p', {}, t('kiosk.yourNumber')),
+    h('p', { class: 'ticket-number', id: 'ticket-number' }, x.number),
+    h('p', { class: 'ticket-group' }, x.groupName),
+    h('p', { id: 'ticket-ahead' }, t('kiosk.ahead', { n: x.ahead })),
+    x.ahead > 0 ? h('p', {}, t('kiosk.estimate', { minutes: x.estimatedWaitMinutes })) : null,
+    h('p', { class: 'ticket-time' }, dateTime(x.takenAt)),
+    h('p', { class: 'ticket-note' }, t('kiosk.ticketNote'))),
+  h('div', { class: 'ticket-actions' }, h('button', { type: 'button', id: 'print-ticket', class: 'primary', onclick: () => window.print() }, t('kiosk.printTicket')),
+    back()));
 }
 
 function back(to = home) {
@@ -89,8 +134,11 @@ function status() {
   caseNo.focus();
 }
 
-load('/console').then(() => {
+load('/console').then(async () => {
   document.title = t('kiosk.title');
+  try {
+    queueGroups = (await api.get('/public/queue/groups')).filter(g => !g.priority);
+  } catch (e) { /* no queue installed: no ticket tile */ }
   home();
   demoMarker();
   whenIdle(idleSeconds(), home);

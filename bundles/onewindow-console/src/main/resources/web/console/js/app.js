@@ -8,12 +8,14 @@ import { adminPage } from './admin.js';
 import { cityPage } from './city.js';
 import { prereviewPage, appointmentsPage, mobilePage, bindingsPage, onlineInstalled } from './desk.js';
 import { accountPage } from './account.js';
+import { queuePage, queueInstalled } from './queue.js';
 import { usersPage } from './users.js';
 import { auditPage } from './audit.js';
 import { demoMarker } from './demo.js';
 
 // Which roles open which page; the server checks the same roles on every API call.
 const PAGES = {
+  queue: { roles: ['clerk'], nav: 'nav.queue', render: queuePage, feature: 'queue' },
   clerk: { roles: ['clerk'], nav: 'nav.clerk', render: clerkPage },
   today: { roles: ['clerk'], nav: 'nav.today', render: todayPage },
   review: { roles: ['reviewer'], nav: 'nav.review', render: reviewPage },
@@ -150,6 +152,7 @@ async function start(s) {
   await nodeHealth();
   const online = ['prereview', 'appointments', 'mobile', 'bindings'].some(p => PAGES[p].roles.some(r => s.roles.includes(r)));
   if (online && await onlineInstalled()) features.add('online');
+  if (PAGES.queue.roles.some(r => s.roles.includes(r)) && await queueInstalled()) features.add('queue');
   navigation();
   route();
 }

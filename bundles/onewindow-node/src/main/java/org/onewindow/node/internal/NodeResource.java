@@ -48,6 +48,7 @@ public class NodeResource {
         links.put("console", "/console/");
         links.put("kiosk", "/kiosk/");
         links.put("online", "/online/");
+        links.put("display", "/display/");
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("name", "OneWindow API v1");
         index.put("demo", node.info().demo);

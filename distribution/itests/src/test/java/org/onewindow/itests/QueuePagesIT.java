@@ -1,0 +1,114 @@
+package org.onewindow.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Map;
+
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The hall floor's pages in headless Chromium against the real appliance: a clerk signs in at a window on the console
+ * and calls a number, and the hall screen (/display/, a second browser, no login) shows it at once; the kiosk gives a
+ * number and prints it on an 80 mm ticket. Screenshots under target/screenshots.
+ */
+public class QueuePagesIT extends PageTest {
+    private static final int PORT = Ports.of(9591);
+    private static final String BASE = "http://localhost:" + PORT;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        open("queue-pages", PORT, Ports.of(9592), Cases.ZHANG_SAN);
+    }
+
+    @Test
+    public void aClerkCallsANumberAndTheHallScreenShowsItAtOnce() throws Exception {
+        WebDriver screen = Browsers.chromium();
+        try {
+            WebDriverWait screenWait = new WebDriverWait(screen, java.time.Duration.ofSeconds(20));
+            screen.get(BASE + "/display/");
+            screenWait.until(ExpectedConditions.presenceOfElementLocated(By.id("windows")));
+
+            browser.get(BASE + "/console/");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("clerk");
+            browser.findElement(By.id("password")).sendKeys("clerk-demo", Keys.ENTER);
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#bar nav a[data-page=queue]"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-window='3'] button.sign-in"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("window-title"), "3 号窗口"));
+            // a citizen without the kiosk: the desk gives the number
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("desk-group"))).selectByValue("GENERAL");
+            browser.findElement(By.id("desk-take-go")).click();
+            String given = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("desk-ticket"))).getText();
+            wait.until(d -> !d.findElement(By.id("desk-ticket")).getText().isBlank());
+            given = browser.findElement(By.id("desk-ticket")).getText();
+            String number = given.replaceAll("(?s).*?(A\\d{3}).*", "$1");
+            assertTrue(given, number.matches("A\\d{3}"));
+            // the screen has settled on its long poll by now; the call must reach it without its next poll
+            Thread.sleep(1500);
+            long clicked = System.nanoTime();
+            browser.findElement(By.id("call")).click();
+            long shown;
+            for (;;) {
+                if (number.equals(text(screen, "now-number")) && text(screen, "now-window").contains("3")) {
+                    shown = System.nanoTime();
+                    break;
+                }
+                assertTrue("the hall screen shows the call within 2 s (its long poll waits 25 s)", System.nanoTime() - clicked < 2_000_000_000L);
+                Thread.sleep(20);
+            }
+            System.out.printf("call to hall screen: %d ms%n", (shown - clicked) / 1_000_000);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-number"), number));
+            assertTrue(screen.findElement(By.cssSelector("#windows tr[data-window='3']")).getText().contains(number));
+            assertFalse("no clerk's name on the hall screen", screen.findElement(By.tagName("body")).getText().contains("clerk"));
+            Browsers.screenshot(screen, "hall-screen");
+            Browsers.screenshot(browser, "clerk-queue");
+            browser.findElement(By.id("finish")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-number"), "当前没有叫到的号"));
+            browser.findElement(By.id("sign-out")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-window='3'] button.sign-in")));
+        } finally {
+            screen.quit();
+        }
+    }
+
+    @Test
+    public void theKioskGivesANumberOnAnEightyMillimetreTicket() throws Exception {
+        browser.get(BASE + "/kiosk/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("ticket"))).click();
+        assertTrue("the priority lane is given at the desk", browser.findElements(By.cssSelector("button.group[data-group=PRIORITY]")).isEmpty());
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.group[data-group=SOCIAL]"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("take-ticket"))).click();
+        String number = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-number"))).getText();
+        assertTrue(number, number.matches("C\\d{3}"));
+        assertEquals("WAITING", http.exchange("GET", "/public/queue/tickets/" + number, Map.of(), null).json().path("status").asText());
+        Browsers.screenshot(browser, "kiosk-ticket");
+        // as the ticket printer prints it: the slip within the 72 mm a roll of 80 mm prints on, the buttons left out
+        HasCdp cdp = (HasCdp) browser;
+        cdp.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            long width = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return document.getElementById('ticket-slip').getBoundingClientRect().width")).longValue();
+            assertTrue("72 mm are 272 CSS pixels: " + width, width > 0 && width <= 273);
+            assertFalse(browser.findElement(By.id("print-ticket")).isDisplayed());
+            assertTrue(browser.findElement(By.id("ticket-number")).isDisplayed());
+        } finally {
+            cdp.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    private static String text(WebDriver d, String id) {
+        try {
+            return d.findElement(By.id(id)).getText();
+        } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+            return "";
+        }
+    }
+}
