@@ -78,6 +78,7 @@ public class JdbcQueue implements QueueService {
     private int boardCalls;
     private WindowCalls windows;
     private final BoardSignal signal = new BoardSignal();
+    private volatile ReadBoard lastBoard;
 
     @Activate
     void activate(BundleContext context, QueueConfig config) {
@@ -342,12 +343,28 @@ public class JdbcQueue implements QueueService {
 
     @Override
     public HallBoardDTO board(int calls) {
+        int shown = calls > 0 ? Math.min(calls, 50) : boardCalls;
         long version = signal.version();
         LocalDate today = LocalDate.now(clock.withZone(zone));
+        // the screens woken by one change ask for the same board: it is read once per version (and day), not per screen
+        ReadBoard read = lastBoard;
+        if (read != null && read.board().version() == version && read.calls() == shown && read.day().equals(today)) {
+            return read.board();
+        }
+        HallBoardDTO board = readBoard(version, today, shown);
+        lastBoard = new ReadBoard(board, shown, today);
+        return board;
+    }
+
+    /** A board as read, for the number of calls and the day it was read for. */
+    private record ReadBoard(HallBoardDTO board, int calls, LocalDate day) {
+    }
+
+    private HallBoardDTO readBoard(long version, LocalDate today, int shown) {
         List<QueueGroupDTO> groups = groups();
         return tx(c -> {
             List<CallDTO> latest = new ArrayList<>();
-            for (Object[] r : TicketStore.latestCalls(c, today, calls > 0 ? Math.min(calls, 50) : boardCalls)) {
+            for (Object[] r : TicketStore.latestCalls(c, today, shown)) {
                 latest.add(new CallDTO((Long) r[0], (String) r[1], (Integer) r[2], r[3].toString()));
             }
             List<HallBoardDTO.WindowNowDTO> open = new ArrayList<>();
