@@ -71,6 +71,12 @@ final class HallStore {
         }
     }
 
+    /** The clerk signs in at the window (open), unless another clerk is signed in there; whether they did. */
+    static boolean takeWindow(Connection c, int no, String clerk, Instant now) throws SQLException {
+        return Jdbc.update(c, "UPDATE QUEUE_WINDOW SET STATE = CASE WHEN CLERK = ? THEN STATE ELSE 'OPEN' END, CLERK = ?, CHANGED_AT = ?"
+                + " WHERE WINDOW_NO = ? AND (CLERK IS NULL OR CLERK = ?)", clerk, clerk, now, no, clerk) == 1;
+    }
+
     /** Signs the clerk in (open) or out (closed, clerk null) or sets the state, and the current ticket. */
     static void setWindow(Connection c, int no, WindowState state, String clerk, Long currentTicket, Instant now) throws SQLException {
         Jdbc.update(c, "UPDATE QUEUE_WINDOW SET STATE = ?, CLERK = ?, CURRENT_TICKET = ?, CHANGED_AT = ? WHERE WINDOW_NO = ?", state.name(), clerk,

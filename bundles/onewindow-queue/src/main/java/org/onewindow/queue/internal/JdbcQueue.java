@@ -26,6 +26,7 @@ import org.onewindow.db.SchemaMigrations;
 import org.onewindow.node.NodeService;
 import org.onewindow.online.AppointmentDTO;
 import org.onewindow.online.AppointmentService;
+import org.onewindow.online.AppointmentStatus;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.queue.CallDTO;
@@ -179,8 +180,9 @@ public class JdbcQueue implements QueueService {
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
-        AppointmentDTO a = booked.day(today, actor).stream().filter(x -> x.code.equals(appointmentCode)).findFirst()
-                .orElseThrow(() -> Problem.notFound("APPOINTMENT_NOT_FOUND", "今天没有预约 " + appointmentCode));
+        AppointmentDTO a = booked.day(today, actor).stream()
+                .filter(x -> x.code.equals(appointmentCode) && x.status == AppointmentStatus.BOOKED).findFirst()
+                .orElseThrow(() -> Problem.notFound("APPOINTMENT_NOT_FOUND", "今天没有待签到的预约 " + appointmentCode));
         List<QueueGroupDTO> groups = groups();
         QueueGroupDTO group = GroupFinder.forItem(groups, a.itemCode, a.group)
                 .orElseThrow(() -> Problem.notFound("ITEM_NOT_QUEUED", "没有队列办理 " + a.itemName));

@@ -53,14 +53,15 @@ final class WindowCalls {
             Instant now = clock.instant();
             HallStore.WindowRow target = HallStore.window(c, no)
                     .orElseThrow(() -> Problem.notFound("WINDOW_NOT_FOUND", no + " 号窗口不存在"));
-            if (target.clerk() != null && !target.clerk().equals(clerk.name())) {
-                throw new Problem(ProblemKind.CONFLICT, "WINDOW_TAKEN", no + " 号窗口已由 " + target.clerk() + " 签入");
-            }
             var before = HallStore.windowOfLocked(c, clerk.name());
             if (before.isPresent() && before.get().no() != no) {
                 leave(c, before.get(), now);
             }
-            HallStore.setWindow(c, no, WindowState.OPEN, clerk.name(), target.currentTicket(), now);
+            // only if nobody else is signed in there: of two clerks signing in at once, one gets the window
+            if (!HallStore.takeWindow(c, no, clerk.name(), now)) {
+                String other = HallStore.window(c, no).map(HallStore.WindowRow::clerk).orElse(target.clerk());
+                throw new Problem(ProblemKind.CONFLICT, "WINDOW_TAKEN", no + " 号窗口已由 " + other + " 签入");
+            }
             return window(c, no);
         });
     }

@@ -210,6 +210,42 @@ public class JdbcQueueTest {
     }
 
     @Test
+    public void ofTwoClerksSigningInAtOneWindowAtOnceOneGetsIt() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            int window = 2 + round % 2;
+            Actor a = clerk("a" + round);
+            Actor b = clerk("b" + round);
+            CountDownLatch go = new CountDownLatch(1);
+            List<String> outcomes = Collections.synchronizedList(new ArrayList<>());
+            List<Thread> both = new ArrayList<>();
+            for (Actor who : List.of(a, b)) {
+                Thread t = new Thread(() -> {
+                    try {
+                        go.await();
+                        queue.signIn(window, who);
+                        outcomes.add("in");
+                    } catch (Problem e) {
+                        outcomes.add(e.code());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                t.start();
+                both.add(t);
+            }
+            go.countDown();
+            for (Thread t : both) {
+                t.join(30_000);
+            }
+            java.util.Collections.sort(outcomes);
+            assertEquals(List.of("WINDOW_TAKEN", "in"), outcomes);
+            String holder = queue.windows().get(window - 1).clerk();
+            assertTrue(holder, holder.equals(a.name()) || holder.equals(b.name()));
+            queue.signOut(new Actor(holder, Set.of(Actor.CLERK)));
+        }
+    }
+
+    @Test
     public void aClerkMovingToAnotherWindowLeavesTheFirstClosed() {
         queue.signIn(2, clerk("li"));
         queue.signIn(3, clerk("li"));
