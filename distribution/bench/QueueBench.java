@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * The hall's queue over the real HTTP API (issue 22's figures):
  *  1. numbers: WINDOWS desk clerks take WAITING numbers at once (numbers/s, p50/p99 of a take);
  *  2. calls: WINDOWS windows call the waiting numbers as fast as they are answered until none waits (calls/s, p50/p99);
- *  3. a hall's day at its peak: WINDOWS windows each call every PACE ms while numbers keep coming, SCREENS hall screens
- *     on the board's long poll (p50/p99 of a call; p50/p99 from a call's request to the first screen showing it);
+ *  3. a hall's day at its peak: WAITING numbers waiting, WINDOWS windows each call every PACE ms while numbers keep coming
+ *     as fast, SCREENS hall screens on the board's long poll (p50/p99 of a call; p50/p99 from a call's request to the
+ *     first screen showing it);
  *  4. the screens' cost: the appliance's CPU and resident memory in phase 3 against the same phase without screens.
  * Usage: java QueueBench.java baseUrl appliancePid [windows 20] [waiting 500] [screens 5] [paceMillis 1000] [seconds 20]
  */
@@ -81,8 +82,10 @@ public class QueueBench {
         }
         report("2. calls: " + windows + " windows call " + waiting + " waiting numbers as fast as answered", toArray(calls), t0);
 
-        // 3 and 4: a peak with screens, then the same without
+        // 3 and 4: a peak with screens, then the same without, each with WAITING numbers waiting when it begins (numbers
+        // then come as fast as they are called, so about as many wait throughout)
         for (int shown : new int[] {screens, 0}) {
+            parallel(clerks, waiting, clerk -> check(send("POST", "/queue/tickets", clerk, "{\"group\":\"BENCH\"}"), 200));
             peak(pid, clerks, shown, pace, seconds);
         }
     }
@@ -138,12 +141,14 @@ public class QueueBench {
         sleep(seconds * 1000L);
         long[] cpu1 = cpu(pid);
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        long[] measured = toArray(calls);
         going.set(false);
         send("POST", "/queue/tickets", clerks.get(0), "{\"group\":\"BENCH\"}"); // wakes the screens' polls
         for (Thread t : threads) {
             t.join(30_000);
         }
-        report("3. peak with " + screens + " screens: " + clerks.size() + " windows each calling every " + pace + " ms", toArray(calls), t0);
+        report("3. peak with " + screens + " screens: " + clerks.size() + " windows each calling every " + pace + " ms, numbers waiting",
+                measured, elapsed);
         List<Long> lags = new ArrayList<>();
         calledAt.forEach((number, at) -> {
             Long seen = seenAt.get(number);
@@ -198,7 +203,10 @@ public class QueueBench {
     }
 
     static void report(String what, long[] sorted, long t0) {
-        double s = (System.nanoTime() - t0) / 1e9;
+        report(what, sorted, (System.nanoTime() - t0) / 1e9);
+    }
+
+    static void report(String what, long[] sorted, double s) {
         System.out.printf("%s: %d in %.1f s, %.1f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, sorted.length, s, sorted.length / s,
                 pct(sorted, 50), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
