@@ -31,6 +31,7 @@ public class QueueBench {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     static final Pattern NUMBER = Pattern.compile("\"number\":\"([A-Z]+\\d+)\"");
     static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
+    static final Pattern WAITING_NOW = Pattern.compile("\"code\":\"BENCH\"[^}]*\"waiting\":(\\d+)");
     static String base;
 
     public static void main(String[] args) throws Exception {
@@ -82,10 +83,12 @@ public class QueueBench {
         }
         report("2. calls: " + windows + " windows call " + waiting + " waiting numbers as fast as answered", toArray(calls), t0);
 
-        // 3 and 4: a peak with screens, then the same without, each with WAITING numbers waiting when it begins (numbers
-        // then come as fast as they are called, so about as many wait throughout)
+        // 3 and 4: a peak with screens, then the same without, each with WAITING numbers waiting when it begins (topped up
+        // to that; numbers then come as fast as they are called, so about as many wait throughout)
         for (int shown : new int[] {screens, 0}) {
-            parallel(clerks, waiting, clerk -> check(send("POST", "/queue/tickets", clerk, "{\"group\":\"BENCH\"}"), 200));
+            Matcher left = WAITING_NOW.matcher(send("GET", "/public/queue/board", null, null).body());
+            int already = left.find() ? Integer.parseInt(left.group(1)) : 0;
+            parallel(clerks, Math.max(0, waiting - already), clerk -> check(send("POST", "/queue/tickets", clerk, "{\"group\":\"BENCH\"}"), 200));
             peak(pid, clerks, shown, pace, seconds);
         }
     }
