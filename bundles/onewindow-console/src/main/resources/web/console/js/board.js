@@ -4,6 +4,7 @@ import { timeOfDay } from './format.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
 import { caseHeader, materialTable } from './cases.js';
+import { queueFigures } from './queue.js';
 
 const REFRESH_MS = 15000;
 let charts = null;
@@ -30,7 +31,8 @@ export function boardPage(main, session, args = []) {
   const stamp = h('p', { class: 'muted', id: 'refreshed' });
   const chart = h('div', { id: 'chart', class: 'chart' });
   const shares = h('div', { id: 'shares', class: 'chart' });
-  show(main, h('h2', {}, t('board.title')), stamp, cards, h('h3', {}, t('board.chart')), chart, h('h3', {}, t('board.shares')), shares);
+  const waits = h('section', { id: 'queue-figures' });
+  show(main, h('h2', {}, t('board.title')), stamp, cards, waits, h('h3', {}, t('board.chart')), chart, h('h3', {}, t('board.shares')), shares);
   let plot = null;
   let sharePlot = null;
   const refresh = async () => {
@@ -48,6 +50,7 @@ export function boardPage(main, session, args = []) {
           h('td', {}, c.itemName || c.itemCode || ''), h('td', {}, c.departmentName || ''),
           h('td', {}, c.kind === 'VIOLATION' ? c.detail : c.workingDaysLeft < 0
             ? t('board.overdue', { n: -c.workingDaysLeft }) : t('board.daysLeft', { n: c.workingDaysLeft }))))));
+      await queueFigures(waits);
       const stats = await api.get('/supervision/stats');
       plot = plot || (await echarts()).init(chart);
       plot.setOption({

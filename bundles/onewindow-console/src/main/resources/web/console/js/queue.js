@@ -130,3 +130,27 @@ export function queuePage(main, session) {
   const timer = setInterval(refresh, 5000);
   return () => clearInterval(timer);
 }
+
+/**
+ * 排队等候 on the supervision board: per group today's waiting, longest and mean wait, mean service, served, missed and
+ * windows open; a group whose longest wait passed the hall's thresholds is yellow or red (open a window). Empty when
+ * the queue is not installed.
+ */
+export async function queueFigures(target) {
+  let figures;
+  try {
+    figures = await api.get('/queue/figures');
+  } catch (e) {
+    if (e.status === 404 && (!e.code || e.code === 'NOT_FOUND')) { show(target); return; }
+    throw e;
+  }
+  const minutes = v => (v == null ? '—' : t('queue.minutes', { n: v }));
+  show(target, h('h3', {}, t('queue.figures'), ' ', h('span', { class: 'muted' }, t('queue.thresholds',
+    { yellow: figures.yellowWaitMinutes, red: figures.redWaitMinutes }))),
+  table([t('queue.group'), t('queue.waiting'), t('queue.longest'), t('queue.meanWait'), t('queue.meanService'), t('queue.served'),
+    t('queue.noShows'), t('queue.windowsOpen'), ''], figures.groups.map(g =>
+    h('tr', { class: g.alert === 'NONE' ? '' : `card-${g.alert.toLowerCase()}`, 'data-group': g.code, 'data-alert': g.alert },
+      h('td', {}, g.name), h('td', {}, g.waiting), h('td', {}, minutes(g.longestWaitMinutes)), h('td', {}, minutes(g.averageWaitMinutes)),
+      h('td', {}, minutes(g.averageServiceMinutes)), h('td', {}, g.served), h('td', {}, g.noShows), h('td', {}, g.windowsOpen),
+      h('td', { class: 'wait-alert' }, g.alert === 'NONE' ? '' : t(`queue.alert.${g.alert}`))))));
+}

@@ -68,6 +68,9 @@ public interface QueueService {
     /** 办结: the current ticket is served. */
     TicketDTO finish(Actor clerk);
 
+    /** Today's figures per group and window, with each group's wait alert (supervisor, administrator). */
+    QueueFiguresDTO figures(Actor actor);
+
     /** The hall screen's board: the latest {@code calls} calls, the windows and the waiting counts. */
     HallBoardDTO board(int calls);
 

@@ -18,7 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The hall floor's pages in headless Chromium against the real appliance: a clerk signs in at a window on the console
  * and calls a number, and the hall screen (/display/, a second browser, no login) shows it at once; the kiosk gives a
- * number and prints it on an 80 mm ticket. Screenshots under target/screenshots.
+ * number and prints it on an 80 mm ticket; the supervision board shows a group's wait alert. Screenshots under
+ * target/screenshots.
  */
 public class QueuePagesIT extends PageTest {
     private static final int PORT = Ports.of(9591);
@@ -26,7 +27,12 @@ public class QueuePagesIT extends PageTest {
 
     @BeforeClass
     public static void start() throws Exception {
-        open("queue-pages", PORT, Ports.of(9592), Cases.ZHANG_SAN);
+        // any number waiting is a yellow wait on the board, so that the test need not wait 20 minutes for one
+        open("queue-pages", PORT, Ports.of(9592), Cases.ZHANG_SAN, a -> {
+            java.nio.file.Path cfg = a.home.resolve("etc/org.onewindow.queue.cfg");
+            java.nio.file.Files.writeString(cfg, java.nio.file.Files.readString(cfg).replace("yellowWaitMinutes = 20", "yellowWaitMinutes = 0")
+                    .replace("redWaitMinutes = 40", "redWaitMinutes = 600"));
+        });
     }
 
     @Test
@@ -102,6 +108,23 @@ public class QueuePagesIT extends PageTest {
         } finally {
             cdp.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
+    }
+
+    @Test
+    public void theSupervisionBoardShowsAGroupsWaitAlert() throws Exception {
+        String number = http.exchange("POST", "/public/queue/tickets", Map.of(), "{\"group\":\"PROPERTY\"}").json().path("number").asText();
+        assertTrue(number, number.startsWith("B"));
+        browser.get(BASE + "/console/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("supervisor");
+        browser.findElement(By.id("password")).sendKeys("supervisor-demo", Keys.ENTER);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#bar nav a[data-page=board]"))).click();
+        var row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue-figures tr[data-group=PROPERTY]")));
+        assertEquals("YELLOW", row.getAttribute("data-alert"));
+        assertTrue(row.getText(), row.getText().contains("黄色预警"));
+        assertEquals("a group nobody waits in has no alert", "NONE",
+                browser.findElement(By.cssSelector("#queue-figures tr[data-group=BUSINESS]")).getAttribute("data-alert"));
+        Browsers.screenshot(browser, "board-queue");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
     }
 
     private static String text(WebDriver d, String id) {

@@ -32,6 +32,7 @@ import org.onewindow.problem.ProblemKind;
 import org.onewindow.queue.CallDTO;
 import org.onewindow.queue.HallBoardDTO;
 import org.onewindow.queue.NewTicketDTO;
+import org.onewindow.queue.QueueFiguresDTO;
 import org.onewindow.queue.QueueGroupDTO;
 import org.onewindow.queue.QueueService;
 import org.onewindow.queue.TicketDTO;
@@ -77,6 +78,8 @@ public class JdbcQueue implements QueueService {
     private ZoneId zone;
     private Duration serviceTime;
     private int boardCalls;
+    private int yellowWait;
+    private int redWait;
     private WindowCalls windows;
     private final BoardSignal signal = new BoardSignal();
     private volatile ReadBoard lastBoard;
@@ -85,6 +88,7 @@ public class JdbcQueue implements QueueService {
     void activate(BundleContext context, QueueConfig config) {
         migrations.migrate("queue", context.getBundle(), "db/migration/queue");
         configure(config.zone(), config.serviceMinutes(), config.boardCalls());
+        alerts(config.yellowWaitMinutes(), config.redWaitMinutes());
         if (node.info().demo) {
             tx(c -> {
                 DemoHall.fill(c, clock.instant());
@@ -104,6 +108,12 @@ public class JdbcQueue implements QueueService {
         serviceTime = Duration.ofMinutes(Math.max(1, serviceMinutes));
         boardCalls = Math.max(1, calls);
         windows = new WindowCalls(dataSource, clock, zone);
+    }
+
+    /** The wait alert's thresholds in minutes (red never below yellow). */
+    void alerts(int yellowMinutes, int redMinutes) {
+        yellowWait = Math.max(0, yellowMinutes);
+        redWait = Math.max(yellowWait, redMinutes);
     }
 
     @Override
@@ -335,6 +345,15 @@ public class JdbcQueue implements QueueService {
 
     private TicketDTO personal(TicketRow t) {
         return Tickets.of(t, groups(), 0, 0, true);
+    }
+
+    @Override
+    public QueueFiguresDTO figures(Actor actor) {
+        actor.requireAny(Set.of(Actor.SUPERVISOR, Actor.ADMIN));
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        List<QueueGroupDTO> groups = groups();
+        return tx(c -> QueueFigures.of(today, TicketStore.day(c, today), HallStore.windows(c), groups, now, yellowWait, redWait));
     }
 
     @Override

@@ -15,4 +15,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Calls the hall screen shows, newest first")
     int boardCalls() default 8;
+
+    @AttributeDefinition(description = "A group's longest wait, in minutes, from which the supervision board shows it yellow (open a window)")
+    int yellowWaitMinutes() default 20;
+
+    @AttributeDefinition(description = "A group's longest wait, in minutes, from which the supervision board shows it red")
+    int redWaitMinutes() default 40;
 }

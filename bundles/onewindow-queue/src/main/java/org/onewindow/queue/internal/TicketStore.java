@@ -92,6 +92,11 @@ final class TicketStore {
         return select(c, " WHERE DAY = ? AND STATUS = 'WAITING' AND (" + inGroups + " OR FOR_WINDOW = ?)", values.toArray());
     }
 
+    /** Every ticket of the day. */
+    static List<TicketRow> day(Connection c, LocalDate day) throws SQLException {
+        return select(c, " WHERE DAY = ?", Date.valueOf(day));
+    }
+
     /** The day's tickets in a status, all groups. */
     static List<TicketRow> inStatus(Connection c, LocalDate day, TicketStatus status) throws SQLException {
         return select(c, " WHERE DAY = ? AND STATUS = ?", Date.valueOf(day), status.name());

@@ -113,6 +113,7 @@ public class AppointmentCheckInTest {
         queue.clock = clock;
         queue.appointments = day;
         queue.configure("Asia/Shanghai", 8, 8);
+        queue.alerts(20, 40);
         DemoHall.GROUPS.forEach(g -> queue.saveGroup(g, ADMIN));
         queue.saveWindow(4, List.of("PROPERTY"), ADMIN);
     }

@@ -74,6 +74,7 @@ public class JdbcQueueTest {
         TestDatabases.migrate(queue.dataSource, "queue", "db/migration/queue");
         queue.clock = clock;
         queue.configure("Asia/Shanghai", 8, 8);
+        queue.alerts(20, 40);
         for (var g : DemoHall.GROUPS) {
             queue.saveGroup(g, ADMIN);
         }
@@ -338,6 +339,32 @@ public class JdbcQueueTest {
         long began = System.nanoTime();
         assertEquals(board.version(), queue.boardAfter(board.version(), 8, 200).version());
         assertTrue(System.nanoTime() - began >= 190_000_000L);
+    }
+
+    @Test
+    public void theManagerSeesTheDaysFiguresAndAWaitPastItsThresholdTurnsRed() {
+        take("GENERAL");
+        queue.signIn(2, clerk("li"));
+        clock.pass(Duration.ofMinutes(5));
+        queue.callNext(clerk("li"));
+        clock.pass(Duration.ofMinutes(7));
+        queue.finish(clerk("li"));
+        take("GENERAL");
+        clock.pass(Duration.ofMinutes(41));
+        Actor supervisor = new Actor("sup", Set.of(Actor.SUPERVISOR));
+        var general = queue.figures(supervisor).groups().stream().filter(g -> g.code().equals("GENERAL")).findFirst().orElseThrow();
+        assertEquals(1, general.waiting());
+        assertEquals(41, general.longestWaitMinutes());
+        assertEquals(Integer.valueOf(5), general.averageWaitMinutes());
+        assertEquals(Integer.valueOf(7), general.averageServiceMinutes());
+        assertEquals(1, general.windowsOpen());
+        assertEquals(org.onewindow.queue.QueueFiguresDTO.WaitAlert.RED, general.alert());
+        try {
+            queue.figures(clerk("li"));
+            fail("a clerk reads no figures");
+        } catch (Problem e) {
+            assertEquals("FORBIDDEN", e.code());
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.onewindow.problem.Problem;
 import org.onewindow.queue.NewTicketDTO;
+import org.onewindow.queue.QueueFiguresDTO;
 import org.onewindow.queue.QueueGroupDTO;
 import org.onewindow.queue.QueueService;
 import org.onewindow.queue.TicketDTO;
@@ -130,6 +131,14 @@ public class QueueResource {
     @RolesAllowed("clerk")
     public TicketDTO finish(@Context SecurityContext caller) {
         return queue.finish(Caller.actor(caller));
+    }
+
+    /** Today's figures per group and window, with each group's wait alert (管理等候). */
+    @GET
+    @Path("figures")
+    @RolesAllowed({"supervisor", "admin"})
+    public QueueFiguresDTO figures(@Context SecurityContext caller) {
+        return queue.figures(Caller.actor(caller));
     }
 
     /** Today's tickets of a group (all when none is named): waiting in calling order, then called, then missed. */

@@ -1,0 +1,63 @@
+package org.onewindow.queue.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.Predicate;
+
+import org.onewindow.queue.QueueFiguresDTO;
+import org.onewindow.queue.QueueFiguresDTO.GroupFiguresDTO;
+import org.onewindow.queue.QueueFiguresDTO.WaitAlert;
+import org.onewindow.queue.QueueFiguresDTO.WindowFiguresDTO;
+import org.onewindow.queue.QueueGroupDTO;
+import org.onewindow.queue.TicketStatus;
+import org.onewindow.queue.WindowState;
+
+/**
+ * Today's figures from today's tickets and the windows, in plain Java. A wait runs from the number's taking to its call
+ * (the citizen has been in the hall since); a service from the call to its end. A number missed and put back counts
+ * once among the no-shows.
+ */
+final class QueueFigures {
+    private QueueFigures() {
+    }
+
+    static QueueFiguresDTO of(LocalDate day, List<TicketRow> tickets, List<HallStore.WindowRow> windows, List<QueueGroupDTO> groups,
+            Instant now, int yellowMinutes, int redMinutes) {
+        List<GroupFiguresDTO> byGroup = groups.stream().map(g -> {
+            List<TicketRow> mine = tickets.stream().filter(t -> t.group().equals(g.code())).toList();
+            List<TicketRow> waiting = mine.stream().filter(t -> t.status() == TicketStatus.WAITING).toList();
+            int longest = waiting.stream().mapToInt(t -> minutes(t.takenAt(), now)).max().orElse(0);
+            int open = (int) windows.stream().filter(w -> w.state() == WindowState.OPEN && w.groups().contains(g.code())).count();
+            WaitAlert alert = waiting.isEmpty() ? WaitAlert.NONE : longest >= redMinutes ? WaitAlert.RED
+                    : longest >= yellowMinutes ? WaitAlert.YELLOW : WaitAlert.NONE;
+            return new GroupFiguresDTO(g.code(), g.name(), waiting.size(), longest,
+                    mean(mine, t -> t.calledAt() != null, t -> Duration.between(t.takenAt(), t.calledAt())),
+                    mean(mine, QueueFigures::served, t -> Duration.between(t.calledAt(), t.finishedAt())),
+                    (int) mine.stream().filter(QueueFigures::served).count(),
+                    (int) mine.stream().filter(t -> t.status() == TicketStatus.NO_SHOW || t.requeued()).count(), open, alert);
+        }).toList();
+        List<WindowFiguresDTO> byWindow = windows.stream().map(w -> {
+            List<TicketRow> served = tickets.stream().filter(t -> w.no() == (t.window() == null ? -1 : t.window()))
+                    .filter(QueueFigures::served).toList();
+            return new WindowFiguresDTO(w.no(), w.state(), w.clerk(), served.size(),
+                    mean(served, t -> true, t -> Duration.between(t.calledAt(), t.finishedAt())));
+        }).toList();
+        return new QueueFiguresDTO(day.toString(), yellowMinutes, redMinutes, byGroup, byWindow);
+    }
+
+    private static boolean served(TicketRow t) {
+        return t.status() == TicketStatus.DONE && t.calledAt() != null && t.finishedAt() != null;
+    }
+
+    private static int minutes(Instant from, Instant to) {
+        return (int) Math.max(0, Duration.between(from, to).toMinutes());
+    }
+
+    private static Integer mean(List<TicketRow> tickets, Predicate<TicketRow> which, java.util.function.Function<TicketRow, Duration> length) {
+        OptionalDouble m = tickets.stream().filter(which).mapToLong(t -> Math.max(0, length.apply(t).toSeconds())).average();
+        return m.isPresent() ? (int) (m.getAsDouble() / 60) : null;
+    }
+}
