@@ -11,7 +11,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * {@link org.onewindow.problem.Problem}s: {@code INVALID_TICKET}, {@code GROUP_NOT_FOUND}, {@code ITEM_NOT_QUEUED},
  * {@code ALREADY_WAITING}, {@code TICKET_NOT_FOUND}, {@code WINDOW_NOT_FOUND}, {@code WINDOW_TAKEN}, {@code NOT_AT_A_WINDOW},
  * {@code WINDOW_PAUSED}, {@code NO_TICKET_WAITING}, {@code NO_CURRENT_TICKET}, {@code NOT_REQUEUEABLE},
- * {@code INVALID_GROUP}, {@code INVALID_WINDOW}, {@code FORBIDDEN}.
+ * {@code INVALID_GROUP}, {@code GROUP_PREFIX_TAKEN}, {@code INVALID_WINDOW}, {@code FORBIDDEN}.
  */
 @ProviderType
 public interface QueueService {

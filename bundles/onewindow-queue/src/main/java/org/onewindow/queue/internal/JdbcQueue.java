@@ -125,10 +125,23 @@ public class JdbcQueue implements QueueService {
     public QueueGroupDTO saveGroup(QueueGroupDTO g, Actor actor) {
         actor.requireAny(Set.of(Actor.ADMIN));
         QueueGroupDTO checked = GroupRules.check(g);
-        return changed(tx(c -> {
+        Problem taken = new Problem(ProblemKind.CONFLICT, "GROUP_PREFIX_TAKEN", "号码字母 " + checked.prefix() + " 已属于另一个队列");
+        try {
+            return changed(saved(checked, taken));
+        } catch (RuntimeException e) {
+            // two administrators giving one letter at once: the second meets the constraint
+            throw DbFailures.isUniqueViolation(e) ? taken : e;
+        }
+    }
+
+    private QueueGroupDTO saved(QueueGroupDTO checked, Problem taken) {
+        return tx(c -> {
+            if (HallStore.groups(c).stream().anyMatch(x -> x.prefix().equals(checked.prefix()) && !x.code().equals(checked.code()))) {
+                throw taken;
+            }
             HallStore.saveGroup(c, checked);
             return HallStore.groups(c).stream().filter(x -> x.code().equals(checked.code())).findFirst().orElseThrow();
-        }));
+        });
     }
 
     @Override

@@ -147,6 +147,25 @@ public class JdbcQueueTest {
     }
 
     @Test
+    public void aGroupsLetterIsItsOwnAndABadGroupIsRefusedWithItsCode() {
+        try {
+            queue.saveGroup(new org.onewindow.queue.QueueGroupDTO("TAX", "A", "税务", false, List.of("SW"), List.of()), ADMIN);
+            fail("a second group with the letter A");
+        } catch (Problem e) {
+            assertEquals("GROUP_PREFIX_TAKEN", e.code());
+        }
+        // a group keeps its own letter when it is changed
+        assertEquals("综合窗口", queue.saveGroup(new org.onewindow.queue.QueueGroupDTO("GENERAL", "A", "综合窗口", false, List.of(), List.of()),
+                ADMIN).name());
+        try {
+            queue.saveGroup(new org.onewindow.queue.QueueGroupDTO("TAX", "a", "税务", false, List.of(), List.of()), ADMIN);
+            fail();
+        } catch (Problem e) {
+            assertEquals("INVALID_GROUP", e.code());
+        }
+    }
+
+    @Test
     public void theDeskTakesNumbersOnlyForAClerk() {
         try {
             queue.take(new NewTicketDTO("GENERAL", null, null, null), TicketSource.DESK, new Actor("sup", Set.of(Actor.SUPERVISOR)));
