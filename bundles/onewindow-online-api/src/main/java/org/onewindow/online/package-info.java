@@ -3,10 +3,10 @@
  * mobile bound to that ID number through a verified path (at a window, or by a {@link RealNameVerifier}),
  * appointments at the hall, online applications with their pre-review, and the notifier through
  * which citizens are told (a file for the appliance; an SMS gateway is another {@link Notifier}).
- * 1.3: {@link Citizen} is a record.
+ * 1.3: {@link Citizen} is a record. 1.4: {@link NoticeKind#QUEUE_TURN}, the hall queue's text when a number's turn comes.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.onewindow.online;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,7 +11,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * {@link org.onewindow.problem.Problem}s: {@code INVALID_TICKET}, {@code GROUP_NOT_FOUND}, {@code ITEM_NOT_QUEUED},
  * {@code ALREADY_WAITING}, {@code TICKET_NOT_FOUND}, {@code WINDOW_NOT_FOUND}, {@code WINDOW_TAKEN}, {@code NOT_AT_A_WINDOW},
  * {@code WINDOW_PAUSED}, {@code NO_TICKET_WAITING}, {@code NO_CURRENT_TICKET}, {@code NOT_REQUEUEABLE},
- * {@code INVALID_GROUP}, {@code GROUP_PREFIX_TAKEN}, {@code INVALID_WINDOW}, {@code FORBIDDEN}.
+ * {@code INVALID_GROUP}, {@code GROUP_PREFIX_TAKEN}, {@code INVALID_WINDOW}, {@code INVALID_CASE}, {@code CASE_NOT_FOUND},
+ * {@code CASES_UNAVAILABLE}, {@code FORBIDDEN}.
  */
 @ProviderType
 public interface QueueService {
@@ -67,6 +68,19 @@ public interface QueueService {
 
     /** 办结: the current ticket is served. */
     TicketDTO finish(Actor clerk);
+
+    /**
+     * The current ticket at the clerk's window with the citizen's ID number whole, to open a case from it (the read lands
+     * in the audit trail when the ticket names a citizen).
+     */
+    TicketIntakeDTO currentForIntake(Actor clerk);
+
+    /**
+     * The current ticket at the clerk's window is served for the case {@code caseNo} (opened from it, or a result handed
+     * out to its citizen): its service then ends when that case is next accepted, rejected, withdrawn or handed out (an
+     * instant item's acceptance does not end it: the window goes on to decide and hand out), or when the clerk ends it.
+     */
+    TicketDTO serveCase(String caseNo, Actor clerk);
 
     /** Today's figures per group and window, with each group's wait alert (supervisor, administrator). */
     QueueFiguresDTO figures(Actor actor);

@@ -58,6 +58,15 @@ final class Cases {
 
     /** Opens a case for {@code item} with every required material and accepts it; returns the accepted case. */
     static JsonNode accepted(Http http, JsonNode item, String idNumber) {
+        Http.Answer accepted = http.postJson("/cases/" + opened(http, item, idNumber) + "/transitions", "clerk", to("ACCEPTED"));
+        if (accepted.status != 200) {
+            throw new AssertionError(accepted.toString());
+        }
+        return accepted.json();
+    }
+
+    /** Opens a case for {@code item} with every required material (ready to be accepted); returns its number. */
+    static String opened(Http http, JsonNode item, String idNumber) {
         List<String> required = new ArrayList<>();
         item.path("materials").forEach(m -> {
             if (m.path("required").asBoolean()) {
@@ -68,11 +77,7 @@ final class Cases {
         if (opened.status != 201) {
             throw new AssertionError(opened.toString());
         }
-        Http.Answer accepted = http.postJson("/cases/" + opened.json().path("caseNo").asText() + "/transitions", "clerk", to("ACCEPTED"));
-        if (accepted.status != 200) {
-            throw new AssertionError(accepted.toString());
-        }
-        return accepted.json();
+        return opened.json().path("caseNo").asText();
     }
 
     static String to(String status) {

@@ -159,21 +159,25 @@ public class QueueIT extends OneWindowTestSupport {
     @Test
     public void aCallReachesTheHallScreensBoardAndTheShell() throws Exception {
         awaitApi();
-        String number = http.postJson("/queue/tickets", "clerk", "{\"group\":\"POLICE\"}").json().path("number").asText();
+        // a group and window of its own: another test's check-in may leave a 公安户政 number waiting
+        assertEquals(200, http.putJson("/queue/groups/BOARD", "admin",
+                "{\"code\":\"BOARD\",\"prefix\":\"W\",\"name\":\"大厅屏测试\",\"priority\":false,\"departments\":[],\"items\":[]}").status);
+        assertEquals(200, http.putJson("/queue/windows/42", "supervisor", "{\"groups\":[\"BOARD\",\"PRIORITY\"]}").status);
+        String number = http.postJson("/queue/tickets", "clerk", "{\"group\":\"BOARD\"}").json().path("number").asText();
         assertEquals("NOT_AT_A_WINDOW", http.post("/queue/window/call", "clerk", "application/json", new byte[0]).code());
-        assertEquals(200, http.post("/queue/windows/7/sign-in", "clerk", "application/json", new byte[0]).status);
+        assertEquals(200, http.post("/queue/windows/42/sign-in", "clerk", "application/json", new byte[0]).status);
         JsonNode called = http.post("/queue/window/call", "clerk", "application/json", new byte[0]).json();
         assertEquals(number, called.path("number").asText());
-        assertEquals(7, called.path("window").asInt());
+        assertEquals(42, called.path("window").asInt());
         JsonNode board = http.exchange("GET", PUBLIC + "/board", Map.of(), null).json();
         assertEquals(board.toString(), number, board.path("calls").get(0).path("number").asText());
-        assertEquals(7, board.path("calls").get(0).path("window").asInt());
+        assertEquals(42, board.path("calls").get(0).path("window").asInt());
         assertFalse("no clerk's name on the hall screen: " + board, board.toString().contains("\"clerk\""));
         assertEquals(2, http.post("/queue/window/recall", "clerk", "application/json", new byte[0]).json().path("calls").asInt());
         String windows = shell("onewindow:window-list");
-        assertTrue(windows, windows.contains("POLICE,PRIORITY") && windows.contains(number));
+        assertTrue(windows, windows.contains("BOARD,PRIORITY") && windows.contains(number));
         String status = shell("onewindow:queue-status");
-        assertTrue(status, status.contains("公安户政") && status.contains(number + " -> window 7"));
+        assertTrue(status, status.contains("大厅屏测试") && status.contains(number + " -> window 42"));
         assertEquals("DONE", http.post("/queue/window/finish", "clerk", "application/json", new byte[0]).json().path("status").asText());
         assertEquals("CLOSED", http.post("/queue/window/sign-out", "clerk", "application/json", new byte[0]).json().path("state").asText());
     }
@@ -214,6 +218,64 @@ public class QueueIT extends OneWindowTestSupport {
         assertEquals(kept.toString(), "WAITING", kept.path("status").asText());
         String next = kiosk("{\"group\":\"BUSINESS\"}").json().path("number").asText();
         assertEquals("numbering goes on", Integer.parseInt(number.substring(1)) + 1, Integer.parseInt(next.substring(1)));
+    }
+
+    @Test
+    public void aCaseOpenedFromACalledTicketIsFilledInFromItAndItsAcceptanceEndsTheService() throws Exception {
+        awaitApi();
+        JsonNode item = Cases.item(http, "RS", 1);
+        String code = item.path("code").asText();
+        assertEquals(200, http.putJson("/queue/groups/CASES", "admin",
+                "{\"code\":\"CASES\",\"prefix\":\"K\",\"name\":\"按号收件\",\"priority\":false,\"departments\":[],\"items\":[]}").status);
+        assertEquals(200, http.putJson("/queue/windows/41", "admin", "{\"groups\":[\"CASES\"]}").status);
+        String id = Citizens.idNumber("19800808", 44);
+        String number = kiosk("{\"group\":\"CASES\",\"itemCode\":\"" + code + "\",\"idNumber\":\"" + id
+                + "\",\"mobile\":\"13800138044\"}").json().path("number").asText();
+        // a second citizen left a mobile: once the first is called, nobody waits before them and a text says so (无声叫号)
+        String second = kiosk("{\"group\":\"CASES\",\"mobile\":\"13800138046\"}").json().path("number").asText();
+        assertEquals(200, http.post("/queue/windows/41/sign-in", "clerk", "application/json", new byte[0]).status);
+        assertEquals(number, http.post("/queue/window/call", "clerk", "application/json", new byte[0]).json().path("number").asText());
+        long told = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Citizens.noticesTo("13800138046").isEmpty() && System.nanoTime() < told) {
+            Thread.sleep(100);
+        }
+        List<JsonNode> texts = Citizens.noticesTo("13800138046");
+        assertEquals(texts.toString(), 1, texts.size());
+        assertEquals("QUEUE_TURN", texts.get(0).path("kind").asText());
+        assertTrue(texts.get(0).path("text").asText(), texts.get(0).path("text").asText().contains(second + " 号（按号收件）下一位就是您"));
+
+        // what the citizen gave at the kiosk, whole, for the intake form: only to the window that called it, and audited
+        assertEquals(403, http.get("/queue/window/current/intake", "supervisor").status);
+        JsonNode intake = http.get("/queue/window/current/intake", "clerk").json();
+        assertEquals(intake.toString(), code, intake.path("itemCode").asText());
+        assertEquals(id, intake.path("idNumber").asText());
+        assertEquals("13800138044", intake.path("mobile").asText());
+        JsonNode read = http.get("/audit?action=QUEUE_TICKET_CITIZEN_READ&citizen=" + id, "auditor").json().path("records");
+        assertEquals(read.toString(), 1, read.size());
+        assertEquals("clerk", read.get(0).path("actor").asText());
+
+        String caseNo = Cases.opened(http, item, intake.path("idNumber").asText());
+        assertEquals("CASE_NOT_FOUND", http.postJson("/queue/window/case", "clerk", "{\"caseNo\":\"NO-SUCH-CASE\"}").code());
+        assertEquals("INVALID_CASE", http.postJson("/queue/window/case", "clerk", "{}").code());
+        JsonNode served = http.postJson("/queue/window/case", "clerk", "{\"caseNo\":\"" + caseNo + "\"}").json();
+        assertEquals(served.toString(), caseNo, served.path("caseNo").asText());
+        assertEquals("CALLED", served.path("status").asText());
+
+        // accepted at the window: the ticket's service ends by itself, and the window is free for the next number
+        assertEquals(200, http.postJson("/cases/" + caseNo + "/transitions", "clerk", Cases.to("ACCEPTED")).status);
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String status = "";
+        while (System.nanoTime() < end && !status.equals("DONE")) {
+            Thread.sleep(200);
+            status = http.exchange("GET", PUBLIC + "/tickets/" + number, Map.of(), null).json().path("status").asText();
+        }
+        assertEquals("the acceptance ended the service", "DONE", status);
+        JsonNode window = null;
+        for (JsonNode w : http.get("/queue/windows", "clerk").json()) {
+            window = w.path("no").asInt() == 41 ? w : window;
+        }
+        assertTrue(String.valueOf(window), window != null && !window.hasNonNull("currentNumber"));
+        assertEquals("CLOSED", http.post("/queue/window/sign-out", "clerk", "application/json", new byte[0]).json().path("state").asText());
     }
 
     /** The ID number as the staff's lists show it. */

@@ -12,35 +12,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.onewindow.audit.AuditTrail;
 import org.onewindow.catalog.CatalogItemDTO;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.citizen.IdNumbers;
 import org.onewindow.citizen.IdType;
 import org.onewindow.citizen.Mobiles;
+import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.DbFailures;
 import org.onewindow.db.Jdbc;
 import org.onewindow.db.SchemaMigrations;
+import org.onewindow.intake.IntakeService;
 import org.onewindow.node.NodeService;
 import org.onewindow.online.AppointmentDTO;
 import org.onewindow.online.AppointmentService;
 import org.onewindow.online.AppointmentStatus;
+import org.onewindow.online.Notifier;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
-import org.onewindow.queue.CallDTO;
 import org.onewindow.queue.HallBoardDTO;
 import org.onewindow.queue.NewTicketDTO;
 import org.onewindow.queue.QueueFiguresDTO;
 import org.onewindow.queue.QueueGroupDTO;
 import org.onewindow.queue.QueueService;
 import org.onewindow.queue.TicketDTO;
+import org.onewindow.queue.TicketIntakeDTO;
 import org.onewindow.queue.TicketSource;
 import org.onewindow.queue.TicketStatus;
 import org.onewindow.queue.TransferDTO;
 import org.onewindow.queue.WindowDTO;
-import org.onewindow.queue.WindowState;
 import org.onewindow.security.Actor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -50,11 +56,14 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The hall's queue in the appliance's database, with plain JDBC: tickets, the windows' calls, the hall screen's board. */
 @Component(service = QueueService.class, configurationPid = QueueConfig.PID)
 @Designate(ocd = QueueConfig.class)
 public class JdbcQueue implements QueueService {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcQueue.class);
     private static final int ATTEMPTS = 5;
     private static final Set<String> DESK = Set.of(Actor.CLERK);
     private static final Set<String> HALL_STAFF = Set.of(Actor.CLERK, Actor.SUPERVISOR, Actor.ADMIN);
@@ -74,6 +83,20 @@ public class JdbcQueue implements QueueService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile AppointmentService appointments;
 
+    @Reference
+    AuditTrail trail;
+
+    @Reference
+    ChangeJournal journal;
+
+    /** Intake, to check a case a ticket is served for; the queue goes on calling while it restarts. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile IntakeService intake;
+
+    /** The notifier named by {@code notifier.target}, for 无声叫号; without one no text is sent. */
+    @Reference(name = "notifier", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Notifier notifier;
+
     Clock clock = Clock.systemUTC();
     private ZoneId zone;
     private Duration serviceTime;
@@ -81,14 +104,28 @@ public class JdbcQueue implements QueueService {
     private int yellowWait;
     private int redWait;
     private WindowCalls windows;
-    private final BoardSignal signal = new BoardSignal();
-    private volatile ReadBoard lastBoard;
+    private HallBoard board;
+    private TicketCases cases;
+    private TurnTexts texts;
+    private CaseWatch caseWatch;
+    private ScheduledExecutorService worker;
+    private int textAhead;
+    /** The groups as last read: every ticket shown names its group, and groups change a few times a year. */
+    private volatile List<QueueGroupDTO> groupCache;
 
     @Activate
     void activate(BundleContext context, QueueConfig config) {
         migrations.migrate("queue", context.getBundle(), "db/migration/queue");
         configure(config.zone(), config.serviceMinutes(), config.boardCalls());
         alerts(config.yellowWaitMinutes(), config.redWaitMinutes());
+        cases = new TicketCases(windows, trail, journal, () -> intake);
+        String district = node.info().districtName;
+        texts = new TurnTexts(dataSource, () -> notifier, (district == null ? "" : district) + "政务服务中心");
+        textAhead = Math.max(0, config.turnTextAhead());
+        caseWatch = new CaseWatch(dataSource, journal);
+        caseWatch.start();
+        worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-queue"));
+        worker.scheduleWithFixedDelay(this::watchCases, 1, Math.max(1, config.caseWatchSeconds()), TimeUnit.SECONDS);
         if (node.info().demo) {
             tx(c -> {
                 DemoHall.fill(c, clock.instant());
@@ -99,7 +136,10 @@ public class JdbcQueue implements QueueService {
 
     @Deactivate
     void deactivate() {
-        signal.close();
+        board.close();
+        if (worker != null) {
+            worker.shutdownNow();
+        }
     }
 
     /** Settings from the configuration (also the unit tests' way in). */
@@ -108,6 +148,41 @@ public class JdbcQueue implements QueueService {
         serviceTime = Duration.ofMinutes(Math.max(1, serviceMinutes));
         boardCalls = Math.max(1, calls);
         windows = new WindowCalls(dataSource, clock, zone);
+        board = new HallBoard(dataSource, this::groups);
+    }
+
+    private void watchCases() {
+        try {
+            if (caseWatch.run() > 0) {
+                board.changed();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Ending tickets by their cases paused: {}", e.toString());
+        }
+    }
+
+    /** After a call, off the clerk's request: texts the citizens of the window's groups whose turn comes (无声叫号). */
+    private void textTurns(List<String> groups) {
+        ScheduledExecutorService w = worker;
+        if (w == null || groups.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        try {
+            w.execute(() -> {
+                try {
+                    texts.check(LocalDate.ofInstant(now, zone), groups, textAhead, now, this::groupName);
+                } catch (RuntimeException e) {
+                    LOG.warn("Turn texts not sent: {}", e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the capability is stopping: the next call after a restart texts them
+        }
+    }
+
+    private String groupName(String code) {
+        return groups().stream().filter(g -> g.code().equals(code)).map(QueueGroupDTO::name).findFirst().orElse(code);
     }
 
     /** The wait alert's thresholds in minutes (red never below yellow). */
@@ -118,7 +193,12 @@ public class JdbcQueue implements QueueService {
 
     @Override
     public List<QueueGroupDTO> groups() {
-        return tx(HallStore::groups);
+        List<QueueGroupDTO> known = groupCache;
+        if (known == null) {
+            known = tx(HallStore::groups);
+            groupCache = known;
+        }
+        return known;
     }
 
     @Override
@@ -131,6 +211,8 @@ public class JdbcQueue implements QueueService {
         } catch (RuntimeException e) {
             // two administrators giving one letter at once: the second meets the constraint
             throw DbFailures.isUniqueViolation(e) ? taken : e;
+        } finally {
+            groupCache = null;
         }
     }
 
@@ -190,7 +272,7 @@ public class JdbcQueue implements QueueService {
         QueueGroupDTO group = groupFor(groups, in.group(), in.itemCode());
         Instant now = clock.instant();
         TicketRow asked = new TicketRow(0, LocalDate.ofInstant(now, zone), group.code(), 0, null, source, TicketStatus.WAITING,
-                group.priority(), in.itemCode(), citizenId, mobile, null, null, null, null, now, now, null, null, null, null, 0, false, null);
+                group.priority(), in.itemCode(), citizenId, mobile, null, null, null, null, now, now, null, null, null, null, 0, false, null, null);
         return issue(asked, group, groups);
     }
 
@@ -211,14 +293,14 @@ public class JdbcQueue implements QueueService {
                 .orElseThrow(() -> Problem.notFound("ITEM_NOT_QUEUED", "没有队列办理 " + a.itemName));
         TicketRow asked = new TicketRow(0, today, group.code(), 0, null, TicketSource.APPOINTMENT, TicketStatus.WAITING, false,
                 a.itemCode, null, null, a.code, today.atTime(LocalTime.parse(a.start)).atZone(zone).toInstant(),
-                today.atTime(LocalTime.parse(a.end)).atZone(zone).toInstant(), null, now, now, null, null, null, null, 0, false, null);
+                today.atTime(LocalTime.parse(a.end)).atZone(zone).toInstant(), null, now, now, null, null, null, null, 0, false, null, null);
         TicketDTO ticket = issue(asked, group, groups);
         try {
             booked.arrived(appointmentCode, actor);
         } catch (RuntimeException e) {
             // the appointment was not checked in after all (closed meanwhile): its ticket goes too
             tx(c -> Jdbc.update(c, "DELETE FROM QUEUE_TICKET WHERE ID = ? AND STATUS = 'WAITING'", ticket.id()));
-            signal.changed();
+            board.changed();
             throw e;
         }
         return ticket;
@@ -236,10 +318,10 @@ public class JdbcQueue implements QueueService {
                     TicketRow numbered = new TicketRow(0, asked.day(), asked.group(), seq, Tickets.number(group.prefix(), seq),
                             asked.source(), asked.status(), asked.priorityLane(), asked.itemCode(), asked.citizenId(), asked.mobile(),
                             asked.appointmentCode(), asked.slotStart(), asked.slotEnd(), null, asked.takenAt(), asked.queuedAt(), null,
-                            null, null, null, 0, false, null);
+                            null, null, null, 0, false, null, null);
                     return TicketStore.insert(c, numbered);
                 });
-                signal.changed();
+                board.changed();
                 return tx(c -> Tickets.view(c, TicketStore.byId(c, id).orElseThrow(), groups, serviceTime, clock.instant(), true));
             } catch (RuntimeException e) {
                 if (attempt >= ATTEMPTS || !DbFailures.isUniqueViolation(e)) {
@@ -317,12 +399,15 @@ public class JdbcQueue implements QueueService {
 
     @Override
     public TicketDTO callNext(Actor clerk) {
-        TicketRow called = windows.callNext(clerk);
-        signal.changed();
-        if (called == null) {
+        WindowCalls.Called called = windows.callNext(clerk);
+        board.changed();
+        if (textAhead > 0) {
+            textTurns(called.groups());
+        }
+        if (called.ticket() == null) {
             throw new Problem(ProblemKind.NOT_FOUND, "NO_TICKET_WAITING", "本窗口的队列里没有等候的号");
         }
-        return personal(called);
+        return personal(called.ticket());
     }
 
     @Override
@@ -350,9 +435,19 @@ public class JdbcQueue implements QueueService {
         return changed(personal(windows.finish(clerk)));
     }
 
+    @Override
+    public TicketIntakeDTO currentForIntake(Actor clerk) {
+        return cases.intake(clerk);
+    }
+
+    @Override
+    public TicketDTO serveCase(String caseNo, Actor clerk) {
+        return personal(cases.serve(caseNo, clerk));
+    }
+
     /** Tells the waiting hall screens that the board changed; answers {@code result}. */
     private <T> T changed(T result) {
-        signal.changed();
+        board.changed();
         return result;
     }
 
@@ -371,47 +466,16 @@ public class JdbcQueue implements QueueService {
 
     @Override
     public HallBoardDTO boardAfter(long version, int calls, long waitMillis) throws InterruptedException {
-        signal.await(version, Math.max(0, Math.min(waitMillis, 60_000)));
-        return board(calls);
+        return board.after(version, shownCalls(calls), LocalDate.now(clock.withZone(zone)), waitMillis);
     }
 
     @Override
     public HallBoardDTO board(int calls) {
-        int shown = calls > 0 ? Math.min(calls, 50) : boardCalls;
-        long version = signal.version();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        // the screens woken by one change ask for the same board: it is read once per version (and day), not per screen
-        ReadBoard read = lastBoard;
-        if (read != null && read.board().version() == version && read.calls() == shown && read.day().equals(today)) {
-            return read.board();
-        }
-        HallBoardDTO board = readBoard(version, today, shown);
-        lastBoard = new ReadBoard(board, shown, today);
-        return board;
+        return board.now(shownCalls(calls), LocalDate.now(clock.withZone(zone)));
     }
 
-    /** A board as read, for the number of calls and the day it was read for. */
-    private record ReadBoard(HallBoardDTO board, int calls, LocalDate day) {
-    }
-
-    private HallBoardDTO readBoard(long version, LocalDate today, int shown) {
-        List<QueueGroupDTO> groups = groups();
-        return tx(c -> {
-            List<CallDTO> latest = new ArrayList<>();
-            for (Object[] r : TicketStore.latestCalls(c, today, shown)) {
-                latest.add(new CallDTO((Long) r[0], (String) r[1], (Integer) r[2], r[3].toString()));
-            }
-            List<HallBoardDTO.WindowNowDTO> open = new ArrayList<>();
-            for (HallStore.WindowRow w : HallStore.windows(c)) {
-                if (w.state() != WindowState.CLOSED) {
-                    open.add(new HallBoardDTO.WindowNowDTO(w.no(), w.state(), WindowCalls.window(c, w.no()).currentNumber()));
-                }
-            }
-            Map<String, Integer> waiting = TicketStore.waitingByGroup(c, today);
-            List<HallBoardDTO.GroupWaitDTO> lanes = groups.stream()
-                    .map(g -> new HallBoardDTO.GroupWaitDTO(g.code(), g.prefix(), g.name(), waiting.getOrDefault(g.code(), 0))).toList();
-            return new HallBoardDTO(version, latest.isEmpty() ? 0 : latest.get(0).seq(), latest, open, lanes);
-        });
+    private int shownCalls(int calls) {
+        return calls > 0 ? Math.min(calls, 50) : boardCalls;
     }
 
     private <R> R tx(Jdbc.Work<R> work) {

@@ -21,4 +21,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "A group's longest wait, in minutes, from which the supervision board shows it red")
     int redWaitMinutes() default 40;
+
+    @AttributeDefinition(description = "无声叫号: a citizen who left a mobile is texted once when this many or fewer wait before them (0: no texts)")
+    int turnTextAhead() default 3;
+
+    @AttributeDefinition(description = "The notifier that sends those texts: an LDAP filter on Notifier services, such as (channel=file) or (channel=sms)")
+    String notifier_target() default "(channel=file)";
+
+    @AttributeDefinition(description = "Seconds between two reads of the cases' moves, which end the service of the tickets served for them")
+    int caseWatchSeconds() default 2;
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.onewindow.citizen.IdNumbers;
@@ -38,15 +37,12 @@ final class Tickets {
         String groupName = groups.stream().filter(g -> g.code().equals(t.group())).map(QueueGroupDTO::name).findFirst().orElse(t.group());
         return new TicketDTO(t.id(), t.day().toString(), t.number(), t.group(), groupName, t.source(), t.status(), t.itemCode(),
                 personal && t.citizenId() != null ? IdNumbers.mask(t.citizenId()) : null, t.mobile() != null, t.window(), ahead, minutes,
-                text(t.takenAt()), text(t.calledAt()), t.calls(), t.requeued(), personal ? t.note() : null);
+                text(t.takenAt()), text(t.calledAt()), t.calls(), t.requeued(), personal ? t.note() : null,
+                personal ? t.caseNo() : null);
     }
 
     static String number(String prefix, int seqNo) {
         return prefix + String.format("%03d", seqNo);
-    }
-
-    static boolean isToday(TicketRow t, LocalDate today) {
-        return t.day().equals(today);
     }
 
     private static String text(Instant i) {

@@ -40,10 +40,11 @@ final class WindowCalls {
     }
 
     /** A window of the clerk's, locked, with the current ticket's row if any. */
-    private record AtWindow(HallStore.WindowRow window, TicketRow current) {
+    record AtWindow(HallStore.WindowRow window, TicketRow current) {
     }
 
-    private interface Step<R> {
+    /** What is done at the clerk's window, in its transaction. */
+    interface Step<R> {
         R at(Connection c, AtWindow w, Instant now) throws SQLException;
     }
 
@@ -81,8 +82,12 @@ final class WindowCalls {
         return state(clerk, WindowState.OPEN);
     }
 
-    /** The next ticket; empty when none waits for the window (the one called before is done all the same). */
-    TicketRow callNext(Actor clerk) {
+    /** A call at a window: the ticket called (null when none waited) and the groups the window serves. */
+    record Called(TicketRow ticket, List<String> groups) {
+    }
+
+    /** The next ticket; none when none waits for the window (the one called before is done all the same). */
+    Called callNext(Actor clerk) {
         return step(clerk, (c, w, now) -> {
             if (w.window().state() == WindowState.PAUSED) {
                 throw new Problem(ProblemKind.CONFLICT, "WINDOW_PAUSED", w.window().no() + " 号窗口已暂停服务，请先恢复服务再叫号");
@@ -100,11 +105,11 @@ final class WindowCalls {
                     TicketRow called = TicketStore.byId(c, next.id()).orElseThrow();
                     TicketStore.call(c, called, w.window().no(), now);
                     HallStore.setWindow(c, w.window().no(), w.window().state(), clerk.name(), called.id(), now);
-                    return called;
+                    return new Called(called, w.window().groups());
                 }
             }
             HallStore.setWindow(c, w.window().no(), w.window().state(), clerk.name(), null, now);
-            return null;
+            return new Called(null, w.window().groups());
         });
     }
 
@@ -175,7 +180,8 @@ final class WindowCalls {
         });
     }
 
-    private <R> R current(Actor clerk, Step<R> step) {
+    /** {@code step} on the ticket called at the clerk's window, in one transaction; {@code NO_CURRENT_TICKET} if none. */
+    <R> R current(Actor clerk, Step<R> step) {
         return step(clerk, (c, w, now) -> {
             if (w.current() == null) {
                 throw new Problem(ProblemKind.CONFLICT, "NO_CURRENT_TICKET", w.window().no() + " 号窗口当前没有叫到的号");

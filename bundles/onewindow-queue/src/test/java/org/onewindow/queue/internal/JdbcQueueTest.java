@@ -69,8 +69,13 @@ public class JdbcQueueTest {
 
     @Before
     public void hall() {
-        queue = new JdbcQueue();
-        queue.dataSource = TestDatabases.memory("queue");
+        queue = hall("queue", clock);
+    }
+
+    /** A queue on a new in-memory database with the demo hall's groups and windows. */
+    static JdbcQueue hall(String database, Clock clock) {
+        JdbcQueue queue = new JdbcQueue();
+        queue.dataSource = TestDatabases.memory(database);
         TestDatabases.migrate(queue.dataSource, "queue", "db/migration/queue");
         queue.clock = clock;
         queue.configure("Asia/Shanghai", 8, 8);
@@ -81,6 +86,7 @@ public class JdbcQueueTest {
         for (int i = 0; i < DemoHall.WINDOWS.size(); i++) {
             queue.saveWindow(i + 1, DemoHall.WINDOWS.get(i), ADMIN);
         }
+        return queue;
     }
 
     private static Actor clerk(String name) {

@@ -23,7 +23,7 @@ public class QueueFiguresTest {
     /** A ticket of GENERAL taken {@code taken} minutes after nine, called and ended at the minutes given (or not). */
     private static TicketRow ticket(long id, TicketStatus status, int taken, Integer called, Integer ended, Integer window, boolean requeued) {
         return new TicketRow(id, DAY, "GENERAL", (int) id, "A" + id, TicketSource.KIOSK, status, false, null, null, null, null, null, null,
-                null, at(taken), at(taken), at(called), at(ended), window, null, called == null ? 0 : 1, requeued, null);
+                null, at(taken), at(taken), at(called), at(ended), window, null, called == null ? 0 : 1, requeued, null, null);
     }
 
     private static Instant at(Integer minutes) {

@@ -22,6 +22,7 @@ import org.onewindow.queue.QueueFiguresDTO;
 import org.onewindow.queue.QueueGroupDTO;
 import org.onewindow.queue.QueueService;
 import org.onewindow.queue.TicketDTO;
+import org.onewindow.queue.TicketIntakeDTO;
 import org.onewindow.queue.TicketSource;
 import org.onewindow.queue.TransferDTO;
 import org.onewindow.queue.WindowDTO;
@@ -131,6 +132,23 @@ public class QueueResource {
     @RolesAllowed("clerk")
     public TicketDTO finish(@Context SecurityContext caller) {
         return queue.finish(Caller.actor(caller));
+    }
+
+    /** The ticket called at the caller's window with what its citizen gave, whole (audited): to open a case from it. */
+    @GET
+    @Path("window/current/intake")
+    @RolesAllowed("clerk")
+    public TicketIntakeDTO intake(@Context SecurityContext caller) {
+        return queue.currentForIntake(Caller.actor(caller));
+    }
+
+    /** Body {@code {"caseNo": "..."}}: the ticket called at the caller's window is served for that case. */
+    @POST
+    @Path("window/case")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("clerk")
+    public TicketDTO serveCase(Map<String, String> body, @Context SecurityContext caller) {
+        return queue.serveCase(body == null ? null : body.get("caseNo"), Caller.actor(caller));
     }
 
     /** Today's figures per group and window, with each group's wait alert (管理等候). */
