@@ -17,21 +17,32 @@ export function clerkPage(main, session, args) {
     .catch(fail);
   const results = h('div', { id: 'item-results' });
   const guide = h('div', { id: 'guide' });
+  const banner = h('p', { id: 'ticket-banner', class: 'instant', hidden: true });
+  // from the queue page's 按此号收件: the number called at this window, with what its citizen gave at the kiosk
+  let from = null;
+  if (args[0] === 'ticket') {
+    api.get('/queue/window/current/intake').then(x => {
+      from = x;
+      banner.textContent = t('clerk.fromTicket', { number: x.number });
+      banner.hidden = false;
+      if (x.itemCode) showGuide(x.itemCode, guide, from);
+    }).catch(e => fail(e));
+  }
   const search = async () => {
     try {
       const q = encodeURIComponent(query.value.trim());
       const page = await api.get(`/catalog/items?size=50&q=${q}&department=${encodeURIComponent(department.value)}`);
       show(results, h('p', {}, t('clerk.results', { n: page.total })),
         table([t('item.code'), t('item.name'), t('item.department'), t('item.timeLimit')], page.items.map(i =>
-          h('tr', { class: 'pick', tabindex: 0, 'data-code': i.code, onclick: () => showGuide(i.code, guide),
-            onkeydown: e => e.key === 'Enter' && showGuide(i.code, guide) },
+          h('tr', { class: 'pick', tabindex: 0, 'data-code': i.code, onclick: () => showGuide(i.code, guide, from),
+            onkeydown: e => e.key === 'Enter' && showGuide(i.code, guide, from) },
           h('td', {}, i.code), h('td', { class: 'item-name' }, i.name), h('td', {}, i.department.name), h('td', {}, limit(i))))));
       const first = results.querySelector('tr.pick');
       if (first) first.focus();
     } catch (e) { fail(e); }
   };
   // a citizen who comes back is found above the items, so that a guide shown below never pushes the box out of sight
-  show(main, caseLookup(), h('section', {}, h('form', { class: 'search', onsubmit: e => { e.preventDefault(); search(); } },
+  show(main, banner, caseLookup(), h('section', {}, h('form', { class: 'search', onsubmit: e => { e.preventDefault(); search(); } },
     query, department, h('button', { type: 'submit', id: 'search' }, t('clerk.search.go'))), results), guide);
   query.focus();
   return null;
@@ -79,10 +90,10 @@ function statutory(item) {
   return item.statutoryLimitDays == null ? t('item.notGiven') : t('item.days', { n: item.statutoryLimitDays });
 }
 
-async function showGuide(code, target) {
+async function showGuide(code, target, from) {
   try {
     const item = await api.get(`/catalog/items/${encodeURIComponent(code)}`);
-    const start = h('button', { type: 'button', id: 'start-intake', onclick: () => intakeForm(item, target) }, t('item.start'));
+    const start = h('button', { type: 'button', id: 'start-intake', onclick: () => intakeForm(item, target, from) }, t('item.start'));
     show(target, h('article', { class: 'guide' },
       h('h2', { id: 'guide-name' }, item.name),
       h('dl', {},
@@ -102,7 +113,8 @@ async function showGuide(code, target) {
   } catch (e) { fail(e); }
 }
 
-function intakeForm(item, target) {
+/** The intake form; {@code from}, the ticket called at this window, fills in the citizen it names. */
+function intakeForm(item, target, from) {
   const id = h('input', { id: 'id-number', maxlength: 18, autocomplete: 'off', required: true });
   const idState = h('span', { id: 'id-state', 'aria-live': 'polite' });
   const name = h('input', { id: 'applicant-name', required: true, maxlength: 100 });
@@ -134,6 +146,12 @@ function intakeForm(item, target) {
         applicant: { idNumber: id.value.trim(), name: name.value.trim(), phone: phone.value.trim() || undefined },
         materials: checked(boxes),
       });
+      // the ticket is served for the case: its service ends with the case's acceptance. The case stands whatever the
+      // queue answers; a failure is said on the case's page, once it is shown
+      const tied = !from || await api.post('/queue/window/case', { caseNo: c.caseNo }).then(() => true, () => false);
+      if (!tied) {
+        window.addEventListener('hashchange', () => fail(t('clerk.ticketLinkFailed', { number: from.number })), { once: true });
+      }
       location.hash = `#/clerk/case/${encodeURIComponent(c.caseNo)}`;
     } catch (err) { fail(err, form); }
   } },
@@ -146,7 +164,12 @@ function intakeForm(item, target) {
   h('button', { type: 'submit', id: 'open-case' }, t('intake.open')));
   form.addEventListener('keydown', e => { if (e.key === 'F2') { e.preventDefault(); form.requestSubmit(); } });
   show(target, form);
-  id.focus();
+  if (from && from.idNumber) {
+    id.value = from.idNumber;
+    id.dispatchEvent(new Event('input'));
+  }
+  if (from && from.mobile) phone.value = from.mobile;
+  (from && from.idNumber ? name : id).focus();
 }
 
 /**

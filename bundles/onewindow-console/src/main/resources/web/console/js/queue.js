@@ -56,27 +56,33 @@ export function queuePage(main, session) {
         show(waiting);
         return;
       }
-      if (current && seat.currentNumber !== current.number) current = null;
+      const tickets = await api.get('/queue/tickets');
+      // the ticket called here, also when the page is opened again (after taking in its case)
+      if (!current || seat.currentNumber !== current.number) {
+        current = tickets.find(x => x.status === 'CALLED' && x.number === seat.currentNumber) || null;
+      }
       const paused = seat.state === 'PAUSED';
-      const key = JSON.stringify([seat, current && current.id]);
+      const key = JSON.stringify([seat, current && current.id, current && current.caseNo]);
       if (key !== shown) {
         shown = key;
         show(here, h('h2', { id: 'window-title' }, t('queue.atWindow', { no: seat.no }), ' ',
           h('span', { class: 'badge', id: 'window-state' }, t(`queue.state.${seat.state}`))),
         h('p', { class: 'current', id: 'current-number' }, seat.currentNumber ? t('queue.serving', { number: seat.currentNumber }) : t('queue.none')),
-        current ? h('p', { id: 'current-ticket' }, [groupName(current.group), current.itemCode, current.citizen, current.note]
-          .filter(Boolean).join(' · ')) : null,
+        current ? h('p', { id: 'current-ticket' }, [groupName(current.group), current.itemCode, current.citizen, current.note,
+          current.caseNo && t('queue.caseOf', { caseNo: current.caseNo })].filter(Boolean).join(' · ')) : null,
         h('div', { class: 'actions' },
           h('button', { type: 'button', id: 'call', class: 'primary', disabled: paused, onclick: () => act('window/call') }, t('queue.call')),
           h('button', { type: 'button', id: 'recall', disabled: !seat.currentNumber, onclick: () => act('window/recall') }, t('queue.recall')),
           h('button', { type: 'button', id: 'no-show', disabled: !seat.currentNumber, onclick: () => act('window/no-show') }, t('queue.noShow')),
           h('button', { type: 'button', id: 'finish', disabled: !seat.currentNumber, onclick: () => act('window/finish') }, t('queue.finish')),
+          // the intake form filled in from the ticket (the item and what the citizen gave at the kiosk)
+          current && !current.caseNo ? h('button', { type: 'button', id: 'open-case-from-ticket',
+            onclick: () => { location.hash = '#/clerk/ticket'; } }, t('queue.openCase')) : null,
           h('button', { type: 'button', id: paused ? 'resume' : 'pause', onclick: () => act(paused ? 'window/resume' : 'window/pause') },
             t(paused ? 'queue.resume' : 'queue.pause')),
           h('button', { type: 'button', id: 'sign-out', onclick: () => act('window/sign-out') }, t('queue.signOut'))),
         seat.currentNumber ? transferForm() : null);
       }
-      const tickets = await api.get('/queue/tickets');
       const mine = tickets.filter(x => seat.groups.includes(x.group) || x.status === 'NO_SHOW');
       show(waiting, h('h3', {}, t('queue.waitingTitle', { n: mine.filter(x => x.status === 'WAITING').length })),
         table([t('queue.number'), t('queue.group'), t('queue.source'), t('queue.taken'), t('queue.status'), ''], mine.map(x =>

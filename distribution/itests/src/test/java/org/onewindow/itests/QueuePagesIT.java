@@ -18,7 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The hall floor's pages in headless Chromium against the real appliance: a clerk signs in at a window on the console
  * and calls a number, and the hall screen (/display/, a second browser, no login) shows it at once; the kiosk gives a
- * number and prints it on an 80 mm ticket; the supervision board shows a group's wait alert. Screenshots under
+ * number and prints it on an 80 mm ticket; a clerk takes in a case for the number called, the citizen filled in from the
+ * ticket; the supervision board shows a group's wait alert. Screenshots under
  * target/screenshots.
  */
 public class QueuePagesIT extends PageTest {
@@ -83,6 +84,52 @@ public class QueuePagesIT extends PageTest {
         } finally {
             screen.quit();
         }
+    }
+
+    @Test
+    public void aClerkTakesInACaseForTheNumberCalledWithTheCitizenFilledIn() throws Exception {
+        // a group and window of their own: the other tests leave numbers waiting in the demo's groups
+        assertEquals(200, http.putJson("/queue/groups/INTAKE", "admin",
+                "{\"code\":\"INTAKE\",\"prefix\":\"K\",\"name\":\"按号收件\",\"priority\":false,\"departments\":[],\"items\":[]}").status);
+        assertEquals(200, http.putJson("/queue/windows/9", "admin", "{\"groups\":[\"INTAKE\"]}").status);
+        String code = Cases.item(http, "RS", 1).path("code").asText();
+        String id = Citizens.idNumber("19850505", 45);
+        String number = http.exchange("POST", "/public/queue/tickets", Map.of(), "{\"group\":\"INTAKE\",\"itemCode\":\"" + code
+                + "\",\"idNumber\":\"" + id + "\",\"mobile\":\"13800138045\"}").json().path("number").asText();
+
+        browser.get(BASE + "/console/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("clerk");
+        browser.findElement(By.id("password")).sendKeys("clerk-demo", Keys.ENTER);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#bar nav a[data-page=queue]"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-window='9'] button.sign-in"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("call"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-number"), number));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("open-case-from-ticket"))).click();
+
+        // the window's intake page, for the item the citizen chose at the kiosk, with what they gave there
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-banner"), number));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("start-intake"))).click();
+        var idBox = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("id-number")));
+        assertEquals(id, idBox.getAttribute("value"));
+        assertEquals("13800138045", browser.findElement(By.id("applicant-phone")).getAttribute("value"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("id-state"), "有效"));
+        browser.findElement(By.id("applicant-name")).sendKeys("钱七");
+        Browsers.screenshot(browser, "intake-from-ticket");
+        browser.findElement(By.id("open-case")).click();
+        wait.until(ExpectedConditions.urlContains("#/clerk/case/"));
+        String caseNo = java.net.URLDecoder.decode(browser.getCurrentUrl().replaceAll(".*#/clerk/case/", ""), "UTF-8");
+
+        // the number is served for that case: the queue page says so, and the list the supervisor sees too
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#bar nav a[data-page=queue]"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-ticket"), caseNo));
+        assertTrue("the open-case button is gone once the number has its case", browser.findElements(By.id("open-case-from-ticket")).isEmpty());
+        boolean listed = false;
+        for (var t : http.get("/queue/tickets?group=INTAKE", "supervisor").json()) {
+            listed |= number.equals(t.path("number").asText()) && caseNo.equals(t.path("caseNo").asText());
+        }
+        assertTrue(caseNo, listed);
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-window='9'] button.sign-in")));
     }
 
     @Test
