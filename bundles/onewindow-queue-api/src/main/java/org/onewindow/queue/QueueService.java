@@ -12,7 +12,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * {@code ALREADY_WAITING}, {@code TICKET_NOT_FOUND}, {@code WINDOW_NOT_FOUND}, {@code WINDOW_TAKEN}, {@code NOT_AT_A_WINDOW},
  * {@code WINDOW_PAUSED}, {@code NO_TICKET_WAITING}, {@code NO_CURRENT_TICKET}, {@code NOT_REQUEUEABLE},
  * {@code INVALID_GROUP}, {@code GROUP_PREFIX_TAKEN}, {@code INVALID_WINDOW}, {@code INVALID_CASE}, {@code CASE_NOT_FOUND},
- * {@code CASES_UNAVAILABLE}, {@code FORBIDDEN}.
+ * {@code CASES_UNAVAILABLE}, {@code INVALID_PERIOD}, {@code FORBIDDEN}.
  */
 @ProviderType
 public interface QueueService {
@@ -81,6 +81,12 @@ public interface QueueService {
      * instant item's acceptance does not end it: the window goes on to decide and hand out), or when the clerk ends it.
      */
     TicketDTO serveCase(String caseNo, Actor clerk);
+
+    /**
+     * The days from {@code from} to {@code to} (at most 92; null: today in the hall, and 4 weeks before it) and the busy
+     * hours by weekday, for staffing (supervisor, administrator); {@code INVALID_PERIOD} otherwise.
+     */
+    QueueReportDTO report(java.time.LocalDate from, java.time.LocalDate to, Actor actor);
 
     /** Today's figures per group and window, with each group's wait alert (supervisor, administrator). */
     QueueFiguresDTO figures(Actor actor);

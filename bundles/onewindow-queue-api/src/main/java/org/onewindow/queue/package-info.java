@@ -2,7 +2,7 @@
  * The hall floor's queue (排队叫号): queue groups and windows, tickets taken at the kiosk, the information desk or by an
  * appointment's check-in, windows calling them in order, and the hall screen's board of calls (numbers and windows only).
  * 1.1: a case opened from (or handed out to) a called ticket ({@link TicketIntakeDTO}, {@link TicketDTO#caseNo()}); its
- * service ends with the case's acceptance, rejection or hand-out.
+ * service ends with the case's acceptance, rejection or hand-out; the day and hour reports ({@link QueueReportDTO}).
  */
 @Export
 @Version("1.1.0")

@@ -6,10 +6,11 @@
  * the registration token and the shared key the hub used to hand out. 2.1 added the district's audit trail to its batches:
  * the hub verifies each district's chain as it arrives and keeps its copy. 2.2 added the digest of the record a batch continues from ({@link RecordDigests}), by which the hub tells a
  * rewound journal (a district restored from an older copy) from its own, and the reconciliation: the hub gives the district
- * back its records after a point ({@link ReconciliationPageDTO}) and takes its rebased journal ({@link RebaseDTO}).
+ * back its records after a point ({@link ReconciliationPageDTO}) and takes its rebased journal ({@link RebaseDTO}). 3.1: the
+ * districts' queue days on the city's board ({@link CityQueueDayDTO}).
  */
 @Export
-@Version("3.0.0")
+@Version("3.1.0")
 package org.onewindow.replication;
 
 import org.osgi.annotation.bundle.Export;

@@ -53,6 +53,9 @@ public class FederationIT {
         // 全市通办: district A's cases of the public security bureau are decided by district B
         a.replace("etc/org.onewindow.relay.department-GA.cfg", "\nmode = local", "\nmode = city\ndistrict = " + B);
         b = UnpackedAppliance.unpack("fed-b", Ports.of(9683), Ports.of(9603));
+        // the halls' queue figures go to the hub every 2 s rather than 5 min
+        a.replace("etc/org.onewindow.queue.cfg", "dayFiguresSeconds = 300", "dayFiguresSeconds = 2");
+        b.replace("etc/org.onewindow.queue.cfg", "dayFiguresSeconds = 300", "dayFiguresSeconds = 2");
         b.replace("etc/org.onewindow.node.cfg", "districtCode = 441302", "districtCode = " + B);
         b.replace("etc/org.onewindow.node.cfg", "districtName = \\u60E0\\u57CE\\u533A", "districtName = \\u60E0\\u9633\\u533A");
         for (UnpackedAppliance node : new UnpackedAppliance[] {hub, a, b}) {
@@ -505,6 +508,36 @@ public class FederationIT {
 
     @Test
     public void theCityBoardShowsTheDistrictsAndTheirReplication() throws Exception {
+        // each hall gives numbers and serves one; the hub's figures of the day are each district's own
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        for (UnpackedAppliance district : new UnpackedAppliance[] {a, b}) {
+            for (int i = 0; i < (district == a ? 3 : 2); i++) {
+                assertEquals(200, district.http.exchange("POST", "/public/queue/tickets", Map.of(), "{\"group\":\"BUSINESS\"}").status);
+            }
+            assertEquals(200, district.http.post("/queue/windows/8/sign-in", "clerk", "application/json", new byte[0]).status);
+            assertEquals(200, district.http.post("/queue/window/call", "clerk", "application/json", new byte[0]).status);
+            assertEquals(200, district.http.post("/queue/window/finish", "clerk", "application/json", new byte[0]).status);
+        }
+        Map<String, JsonNode> atHub = new java.util.HashMap<>();
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < end) {
+            atHub.clear();
+            for (JsonNode d : hub.http.get("/hub/queue-days?day=" + today, "supervisor").json()) {
+                atHub.put(d.path("district").asText(), d.path("figures"));
+            }
+            if (atHub.containsKey(A) && atHub.get(A).path("taken").asInt() == 3 && atHub.containsKey(B)
+                    && atHub.get(B).path("served").asInt() == 1) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        for (UnpackedAppliance district : new UnpackedAppliance[] {a, b}) {
+            JsonNode own = district.http.get("/queue/reports?from=" + today + "&to=" + today, "supervisor").json().path("days").get(0);
+            assertEquals("the hub holds what the hall counted", own, atHub.get(district == a ? A : B));
+        }
+        assertEquals("INVALID_DAY", hub.http.get("/hub/queue-days?day=yesterday", "supervisor").code());
+        assertEquals(403, hub.http.get("/hub/queue-days?day=" + today, "clerk").status);
+
         WebDriver browser = Browsers.chromium();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -518,6 +551,9 @@ public class FederationIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#city-messages table, #city-messages p")));
             assertTrue("an inbox count per district", browser.findElements(By.cssSelector("#districts td.inbox")).size() >= 2);
             assertTrue("no buttons for a supervisor", browser.findElements(By.cssSelector("button.revocation")).isEmpty());
+            // the halls' queues today, side by side
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#city-queue tr[data-district='" + A + "'] td.taken"), "3"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#city-queue tr[data-district='" + B + "'] td.taken"), "2"));
             Browsers.screenshot(browser, "city-board");
         } finally {
             browser.quit();

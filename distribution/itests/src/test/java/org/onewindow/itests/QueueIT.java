@@ -276,6 +276,22 @@ public class QueueIT extends OneWindowTestSupport {
         }
         assertTrue(String.valueOf(window), window != null && !window.hasNonNull("currentNumber"));
         assertEquals("CLOSED", http.post("/queue/window/sign-out", "clerk", "application/json", new byte[0]).json().path("state").asText());
+
+        // the day's report counts them: two numbers of the group, one served
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        JsonNode report = http.get("/queue/reports?from=" + today + "&to=" + today, "supervisor").json();
+        JsonNode day = report.path("days").get(0);
+        assertEquals(report.toString(), today, day.path("day").asText());
+        JsonNode cases = null;
+        for (JsonNode g : day.path("groups")) {
+            cases = "CASES".equals(g.path("code").asText()) ? g : cases;
+        }
+        assertEquals(String.valueOf(cases), 2, cases.path("taken").asInt());
+        assertEquals(1, cases.path("served").asInt());
+        assertEquals(7, report.path("weekdays").size());
+        assertEquals(403, http.get("/queue/reports", "clerk").status);
+        assertEquals("INVALID_PERIOD", http.get("/queue/reports?from=" + today + "&to=2020-01-01", "supervisor").code());
+        assertEquals("INVALID_PERIOD", http.get("/queue/reports?from=yesterday", "supervisor").code());
     }
 
     /** The ID number as the staff's lists show it. */

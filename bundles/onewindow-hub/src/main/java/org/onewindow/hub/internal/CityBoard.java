@@ -5,18 +5,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.onewindow.db.Jdbc;
 import org.onewindow.replication.CaseIndexEntryDTO;
 import org.onewindow.replication.CityLicenceDTO;
+import org.onewindow.replication.CityQueueDayDTO;
 import org.onewindow.replication.CityStatsDTO;
+import org.onewindow.replication.DistrictDTO;
+import org.onewindow.rest.Json;
 
-/** The citywide figures, from the board's tallies, and the case index, from {@code HUB_CASE}. */
+import com.fasterxml.jackson.core.type.TypeReference;
+
+/** The citywide figures, from the board's tallies; the case index, from {@code HUB_CASE}; the halls' queue days. */
 final class CityBoard {
+    private static final TypeReference<Map<String, Object>> FIGURES = new TypeReference<>() {
+    };
     private final DataSource dataSource;
 
     CityBoard(DataSource dataSource) {
@@ -119,6 +130,43 @@ final class CityBoard {
         e.status = rs.getString(6);
         e.seq = rs.getLong(7);
         return e;
+    }
+
+    /**
+     * Each district's queue on {@code day} (null: the latest day any district reported), as it last replicated it, in the
+     * order of {@code known} (the districts).
+     */
+    List<CityQueueDayDTO> queueDays(LocalDate asked, List<DistrictDTO> known) {
+        String[] day = {asked == null ? null : asked.toString()};
+        Map<String, String> figures = Jdbc.tx(dataSource, c -> {
+            Map<String, String> out = new HashMap<>();
+            if (day[0] == null) {
+                try (PreparedStatement s = c.prepareStatement("SELECT MAX(RECORD_KEY) FROM HUB_RECORD WHERE KIND = 'QUEUE_DAY'");
+                        ResultSet rs = s.executeQuery()) {
+                    day[0] = rs.next() ? rs.getString(1) : null;
+                }
+                if (day[0] == null) {
+                    return out;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTRICT, PAYLOAD FROM HUB_RECORD WHERE KIND = 'QUEUE_DAY' AND RECORD_KEY = ?")) {
+                s.setString(1, day[0]);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
+        List<CityQueueDayDTO> out = new ArrayList<>();
+        for (DistrictDTO d : known) {
+            String payload = figures.get(d.code);
+            if (payload != null) {
+                out.add(new CityQueueDayDTO(d.code, d.name, day[0], Json.read(payload.getBytes(StandardCharsets.UTF_8), FIGURES)));
+            }
+        }
+        return out;
     }
 
     /** A licence of any district by type and number, or null. */

@@ -3,6 +3,7 @@ package org.onewindow.hub.internal;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,7 @@ import org.onewindow.replication.BatchDTO;
 import org.onewindow.replication.CaseFilesDTO;
 import org.onewindow.replication.CaseIndexEntryDTO;
 import org.onewindow.replication.CityLicenceDTO;
+import org.onewindow.replication.CityQueueDayDTO;
 import org.onewindow.replication.CityStatsDTO;
 import org.onewindow.replication.DistrictDTO;
 import org.onewindow.replication.DistrictState;
@@ -173,6 +175,12 @@ public class CityHub implements StatusContributor {
     CityStatsDTO stats(Actor actor) {
         actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
         return board.stats(districts);
+    }
+
+    /** The halls' queues on {@code day} (null: the latest reported), each as its district last replicated it (supervisor, administrator). */
+    List<CityQueueDayDTO> queueDays(LocalDate day, Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        return board.queueDays(day, districts.list());
     }
 
     List<CaseIndexEntryDTO> cases(String district, String after, int size, Actor actor) {

@@ -1,6 +1,7 @@
 package org.onewindow.hub.internal;
 
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ import org.onewindow.replication.AckDTO;
 import org.onewindow.replication.CaseFilesDTO;
 import org.onewindow.replication.CaseIndexEntryDTO;
 import org.onewindow.replication.CityLicenceDTO;
+import org.onewindow.replication.CityQueueDayDTO;
 import org.onewindow.replication.CityStatsDTO;
 import org.onewindow.replication.DistrictDTO;
 import org.onewindow.replication.FileUploadDTO;
@@ -273,6 +275,20 @@ public class HubResource {
     @Path("stats")
     public CityStatsDTO stats(@Context SecurityContext caller) {
         return hub.stats(Caller.actor(caller));
+    }
+
+    /**
+     * The halls' queues on {@code day} (an ISO date; the latest day any hall reported when none is named), as the districts
+     * replicated them: the 市级看板 compares halls.
+     */
+    @GET
+    @Path("queue-days")
+    public List<CityQueueDayDTO> queueDays(@QueryParam("day") String day, @Context SecurityContext caller) {
+        try {
+            return hub.queueDays(day == null ? null : LocalDate.parse(day), Caller.actor(caller));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Problem.badRequest("INVALID_DAY", "day 为日期，如 2026-12-07");
+        }
     }
 
     /** A district's cases in the citywide index, by case number, a page after {@code after} (at most 10000). */

@@ -30,4 +30,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Seconds between two reads of the cases' moves, which end the service of the tickets served for them")
     int caseWatchSeconds() default 2;
+
+    @AttributeDefinition(description = "Seconds between two journalings of today's figures for the city hub (a finished day is kept and journaled once)")
+    int dayFiguresSeconds() default 300;
 }

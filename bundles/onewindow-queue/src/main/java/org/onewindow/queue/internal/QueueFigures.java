@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.OptionalDouble;
-import java.util.function.Predicate;
 
 import org.onewindow.queue.QueueFiguresDTO;
 import org.onewindow.queue.QueueFiguresDTO.GroupFiguresDTO;
@@ -34,30 +32,21 @@ final class QueueFigures {
             WaitAlert alert = waiting.isEmpty() ? WaitAlert.NONE : longest >= redMinutes ? WaitAlert.RED
                     : longest >= yellowMinutes ? WaitAlert.YELLOW : WaitAlert.NONE;
             return new GroupFiguresDTO(g.code(), g.name(), waiting.size(), longest,
-                    mean(mine, t -> t.calledAt() != null, t -> Duration.between(t.takenAt(), t.calledAt())),
-                    mean(mine, QueueFigures::served, t -> Duration.between(t.calledAt(), t.finishedAt())),
-                    (int) mine.stream().filter(QueueFigures::served).count(),
+                    QueueDays.mean(mine, t -> t.calledAt() != null, t -> Duration.between(t.takenAt(), t.calledAt())),
+                    QueueDays.mean(mine, QueueDays::isServed, t -> Duration.between(t.calledAt(), t.finishedAt())),
+                    (int) mine.stream().filter(QueueDays::isServed).count(),
                     (int) mine.stream().filter(t -> t.status() == TicketStatus.NO_SHOW || t.requeued()).count(), open, alert);
         }).toList();
         List<WindowFiguresDTO> byWindow = windows.stream().map(w -> {
             List<TicketRow> served = tickets.stream().filter(t -> w.no() == (t.window() == null ? -1 : t.window()))
-                    .filter(QueueFigures::served).toList();
+                    .filter(QueueDays::isServed).toList();
             return new WindowFiguresDTO(w.no(), w.state(), w.clerk(), served.size(),
-                    mean(served, t -> true, t -> Duration.between(t.calledAt(), t.finishedAt())));
+                    QueueDays.mean(served, t -> true, t -> Duration.between(t.calledAt(), t.finishedAt())));
         }).toList();
         return new QueueFiguresDTO(day.toString(), yellowMinutes, redMinutes, byGroup, byWindow);
     }
 
-    private static boolean served(TicketRow t) {
-        return t.status() == TicketStatus.DONE && t.calledAt() != null && t.finishedAt() != null;
-    }
-
     private static int minutes(Instant from, Instant to) {
         return (int) Math.max(0, Duration.between(from, to).toMinutes());
-    }
-
-    private static Integer mean(List<TicketRow> tickets, Predicate<TicketRow> which, java.util.function.Function<TicketRow, Duration> length) {
-        OptionalDouble m = tickets.stream().filter(which).mapToLong(t -> Math.max(0, length.apply(t).toSeconds())).average();
-        return m.isPresent() ? (int) (m.getAsDouble() / 60) : null;
     }
 }

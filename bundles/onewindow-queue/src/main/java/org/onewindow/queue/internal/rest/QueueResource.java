@@ -1,5 +1,6 @@
 package org.onewindow.queue.internal.rest;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import org.onewindow.problem.Problem;
 import org.onewindow.queue.NewTicketDTO;
 import org.onewindow.queue.QueueFiguresDTO;
 import org.onewindow.queue.QueueGroupDTO;
+import org.onewindow.queue.QueueReportDTO;
 import org.onewindow.queue.QueueService;
 import org.onewindow.queue.TicketDTO;
 import org.onewindow.queue.TicketIntakeDTO;
@@ -149,6 +151,22 @@ public class QueueResource {
     @RolesAllowed("clerk")
     public TicketDTO serveCase(Map<String, String> body, @Context SecurityContext caller) {
         return queue.serveCase(body == null ? null : body.get("caseNo"), Caller.actor(caller));
+    }
+
+    /** The days from {@code from} to {@code to} (ISO dates; the last 4 weeks by default) and the busy hours by weekday. */
+    @GET
+    @Path("reports")
+    @RolesAllowed({"supervisor", "admin"})
+    public QueueReportDTO report(@QueryParam("from") String from, @QueryParam("to") String to, @Context SecurityContext caller) {
+        return queue.report(from == null ? null : date(from), to == null ? null : date(to), Caller.actor(caller));
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Problem.badRequest("INVALID_PERIOD", "日期格式为 2026-12-07");
+        }
     }
 
     /** Today's figures per group and window, with each group's wait alert (管理等候). */
