@@ -9,6 +9,7 @@ import { cityPage } from './city.js';
 import { prereviewPage, appointmentsPage, mobilePage, bindingsPage, onlineInstalled } from './desk.js';
 import { accountPage } from './account.js';
 import { queuePage, queueInstalled } from './queue.js';
+import { hallPage } from './hall.js';
 import { usersPage } from './users.js';
 import { auditPage } from './audit.js';
 import { demoMarker } from './demo.js';
@@ -20,6 +21,7 @@ const PAGES = {
   today: { roles: ['clerk'], nav: 'nav.today', render: todayPage },
   review: { roles: ['reviewer'], nav: 'nav.review', render: reviewPage },
   board: { roles: ['supervisor', 'admin'], nav: 'nav.board', render: boardPage },
+  hall: { roles: ['supervisor', 'admin'], nav: 'nav.hall', render: hallPage, feature: 'queue' },
   admin: { roles: ['admin'], nav: 'nav.admin', render: adminPage },
   users: { roles: ['security'], nav: 'nav.users', render: usersPage },
   audit: { roles: ['auditor'], nav: 'nav.audit', render: auditPage },
@@ -152,7 +154,8 @@ async function start(s) {
   await nodeHealth();
   const online = ['prereview', 'appointments', 'mobile', 'bindings'].some(p => PAGES[p].roles.some(r => s.roles.includes(r)));
   if (online && await onlineInstalled()) features.add('online');
-  if (PAGES.queue.roles.some(r => s.roles.includes(r)) && await queueInstalled()) features.add('queue');
+  const queue = ['queue', 'hall'].some(p => PAGES[p].roles.some(r => s.roles.includes(r)));
+  if (queue && await queueInstalled()) features.add('queue');
   navigation();
   route();
 }

@@ -4,6 +4,7 @@ import { dateTime, timeOfDay } from './format.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
 import { echarts } from './board.js';
+import { cityQueue } from './hall.js';
 import { confirmDialog } from './confirm.js';
 
 const REFRESH_MS = 15000;
@@ -67,10 +68,11 @@ export function cityPage(main, session) {
   const candidates = h('div', { id: 'key-candidates' });
   const chart = h('div', { id: 'city-chart', class: 'chart' });
   const messages = h('div', { id: 'city-messages' });
+  const queues = h('div', { id: 'city-queue' });
   show(main, h('h2', {}, t('city.title')), stamp, board ? figures : '', h('h3', {}, t('city.districts')), districts,
     admin ? enrolmentSection() : '',
     h('h3', {}, t('city.candidates')), h('p', { class: 'muted' }, t(security ? 'city.candidates.security' : 'city.candidates.help')), candidates,
-    board ? [h('h3', {}, t('city.messages')), messages, h('h3', {}, t('city.chart')), chart] : '');
+    board ? [h('h3', {}, t('city.queue')), queues, h('h3', {}, t('city.messages')), messages, h('h3', {}, t('city.chart')), chart] : '');
   let plot = null;
   // a district suspended sends nothing to the city, one revoked never again: asked first, naming the district
   const change = (d, what) => async () => {
@@ -137,6 +139,8 @@ export function cityPage(main, session) {
             t('city.cases.short'), t('city.version'), t('city.refusals'), t('city.inbox'), ''], districtRows(stats.districts)));
       }
       showCandidates(stats.districts);
+      // the halls' queues on the latest day they reported (a hub without the queue's figures shows none)
+      await cityQueue(queues);
       // 全市通办: what the hub still carries between districts, oldest worries first
       const waiting = await api.get('/hub/messages?waiting=true&size=50');
       show(messages, waiting.length === 0 ? h('p', { class: 'muted' }, t('city.messages.none')) : table(

@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The hall floor's pages in headless Chromium against the real appliance: a clerk signs in at a window on the console
  * and calls a number, and the hall screen (/display/, a second browser, no login) shows it at once; the kiosk gives a
  * number and prints it on an 80 mm ticket; a clerk takes in a case for the number called, the citizen filled in from the
- * ticket; the supervision board shows a group's wait alert. Screenshots under
+ * ticket; the supervision board shows a group's wait alert; the hall manager changes a window's groups and reads the
+ * report with its charts. Screenshots under
  * target/screenshots.
  */
 public class QueuePagesIT extends PageTest {
@@ -171,6 +172,23 @@ public class QueuePagesIT extends PageTest {
         assertEquals("a group nobody waits in has no alert", "NONE",
                 browser.findElement(By.cssSelector("#queue-figures tr[data-group=BUSINESS]")).getAttribute("data-alert"));
         Browsers.screenshot(browser, "board-queue");
+
+        // 排队管理: the hall manager gives window 4 a second group, and reads the day's report with its charts
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#bar nav a[data-page=hall]"))).click();
+        var social = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#hall-windows tr[data-window='4'] input[value=SOCIAL]")));
+        assertFalse(social.isSelected());
+        social.click();
+        browser.findElement(By.cssSelector("#hall-windows tr[data-window='4'] button.save-window")).click();
+        wait.until(d -> http.get("/queue/windows", "supervisor").json().get(3).path("groups").toString().contains("SOCIAL"));
+        assertTrue("only an administrator sets the groups", browser.findElements(By.id("group-form")).isEmpty());
+        var today = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#report-days tr[data-day]")));
+        assertTrue(today.getText(), Integer.parseInt(today.findElement(By.cssSelector("td.taken")).getText()) >= 1);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#days-chart canvas")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#hours-chart canvas")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-peaks"), ":00"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('report-period').scrollIntoView()");
+        Browsers.screenshot(browser, "hall-report");
+        assertEquals(200, http.putJson("/queue/windows/4", "supervisor", "{\"groups\":[\"PROPERTY\"]}").status);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
     }
 
