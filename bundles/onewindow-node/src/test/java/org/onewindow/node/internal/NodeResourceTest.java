@@ -26,6 +26,25 @@ public class NodeResourceTest {
         assertFalse("no district in the public index", index.toString().contains("330106"));
     }
 
+    @Test
+    public void healthAnswersAsTheHealthServletDoesShouldTheRestServletTakeThePath() {
+        for (boolean serving : new boolean[] {true, false}) {
+            NodeHealth health = new NodeHealth() {
+                @Override
+                public HealthReport check() {
+                    HealthReport r = new HealthReport();
+                    r.status = serving ? "UP" : "STARTING";
+                    r.serving = serving;
+                    return r;
+                }
+            };
+            javax.ws.rs.core.Response answer = new NodeResource(health, () -> node(false)).health();
+            assertEquals(serving ? 200 : 503, answer.getStatus());
+            assertEquals(Map.of("status", serving ? "UP" : "STARTING"), answer.getEntity());
+            assertEquals(serving ? null : "5", answer.getHeaderString("Retry-After"));
+        }
+    }
+
     private static NodeInfo node(boolean demo) {
         NodeInfo info = new NodeInfo();
         info.role = NodeRole.DISTRICT;
