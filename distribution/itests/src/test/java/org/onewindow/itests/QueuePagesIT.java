@@ -18,9 +18,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The hall floor's pages in headless Chromium against the real appliance: a clerk signs in at a window on the console
  * and calls a number, and the hall screen (/display/, a second browser, no login) shows it at once; the kiosk gives a
- * number and prints it on an 80 mm ticket; a clerk takes in a case for the number called, the citizen filled in from the
- * ticket; the supervision board shows a group's wait alert; the hall manager changes a window's groups and reads the
- * report with its charts. Screenshots under
+ * number and prints it on an 80 mm ticket, and the number's own page (the text's link) shows its place; a clerk takes
+ * in a case for the number called, the citizen filled in from the ticket; the supervision board shows a group's wait
+ * alert; the hall manager changes a window's groups and reads the report with its charts. Screenshots under
  * target/screenshots.
  */
 public class QueuePagesIT extends PageTest {
@@ -156,6 +156,17 @@ public class QueuePagesIT extends PageTest {
         } finally {
             cdp.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
+
+        // 我的排号, the page the text message links to: the number's place, no login; a link of another day has expired
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        browser.get(BASE + "/display/ticket.html#" + number + "/" + today);
+        var state = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-state")));
+        assertEquals("WAITING", state.getAttribute("data-status"));
+        assertTrue(state.getText(), state.getText().contains("前面还有"));
+        assertEquals(number, browser.findElement(By.id("ticket-number")).getText());
+        Browsers.screenshot(browser, "ticket-page");
+        browser.get(BASE + "/display/ticket.html#" + number + "/2020-01-01");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-error"), "已过期"));
     }
 
     @Test

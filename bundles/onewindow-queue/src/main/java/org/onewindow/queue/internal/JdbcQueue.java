@@ -104,6 +104,7 @@ public class JdbcQueue implements QueueService, JournalRestore {
     private CaseWatch caseWatch;
     private ScheduledExecutorService worker;
     private int textAhead;
+    private final java.util.concurrent.atomic.AtomicBoolean textPending = new java.util.concurrent.atomic.AtomicBoolean();
     /** The groups as last read: every ticket shown names its group, and groups change a few times a year. */
     private volatile List<QueueGroupDTO> groupCache;
 
@@ -114,7 +115,7 @@ public class JdbcQueue implements QueueService, JournalRestore {
         alerts(config.yellowWaitMinutes(), config.redWaitMinutes());
         cases = new TicketCases(windows, trail, journal, () -> intake);
         String district = node.info().districtName;
-        texts = new TurnTexts(dataSource, () -> notifier, (district == null ? "" : district) + "政务服务中心");
+        texts = new TurnTexts(dataSource, () -> notifier, (district == null ? "" : district) + "政务服务中心", config.publicBaseUrl());
         textAhead = Math.max(0, config.turnTextAhead());
         caseWatch = new CaseWatch(dataSource, journal);
         caseWatch.start();
@@ -167,22 +168,25 @@ public class JdbcQueue implements QueueService, JournalRestore {
     }
 
     /** After a call, off the clerk's request: texts the citizens of the window's groups whose turn comes (无声叫号). */
-    private void textTurns(List<String> groups) {
+    private void textTurns() {
         ScheduledExecutorService w = worker;
-        if (w == null || groups.isEmpty()) {
+        // nothing to look for while no number with a mobile waits untold; and the calls of a burst share one look
+        if (w == null || textAhead == 0 || !texts.mayBeDue() || !textPending.compareAndSet(false, true)) {
             return;
         }
-        Instant now = clock.instant();
         try {
             w.execute(() -> {
+                textPending.set(false);
+                Instant now = clock.instant();
                 try {
-                    texts.check(LocalDate.ofInstant(now, zone), groups, textAhead, now, this::groupName);
+                    texts.check(LocalDate.ofInstant(now, zone), groups().stream().map(QueueGroupDTO::code).toList(), textAhead, now,
+                            this::groupName);
                 } catch (RuntimeException e) {
                     LOG.warn("Turn texts not sent: {}", e.toString());
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            // the capability is stopping: the next call after a restart texts them
+            textPending.set(false); // the capability is stopping: the next call after a restart texts them
         }
     }
 
@@ -262,7 +266,11 @@ public class JdbcQueue implements QueueService, JournalRestore {
 
     @Override
     public TicketDTO take(NewTicketDTO in, TicketSource source, Actor actor) {
-        return desk.take(in, source, actor);
+        TicketDTO taken = desk.take(in, source, actor);
+        if (taken.mobileGiven() && texts != null) {
+            texts.mobileGiven();
+        }
+        return taken;
     }
 
     @Override
@@ -302,15 +310,13 @@ public class JdbcQueue implements QueueService, JournalRestore {
 
     @Override
     public TicketDTO callNext(Actor clerk) {
-        WindowCalls.Called called = windows.callNext(clerk);
+        TicketRow called = windows.callNext(clerk);
         board.changed();
-        if (textAhead > 0) {
-            textTurns(called.groups());
-        }
-        if (called.ticket() == null) {
+        textTurns();
+        if (called == null) {
             throw new Problem(ProblemKind.NOT_FOUND, "NO_TICKET_WAITING", "本窗口的队列里没有等候的号");
         }
-        return personal(called.ticket());
+        return personal(called);
     }
 
     @Override

@@ -28,6 +28,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "The notifier that sends those texts: an LDAP filter on Notifier services, such as (channel=file) or (channel=sms)")
     String notifier_target() default "(channel=file)";
 
+    @AttributeDefinition(description = "How citizens' phones reach this hall, for the link in those texts to the number's page (empty: no link)")
+    String publicBaseUrl() default "";
+
     @AttributeDefinition(description = "Seconds between two reads of the cases' moves, which end the service of the tickets served for them")
     int caseWatchSeconds() default 2;
 

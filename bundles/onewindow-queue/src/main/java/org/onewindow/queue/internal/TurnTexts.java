@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -38,15 +39,23 @@ final class TurnTexts {
     private final DataSource dataSource;
     private final Supplier<Notifier> notifier;
     private final String hall;
+    /** Where citizens' phones reach the hall ({@code publicBaseUrl}), or null: the text then has no link. */
+    private final String base;
+
+    /** Numbers taken with a mobile, counted from 1 (unknown at the start: the first call looks once). */
+    private final AtomicLong given = new AtomicLong(1);
+    /** {@link #given} when a look last found no number waiting untold. */
+    private volatile long quietAt;
 
     /** A text due: the ticket and how many wait before it. */
     record Due(TicketRow ticket, int ahead) {
     }
 
-    TurnTexts(DataSource dataSource, Supplier<Notifier> notifier, String hall) {
+    TurnTexts(DataSource dataSource, Supplier<Notifier> notifier, String hall, String publicBaseUrl) {
         this.dataSource = dataSource;
         this.notifier = notifier;
         this.hall = hall;
+        this.base = publicBaseUrl == null || publicBaseUrl.isBlank() ? null : publicBaseUrl.strip().replaceAll("/+$", "");
     }
 
     /** The untold tickets among {@code waiting} with at most {@code within} before them in their group's queue. */
@@ -64,11 +73,26 @@ final class TurnTexts {
         return out;
     }
 
+    /** A number was taken with a mobile: it waits for its text. */
+    void mobileGiven() {
+        given.incrementAndGet();
+    }
+
+    /**
+     * Whether a number may wait for its text: not once a look found none and no number with a mobile was taken since
+     * (the calls of a hall whose citizens left no mobile never read the queue for texts).
+     */
+    boolean mayBeDue() {
+        return given.get() != quietAt;
+    }
+
     /** Texts the day's tickets of {@code groups} whose turn comes; answers how many were handed to the notifier. */
     int check(LocalDate day, Collection<String> groups, int within, Instant now, Function<String, String> groupName) {
+        long seen = given.get();
         List<Due> told = DbFailures.retryTransient(ATTEMPTS, () -> Jdbc.tx(dataSource, c -> {
             Set<Long> untold = untold(c, day, groups);
             if (untold.isEmpty()) {
+                quietAt = seen;
                 return List.<Due>of();
             }
             List<Due> due = new ArrayList<>();
@@ -86,9 +110,11 @@ final class TurnTexts {
         return sent;
     }
 
-    static String text(String hall, String number, String groupName, int ahead) {
+    /** The text; with a link to the number's page (我的排号) where the hall has a public address. */
+    static String text(String hall, String number, String groupName, int ahead, String link) {
         String place = ahead == 0 ? "下一位就是您" : "前面还有 " + ahead + " 位";
-        return "【" + hall + "】您的 " + number + " 号（" + groupName + "）" + place + "，请回到大厅留意叫号，过号需重新排队。";
+        return "【" + hall + "】您的 " + number + " 号（" + groupName + "）" + place + "，请回到大厅留意叫号，过号需重新排队。"
+                + (link == null ? "" : "进度：" + link);
     }
 
     private boolean send(Due d, String groupName) {
@@ -103,7 +129,7 @@ final class TurnTexts {
         n.idNumber = t.citizenId();
         n.mobile = t.mobile();
         n.reference = t.day() + "/" + t.number();
-        n.text = text(hall, t.number(), groupName, d.ahead());
+        n.text = text(hall, t.number(), groupName, d.ahead(), base == null ? null : base + "/display/ticket.html#" + t.number() + "/" + t.day());
         n.sentAt = Instant.now().toString();
         try {
             channel.send(n);

@@ -82,12 +82,8 @@ final class WindowCalls {
         return state(clerk, WindowState.OPEN);
     }
 
-    /** A call at a window: the ticket called (null when none waited) and the groups the window serves. */
-    record Called(TicketRow ticket, List<String> groups) {
-    }
-
-    /** The next ticket; none when none waits for the window (the one called before is done all the same). */
-    Called callNext(Actor clerk) {
+    /** The next ticket; null when none waits for the window (the one called before is done all the same). */
+    TicketRow callNext(Actor clerk) {
         return step(clerk, (c, w, now) -> {
             if (w.window().state() == WindowState.PAUSED) {
                 throw new Problem(ProblemKind.CONFLICT, "WINDOW_PAUSED", w.window().no() + " 号窗口已暂停服务，请先恢复服务再叫号");
@@ -105,11 +101,11 @@ final class WindowCalls {
                     TicketRow called = TicketStore.byId(c, next.id()).orElseThrow();
                     TicketStore.call(c, called, w.window().no(), now);
                     HallStore.setWindow(c, w.window().no(), w.window().state(), clerk.name(), called.id(), now);
-                    return new Called(called, w.window().groups());
+                    return called;
                 }
             }
             HallStore.setWindow(c, w.window().no(), w.window().state(), clerk.name(), null, now);
-            return new Called(null, w.window().groups());
+            return null;
         });
     }
 

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 import java.sql.Connection;
 import java.time.Instant;
@@ -92,7 +93,7 @@ public class TicketServiceEndTest {
     @Test
     public void aCitizenWhoLeftAMobileIsTextedOnceWhenAtMostThreeWaitBeforeThem() {
         List<NoticeDTO> sent = new ArrayList<>();
-        TurnTexts texts = new TurnTexts(queue.dataSource, () -> sent::add, "东城区政务服务中心");
+        TurnTexts texts = new TurnTexts(queue.dataSource, () -> sent::add, "东城区政务服务中心", "https://hall.example.cn/");
         for (int i = 0; i < 6; i++) {
             queue.take(new NewTicketDTO("GENERAL", null, null, i == 4 ? "13800138000" : null), TicketSource.KIOSK, KIOSK);
         }
@@ -103,7 +104,8 @@ public class TicketServiceEndTest {
         assertEquals(1, check(texts));
         assertEquals(NoticeKind.QUEUE_TURN, sent.get(0).kind);
         assertEquals("13800138000", sent.get(0).mobile);
-        assertEquals("【东城区政务服务中心】您的 A005 号（综合受理）前面还有 3 位，请回到大厅留意叫号，过号需重新排队。", sent.get(0).text);
+        assertEquals("【东城区政务服务中心】您的 A005 号（综合受理）前面还有 3 位，请回到大厅留意叫号，过号需重新排队。"
+                + "进度：https://hall.example.cn/display/ticket.html#A005/2026-12-07", sent.get(0).text);
         queue.callNext(LI);
         assertEquals("told once", 0, check(texts));
         queue.callNext(LI);
@@ -111,6 +113,17 @@ public class TicketServiceEndTest {
         assertEquals(1, check(texts));
         assertEquals("11010519491231002X", sent.get(1).idNumber);
         assertEquals(2, sent.size());
+    }
+
+    @Test
+    public void callsDoNotLookForTextsWhileNoNumberWithAMobileWaitsUntold() {
+        TurnTexts texts = new TurnTexts(queue.dataSource, () -> n -> fail("nothing to send"), "东城区政务服务中心", null);
+        assertTrue("not known at the start: the first call looks", texts.mayBeDue());
+        queue.take(new NewTicketDTO("GENERAL", null, null, null), TicketSource.KIOSK, KIOSK);
+        assertEquals(0, check(texts));
+        assertFalse("no number with a mobile waits", texts.mayBeDue());
+        texts.mobileGiven();
+        assertTrue(texts.mayBeDue());
     }
 
     private int check(TurnTexts texts) {
