@@ -22,7 +22,8 @@ async function refresh() {
       show(main, h('p', { class: 'error', id: 'ticket-error' }, t('ticket.stale', { number: number.toUpperCase(), day })));
       return;
     }
-    const state = x.status === 'WAITING' ? t('ticket.ahead', { n: x.ahead, minutes: x.estimatedWaitMinutes })
+    const waiting = x.ahead === 0 ? t('ticket.next') : t('ticket.ahead', { n: x.ahead, minutes: x.estimatedWaitMinutes });
+    const state = x.status === 'WAITING' ? waiting
       : x.status === 'CALLED' ? t('ticket.called', { window: x.window }) : t(`ticket.status.${x.status}`);
     show(main, h('article', { class: 'slip', id: 'ticket' },
       h('p', { class: 'muted' }, t('ticket.title')),

@@ -162,7 +162,7 @@ public class QueuePagesIT extends PageTest {
         browser.get(BASE + "/display/ticket.html#" + number + "/" + today);
         var state = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-state")));
         assertEquals("WAITING", state.getAttribute("data-status"));
-        assertTrue(state.getText(), state.getText().contains("前面还有"));
+        assertTrue(state.getText(), state.getText().contains("前面还有") || state.getText().contains("下一位就是您"));
         assertEquals(number, browser.findElement(By.id("ticket-number")).getText());
         Browsers.screenshot(browser, "ticket-page");
         browser.get(BASE + "/display/ticket.html#" + number + "/2020-01-01");

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -104,15 +106,23 @@ public class JdbcQueue implements QueueService, JournalRestore {
     private CaseWatch caseWatch;
     private ScheduledExecutorService worker;
     private int textAhead;
-    private final java.util.concurrent.atomic.AtomicBoolean textPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean textPending = new AtomicBoolean();
     /** The groups as last read: every ticket shown names its group, and groups change a few times a year. */
     private volatile List<QueueGroupDTO> groupCache;
+    /** Moves on with every change of a group: a read begun before it is not kept. */
+    private final AtomicLong groupChanges = new AtomicLong();
 
     @Activate
     void activate(BundleContext context, QueueConfig config) {
         migrations.migrate("queue", context.getBundle(), "db/migration/queue");
         configure(config.zone(), config.serviceMinutes(), config.boardCalls());
         alerts(config.yellowWaitMinutes(), config.redWaitMinutes());
+        if (node.info().demo) {
+            tx(c -> {
+                DemoHall.fill(c, clock.instant());
+                return null;
+            });
+        }
         cases = new TicketCases(windows, trail, journal, () -> intake);
         String district = node.info().districtName;
         texts = new TurnTexts(dataSource, () -> notifier, (district == null ? "" : district) + "政务服务中心", config.publicBaseUrl());
@@ -122,12 +132,6 @@ public class JdbcQueue implements QueueService, JournalRestore {
         worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-queue"));
         worker.scheduleWithFixedDelay(this::watchCases, 1, Math.max(1, config.caseWatchSeconds()), TimeUnit.SECONDS);
         worker.scheduleWithFixedDelay(this::closeDays, 10, Math.max(1, config.dayFiguresSeconds()), TimeUnit.SECONDS);
-        if (node.info().demo) {
-            tx(c -> {
-                DemoHall.fill(c, clock.instant());
-                return null;
-            });
-        }
     }
 
     @Deactivate
@@ -167,7 +171,7 @@ public class JdbcQueue implements QueueService, JournalRestore {
         }
     }
 
-    /** After a call, off the clerk's request: texts the citizens of the window's groups whose turn comes (无声叫号). */
+    /** After a call, off the clerk's request: texts the citizens whose turn comes (无声叫号). */
     private void textTurns() {
         ScheduledExecutorService w = worker;
         // nothing to look for while no number with a mobile waits untold; and the calls of a burst share one look
@@ -204,8 +208,13 @@ public class JdbcQueue implements QueueService, JournalRestore {
     public List<QueueGroupDTO> groups() {
         List<QueueGroupDTO> known = groupCache;
         if (known == null) {
+            long before = groupChanges.get();
             known = tx(HallStore::groups);
-            groupCache = known;
+            synchronized (groupChanges) {
+                if (groupChanges.get() == before) {
+                    groupCache = known;
+                }
+            }
         }
         return known;
     }
@@ -221,7 +230,10 @@ public class JdbcQueue implements QueueService, JournalRestore {
             // two administrators giving one letter at once: the second meets the constraint
             throw DbFailures.isUniqueViolation(e) ? taken : e;
         } finally {
-            groupCache = null;
+            synchronized (groupChanges) {
+                groupChanges.incrementAndGet();
+                groupCache = null;
+            }
         }
     }
 
