@@ -25,6 +25,7 @@ import org.onewindow.problem.ProblemKind;
 import org.onewindow.queue.NewTicketDTO;
 import org.onewindow.queue.TicketDTO;
 import org.onewindow.queue.TicketSource;
+import org.onewindow.queue.internal.floor.DemoHall;
 import org.onewindow.security.Actor;
 
 /**

@@ -28,6 +28,7 @@ import org.onewindow.queue.TicketSource;
 import org.onewindow.queue.TicketStatus;
 import org.onewindow.queue.TransferDTO;
 import org.onewindow.queue.WindowState;
+import org.onewindow.queue.internal.floor.DemoHall;
 import org.onewindow.security.Actor;
 
 /** The queue on an in-memory Derby with its own migrations: numbers, the one-ticket rule, calls, transfers, the day's end. */

@@ -21,10 +21,14 @@ import org.onewindow.db.internal.TestDatabases;
 import org.onewindow.problem.Problem;
 import org.onewindow.queue.NewTicketDTO;
 import org.onewindow.queue.QueueDayDTO;
-import org.onewindow.queue.QueueReportDTO;
 import org.onewindow.queue.QueueReportDTO.WeekdayHoursDTO;
+import org.onewindow.queue.QueueReportDTO;
 import org.onewindow.queue.TicketSource;
 import org.onewindow.queue.TicketStatus;
+import org.onewindow.queue.internal.figures.DayFigures;
+import org.onewindow.queue.internal.figures.QueueDays;
+import org.onewindow.queue.internal.floor.DemoHall;
+import org.onewindow.queue.internal.floor.TicketRow;
 import org.onewindow.rest.Json;
 import org.onewindow.security.Actor;
 

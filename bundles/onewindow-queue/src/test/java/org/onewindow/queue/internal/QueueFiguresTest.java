@@ -9,11 +9,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.Test;
-import org.onewindow.queue.QueueFiguresDTO;
 import org.onewindow.queue.QueueFiguresDTO.WaitAlert;
+import org.onewindow.queue.QueueFiguresDTO;
 import org.onewindow.queue.TicketSource;
 import org.onewindow.queue.TicketStatus;
 import org.onewindow.queue.WindowState;
+import org.onewindow.queue.internal.figures.QueueFigures;
+import org.onewindow.queue.internal.floor.DemoHall;
+import org.onewindow.queue.internal.floor.HallStore;
+import org.onewindow.queue.internal.floor.TicketRow;
 
 public class QueueFiguresTest {
     private static final LocalDate DAY = LocalDate.of(2026, 12, 7);

@@ -25,6 +25,11 @@ import org.onewindow.queue.NewTicketDTO;
 import org.onewindow.queue.TicketDTO;
 import org.onewindow.queue.TicketSource;
 import org.onewindow.queue.TicketStatus;
+import org.onewindow.queue.internal.cases.CaseWatch;
+import org.onewindow.queue.internal.cases.ServiceEnds;
+import org.onewindow.queue.internal.floor.TicketRow;
+import org.onewindow.queue.internal.floor.TicketStore;
+import org.onewindow.queue.internal.texts.TurnTexts;
 import org.onewindow.security.Actor;
 
 /**

@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.cases;
 
 import org.onewindow.intake.CaseStatus;
 
@@ -7,11 +7,11 @@ import org.onewindow.intake.CaseStatus;
  * accepted (受理) or rejected, withdrawn, or its result handed out. An instant item (即来即办, no time limit) is decided
  * and handed out at the same window right after its acceptance, so for it only the hand-out (or a rejection) ends it.
  */
-final class ServiceEnds {
+public final class ServiceEnds {
     private ServiceEnds() {
     }
 
-    static boolean by(CaseStatus status, int timeLimitDays) {
+    public static boolean by(CaseStatus status, int timeLimitDays) {
         return switch (status) {
             case ACCEPTED -> timeLimitDays > 0;
             case REJECTED, WITHDRAWN, DELIVERED -> true;

@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.floor;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,8 +11,8 @@ import org.onewindow.queue.QueueGroupDTO;
  * A demo appliance's hall floor, made once when it has no queue groups: the lanes a district hall typically runs for the
  * demo catalog's departments, a priority lane, and eight windows.
  */
-final class DemoHall {
-    static final List<QueueGroupDTO> GROUPS = List.of(
+public final class DemoHall {
+    public static final List<QueueGroupDTO> GROUPS = List.of(
             new QueueGroupDTO("GENERAL", "A", "综合受理", false, List.of(), List.of()),
             new QueueGroupDTO("PROPERTY", "B", "不动产登记", false, List.of("ZR", "ZJ"), List.of()),
             new QueueGroupDTO("SOCIAL", "C", "社保医保公积金", false, List.of("RS", "YB", "GJJ"), List.of()),
@@ -20,13 +20,13 @@ final class DemoHall {
             new QueueGroupDTO("BUSINESS", "E", "企业开办", false, List.of("SJ", "SW"), List.of()),
             new QueueGroupDTO("PRIORITY", "V", "绿色通道", true, List.of(), List.of()));
     /** Window number and the groups it serves. */
-    static final List<List<String>> WINDOWS = List.of(List.of("GENERAL", "PRIORITY"), List.of("GENERAL"), List.of("GENERAL"),
+    public static final List<List<String>> WINDOWS = List.of(List.of("GENERAL", "PRIORITY"), List.of("GENERAL"), List.of("GENERAL"),
             List.of("PROPERTY"), List.of("PROPERTY", "GENERAL"), List.of("SOCIAL"), List.of("POLICE", "PRIORITY"), List.of("BUSINESS"));
 
     private DemoHall() {
     }
 
-    static void fill(Connection c, Instant now) throws SQLException {
+    public static void fill(Connection c, Instant now) throws SQLException {
         if (!HallStore.groups(c).isEmpty()) {
             return;
         }

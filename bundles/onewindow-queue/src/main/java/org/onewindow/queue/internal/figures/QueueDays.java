@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.figures;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -11,21 +11,22 @@ import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import org.onewindow.queue.QueueDayDTO;
 import org.onewindow.queue.QueueDayDTO.GroupDayDTO;
+import org.onewindow.queue.QueueDayDTO;
 import org.onewindow.queue.QueueGroupDTO;
 import org.onewindow.queue.QueueReportDTO.WeekdayHoursDTO;
 import org.onewindow.queue.TicketStatus;
+import org.onewindow.queue.internal.floor.TicketRow;
 
 /**
  * A day's figures from its tickets, and the busy hours by weekday from days' figures, in plain Java. A wait runs from
  * taking the number to its call and counts for the numbers called; a service from the call to its end.
  */
-final class QueueDays {
+public final class QueueDays {
     private QueueDays() {
     }
 
-    static QueueDayDTO of(LocalDate day, List<TicketRow> tickets, List<QueueGroupDTO> groups, ZoneId zone) {
+    public static QueueDayDTO of(LocalDate day, List<TicketRow> tickets, List<QueueGroupDTO> groups, ZoneId zone) {
         int[] byHour = new int[24];
         for (TicketRow t : tickets) {
             byHour[t.takenAt().atZone(zone).getHour()]++;
@@ -43,7 +44,7 @@ final class QueueDays {
     }
 
     /** For each weekday (Monday first), the mean numbers taken per hour over the days of that weekday, and the busiest hour. */
-    static List<WeekdayHoursDTO> weekdays(List<QueueDayDTO> days) {
+    public static List<WeekdayHoursDTO> weekdays(List<QueueDayDTO> days) {
         List<WeekdayHoursDTO> out = new ArrayList<>();
         for (DayOfWeek w : DayOfWeek.values()) {
             List<QueueDayDTO> those = days.stream().filter(d -> LocalDate.parse(d.day()).getDayOfWeek() == w).toList();

@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.cases;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -16,6 +16,7 @@ import org.onewindow.db.DbFailures;
 import org.onewindow.db.Jdbc;
 import org.onewindow.db.JournalEntry;
 import org.onewindow.intake.CaseStatus;
+import org.onewindow.queue.internal.floor.TicketStore;
 import org.onewindow.rest.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,20 +30,20 @@ import com.fasterxml.jackson.databind.JsonNode;
  * between reads the batch again, and ending a ticket twice changes nothing. The time of the case's change is the end of
  * the service, however late this reads it.
  */
-final class CaseWatch {
+public final class CaseWatch {
     private static final Logger LOG = LoggerFactory.getLogger(CaseWatch.class);
     private static final int BATCH = 500;
     private static final int ATTEMPTS = 5;
     private final DataSource dataSource;
     private final ChangeJournal journal;
 
-    CaseWatch(DataSource dataSource, ChangeJournal journal) {
+    public CaseWatch(DataSource dataSource, ChangeJournal journal) {
         this.dataSource = dataSource;
         this.journal = journal;
     }
 
     /** The cursor, the first time at the journal's head: cases moved before the queue was installed are not its own. */
-    void start() {
+    public void start() {
         tx(c -> {
             if (cursor(c) < 0) {
                 Jdbc.update(c, "INSERT INTO QUEUE_CASE_CURSOR (ID, LAST_SEQ) VALUES (1, ?)", journal.lastSeq());
@@ -52,7 +53,7 @@ final class CaseWatch {
     }
 
     /** Reads the journal to its head; answers how many tickets' services it ended. */
-    int run() {
+    public int run() {
         int ended = 0;
         for (;;) {
             long from = tx(CaseWatch::cursor);

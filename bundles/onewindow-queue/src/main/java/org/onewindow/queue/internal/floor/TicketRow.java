@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.floor;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +13,7 @@ import org.onewindow.queue.TicketStatus;
  * A row of {@code QUEUE_TICKET}. {@code citizenId} is whole: only masked does it leave this bundle (whole only by the
  * audited read of the window that called it). {@code caseNo}: the case the ticket is served for, if any.
  */
-record TicketRow(long id, LocalDate day, String group, int seqNo, String number, TicketSource source, TicketStatus status,
+public record TicketRow(long id, LocalDate day, String group, int seqNo, String number, TicketSource source, TicketStatus status,
         boolean priorityLane, String itemCode, String citizenId, String mobile, String appointmentCode, Instant slotStart,
         Instant slotEnd, Integer forWindow, Instant takenAt, Instant queuedAt, Instant calledAt, Instant finishedAt,
         Integer window, String clerk, int calls, boolean requeued, String note, String caseNo) {
@@ -31,7 +31,7 @@ record TicketRow(long id, LocalDate day, String group, int seqNo, String number,
                 r.getString(24), r.getString(25));
     }
 
-    CallingOrder.Waiting waiting() {
+    public CallingOrder.Waiting waiting() {
         return new CallingOrder.Waiting(id, seqNo, group, priorityLane, forWindow, slotStart, slotEnd, queuedAt);
     }
 

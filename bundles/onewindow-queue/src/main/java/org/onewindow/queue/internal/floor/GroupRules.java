@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.floor;
 
 import java.util.List;
 
@@ -6,13 +6,13 @@ import org.onewindow.problem.Problem;
 import org.onewindow.queue.QueueGroupDTO;
 
 /** What a queue group must be: a code, one or two capital letters for its numbers, a name, and codes it serves. */
-final class GroupRules {
+public final class GroupRules {
     private static final String CODE = "[A-Za-z0-9_-]{1,32}";
 
     private GroupRules() {
     }
 
-    static QueueGroupDTO check(QueueGroupDTO g) {
+    public static QueueGroupDTO check(QueueGroupDTO g) {
         if (g == null || g.code() == null || !g.code().matches(CODE)) {
             throw Problem.badRequest("INVALID_GROUP", "队列代码必填：字母、数字、- 或 _，最多 32 个");
         }

@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.floor;
 
 import java.time.Duration;
 
@@ -7,7 +7,7 @@ import java.time.Duration;
  * a few were served), shared among the windows open for the group (at least one: a group nobody serves yet still gets a
  * figure, the one a single window would give).
  */
-final class WaitEstimate {
+public final class WaitEstimate {
     /** Served tickets of the day before their mean replaces the configured service time. */
     static final int SERVED_FOR_MEAN = 5;
 

@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.floor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +39,7 @@ import org.onewindow.security.Actor;
  * Numbers given and looked up: at the kiosk, at the information desk, by an appointment's check-in; a number as its
  * citizen may see it; the day's list the staff see. Each number is one transaction on its group's counter.
  */
-final class TicketDesk {
+public final class TicketDesk {
     private static final int ATTEMPTS = 5;
     private static final Set<String> DESK = Set.of(Actor.CLERK);
     private static final Set<String> HALL_STAFF = Set.of(Actor.CLERK, Actor.SUPERVISOR, Actor.ADMIN);
@@ -52,7 +52,7 @@ final class TicketDesk {
     private final Supplier<List<QueueGroupDTO>> groups;
     private final Runnable changed;
 
-    TicketDesk(DataSource dataSource, Supplier<CatalogService> catalog, Supplier<AppointmentService> appointments, Clock clock, ZoneId zone,
+    public TicketDesk(DataSource dataSource, Supplier<CatalogService> catalog, Supplier<AppointmentService> appointments, Clock clock, ZoneId zone,
             Duration serviceTime, Supplier<List<QueueGroupDTO>> groups, Runnable changed) {
         this.dataSource = dataSource;
         this.catalog = catalog;
@@ -64,7 +64,7 @@ final class TicketDesk {
         this.changed = changed;
     }
 
-    TicketDTO take(NewTicketDTO in, TicketSource source, Actor actor) {
+    public TicketDTO take(NewTicketDTO in, TicketSource source, Actor actor) {
         if (source == TicketSource.DESK) {
             actor.requireAny(DESK);
         }
@@ -84,7 +84,7 @@ final class TicketDesk {
         return issue(asked, group, groups);
     }
 
-    TicketDTO checkIn(String appointmentCode, Actor actor) {
+    public TicketDTO checkIn(String appointmentCode, Actor actor) {
         actor.requireAny(DESK);
         AppointmentService booked = appointments.get();
         if (booked == null) {
@@ -148,7 +148,7 @@ final class TicketDesk {
                 .orElseThrow(() -> Problem.notFound("ITEM_NOT_QUEUED", "没有队列办理 " + item.name + "，请到综合窗口咨询"));
     }
 
-    TicketDTO publicTicket(String number) {
+    public TicketDTO publicTicket(String number) {
         String n = number == null ? "" : number.strip().toUpperCase(java.util.Locale.ROOT);
         if (!n.matches("[A-Z]{1,2}\\d{3,4}")) {
             throw Problem.badRequest("INVALID_TICKET", "号码形如 A023");
@@ -159,7 +159,7 @@ final class TicketDesk {
                 .orElseThrow(() -> Problem.notFound("TICKET_NOT_FOUND", "今天没有 " + n + " 号")), groups, serviceTime, now, false));
     }
 
-    List<TicketDTO> today(String group, Actor actor) {
+    public List<TicketDTO> today(String group, Actor actor) {
         actor.requireAny(HALL_STAFF);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);

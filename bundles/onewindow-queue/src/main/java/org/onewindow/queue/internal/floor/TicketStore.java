@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.floor;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -16,7 +16,7 @@ import org.onewindow.db.Jdbc;
 import org.onewindow.queue.TicketStatus;
 
 /** The SQL of tickets, their day's numbers and the calls; each method runs inside the caller's transaction. */
-final class TicketStore {
+public final class TicketStore {
     private static final String SELECT = "SELECT " + TicketRow.COLUMNS + " FROM QUEUE_TICKET";
 
     private TicketStore() {
@@ -68,7 +68,7 @@ final class TicketStore {
         }
     }
 
-    static Optional<TicketRow> byId(Connection c, long id) throws SQLException {
+    public static Optional<TicketRow> byId(Connection c, long id) throws SQLException {
         List<TicketRow> rows = select(c, " WHERE ID = ?", id);
         return rows.stream().findFirst();
     }
@@ -78,12 +78,12 @@ final class TicketStore {
     }
 
     /** The day's waiting tickets of the groups. */
-    static List<TicketRow> waiting(Connection c, LocalDate day, Collection<String> groups) throws SQLException {
+    public static List<TicketRow> waiting(Connection c, LocalDate day, Collection<String> groups) throws SQLException {
         return waiting(c, day, groups, 0);
     }
 
     /** The day's waiting tickets of the groups, and those transferred to {@code window} (0: none) whatever their group. */
-    static List<TicketRow> waiting(Connection c, LocalDate day, Collection<String> groups, int window) throws SQLException {
+    public static List<TicketRow> waiting(Connection c, LocalDate day, Collection<String> groups, int window) throws SQLException {
         List<Object> values = new ArrayList<>();
         values.add(Date.valueOf(day));
         values.addAll(groups);
@@ -93,7 +93,7 @@ final class TicketStore {
     }
 
     /** Every ticket of the day. */
-    static List<TicketRow> day(Connection c, LocalDate day) throws SQLException {
+    public static List<TicketRow> day(Connection c, LocalDate day) throws SQLException {
         return select(c, " WHERE DAY = ?", Date.valueOf(day));
     }
 
@@ -116,7 +116,7 @@ final class TicketStore {
     }
 
     /** Ends a called ticket: done or missed. */
-    static void end(Connection c, long id, TicketStatus status, Instant now) throws SQLException {
+    public static void end(Connection c, long id, TicketStatus status, Instant now) throws SQLException {
         Jdbc.update(c, "UPDATE QUEUE_TICKET SET STATUS = ?, FINISHED_AT = ? WHERE ID = ? AND STATUS = 'CALLED'", status.name(), now, id);
     }
 

@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.floor;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -10,10 +10,10 @@ import java.util.List;
  * until the slot begins; late, it has lost its turn), then everyone else; within each, by the time the ticket joined its
  * queue (a transferred ticket keeps the time it was taken, a re-queued one goes to the back), then by number.
  */
-final class CallingOrder {
+public final class CallingOrder {
 
     /** What the order needs of a waiting ticket. */
-    record Waiting(long id, int seqNo, String group, boolean priorityLane, Integer forWindow, Instant slotStart, Instant slotEnd,
+    public record Waiting(long id, int seqNo, String group, boolean priorityLane, Integer forWindow, Instant slotStart, Instant slotEnd,
             Instant queuedAt) {
     }
 
@@ -51,7 +51,7 @@ final class CallingOrder {
     }
 
     /** How many of {@code waiting} go before {@code ticket} in its group's queue. */
-    static int ahead(List<Waiting> waiting, Waiting ticket, Instant now) {
+    public static int ahead(List<Waiting> waiting, Waiting ticket, Instant now) {
         Comparator<Waiting> order = at(0, now);
         return (int) waiting.stream().filter(t -> t.id() != ticket.id() && t.group().equals(ticket.group()) && t.forWindow() == null)
                 .filter(t -> order.compare(t, ticket) < 0).count();

@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.floor;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import org.onewindow.queue.QueueGroupDTO;
  * Which group serves an item: the (non-priority) group naming the item; else the one naming its department; else one
  * naming neither (综合受理, the general windows, which take in any item of the catalog).
  */
-final class GroupFinder {
+public final class GroupFinder {
     private GroupFinder() {
     }
 

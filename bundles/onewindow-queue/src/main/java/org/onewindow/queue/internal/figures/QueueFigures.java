@@ -1,28 +1,30 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.figures;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.onewindow.queue.QueueFiguresDTO;
 import org.onewindow.queue.QueueFiguresDTO.GroupFiguresDTO;
 import org.onewindow.queue.QueueFiguresDTO.WaitAlert;
 import org.onewindow.queue.QueueFiguresDTO.WindowFiguresDTO;
+import org.onewindow.queue.QueueFiguresDTO;
 import org.onewindow.queue.QueueGroupDTO;
 import org.onewindow.queue.TicketStatus;
 import org.onewindow.queue.WindowState;
+import org.onewindow.queue.internal.floor.HallStore;
+import org.onewindow.queue.internal.floor.TicketRow;
 
 /**
  * Today's figures from today's tickets and the windows, in plain Java. A wait runs from the number's taking to its call
  * (the citizen has been in the hall since); a service from the call to its end. A number missed and put back counts
  * once among the no-shows.
  */
-final class QueueFigures {
+public final class QueueFigures {
     private QueueFigures() {
     }
 
-    static QueueFiguresDTO of(LocalDate day, List<TicketRow> tickets, List<HallStore.WindowRow> windows, List<QueueGroupDTO> groups,
+    public static QueueFiguresDTO of(LocalDate day, List<TicketRow> tickets, List<HallStore.WindowRow> windows, List<QueueGroupDTO> groups,
             Instant now, int yellowMinutes, int redMinutes) {
         List<GroupFiguresDTO> byGroup = groups.stream().map(g -> {
             List<TicketRow> mine = tickets.stream().filter(t -> t.group().equals(g.code())).toList();

@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.cases;
 
 import java.util.function.Supplier;
 
@@ -10,6 +10,9 @@ import org.onewindow.intake.IntakeService;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.queue.TicketIntakeDTO;
+import org.onewindow.queue.internal.floor.TicketRow;
+import org.onewindow.queue.internal.floor.TicketStore;
+import org.onewindow.queue.internal.floor.WindowCalls;
 import org.onewindow.security.Actor;
 
 /**
@@ -17,7 +20,7 @@ import org.onewindow.security.Actor;
  * whole ID number) to fill in the intake form, then names the case the ticket is served for, so that the case's
  * acceptance or hand-out ends the ticket's service ({@link CaseWatch}).
  */
-final class TicketCases {
+public final class TicketCases {
     /** The audit action of a window reading a ticket's ID number whole. */
     static final String READ = "QUEUE_TICKET_CITIZEN_READ";
     private final WindowCalls windows;
@@ -25,14 +28,14 @@ final class TicketCases {
     private final ChangeJournal journal;
     private final Supplier<IntakeService> cases;
 
-    TicketCases(WindowCalls windows, AuditTrail trail, ChangeJournal journal, Supplier<IntakeService> cases) {
+    public TicketCases(WindowCalls windows, AuditTrail trail, ChangeJournal journal, Supplier<IntakeService> cases) {
         this.windows = windows;
         this.trail = trail;
         this.journal = journal;
         this.cases = cases;
     }
 
-    TicketIntakeDTO intake(Actor clerk) {
+    public TicketIntakeDTO intake(Actor clerk) {
         return windows.current(clerk, (c, w, now) -> {
             TicketRow t = w.current();
             if (t.citizenId() != null) {
@@ -44,7 +47,7 @@ final class TicketCases {
     }
 
     /** The current ticket is served for {@code caseNo}, a case the clerk may see. */
-    TicketRow serve(String caseNo, Actor clerk) {
+    public TicketRow serve(String caseNo, Actor clerk) {
         String no = caseNo == null ? "" : caseNo.strip();
         if (no.isEmpty() || no.length() > 40) {
             throw Problem.badRequest("INVALID_CASE", "办件编号（caseNo）必填，最多 40 个字符");

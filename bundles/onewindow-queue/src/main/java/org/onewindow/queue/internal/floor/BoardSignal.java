@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.floor;
 
 import java.util.concurrent.TimeUnit;
 
@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
  * committed, with no page asking every second. The version lives in memory: after a restart a screen's version differs,
  * and it simply reads the board again.
  */
-final class BoardSignal {
+public final class BoardSignal {
     private long version = System.currentTimeMillis();
     private boolean closed;
 

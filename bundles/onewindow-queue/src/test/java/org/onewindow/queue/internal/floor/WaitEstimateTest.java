@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.floor;
 
 import static org.junit.Assert.assertEquals;
 

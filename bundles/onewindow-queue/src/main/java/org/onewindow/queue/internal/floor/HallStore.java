@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.floor;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,16 +15,16 @@ import org.onewindow.queue.QueueGroupDTO;
 import org.onewindow.queue.WindowState;
 
 /** The SQL of the hall's queue groups and windows; each method runs inside the caller's transaction. */
-final class HallStore {
+public final class HallStore {
 
     /** A row of {@code QUEUE_WINDOW}. */
-    record WindowRow(int no, List<String> groups, WindowState state, String clerk, Long currentTicket) {
+    public record WindowRow(int no, List<String> groups, WindowState state, String clerk, Long currentTicket) {
     }
 
     private HallStore() {
     }
 
-    static List<QueueGroupDTO> groups(Connection c) throws SQLException {
+    public static List<QueueGroupDTO> groups(Connection c) throws SQLException {
         List<QueueGroupDTO> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT CODE, PREFIX, NAME, PRIORITY, DEPARTMENTS, ITEMS FROM QUEUE_GROUP"
                 + " ORDER BY SORT_ORDER, CODE"); ResultSet r = s.executeQuery()) {
@@ -37,7 +37,7 @@ final class HallStore {
     }
 
     /** Adds the group at the end of the hall's order, or changes it where it stands. */
-    static void saveGroup(Connection c, QueueGroupDTO g) throws SQLException {
+    public static void saveGroup(Connection c, QueueGroupDTO g) throws SQLException {
         Object[] values = {g.prefix(), g.name(), (short) (g.priority() ? 1 : 0), String.join(",", g.departments()), String.join(",", g.items()),
             g.code()};
         if (Jdbc.update(c, "UPDATE QUEUE_GROUP SET PREFIX = ?, NAME = ?, PRIORITY = ?, DEPARTMENTS = ?, ITEMS = ? WHERE CODE = ?",
@@ -47,7 +47,7 @@ final class HallStore {
         }
     }
 
-    static List<WindowRow> windows(Connection c) throws SQLException {
+    public static List<WindowRow> windows(Connection c) throws SQLException {
         return selectWindows(c, "", new Object[0]);
     }
 
@@ -64,7 +64,7 @@ final class HallStore {
         return selectWindows(c, " WHERE CLERK = ?", new Object[] {clerk}).stream().findFirst();
     }
 
-    static void saveWindow(Connection c, int no, List<String> groups, Instant now) throws SQLException {
+    public static void saveWindow(Connection c, int no, List<String> groups, Instant now) throws SQLException {
         if (Jdbc.update(c, "UPDATE QUEUE_WINDOW SET GROUPS = ?, CHANGED_AT = ? WHERE WINDOW_NO = ?", String.join(",", groups), now, no) == 0) {
             Jdbc.update(c, "INSERT INTO QUEUE_WINDOW (WINDOW_NO, GROUPS, STATE, CHANGED_AT) VALUES (?, ?, 'CLOSED', ?)", no,
                     String.join(",", groups), now);

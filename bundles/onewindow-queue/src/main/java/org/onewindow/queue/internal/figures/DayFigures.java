@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.figures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +27,7 @@ import org.onewindow.db.JournalEntry;
 import org.onewindow.db.RestoreNote;
 import org.onewindow.queue.QueueDayDTO;
 import org.onewindow.queue.QueueGroupDTO;
+import org.onewindow.queue.internal.floor.TicketStore;
 import org.onewindow.rest.Json;
 
 /**
@@ -34,8 +35,8 @@ import org.onewindow.rest.Json;
  * in one transaction, so the city hub gets each day once it is over; today's are journaled as they change, so the city's
  * board compares halls during the day. Both run on the queue's worker, never on a clerk's request.
  */
-final class DayFigures {
-    static final String KIND = "QUEUE_DAY";
+public final class DayFigures {
+    public static final String KIND = "QUEUE_DAY";
     private static final int ATTEMPTS = 5;
     private final DataSource dataSource;
     private final ChangeJournal journal;
@@ -45,7 +46,7 @@ final class DayFigures {
     /** Today's figures as last journaled: a run that finds them unchanged journals nothing. */
     private String journaledToday;
 
-    DayFigures(DataSource dataSource, ChangeJournal journal, Clock clock, ZoneId zone, Supplier<List<QueueGroupDTO>> groups) {
+    public DayFigures(DataSource dataSource, ChangeJournal journal, Clock clock, ZoneId zone, Supplier<List<QueueGroupDTO>> groups) {
         this.dataSource = dataSource;
         this.journal = journal;
         this.clock = clock;
@@ -54,7 +55,7 @@ final class DayFigures {
     }
 
     /** Closes the days before today not closed yet and journals today's figures if they changed; answers the days closed. */
-    synchronized int run() {
+    public synchronized int run() {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<LocalDate> open = tx(c -> {
             List<LocalDate> out = new ArrayList<>();
@@ -92,7 +93,7 @@ final class DayFigures {
      * (their tickets are not, they never left the hall). Today's figures come from today's tickets here, and a day
      * journaled here since the restore is this appliance's own; neither is overwritten.
      */
-    List<RestoreNote> restore(List<JournalEntry> records, Set<String> changedHere) {
+    public List<RestoreNote> restore(List<JournalEntry> records, Set<String> changedHere) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         tx(c -> {
             for (JournalEntry r : records) {
@@ -110,7 +111,7 @@ final class DayFigures {
     }
 
     /** Journals these days again after the journal was rebased: a kept day as kept, today at the next run. */
-    synchronized void journalAgain(Collection<String> days) {
+    public synchronized void journalAgain(Collection<String> days) {
         journaledToday = null;
         tx(c -> {
             for (String day : days) {
@@ -128,7 +129,7 @@ final class DayFigures {
     }
 
     /** The days from {@code from} to {@code to} with numbers taken: as kept once closed, from their tickets before. */
-    List<QueueDayDTO> days(LocalDate from, LocalDate to) {
+    public List<QueueDayDTO> days(LocalDate from, LocalDate to) {
         return tx(c -> {
             Map<LocalDate, QueueDayDTO> out = new TreeMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT DAY, PAYLOAD FROM QUEUE_DAY WHERE DAY BETWEEN ? AND ?")) {

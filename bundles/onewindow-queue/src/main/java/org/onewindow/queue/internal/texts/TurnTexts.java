@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.texts;
 
 import java.sql.Connection;
 import java.sql.Date;
@@ -24,6 +24,9 @@ import org.onewindow.db.Jdbc;
 import org.onewindow.online.NoticeDTO;
 import org.onewindow.online.NoticeKind;
 import org.onewindow.online.Notifier;
+import org.onewindow.queue.internal.floor.CallingOrder;
+import org.onewindow.queue.internal.floor.TicketRow;
+import org.onewindow.queue.internal.floor.TicketStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * marked told in the database before its text is sent, so two runs never text it twice; a text that fails is logged
  * and not sent again (the ticket is still called on the screen).
  */
-final class TurnTexts {
+public final class TurnTexts {
     private static final Logger LOG = LoggerFactory.getLogger(TurnTexts.class);
     private static final int ATTEMPTS = 5;
     private final DataSource dataSource;
@@ -51,7 +54,7 @@ final class TurnTexts {
     record Due(TicketRow ticket, int ahead) {
     }
 
-    TurnTexts(DataSource dataSource, Supplier<Notifier> notifier, String hall, String publicBaseUrl) {
+    public TurnTexts(DataSource dataSource, Supplier<Notifier> notifier, String hall, String publicBaseUrl) {
         this.dataSource = dataSource;
         this.notifier = notifier;
         this.hall = hall;
@@ -74,7 +77,7 @@ final class TurnTexts {
     }
 
     /** A number was taken with a mobile: it waits for its text. */
-    void mobileGiven() {
+    public void mobileGiven() {
         given.incrementAndGet();
     }
 
@@ -82,12 +85,12 @@ final class TurnTexts {
      * Whether a number may wait for its text: not once a look found none and no number with a mobile was taken since
      * (the calls of a hall whose citizens left no mobile never read the queue for texts).
      */
-    boolean mayBeDue() {
+    public boolean mayBeDue() {
         return given.get() != quietAt;
     }
 
     /** Texts the day's tickets of {@code groups} whose turn comes; answers how many were handed to the notifier. */
-    int check(LocalDate day, Collection<String> groups, int within, Instant now, Function<String, String> groupName) {
+    public int check(LocalDate day, Collection<String> groups, int within, Instant now, Function<String, String> groupName) {
         long seen = given.get();
         List<Due> told = DbFailures.retryTransient(ATTEMPTS, () -> Jdbc.tx(dataSource, c -> {
             Set<Long> untold = untold(c, day, groups);

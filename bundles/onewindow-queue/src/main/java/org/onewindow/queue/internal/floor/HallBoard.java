@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.floor;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.onewindow.queue.WindowState;
  * The hall screen's board (calls, windows, waiting counts) and its long poll. The screens woken by one change ask for
  * the same board: it is read once per version (and day and number of calls), not once per screen.
  */
-final class HallBoard {
+public final class HallBoard {
     private static final int ATTEMPTS = 5;
     private final DataSource dataSource;
     private final Supplier<List<QueueGroupDTO>> groups;
@@ -30,27 +30,27 @@ final class HallBoard {
     private record Read(HallBoardDTO board, int calls, LocalDate day) {
     }
 
-    HallBoard(DataSource dataSource, Supplier<List<QueueGroupDTO>> groups) {
+    public HallBoard(DataSource dataSource, Supplier<List<QueueGroupDTO>> groups) {
         this.dataSource = dataSource;
         this.groups = groups;
     }
 
     /** Something the board shows changed: the waiting screens read it again. */
-    void changed() {
+    public void changed() {
         signal.changed();
     }
 
     /** Lets every waiting screen go (the capability is stopping). */
-    void close() {
+    public void close() {
         signal.close();
     }
 
-    HallBoardDTO after(long version, int calls, LocalDate today, long waitMillis) throws InterruptedException {
+    public HallBoardDTO after(long version, int calls, LocalDate today, long waitMillis) throws InterruptedException {
         signal.await(version, Math.max(0, Math.min(waitMillis, 60_000)));
         return now(calls, today);
     }
 
-    HallBoardDTO now(int calls, LocalDate today) {
+    public HallBoardDTO now(int calls, LocalDate today) {
         long version = signal.version();
         Read read = last;
         if (read != null && read.board().version() == version && read.calls() == calls && read.day().equals(today)) {

@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.floor;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,28 +27,28 @@ import org.onewindow.security.Actor;
  * transaction that first locks the clerk's window row, so a double click is two calls one after the other; two windows
  * calling at once meet only on a ticket both want, which the conditional claim gives to one of them.
  */
-final class WindowCalls {
+public final class WindowCalls {
     private static final int ATTEMPTS = 5;
     private final DataSource dataSource;
     private final Clock clock;
     private final ZoneId zone;
 
-    WindowCalls(DataSource dataSource, Clock clock, ZoneId zone) {
+    public WindowCalls(DataSource dataSource, Clock clock, ZoneId zone) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.zone = zone;
     }
 
     /** A window of the clerk's, locked, with the current ticket's row if any. */
-    record AtWindow(HallStore.WindowRow window, TicketRow current) {
+    public record AtWindow(HallStore.WindowRow window, TicketRow current) {
     }
 
     /** What is done at the clerk's window, in its transaction. */
-    interface Step<R> {
+    public interface Step<R> {
         R at(Connection c, AtWindow w, Instant now) throws SQLException;
     }
 
-    WindowDTO signIn(int no, Actor clerk) {
+    public WindowDTO signIn(int no, Actor clerk) {
         clerk.requireAny(java.util.Set.of(Actor.CLERK));
         return tx(c -> {
             Instant now = clock.instant();
@@ -67,23 +67,23 @@ final class WindowCalls {
         });
     }
 
-    WindowDTO signOut(Actor clerk) {
+    public WindowDTO signOut(Actor clerk) {
         return step(clerk, (c, w, now) -> {
             leave(c, w.window(), now);
             return window(c, w.window().no());
         });
     }
 
-    WindowDTO pause(Actor clerk) {
+    public WindowDTO pause(Actor clerk) {
         return state(clerk, WindowState.PAUSED);
     }
 
-    WindowDTO resume(Actor clerk) {
+    public WindowDTO resume(Actor clerk) {
         return state(clerk, WindowState.OPEN);
     }
 
     /** The next ticket; null when none waits for the window (the one called before is done all the same). */
-    TicketRow callNext(Actor clerk) {
+    public TicketRow callNext(Actor clerk) {
         return step(clerk, (c, w, now) -> {
             if (w.window().state() == WindowState.PAUSED) {
                 throw new Problem(ProblemKind.CONFLICT, "WINDOW_PAUSED", w.window().no() + " 号窗口已暂停服务，请先恢复服务再叫号");
@@ -109,7 +109,7 @@ final class WindowCalls {
         });
     }
 
-    TicketRow recall(Actor clerk) {
+    public TicketRow recall(Actor clerk) {
         return current(clerk, (c, w, now) -> {
             TicketStore.recall(c, w.current().id(), now);
             TicketStore.call(c, w.current(), w.window().no(), now);
@@ -117,15 +117,15 @@ final class WindowCalls {
         });
     }
 
-    TicketRow noShow(Actor clerk) {
+    public TicketRow noShow(Actor clerk) {
         return end(clerk, TicketStatus.NO_SHOW);
     }
 
-    TicketRow finish(Actor clerk) {
+    public TicketRow finish(Actor clerk) {
         return end(clerk, TicketStatus.DONE);
     }
 
-    TicketRow transfer(TransferDTO to, List<QueueGroupDTO> groups, Actor clerk) {
+    public TicketRow transfer(TransferDTO to, List<QueueGroupDTO> groups, Actor clerk) {
         if (to == null || (to.group() == null) == (to.window() == null)) {
             throw Problem.badRequest("INVALID_TRANSFER", "转移到另一个队列（group）或另一个窗口（window），二者选一");
         }
@@ -148,7 +148,7 @@ final class WindowCalls {
     }
 
     /** A missed ticket of today back at the end of its queue, once. */
-    TicketRow requeue(long ticketId, Actor actor) {
+    public TicketRow requeue(long ticketId, Actor actor) {
         actor.requireAny(java.util.Set.of(Actor.CLERK));
         return tx(c -> {
             Instant now = clock.instant();
@@ -177,7 +177,7 @@ final class WindowCalls {
     }
 
     /** {@code step} on the ticket called at the clerk's window, in one transaction; {@code NO_CURRENT_TICKET} if none. */
-    <R> R current(Actor clerk, Step<R> step) {
+    public <R> R current(Actor clerk, Step<R> step) {
         return step(clerk, (c, w, now) -> {
             if (w.current() == null) {
                 throw new Problem(ProblemKind.CONFLICT, "NO_CURRENT_TICKET", w.window().no() + " 号窗口当前没有叫到的号");
@@ -205,7 +205,7 @@ final class WindowCalls {
         HallStore.setWindow(c, w.no(), WindowState.CLOSED, null, null, now);
     }
 
-    static WindowDTO window(Connection c, int no) throws SQLException {
+    public static WindowDTO window(Connection c, int no) throws SQLException {
         HallStore.WindowRow w = HallStore.window(c, no).orElseThrow();
         String number = w.currentTicket() == null ? null : TicketStore.byId(c, w.currentTicket()).map(TicketRow::number).orElse(null);
         return new WindowDTO(w.no(), w.groups(), w.state(), w.clerk(), number);

@@ -1,4 +1,4 @@
-package org.onewindow.queue.internal;
+package org.onewindow.queue.internal.floor;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,7 +13,7 @@ import org.onewindow.queue.TicketStatus;
 import org.onewindow.queue.WindowState;
 
 /** Tickets as the callers see them: masked, with how many wait before them and how long that may take. */
-final class Tickets {
+public final class Tickets {
     private Tickets() {
     }
 
@@ -33,7 +33,7 @@ final class Tickets {
     }
 
     /** The ticket's view without its place (a list's, or one no longer waiting). */
-    static TicketDTO of(TicketRow t, List<QueueGroupDTO> groups, int ahead, int minutes, boolean personal) {
+    public static TicketDTO of(TicketRow t, List<QueueGroupDTO> groups, int ahead, int minutes, boolean personal) {
         String groupName = groups.stream().filter(g -> g.code().equals(t.group())).map(QueueGroupDTO::name).findFirst().orElse(t.group());
         return new TicketDTO(t.id(), t.day().toString(), t.number(), t.group(), groupName, t.source(), t.status(), t.itemCode(),
                 personal && t.citizenId() != null ? IdNumbers.mask(t.citizenId()) : null, t.mobile() != null, t.window(), ahead, minutes,
