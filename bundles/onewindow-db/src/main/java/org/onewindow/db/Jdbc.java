@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
 
 import javax.sql.DataSource;
 
@@ -52,6 +53,11 @@ public final class Jdbc {
             Object v = values[i];
             s.setObject(i + 1, v instanceof Instant ? Timestamp.from((Instant) v) : v);
         }
+    }
+
+    /** {@code n} parameter markers for an {@code IN (...)} list: {@code "?, ?, ?"}. */
+    public static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     public static String instant(Timestamp t) {

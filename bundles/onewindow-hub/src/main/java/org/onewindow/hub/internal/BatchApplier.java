@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -256,7 +255,7 @@ final class BatchApplier {
         List<String> all = new ArrayList<>(keys);
         for (int from = 0; from < all.size(); from += 200) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 200));
-            try (PreparedStatement s = c.prepareStatement(query + "(" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+            try (PreparedStatement s = c.prepareStatement(query + "(" + Jdbc.placeholders(chunk.size()) + ")")) {
                 List<Object> values = new ArrayList<>(before);
                 values.addAll(chunk);
                 Jdbc.bind(s, values.toArray());

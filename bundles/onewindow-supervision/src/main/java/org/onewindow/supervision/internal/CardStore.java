@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ final class CardStore {
         for (int from = 0; from < gone.size(); from += BATCH) {
             List<String> chunk = gone.subList(from, Math.min(gone.size(), from + BATCH));
             try (PreparedStatement s = c.prepareStatement("DELETE FROM SUPERVISION_CARD WHERE CASE_NO IN ("
-                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    + Jdbc.placeholders(chunk.size()) + ")")) {
                 Jdbc.bind(s, chunk.toArray());
                 s.executeUpdate();
             }

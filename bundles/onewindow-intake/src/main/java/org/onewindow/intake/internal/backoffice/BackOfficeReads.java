@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -85,7 +84,7 @@ record BackOfficeReads(IntakeUnit unit) {
         List<CaseStatus> clocked = List.copyOf(StatusMachine.CLOCKED);
         String sql = "SELECT CASE_NO, ITEM_CODE, ITEM_NAME, DEPT_CODE, DEPT_NAME, STATUS, CREATED_BY, REVIEWER, ACCEPTED_ON, DEADLINE,"
                 + " TIME_LIMIT_DAYS, EXTENDED_DAYS, SUSPENDED_SINCE FROM CASE_FILE WHERE DEADLINE IS NOT NULL AND STATUS IN ("
-                + String.join(", ", Collections.nCopies(clocked.size(), "?")) + ")";
+                + Jdbc.placeholders(clocked.size()) + ")";
         return unit.tx(em -> {
             List<ClockDTO> out = new ArrayList<>();
             try (PreparedStatement s = em.unwrap(Connection.class).prepareStatement(sql)) {

@@ -88,7 +88,7 @@ public final class TicketStore {
         values.add(Date.valueOf(day));
         values.addAll(groups);
         values.add(window);
-        String inGroups = groups.isEmpty() ? "1 = 0" : "GRP IN (" + String.join(", ", java.util.Collections.nCopies(groups.size(), "?")) + ")";
+        String inGroups = groups.isEmpty() ? "1 = 0" : "GRP IN (" + Jdbc.placeholders(groups.size()) + ")";
         return select(c, " WHERE DAY = ? AND STATUS = 'WAITING' AND (" + inGroups + " OR FOR_WINDOW = ?)", values.toArray());
     }
 

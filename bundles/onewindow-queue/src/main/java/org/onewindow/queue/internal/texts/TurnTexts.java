@@ -153,8 +153,7 @@ public final class TurnTexts {
         values.addAll(groups);
         Set<Long> out = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("SELECT ID FROM QUEUE_TICKET WHERE DAY = ? AND STATUS = 'WAITING'"
-                + " AND MOBILE IS NOT NULL AND TEXTED_AT IS NULL AND GRP IN (" + String.join(", ", java.util.Collections.nCopies(groups.size(), "?"))
-                + ")")) {
+                + " AND MOBILE IS NOT NULL AND TEXTED_AT IS NULL AND GRP IN (" + Jdbc.placeholders(groups.size()) + ")")) {
             Jdbc.bind(s, values.toArray());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
