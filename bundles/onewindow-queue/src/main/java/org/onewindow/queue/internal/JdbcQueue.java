@@ -199,7 +199,7 @@ public class JdbcQueue implements QueueService, JournalRestore {
                 Instant now = clock.instant();
                 try {
                     texts.check(LocalDate.ofInstant(now, zone), groups().stream().map(QueueGroupDTO::code).toList(), textAhead, now,
-                            this::groupName);
+                            code -> Tickets.groupName(groups(), code));
                 } catch (RuntimeException e) {
                     LOG.warn("Turn texts not sent: {}", e.toString());
                 }
@@ -207,10 +207,6 @@ public class JdbcQueue implements QueueService, JournalRestore {
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             textPending.set(false); // the capability is stopping: the next call after a restart texts them
         }
-    }
-
-    private String groupName(String code) {
-        return groups().stream().filter(g -> g.code().equals(code)).map(QueueGroupDTO::name).findFirst().orElse(code);
     }
 
     /** The wait alert's thresholds in minutes (red never below yellow). */

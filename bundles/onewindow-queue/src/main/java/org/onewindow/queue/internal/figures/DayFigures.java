@@ -57,19 +57,7 @@ public final class DayFigures {
     /** Closes the days before today not closed yet and journals today's figures if they changed; answers the days closed. */
     public synchronized int run() {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        List<LocalDate> open = tx(c -> {
-            List<LocalDate> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT DAY FROM QUEUE_TICKET WHERE DAY < ?"
-                    + " AND DAY NOT IN (SELECT DAY FROM QUEUE_DAY) ORDER BY DAY")) {
-                Jdbc.bind(s, Date.valueOf(today));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(r.getDate(1).toLocalDate());
-                    }
-                }
-            }
-            return out;
-        });
+        List<LocalDate> open = tx(c -> unclosed(c, null, today.minusDays(1)));
         for (LocalDate day : open) {
             tx(c -> {
                 String payload = Json.write(figures(c, day));
@@ -140,21 +128,26 @@ public final class DayFigures {
                     }
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT DAY FROM QUEUE_TICKET WHERE DAY BETWEEN ? AND ?"
-                    + " AND DAY NOT IN (SELECT DAY FROM QUEUE_DAY)")) {
-                Jdbc.bind(s, Date.valueOf(from), Date.valueOf(to));
-                List<LocalDate> live = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        live.add(r.getDate(1).toLocalDate());
-                    }
-                }
-                for (LocalDate day : live) {
-                    out.put(day, figures(c, day));
-                }
+            for (LocalDate day : unclosed(c, from, to)) {
+                out.put(day, figures(c, day));
             }
             return new ArrayList<>(out.values());
         });
+    }
+
+    /** The days up to {@code until} (and from {@code from}, if given) with numbers taken and not closed yet, in order. */
+    private static List<LocalDate> unclosed(Connection c, LocalDate from, LocalDate until) throws SQLException {
+        List<LocalDate> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT DAY FROM QUEUE_TICKET WHERE DAY <= ?" + (from == null ? "" : " AND DAY >= ?")
+                + " AND DAY NOT IN (SELECT DAY FROM QUEUE_DAY) ORDER BY DAY")) {
+            Jdbc.bind(s, from == null ? new Object[] {Date.valueOf(until)} : new Object[] {Date.valueOf(until), Date.valueOf(from)});
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getDate(1).toLocalDate());
+                }
+            }
+        }
+        return out;
     }
 
     private QueueDayDTO figures(Connection c, LocalDate day) throws SQLException {

@@ -63,7 +63,7 @@ public final class QueueDays {
         return out;
     }
 
-    private static boolean called(TicketRow t) {
+    static boolean called(TicketRow t) {
         return t.calledAt() != null;
     }
 
@@ -71,20 +71,20 @@ public final class QueueDays {
         return t.status() == TicketStatus.DONE && t.calledAt() != null && t.finishedAt() != null;
     }
 
-    private static Duration waited(TicketRow t) {
+    static Duration waited(TicketRow t) {
         return Duration.between(t.takenAt(), t.calledAt());
     }
 
-    private static Duration service(TicketRow t) {
+    static Duration service(TicketRow t) {
         return Duration.between(t.calledAt(), t.finishedAt());
     }
 
-    private static int served(List<TicketRow> tickets) {
+    static int served(List<TicketRow> tickets) {
         return (int) tickets.stream().filter(QueueDays::isServed).count();
     }
 
     /** Missed numbers, once each, also those put back in the queue and served later. */
-    private static int noShows(List<TicketRow> tickets) {
+    static int noShows(List<TicketRow> tickets) {
         return (int) tickets.stream().filter(t -> t.status() == TicketStatus.NO_SHOW || t.requeued()).count();
     }
 

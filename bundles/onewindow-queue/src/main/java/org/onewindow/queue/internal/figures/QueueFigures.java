@@ -34,16 +34,14 @@ public final class QueueFigures {
             WaitAlert alert = waiting.isEmpty() ? WaitAlert.NONE : longest >= redMinutes ? WaitAlert.RED
                     : longest >= yellowMinutes ? WaitAlert.YELLOW : WaitAlert.NONE;
             return new GroupFiguresDTO(g.code(), g.name(), waiting.size(), longest,
-                    QueueDays.mean(mine, t -> t.calledAt() != null, t -> Duration.between(t.takenAt(), t.calledAt())),
-                    QueueDays.mean(mine, QueueDays::isServed, t -> Duration.between(t.calledAt(), t.finishedAt())),
-                    (int) mine.stream().filter(QueueDays::isServed).count(),
-                    (int) mine.stream().filter(t -> t.status() == TicketStatus.NO_SHOW || t.requeued()).count(), open, alert);
+                    QueueDays.mean(mine, QueueDays::called, QueueDays::waited), QueueDays.mean(mine, QueueDays::isServed, QueueDays::service),
+                    QueueDays.served(mine), QueueDays.noShows(mine), open, alert);
         }).toList();
         List<WindowFiguresDTO> byWindow = windows.stream().map(w -> {
             List<TicketRow> served = tickets.stream().filter(t -> w.no() == (t.window() == null ? -1 : t.window()))
                     .filter(QueueDays::isServed).toList();
             return new WindowFiguresDTO(w.no(), w.state(), w.clerk(), served.size(),
-                    QueueDays.mean(served, t -> true, t -> Duration.between(t.calledAt(), t.finishedAt())));
+                    QueueDays.mean(served, t -> true, QueueDays::service));
         }).toList();
         return new QueueFiguresDTO(day.toString(), yellowMinutes, redMinutes, byGroup, byWindow);
     }

@@ -34,11 +34,16 @@ public final class Tickets {
 
     /** The ticket's view without its place (a list's, or one no longer waiting). */
     public static TicketDTO of(TicketRow t, List<QueueGroupDTO> groups, int ahead, int minutes, boolean personal) {
-        String groupName = groups.stream().filter(g -> g.code().equals(t.group())).map(QueueGroupDTO::name).findFirst().orElse(t.group());
+        String groupName = groupName(groups, t.group());
         return new TicketDTO(t.id(), t.day().toString(), t.number(), t.group(), groupName, t.source(), t.status(), t.itemCode(),
                 personal && t.citizenId() != null ? IdNumbers.mask(t.citizenId()) : null, t.mobile() != null, t.window(), ahead, minutes,
                 text(t.takenAt()), text(t.calledAt()), t.calls(), t.requeued(), personal ? t.note() : null,
                 personal ? t.caseNo() : null);
+    }
+
+    /** The name of the group {@code code} among {@code groups}; the code itself for a group no longer there. */
+    public static String groupName(List<QueueGroupDTO> groups, String code) {
+        return groups.stream().filter(g -> g.code().equals(code)).map(QueueGroupDTO::name).findFirst().orElse(code);
     }
 
     static String number(String prefix, int seqNo) {
