@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -121,7 +120,6 @@ public class JdbcQueue implements QueueService, JournalRestore {
     private CaseWatch caseWatch;
     private ScheduledExecutorService worker;
     private int textAhead;
-    private final AtomicBoolean textPending = new AtomicBoolean();
     /** The groups as last read: every ticket shown names its group, and groups change a few times a year. */
     private volatile List<QueueGroupDTO> groupCache;
     /** Moves on with every change of a group: a read begun before it is not kept. */
@@ -188,24 +186,12 @@ public class JdbcQueue implements QueueService, JournalRestore {
 
     /** After a call, off the clerk's request: texts the citizens whose turn comes (无声叫号). */
     private void textTurns() {
-        ScheduledExecutorService w = worker;
-        // nothing to look for while no number with a mobile waits untold; and the calls of a burst share one look
-        if (w == null || textAhead == 0 || !texts.mayBeDue() || !textPending.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            w.execute(() -> {
-                textPending.set(false);
+        if (textAhead > 0 && texts != null) {
+            texts.afterCall(worker, () -> {
                 Instant now = clock.instant();
-                try {
-                    texts.check(LocalDate.ofInstant(now, zone), groups().stream().map(QueueGroupDTO::code).toList(), textAhead, now,
-                            code -> Tickets.groupName(groups(), code));
-                } catch (RuntimeException e) {
-                    LOG.warn("Turn texts not sent: {}", e.toString());
-                }
+                texts.check(LocalDate.ofInstant(now, zone), groups().stream().map(QueueGroupDTO::code).toList(), textAhead, now,
+                        code -> Tickets.groupName(groups(), code));
             });
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-            textPending.set(false); // the capability is stopping: the next call after a restart texts them
         }
     }
 

@@ -131,6 +131,20 @@ public class TicketServiceEndTest {
         assertTrue(texts.mayBeDue());
     }
 
+    @Test
+    public void theCallsOfABurstShareOneLookForTexts() {
+        TurnTexts texts = new TurnTexts(queue.dataSource, () -> n -> fail("nothing to send"), "东城区政务服务中心", null);
+        List<Runnable> queued = new ArrayList<>();
+        int[] looks = {0};
+        texts.afterCall(queued::add, () -> looks[0]++);
+        texts.afterCall(queued::add, () -> looks[0]++);
+        assertEquals("one look waits for the worker", 1, queued.size());
+        queued.remove(0).run();
+        assertEquals(1, looks[0]);
+        texts.afterCall(queued::add, () -> looks[0]++);
+        assertEquals("a call after the look ran asks for another", 1, queued.size());
+    }
+
     private int check(TurnTexts texts) {
         return texts.check(java.time.LocalDate.of(2026, 12, 7), List.of("GENERAL"), 3, clock.instant(), code -> "综合受理");
     }

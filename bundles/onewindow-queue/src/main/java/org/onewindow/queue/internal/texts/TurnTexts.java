@@ -12,6 +12,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -49,6 +52,8 @@ public final class TurnTexts {
     private final AtomicLong given = new AtomicLong(1);
     /** {@link #given} when a look last found no number waiting untold. */
     private volatile long quietAt;
+    /** A look is waiting to run: the calls of a burst share it. */
+    private final AtomicBoolean pending = new AtomicBoolean();
 
     /** A text due: the ticket and how many wait before it. */
     record Due(TicketRow ticket, int ahead) {
@@ -87,6 +92,28 @@ public final class TurnTexts {
      */
     public boolean mayBeDue() {
         return given.get() != quietAt;
+    }
+
+    /**
+     * After a call: {@code look} (a {@link #check}) runs on {@code worker}, never on the clerk's request, unless no number
+     * can be due or a look is already waiting to run.
+     */
+    public void afterCall(Executor worker, Runnable look) {
+        if (worker == null || !mayBeDue() || !pending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            worker.execute(() -> {
+                pending.set(false);
+                try {
+                    look.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("Turn texts not sent: {}", e.toString());
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            pending.set(false); // the capability is stopping: the next call after a restart texts them
+        }
     }
 
     /** Texts the day's tickets of {@code groups} whose turn comes; answers how many were handed to the notifier. */
