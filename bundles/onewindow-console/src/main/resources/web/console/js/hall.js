@@ -3,8 +3,8 @@ import { t } from './i18n.js';
 import { api } from './api.js';
 import { fail } from './notify.js';
 import { echarts } from './board.js';
+import { minutes } from './queue.js';
 
-const minutes = v => (v == null ? '—' : t('queue.minutes', { n: v }));
 const list = text => text.split(/[,，、\s]+/).map(x => x.trim()).filter(Boolean);
 
 /**

@@ -4,6 +4,9 @@ import { api } from './api.js';
 import { fail } from './notify.js';
 import { timeOfDay } from './format.js';
 
+/** Minutes as the queue's figures show them ('—' for a mean with nothing to measure). */
+export const minutes = v => (v == null ? '—' : t('queue.minutes', { n: v }));
+
 /** Whether the queue capability is installed: its public groups answer (a path the server does not know is 404 NOT_FOUND). */
 export async function queueInstalled() {
   try {
@@ -150,7 +153,6 @@ export async function queueFigures(target) {
     if (e.status === 404 && (!e.code || e.code === 'NOT_FOUND')) { show(target); return; }
     throw e;
   }
-  const minutes = v => (v == null ? '—' : t('queue.minutes', { n: v }));
   show(target, h('h3', {}, t('queue.figures'), ' ', h('span', { class: 'muted' }, t('queue.thresholds',
     { yellow: figures.yellowWaitMinutes, red: figures.redWaitMinutes }))),
   table([t('queue.group'), t('queue.waiting'), t('queue.longest'), t('queue.meanWait'), t('queue.meanService'), t('queue.served'),

@@ -1,12 +1,13 @@
 package org.onewindow.hub.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,37 +134,43 @@ final class CityBoard {
     }
 
     /**
-     * Each district's queue on {@code day} (null: the latest day any district reported), as it last replicated it, in the
+     * Each district's queue on {@code asked} (null: the latest day any district reported), as it last replicated it, in the
      * order of {@code known} (the districts).
      */
     List<CityQueueDayDTO> queueDays(LocalDate asked, List<DistrictDTO> known) {
-        String[] day = {asked == null ? null : asked.toString()};
-        Map<String, String> figures = Jdbc.tx(dataSource, c -> {
-            Map<String, String> out = new HashMap<>();
-            if (day[0] == null) {
-                try (PreparedStatement s = c.prepareStatement("SELECT MAX(RECORD_KEY) FROM HUB_RECORD WHERE KIND = 'QUEUE_DAY'");
-                        ResultSet rs = s.executeQuery()) {
-                    day[0] = rs.next() ? rs.getString(1) : null;
-                }
-                if (day[0] == null) {
-                    return out;
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT DISTRICT, PAYLOAD FROM HUB_RECORD WHERE KIND = 'QUEUE_DAY' AND RECORD_KEY = ?")) {
-                s.setString(1, day[0]);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-            }
-            return out;
+        QueueDayRecords found = Jdbc.tx(dataSource, c -> {
+            String day = asked != null ? asked.toString() : latestQueueDay(c);
+            return new QueueDayRecords(day, day == null ? Map.of() : queueDayPayloads(c, day));
         });
         List<CityQueueDayDTO> out = new ArrayList<>();
         for (DistrictDTO d : known) {
-            String payload = figures.get(d.code);
+            String payload = found.byDistrict().get(d.code);
             if (payload != null) {
-                out.add(new CityQueueDayDTO(d.code, d.name, day[0], Json.read(payload.getBytes(StandardCharsets.UTF_8), FIGURES)));
+                out.add(new CityQueueDayDTO(d.code, d.name, found.day(), Json.read(payload.getBytes(StandardCharsets.UTF_8), FIGURES)));
+            }
+        }
+        return out;
+    }
+
+    /** The districts' {@code QUEUE_DAY} payloads of one day. */
+    private record QueueDayRecords(String day, Map<String, String> byDistrict) {
+    }
+
+    private static String latestQueueDay(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT MAX(RECORD_KEY) FROM HUB_RECORD WHERE KIND = 'QUEUE_DAY'");
+                ResultSet rs = s.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private static Map<String, String> queueDayPayloads(Connection c, String day) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTRICT, PAYLOAD FROM HUB_RECORD WHERE KIND = 'QUEUE_DAY' AND RECORD_KEY = ?")) {
+            s.setString(1, day);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
             }
         }
         return out;
