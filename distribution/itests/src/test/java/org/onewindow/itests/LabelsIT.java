@@ -585,6 +585,8 @@ public class LabelsIT extends PageTest {
         click(By.id("mine"));
         wait.until(ExpectedConditions.urlContains("channel=kiosk"));
         assertTrue("the kiosk's idle time goes along: " + browser.getCurrentUrl(), browser.getCurrentUrl().contains("idle=8"));
+        // the online hall draws its bar once its texts are loaded: wait for the way back rather than look once
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("to-kiosk")));
         assertFalse("a way back to the kiosk's start", browser.findElements(By.id("to-kiosk")).isEmpty());
         enterOnline(citizen, "13800138079");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-cases")));
