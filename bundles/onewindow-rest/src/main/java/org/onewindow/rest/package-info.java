@@ -4,7 +4,7 @@
  * checks by {@code @RolesAllowed}.
  */
 @Export
-@Version("1.9.0")
+@Version("1.10.0")
 package org.onewindow.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -25,6 +25,7 @@ import org.onewindow.access.Requirement;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.rest.AccountSetUp;
+import org.onewindow.rest.CitizensOnly;
 import org.onewindow.rest.SessionStore;
 import org.onewindow.security.Actor;
 import org.slf4j.Logger;
@@ -63,7 +64,13 @@ final class AccessFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Method method = resourceInfo.getResourceMethod();
         Class<?> type = resourceInfo.getResourceClass();
-        if (method == null || isPublic(method, type)) {
+        if (method == null) {
+            return;
+        }
+        if (isPublic(method, type)) {
+            if (method.isAnnotationPresent(CitizensOnly.class) || type.isAnnotationPresent(CitizensOnly.class)) {
+                refuseStaff(request);
+            }
             return;
         }
         AuthenticatedUser user = identify(request);
@@ -88,6 +95,20 @@ final class AccessFilter implements ContainerRequestFilter {
             throw forbidden(allowed);
         }
         request.setSecurityContext(user.over(request.getSecurityContext().isSecure()).from(client(http)));
+    }
+
+    /** A citizens-only method called with a member of staff's credentials: refused whoever it is, never acted on. */
+    private void refuseStaff(ContainerRequestContext request) {
+        boolean staff = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        if (!staff) {
+            Cookie cookie = request.getCookies().get(Sessions.COOKIE);
+            staff = cookie != null && sessions.find(cookie.getValue(), Instant.now()).isPresent();
+        }
+        if (staff) {
+            LOG.warn("Staff credentials sent to the citizens-only {}.{}: refused", resourceInfo.getResourceClass().getSimpleName(),
+                    resourceInfo.getResourceMethod().getName());
+            throw new Problem(ProblemKind.FORBIDDEN, "STAFF_REFUSED", "此操作仅限办事群众本人，工作人员不能代为操作（请退出工作人员登录）");
+        }
     }
 
     private static Problem forbidden(String[] allowed) {

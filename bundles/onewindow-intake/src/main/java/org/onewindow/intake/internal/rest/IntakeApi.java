@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.onewindow.intake.BackOfficeService;
 import org.onewindow.intake.CaseExtension;
 import org.onewindow.intake.IntakeService;
+import org.onewindow.rest.KioskGuard;
 import org.onewindow.rest.RestPublisher;
 import org.onewindow.rest.RestPublisher.Publication;
 import org.osgi.service.component.annotations.Activate;

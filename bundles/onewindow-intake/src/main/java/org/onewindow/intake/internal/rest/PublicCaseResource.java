@@ -16,6 +16,7 @@ import org.onewindow.intake.IntakeService;
 import org.onewindow.intake.PublicStatusDTO;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
+import org.onewindow.rest.KioskGuard;
 
 /** {@code /api/v1/public/cases}: a case's status for its applicant at a kiosk, without login, guarded against guessing. */
 @Path("/")

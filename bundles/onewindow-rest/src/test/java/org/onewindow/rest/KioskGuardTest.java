@@ -1,4 +1,4 @@
-package org.onewindow.intake.internal.rest;
+package org.onewindow.rest;
 
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
