@@ -17,6 +17,7 @@ import org.onewindow.citizen.IdType;
 import org.onewindow.db.jpa.InstantColumns;
 import org.onewindow.intake.ApplicantContacts;
 import org.onewindow.online.Citizen;
+import org.onewindow.online.CitizenSessions;
 import org.onewindow.online.RealNameResult;
 import org.onewindow.online.RealNameVerifier;
 import org.onewindow.online.internal.common.Mobiles;
@@ -46,10 +47,8 @@ import org.slf4j.LoggerFactory;
  * binds a mobile by claiming it. A signed-in citizen has a session (HttpOnly cookie, CSRF token for every
  * change), as staff have in the console; a change of the binding ends the sessions opened before it.
  */
-@Component(service = CitizenAccess.class, configurationPid = OnlineConfig.PID)
-public class CitizenAccess {
-    public static final String COOKIE = "OW_CITIZEN";
-    public static final String CSRF_HEADER = "X-CSRF-Token";
+@Component(service = {CitizenAccess.class, CitizenSessions.class}, configurationPid = OnlineConfig.PID)
+public class CitizenAccess implements CitizenSessions {
     /** A citizen's sign-in, in the audit trail. */
     static final String SIGNED_IN = "CITIZEN_SIGN_IN";
     /** The actor of what a citizen does themself, in the audit trail (the citizen concerned is named apart, masked and keyed). */
@@ -207,6 +206,7 @@ public class CitizenAccess {
     }
 
     /** The signed-in citizen of a request; a change must carry the session's CSRF token. */
+    @Override
     public Citizen require(String sessionId, String csrf, boolean change) {
         SessionStore.Session<SignedIn> s = session(sessionId)
                 .orElseThrow(() -> new Problem(ProblemKind.UNAUTHORIZED, "SIGN_IN_REQUIRED", "请先登录（证件号码和短信验证码）"));
