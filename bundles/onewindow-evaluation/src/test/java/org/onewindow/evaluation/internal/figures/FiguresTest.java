@@ -1,0 +1,139 @@
+package org.onewindow.evaluation.internal.figures;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.onewindow.evaluation.FigureDimension;
+import org.onewindow.evaluation.FigureRowDTO;
+import org.onewindow.evaluation.FiguresDTO;
+import org.onewindow.evaluation.FollowUpDTO;
+import org.onewindow.evaluation.NewRatingDTO;
+import org.onewindow.evaluation.RatingChannel;
+import org.onewindow.evaluation.ServiceKind;
+import org.onewindow.evaluation.Stage;
+import org.onewindow.evaluation.VerificationDTO;
+import org.onewindow.evaluation.internal.Hall;
+import org.onewindow.evaluation.internal.ratings.JdbcRatings;
+import org.onewindow.evaluation.internal.rectification.JdbcRectifications;
+import org.onewindow.evaluation.internal.services.ServiceRecord;
+import org.onewindow.evaluation.internal.services.ServiceStore;
+import org.onewindow.problem.Problem;
+import org.onewindow.security.Actor;
+
+/** The figures counted from the ratings as given: satisfaction, average, rating rate, bad ones put right. */
+public class FiguresTest {
+    private static final Instant T = Instant.parse("2026-12-07T02:00:00Z");
+    private static final Actor SUPERVISOR = new Actor("zhao", Set.of("supervisor"), Set.of());
+    private Hall hall;
+    private JdbcFigures figures;
+
+    @Before
+    public void hall() {
+        hall = new Hall("figures", T);
+        figures = JdbcFigures.of(hall.store);
+        JdbcRatings ratings = JdbcRatings.of(hall.store, hall.calendar);
+        // 公安局 (GA): four services at windows 1 and 2, three rated (5, 4, 2); 市场监管局 (SJ): two services, one rated 3 and
+        // one rated 1 that is judged malicious
+        add("G-1", "GA", 1, "li");
+        add("G-2", "GA", 1, "li");
+        add("G-3", "GA", 2, "wang");
+        add("G-4", "GA", 2, "wang");
+        add("S-1", "SJ", 3, "zhou");
+        add("S-2", "SJ", 3, "zhou");
+        ratings.rate(new NewRatingDTO("G-1", Stage.ACCEPTANCE, 5, null, null, null), RatingChannel.PAD);
+        ratings.rate(new NewRatingDTO("G-2", Stage.ACCEPTANCE, 4, null, null, null), RatingChannel.KIOSK);
+        ratings.rate(new NewRatingDTO("G-3", Stage.ACCEPTANCE, 2, null, List.of("SLOW"), null), RatingChannel.PAD);
+        ratings.rate(new NewRatingDTO("S-1", Stage.ACCEPTANCE, 3, null, null, null), RatingChannel.ONLINE);
+        ratings.rate(new NewRatingDTO("S-2", Stage.ACCEPTANCE, 1, null, List.of("OTHER"), null), RatingChannel.SMS);
+        JdbcRectifications r = JdbcRectifications.of(hall.store, hall.calendar, hall.trail);
+        long ga = r.list(true, SUPERVISOR).stream().filter(x -> x.rating().caseNo().equals("G-3")).findFirst().orElseThrow().id();
+        long sj = r.list(true, SUPERVISOR).stream().filter(x -> x.rating().caseNo().equals("S-2")).findFirst().orElseThrow().id();
+        r.verify(ga, new VerificationDTO(true, false, "叫号记录"), SUPERVISOR);
+        r.putRight(ga, "加开窗口", SUPERVISOR);
+        r.followUp(ga, new FollowUpDTO("SMS", "已告知", true), SUPERVISOR);
+        r.verify(sj, new VerificationDTO(false, true, "恶意"), SUPERVISOR);
+    }
+
+    private void add(String caseNo, String dept, int window, String clerk) {
+        hall.tx(c -> ServiceStore.add(c, new ServiceRecord(caseNo, Stage.ACCEPTANCE, ServiceKind.WINDOW, false, "ITEM-" + dept, "事项" + dept, dept,
+                dept.equals("GA") ? "公安局" : "市场监管局", clerk, null, T.minusSeconds(600)), window, hall.store.zone()));
+    }
+
+    private static Map<String, FigureRowDTO> byKey(FiguresDTO f) {
+        return f.rows().stream().collect(Collectors.toMap(FigureRowDTO::key, Function.identity()));
+    }
+
+    @Test
+    public void byDepartmentTheFiguresAreTheRatingsCountedAndTheMaliciousOneIsLeftOut() {
+        FiguresDTO f = figures.figures("2026-12-01", "2026-12-31", FigureDimension.DEPARTMENT, null, SUPERVISOR);
+        FigureRowDTO ga = byKey(f).get("GA");
+        assertEquals("公安局", ga.label());
+        assertEquals(Long.valueOf(4), ga.services());
+        assertEquals(3, ga.ratings());
+        assertEquals(2, ga.satisfied());
+        assertEquals(0.6667, ga.satisfactionRate(), 1e-9);
+        assertEquals(3.6667, ga.average(), 1e-9);
+        assertEquals(0.75, ga.ratingRate(), 1e-9);
+        assertEquals(1, ga.bad());
+        assertEquals(1, ga.rectified());
+        assertEquals(1.0, ga.rectificationRate(), 1e-9);
+        assertEquals(1.0, ga.onTimeRate(), 1e-9);
+        FigureRowDTO sj = byKey(f).get("SJ");
+        assertEquals(1, sj.ratings());
+        assertEquals(1, sj.malicious());
+        assertEquals(0, sj.bad());
+        assertEquals(3.0, sj.average(), 1e-9);
+        assertEquals("both services were rated", 1.0, sj.ratingRate(), 1e-9);
+        FigureRowDTO total = f.total();
+        assertEquals(Long.valueOf(6), total.services());
+        assertEquals(4, total.ratings());
+        assertEquals(0.5, total.satisfactionRate(), 1e-9);
+        assertEquals(3.5, total.average(), 1e-9);
+    }
+
+    @Test
+    public void byWindowClerkAndChannel() {
+        Map<String, FigureRowDTO> windows = byKey(figures.figures(null, "2026-12-07", FigureDimension.WINDOW, null, SUPERVISOR));
+        assertEquals(2, windows.get("1").ratings());
+        assertEquals(4.5, windows.get("1").average(), 1e-9);
+        Map<String, FigureRowDTO> clerks = byKey(figures.figures(null, null, FigureDimension.CLERK, null, SUPERVISOR));
+        assertEquals(Long.valueOf(2), clerks.get("wang").services());
+        Map<String, FigureRowDTO> channels = byKey(figures.figures(null, null, FigureDimension.CHANNEL, null, SUPERVISOR));
+        assertEquals(2, channels.get("PAD").ratings());
+        assertEquals("窗口评价器", channels.get("PAD").label());
+        assertNull("services have no channel", channels.get("PAD").services());
+    }
+
+    @Test
+    public void aDepartmentsSupervisorSeesTheirsAndThePublicPageNoWindowOrClerk() {
+        FiguresDTO mine = figures.figures(null, null, FigureDimension.ITEM, null, new Actor("sun", Set.of("supervisor"), Set.of("SJ")));
+        assertEquals(List.of("ITEM-SJ"), mine.rows().stream().map(FigureRowDTO::key).toList());
+        RectificationsExpect.expect("DEPARTMENT_NOT_YOURS",
+                () -> figures.figures(null, null, FigureDimension.ITEM, "GA", new Actor("sun", Set.of("supervisor"), Set.of("SJ"))));
+        RectificationsExpect.expect("INVALID_DIMENSION", () -> figures.hall(null, null, FigureDimension.CLERK));
+        RectificationsExpect.expect("INVALID_PERIOD", () -> figures.hall("2026-01-01", "2027-12-31", FigureDimension.MONTH));
+        assertEquals(4, figures.hall(null, null, FigureDimension.MONTH).total().ratings());
+        assertEquals("202612", figures.hall(null, null, FigureDimension.MONTH).rows().get(0).key());
+    }
+
+    /** The expectation of a problem's code. */
+    static final class RectificationsExpect {
+        static void expect(String code, Runnable r) {
+            try {
+                r.run();
+                org.junit.Assert.fail("expected " + code);
+            } catch (Problem e) {
+                assertEquals(e.getMessage(), code, e.code());
+            }
+        }
+    }
+}
