@@ -42,9 +42,9 @@ public abstract class OneWindowTestSupport {
 
     /**
      * Karaf has installed every boot feature: the tests start only then, as the catalog answering every demo user
-     * says nothing of a capability whose feature is still being installed (WindowIT's first upload met
-     * SCANNING_UNAVAILABLE so on a busy machine). Pax Exam looks for an injected service 10 s by default, which a
-     * busy machine's boot outlasts (AccessIT's first two tests gave up so), hence the longer wait.
+     * says nothing of a capability whose feature is still being installed (WindowIT's first upload, now in
+     * DemoApplianceIT, met SCANNING_UNAVAILABLE so on a busy machine). Pax Exam looks for an injected service 10 s by
+     * default, which a busy machine's boot outlasts (AccessIT's first two tests gave up so), hence the longer wait.
      */
     @Inject
     @Filter(timeout = 180_000)
