@@ -92,22 +92,22 @@ public class JdbcRectifications implements Rectifications {
         if (v == null || v.justified() == null) {
             throw Problem.badRequest("INVALID_VERIFICATION", "请说明差评是否属实（justified）");
         }
-        if (v.malicious() && v.justified()) {
+        if (v.isMalicious() && v.justified()) {
             throw Problem.badRequest("INVALID_VERIFICATION", "属实的差评不能认定为恶意差评");
         }
         String evidence = text("evidence", v.evidence(), "EVIDENCE_REQUIRED", "请写明核实的依据（录音录像、材料、当事人说明等）");
         return step(id, actor, RectificationState.VERIFY, (c, today, now, late) -> {
-            RectificationState next = v.malicious() ? RectificationState.CLOSED
+            RectificationState next = v.isMalicious() ? RectificationState.CLOSED
                     : v.justified() ? RectificationState.PUT_RIGHT : RectificationState.FOLLOW_UP;
             Jdbc.update(c, "UPDATE EVAL_RECTIFICATION SET STATE = ?, VERIFIED_AT = ?, VERIFIED_BY = ?, VERIFY_LATE = ?, JUSTIFIED = ?, EVIDENCE = ?,"
                     + " PUT_RIGHT_DUE = ?, FOLLOW_UP_DUE = ? WHERE ID = ?", next.name(), now, actor.name(), late ? 1 : 0, v.justified() ? 1 : 0,
                     evidence, next == RectificationState.PUT_RIGHT ? Date.valueOf(deadlines.putRightDue(today)) : null,
                     next == RectificationState.FOLLOW_UP ? Date.valueOf(deadlines.followUpDue(today)) : null, id);
-            if (v.malicious()) {
+            if (v.isMalicious()) {
                 // marked, never deleted: the figures leave it out, the trail keeps the rating and this judgement
                 Jdbc.update(c, "UPDATE EVAL_RATING SET MALICIOUS = 1 WHERE ID = (SELECT RATING_ID FROM EVAL_RECTIFICATION WHERE ID = ?)", id);
             }
-            return AuditEvent.of("RATING_VERIFIED", actor).detail((v.justified() ? "justified" : "not justified") + (v.malicious() ? ", malicious" : ""));
+            return AuditEvent.of("RATING_VERIFIED", actor).detail((v.justified() ? "justified" : "not justified") + (v.isMalicious() ? ", malicious" : ""));
         });
     }
 
