@@ -34,6 +34,9 @@ public @interface EvaluationConfig {
     @AttributeDefinition(description = "Seconds between two reads of the cases' moves, which make services to rate")
     int caseWatchSeconds() default 2;
 
+    @AttributeDefinition(description = "Seconds between two journalings of the months' figures that changed, for the city hub's board")
+    int figuresSeconds() default 300;
+
     @AttributeDefinition(description = "The notifier that sends the invitations: an LDAP filter on Notifier services, such as (channel=file) or (channel=sms)")
     String notifier_target() default "(channel=file)";
 

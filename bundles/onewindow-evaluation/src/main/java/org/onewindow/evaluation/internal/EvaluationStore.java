@@ -2,6 +2,9 @@ package org.onewindow.evaluation.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.ZoneId;
 
 import javax.sql.DataSource;
@@ -33,6 +36,8 @@ public class EvaluationStore {
     private EvaluationConfig config;
     private ZoneId zone;
     private Clock clock = Clock.systemUTC();
+    /** The months whose figures changed since they were last journaled for the city hub ({@code MonthFigures}). */
+    private final Set<YearMonth> changedMonths = ConcurrentHashMap.newKeySet();
 
     @Activate
     void activate(BundleContext context, EvaluationConfig config) {
@@ -69,6 +74,18 @@ public class EvaluationStore {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /** A rating of {@code day} (or its rectification) changed: its month's figures are to be sent again. */
+    public void changed(LocalDate day) {
+        changedMonths.add(YearMonth.from(day));
+    }
+
+    /** The months changed since the last call, taken. */
+    public Set<YearMonth> takeChangedMonths() {
+        Set<YearMonth> out = new java.util.TreeSet<>(changedMonths);
+        changedMonths.removeAll(out);
+        return out;
     }
 
     public LocalDate today() {

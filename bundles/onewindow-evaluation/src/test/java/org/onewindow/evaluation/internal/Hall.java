@@ -178,6 +178,11 @@ public final class Hall {
         }
 
         @Override
+        public int figuresSeconds() {
+            return 300;
+        }
+
+        @Override
         public String notifier_target() {
             return "(channel=file)";
         }

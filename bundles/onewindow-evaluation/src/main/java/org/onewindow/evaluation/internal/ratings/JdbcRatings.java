@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.onewindow.calendar.WorkingCalendar;
+import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.Jdbc;
 import org.onewindow.evaluation.NewRatingDTO;
 import org.onewindow.evaluation.PadViewDTO;
@@ -20,6 +21,7 @@ import org.onewindow.evaluation.Ratings;
 import org.onewindow.evaluation.ReasonsDTO;
 import org.onewindow.evaluation.Stage;
 import org.onewindow.evaluation.internal.EvaluationStore;
+import org.onewindow.evaluation.internal.journal.RatingRecords;
 import org.onewindow.evaluation.internal.pads.PadStore;
 import org.onewindow.evaluation.internal.rectification.RectificationStore;
 import org.onewindow.evaluation.internal.rectification.StepDeadlines;
@@ -46,6 +48,10 @@ public class JdbcRatings implements Ratings {
     @Reference
     WorkingCalendar calendar;
 
+    /** Every rating goes to the city hub, in its own transaction. */
+    @Reference
+    ChangeJournal journal;
+
     /** The kiosk's proof (case number and ID suffix) is intake's; without intake the kiosk cannot rate. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile IntakeService intake;
@@ -62,10 +68,11 @@ public class JdbcRatings implements Ratings {
     }
 
     /** The unit tests' way in. */
-    public static JdbcRatings of(EvaluationStore store, WorkingCalendar calendar) {
+    public static JdbcRatings of(EvaluationStore store, WorkingCalendar calendar, ChangeJournal journal) {
         JdbcRatings r = new JdbcRatings();
         r.store = store;
         r.calendar = calendar;
+        r.journal = journal;
         r.activate();
         return r;
     }
@@ -171,9 +178,12 @@ public class JdbcRatings implements Ratings {
             ReasonsDTO reasons = RatingStore.reasons(c);
             RatingRules.Checked checked = RatingRules.check(rating, s.kind(), reasons, s.servedAt().toInstant(), now, store.config().ratingDays());
             long id = RatingStore.add(c, s, channel, checked, reasons.version(), now, store.zone());
+            LocalDate today = LocalDate.ofInstant(now, store.zone());
             if (checked.level().bad()) {
-                RectificationStore.open(c, id, s.departmentCode(), now, deadlines.verifyDue(LocalDate.ofInstant(now, store.zone())));
+                RectificationStore.open(c, id, s.departmentCode(), now, deadlines.verifyDue(today));
             }
+            RatingRecords.append(c, journal, id, today);
+            store.changed(today);
             return new RatingReceiptDTO(id, s.caseNo(), s.stage(), checked.level().score(), checked.level().label(), checked.level().bad());
         });
     }

@@ -55,6 +55,25 @@ public final class RatingStore {
         }
     }
 
+    /** A rating as another copy holds it (the city hub's, after a restore), for the service {@code serviceId}. */
+    public static long insert(Connection c, long serviceId, RatingDTO r, Date ratedDay) throws SQLException {
+        String indicators = r.indicators() == null ? null
+                : r.indicators().entrySet().stream().map(e -> e.getKey().name() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(","));
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO EVAL_RATING (SERVICE_ID, CASE_NO, STAGE, KIND, CHANNEL, SCORE, INDICATORS,"
+                + " REASONS, REASONS_VERSION, RATING_COMMENT, ITEM_CODE, ITEM_NAME, DEPT_CODE, DEPT_NAME, WINDOW_NO, CLERK, SERVED_AT, RATED_AT,"
+                + " RATED_DAY, MALICIOUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            Jdbc.bind(s, serviceId, r.caseNo(), r.stage().name(), r.kind().name(), r.channel().name(), r.level(), indicators,
+                    r.reasons() == null || r.reasons().isEmpty() ? null : String.join(",", r.reasons()), r.reasonsVersion(), r.comment(), r.itemCode(),
+                    r.itemName(), r.departmentCode(), r.departmentName(), r.windowNo(), r.clerk(), Instant.parse(r.servedAt()),
+                    Instant.parse(r.ratedAt()), ratedDay, r.malicious() ? 1 : 0);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
     /** The columns {@link #read} reads, each prefixed (a table's alias in a join). */
     public static String columns(String prefix) {
         return prefix + COLUMNS.replace(", ", ", " + prefix);

@@ -2,8 +2,6 @@ package org.onewindow.evaluation.internal.rectification;
 
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +12,7 @@ import java.util.Set;
 import org.onewindow.audit.AuditEvent;
 import org.onewindow.audit.AuditTrail;
 import org.onewindow.calendar.WorkingCalendar;
+import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.Jdbc;
 import org.onewindow.evaluation.FollowUpDTO;
 import org.onewindow.evaluation.RatingDTO;
@@ -23,6 +22,7 @@ import org.onewindow.evaluation.Rectifications;
 import org.onewindow.evaluation.VerificationDTO;
 import org.onewindow.evaluation.internal.EvaluationStore;
 import org.onewindow.evaluation.internal.Periods;
+import org.onewindow.evaluation.internal.journal.RatingRecords;
 import org.onewindow.evaluation.internal.ratings.RatingStore;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
@@ -37,11 +37,6 @@ import org.osgi.service.component.annotations.Reference;
 public class JdbcRectifications implements Rectifications {
     private static final Set<String> SUPERVISORS = Set.of("supervisor");
     private static final int TEXT_MAX = 2000;
-    private static final String SELECT = "SELECT " + RatingStore.columns("r.") + ", x.ID, x.STATE, x.OPENED_AT, x.VERIFY_DUE, x.VERIFIED_AT,"
-            + " x.VERIFIED_BY, x.VERIFY_LATE, x.JUSTIFIED, x.EVIDENCE, x.PUT_RIGHT_DUE, x.PUT_RIGHT_AT, x.PUT_RIGHT_BY, x.PUT_RIGHT_LATE,"
-            + " x.ACTION_TAKEN, x.FOLLOW_UP_DUE, x.FOLLOWED_UP_AT, x.FOLLOWED_UP_BY, x.FOLLOW_UP_LATE, x.FOLLOW_UP_CHANNEL, x.OUTCOME,"
-            + " x.SATISFIED FROM EVAL_RECTIFICATION x JOIN EVAL_RATING r ON r.ID = x.RATING_ID";
-
     @Reference
     EvaluationStore store;
 
@@ -51,6 +46,10 @@ public class JdbcRectifications implements Rectifications {
     @Reference
     AuditTrail trail;
 
+    /** Each step goes to the city hub with its rating, in the step's transaction. */
+    @Reference
+    ChangeJournal journal;
+
     private StepDeadlines deadlines;
 
     @Activate
@@ -59,8 +58,9 @@ public class JdbcRectifications implements Rectifications {
     }
 
     /** The unit tests' way in. */
-    public static JdbcRectifications of(EvaluationStore store, WorkingCalendar calendar, AuditTrail trail) {
+    public static JdbcRectifications of(EvaluationStore store, WorkingCalendar calendar, AuditTrail trail, ChangeJournal journal) {
         JdbcRectifications r = new JdbcRectifications();
+        r.journal = journal;
         r.store = store;
         r.calendar = calendar;
         r.trail = trail;
@@ -74,9 +74,9 @@ public class JdbcRectifications implements Rectifications {
         LocalDate today = store.today();
         String depts = departments(actor);
         return store.tx(c -> openOnly
-                ? read(c, SELECT + " WHERE x.STATE <> 'CLOSED'" + depts + " ORDER BY x.OPENED_AT", today, deptValues(actor).toArray())
+                ? RectificationStore.read(c, RectificationStore.SELECT + " WHERE x.STATE <> 'CLOSED'" + depts + " ORDER BY x.OPENED_AT", today, deptValues(actor).toArray())
                         .stream().sorted(java.util.Comparator.comparing(RectificationDTO::dueOn)).toList()
-                : read(c, SELECT + " WHERE x.OPENED_AT >= ?" + depts + " ORDER BY x.OPENED_AT DESC", today,
+                : RectificationStore.read(c, RectificationStore.SELECT + " WHERE x.OPENED_AT >= ?" + depts + " ORDER BY x.OPENED_AT DESC", today,
                         concat(java.sql.Timestamp.from(store.clock().instant().minus(java.time.Duration.ofDays(92))), actor)));
     }
 
@@ -179,6 +179,8 @@ public class JdbcRectifications implements Rectifications {
             }
             AuditEvent event = change.apply(c, today, now, StepDeadlines.late(LocalDate.parse(before.dueOn()), today));
             trail.append(c, event.on("RATING", String.valueOf(before.rating().id())).caseNo(before.rating().caseNo()));
+            RatingRecords.append(c, journal, before.rating().id(), today);
+            store.changed(LocalDate.ofInstant(Instant.parse(before.rating().ratedAt()), store.zone()));
             return one(c, id, actor);
         });
     }
@@ -193,7 +195,7 @@ public class JdbcRectifications implements Rectifications {
     }
 
     private RectificationDTO one(Connection c, long id, Actor actor) throws SQLException {
-        List<RectificationDTO> found = read(c, SELECT + " WHERE x.ID = ?", store.today(), id);
+        List<RectificationDTO> found = RectificationStore.read(c, RectificationStore.SELECT + " WHERE x.ID = ?", store.today(), id);
         if (found.isEmpty() || !sees(actor, found.get(0).rating().departmentCode())) {
             throw Problem.notFound("RECTIFICATION_NOT_FOUND", "没有这条差评整改（或不属于您的部门）");
         }
@@ -220,18 +222,6 @@ public class JdbcRectifications implements Rectifications {
         return out.toArray();
     }
 
-    private static List<RectificationDTO> read(Connection c, String sql, LocalDate today, Object... values) throws SQLException {
-        List<RectificationDTO> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            Jdbc.bind(s, values);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(RectificationRows.read(r, RatingStore.read(r), today));
-                }
-            }
-        }
-        return out;
-    }
 
     private static String text(String field, String value, String code, String message) {
         if (value == null || value.isBlank()) {

@@ -40,7 +40,7 @@ public class FiguresTest {
     public void hall() {
         hall = new Hall("figures", T);
         figures = JdbcFigures.of(hall.store);
-        JdbcRatings ratings = JdbcRatings.of(hall.store, hall.calendar);
+        JdbcRatings ratings = JdbcRatings.of(hall.store, hall.calendar, hall.journal);
         // 公安局 (GA): four services at windows 1 and 2, three rated (5, 4, 2); 市场监管局 (SJ): two services, one rated 3 and
         // one rated 1 that is judged malicious
         add("G-1", "GA", 1, "li");
@@ -54,7 +54,7 @@ public class FiguresTest {
         ratings.rate(new NewRatingDTO("G-3", Stage.ACCEPTANCE, 2, null, List.of("SLOW"), null), RatingChannel.PAD);
         ratings.rate(new NewRatingDTO("S-1", Stage.ACCEPTANCE, 3, null, null, null), RatingChannel.ONLINE);
         ratings.rate(new NewRatingDTO("S-2", Stage.ACCEPTANCE, 1, null, List.of("OTHER"), null), RatingChannel.SMS);
-        JdbcRectifications r = JdbcRectifications.of(hall.store, hall.calendar, hall.trail);
+        JdbcRectifications r = JdbcRectifications.of(hall.store, hall.calendar, hall.trail, hall.journal);
         long ga = r.list(true, SUPERVISOR).stream().filter(x -> x.rating().caseNo().equals("G-3")).findFirst().orElseThrow().id();
         long sj = r.list(true, SUPERVISOR).stream().filter(x -> x.rating().caseNo().equals("S-2")).findFirst().orElseThrow().id();
         r.verify(ga, new VerificationDTO(true, false, "叫号记录"), SUPERVISOR);

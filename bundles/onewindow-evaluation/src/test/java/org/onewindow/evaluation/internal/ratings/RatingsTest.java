@@ -44,7 +44,7 @@ public class RatingsTest {
     @Before
     public void hall() {
         hall = new Hall("ratings", T);
-        ratings = JdbcRatings.of(hall.store, hall.calendar);
+        ratings = JdbcRatings.of(hall.store, hall.calendar, hall.journal);
         service("W-1", Stage.ACCEPTANCE, ServiceKind.WINDOW, 3, T);
         service("W-1", Stage.DELIVERY, ServiceKind.WINDOW, 3, T.plusSeconds(60));
     }

@@ -44,10 +44,10 @@ public class RectificationsTest {
     @Before
     public void hall() {
         hall = new Hall("rectification", RATED);
-        rectifications = JdbcRectifications.of(hall.store, hall.calendar, hall.trail);
+        rectifications = JdbcRectifications.of(hall.store, hall.calendar, hall.trail, hall.journal);
         hall.tx(c -> ServiceStore.add(c, new ServiceRecord("S-1", Stage.ACCEPTANCE, ServiceKind.WINDOW, false, "ITEM-S", "个体工商户登记", "SJ",
                 "市场监管局", "li", null, RATED.minusSeconds(300)), 2, hall.store.zone()));
-        JdbcRatings.of(hall.store, hall.calendar).rate(new NewRatingDTO("S-1", Stage.ACCEPTANCE, 2, null, List.of("SLOW"), "等了一个小时"),
+        JdbcRatings.of(hall.store, hall.calendar, hall.journal).rate(new NewRatingDTO("S-1", Stage.ACCEPTANCE, 2, null, List.of("SLOW"), "等了一个小时"),
                 RatingChannel.PAD);
     }
 

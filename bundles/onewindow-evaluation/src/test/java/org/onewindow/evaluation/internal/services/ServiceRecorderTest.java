@@ -79,7 +79,7 @@ public class ServiceRecorderTest {
         String link = text.text.replaceAll(".*(https://hall\\.example\\.cn/rate/link\\.html#[A-Za-z0-9_-]+).*", "$1");
         assertTrue(text.text, link.startsWith("https://hall.example.cn/rate/link.html#"));
         String token = link.substring(link.indexOf('#') + 1);
-        JdbcRatings ratings = JdbcRatings.of(hall.store, hall.calendar);
+        JdbcRatings ratings = JdbcRatings.of(hall.store, hall.calendar, hall.journal);
         assertEquals(Stage.DELIVERY, ratings.forLink(token).stage());
         assertEquals(1, hall.count("SELECT COUNT(*) FROM EVAL_LINK"));
         assertEquals("only the token's hash is kept", 0, hall.count("SELECT COUNT(*) FROM EVAL_LINK WHERE TOKEN_HASH = ?", token));
@@ -94,7 +94,7 @@ public class ServiceRecorderTest {
         hall.journal("W-4", "WINDOW", "13900139000", "li", move("ACCEPTED", T), move("DELIVERED", done));
         recorder.run();
         sent.clear();
-        JdbcRatings.of(hall.store, hall.calendar).rate(new NewRatingDTO("W-4", Stage.ACCEPTANCE, 4, null, null, null), RatingChannel.KIOSK);
+        JdbcRatings.of(hall.store, hall.calendar, hall.journal).rate(new NewRatingDTO("W-4", Stage.ACCEPTANCE, 4, null, null, null), RatingChannel.KIOSK);
 
         assertEquals("not before three days", 0, recorder.invite(done.plus(Duration.ofDays(3)).minusSeconds(1)));
         assertEquals(1, recorder.invite(done.plus(Duration.ofDays(3))));
