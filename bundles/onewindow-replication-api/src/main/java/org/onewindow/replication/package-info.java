@@ -7,10 +7,11 @@
  * the hub verifies each district's chain as it arrives and keeps its copy. 2.2 added the digest of the record a batch continues from ({@link RecordDigests}), by which the hub tells a
  * rewound journal (a district restored from an older copy) from its own, and the reconciliation: the hub gives the district
  * back its records after a point ({@link ReconciliationPageDTO}) and takes its rebased journal ({@link RebaseDTO}). 3.1: the
- * districts' queue days on the city's board ({@link CityQueueDayDTO}).
+ * districts' queue days on the city's board ({@link CityQueueDayDTO}). 3.2: the halls' and departments' ratings of a
+ * month, ranked ({@link CityRatingsDTO}).
  */
 @Export
-@Version("3.1.0")
+@Version("3.2.0")
 package org.onewindow.replication;
 
 import org.osgi.annotation.bundle.Export;

@@ -56,6 +56,9 @@ public class FederationIT {
         // the halls' queue figures go to the hub every 2 s rather than 5 min
         a.replace("etc/org.onewindow.queue.cfg", "dayFiguresSeconds = 300", "dayFiguresSeconds = 2");
         b.replace("etc/org.onewindow.queue.cfg", "dayFiguresSeconds = 300", "dayFiguresSeconds = 2");
+        // and the months' rating figures (好差评)
+        a.replace("etc/org.onewindow.evaluation.cfg", "figuresSeconds = 300", "figuresSeconds = 2");
+        b.replace("etc/org.onewindow.evaluation.cfg", "figuresSeconds = 300", "figuresSeconds = 2");
         b.replace("etc/org.onewindow.node.cfg", "districtCode = 441302", "districtCode = " + B);
         b.replace("etc/org.onewindow.node.cfg", "districtName = \\u60E0\\u57CE\\u533A", "districtName = \\u60E0\\u9633\\u533A");
         for (UnpackedAppliance node : new UnpackedAppliance[] {hub, a, b}) {
@@ -504,6 +507,56 @@ public class FederationIT {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
+    }
+
+    @Test
+    public void theCityRanksTheHallsAndDepartmentsRatingsAsTheDistrictsCountedThem() throws Exception {
+        // district A's citizens rate two acceptances (5 and 4), district B's one (2, a bad rating)
+        for (UnpackedAppliance district : new UnpackedAppliance[] {a, b}) {
+            int[] levels = district == a ? new int[] {5, 4} : new int[] {2};
+            for (int i = 0; i < levels.length; i++) {
+                String id = Citizens.idNumber(district == a ? "19700707" : "19710707", 60 + i);
+                String caseNo = Cases.accepted(district.http, Cases.item(district.http, "RS", 1), id).path("caseNo").asText();
+                String path = "/public/evaluation/cases/" + caseNo + "/ratings?idSuffix=" + id.substring(12);
+                String body = "{\"stage\":\"ACCEPTANCE\",\"level\":" + levels[i] + (levels[i] <= 2 ? ",\"reasons\":[\"SLOW\"]" : "") + "}";
+                Http.Answer rated = district.http.exchange("POST", path, Map.of(), body);
+                for (long end = System.nanoTime() + Duration.ofSeconds(15).toNanos(); "NOTHING_TO_RATE".equals(rated.code())
+                        && System.nanoTime() < end; rated = district.http.exchange("POST", path, Map.of(), body)) {
+                    Thread.sleep(1000); // the stage is rated once the evaluation read the acceptance from the journal
+                }
+                assertEquals(rated.toString(), 200, rated.status);
+            }
+        }
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        Map<String, JsonNode> own = new java.util.HashMap<>();
+        for (UnpackedAppliance district : new UnpackedAppliance[] {a, b}) {
+            own.put(district == a ? A : B, district.http.get("/evaluation/figures?by=DEPARTMENT&from=" + month + "-01&to=" + today, "supervisor")
+                    .json().path("total"));
+        }
+        JsonNode city = null;
+        for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos(); System.nanoTime() < end; Thread.sleep(500)) {
+            city = hub.http.get("/hub/ratings?month=" + month, "supervisor").json();
+            Map<String, JsonNode> atHub = new java.util.HashMap<>();
+            city.path("halls").forEach(h -> atHub.put(h.path("district").asText(), h.path("total")));
+            if (own.equals(atHub)) {
+                break;
+            }
+        }
+        assertEquals(city.toString(), 2, city.path("halls").size());
+        assertEquals("the hall rated 5 and 4 ranks first", A, city.path("halls").get(0).path("district").asText());
+        for (JsonNode h : city.path("halls")) {
+            assertEquals("the hub holds what the hall counted", own.get(h.path("district").asText()), h.path("total"));
+        }
+        JsonNode rs = null;
+        for (JsonNode d : city.path("departments")) {
+            rs = "RS".equals(d.path("code").asText()) ? d : rs;
+        }
+        assertEquals(String.valueOf(rs), own.get(A).path("ratings").asLong() + own.get(B).path("ratings").asLong(), rs.path("ratings").asLong());
+        assertEquals(2, rs.path("halls").asInt());
+        assertEquals(1, rs.path("bad").asLong());
+        assertEquals("INVALID_MONTH", hub.http.get("/hub/ratings?month=12-2026", "supervisor").code());
+        assertEquals(403, hub.http.get("/hub/ratings", "clerk").status);
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.onewindow.replication.CaseFilesDTO;
 import org.onewindow.replication.CaseIndexEntryDTO;
 import org.onewindow.replication.CityLicenceDTO;
 import org.onewindow.replication.CityQueueDayDTO;
+import org.onewindow.replication.CityRatingsDTO;
 import org.onewindow.replication.CityStatsDTO;
 import org.onewindow.replication.DistrictDTO;
 import org.onewindow.replication.DistrictState;
@@ -92,6 +93,7 @@ public class CityHub implements StatusContributor {
     private BatchApplier applier;
     private DistrictTrails trails;
     private CityBoard board;
+    private CityRatings ratings;
     private CityMessages messages;
     private CityFiles files;
     private Reconciliations reconciliations;
@@ -112,6 +114,7 @@ public class CityHub implements StatusContributor {
         trails = new DistrictTrails(chain);
         applier = new BatchApplier(dataSource, trails);
         board = new CityBoard(dataSource);
+        ratings = new CityRatings(dataSource);
         messages = new CityMessages(dataSource);
         files = new CityFiles(dataSource);
         reconciliations = new Reconciliations(dataSource);
@@ -181,6 +184,12 @@ public class CityHub implements StatusContributor {
     List<CityQueueDayDTO> queueDays(LocalDate day, Actor actor) {
         actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
         return board.queueDays(day, districts.list());
+    }
+
+    /** The halls' and departments' ratings of {@code month} (null: the latest reported), ranked (supervisor, administrator). */
+    CityRatingsDTO ratings(java.time.YearMonth month, Actor actor) {
+        actor.requireAny(Set.of(Actor.ADMIN, Actor.SUPERVISOR));
+        return ratings.month(month == null ? null : month.toString(), districts.list());
     }
 
     List<CaseIndexEntryDTO> cases(String district, String after, int size, Actor actor) {

@@ -28,6 +28,7 @@ import org.onewindow.replication.CaseFilesDTO;
 import org.onewindow.replication.CaseIndexEntryDTO;
 import org.onewindow.replication.CityLicenceDTO;
 import org.onewindow.replication.CityQueueDayDTO;
+import org.onewindow.replication.CityRatingsDTO;
 import org.onewindow.replication.CityStatsDTO;
 import org.onewindow.replication.DistrictDTO;
 import org.onewindow.replication.FileUploadDTO;
@@ -288,6 +289,20 @@ public class HubResource {
             return hub.queueDays(day == null ? null : LocalDate.parse(day), Caller.actor(caller));
         } catch (java.time.format.DateTimeParseException e) {
             throw Problem.badRequest("INVALID_DAY", "day 为日期，如 2026-12-07");
+        }
+    }
+
+    /**
+     * 好差评 across the city for {@code month} ({@code yyyy-MM}; the latest any hall reported when none is named): the halls
+     * and the departments ranked by satisfaction, as the districts replicated their months' figures.
+     */
+    @GET
+    @Path("ratings")
+    public CityRatingsDTO ratings(@QueryParam("month") String month, @Context SecurityContext caller) {
+        try {
+            return hub.ratings(month == null ? null : java.time.YearMonth.parse(month), Caller.actor(caller));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Problem.badRequest("INVALID_MONTH", "month 为月份，如 2026-12");
         }
     }
 
