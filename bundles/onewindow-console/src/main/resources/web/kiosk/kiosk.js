@@ -7,6 +7,7 @@ import { keyboard } from '/console/js/keyboard.js';
 import { newestOnly } from '/console/js/newest.js';
 import { idleSeconds, whenIdle } from '/console/js/idle.js';
 import { dateTime } from '/console/js/format.js';
+import { EVALUATION, evaluationInstalled, loadReasons, ratingForm, serviceHeader, thanks } from '/console/js/rating.js';
 
 // The self-service kiosk (自助服务区): no login, large touch targets, guides and a case's progress only.
 const main = document.getElementById('main');
@@ -17,11 +18,16 @@ function home() {
     h('button', { type: 'button', id: 'status', onclick: status }, t('kiosk.status')),
     // the hall's queue, where it is installed: a number for a service, printed on the kiosk's ticket printer
     queueGroups.length ? h('button', { type: 'button', id: 'ticket', onclick: () => ticketGroups() }, t('kiosk.ticket')) : null,
+    // 好差评, where the evaluation is installed: a case's stages rated by its number and the applicant's ID suffix
+    rating ? h('button', { type: 'button', id: 'rate', onclick: () => rateLookup() }, t('kiosk.rate')) : null,
     // a signed-in citizen's cases, bookings and online applications: the online hall's pages on the same public API
     // the same idle time there: the online pages sign the citizen out and come back here
     h('a', { id: 'mine', class: 'tile', href: `/online/?channel=kiosk&idle=${idleSeconds()}#/cases` }, t('kiosk.mine'))));
   window.scrollTo(0, 0);
 }
+
+// whether the evaluation answers (its feature may be left out)
+let rating = false;
 
 // the queue's groups a citizen picks from (the priority lane is given at the desk, where staff see who needs it)
 let queueGroups = [];
@@ -134,8 +140,58 @@ function status() {
   caseNo.focus();
 }
 
+/**
+ * 评价服务: the case number and the last six of the applicant's ID number on the on-screen keyboard, as the progress
+ * look-up takes them (and as limited against guessing), then the case's stages, each rated once whatever the channel.
+ */
+function rateLookup() {
+  const caseNo = h('input', { id: 'rate-case-no', inputmode: 'numeric', autocomplete: 'off' });
+  const suffix = h('input', { id: 'rate-id-suffix', maxlength: 6, autocomplete: 'off' });
+  const answer = h('div', { id: 'rate-answer', 'aria-live': 'polite' });
+  const form = h('form', { onsubmit: async e => {
+    e.preventDefault();
+    const no = caseNo.value.trim();
+    const six = suffix.value.trim();
+    // the suffix stays with this look-up only: the field is cleared, as the progress look-up clears it
+    suffix.value = '';
+    try {
+      const [stages, reasons] = await Promise.all([api.get(`${EVALUATION}/cases/${encodeURIComponent(no)}?idSuffix=${encodeURIComponent(six)}`),
+        loadReasons()]);
+      rateStages(no, six, stages, reasons);
+    } catch (error) {
+      show(answer, h('p', { class: 'error', id: 'rate-error' }, error.status === 429 ? t('kiosk.tooMany')
+        : error.code === 'NOTHING_TO_RATE' ? t('kiosk.rate.nothing') : t('kiosk.notFound')));
+    }
+  } }, h('h2', {}, t('kiosk.rate')), h('p', {}, t('kiosk.rate.hint')),
+  h('label', {}, t('kiosk.caseNo'), caseNo), h('label', {}, t('kiosk.idSuffix'), suffix),
+  h('button', { type: 'submit', id: 'rate-query' }, t('kiosk.query')));
+  show(main, back(), form, answer, keyboard('digits', [caseNo, suffix], () => form.requestSubmit()));
+  caseNo.focus();
+}
+
+function rateStages(caseNo, suffix, stages, reasons) {
+  const list = h('div', { id: 'rate-stages' });
+  const draw = () => show(list, stages.length === 0 ? h('p', { id: 'rate-none' }, t('kiosk.rate.nothing')) : stages.map(s =>
+    h('section', { class: 'stage', 'data-case': s.caseNo, 'data-stage': s.stage }, serviceHeader(s),
+      s.rated ? h('p', { class: 'rated' }, t('rating.rated'))
+        : h('button', { type: 'button', class: 'rate-stage primary', onclick: () => rateOne(s) }, t('rating.go')))));
+  const rateOne = s => show(main, back(() => { window.scrollTo(0, 0); show(main, back(), h('h2', {}, t('kiosk.rate')), list); draw(); }),
+    h('h2', {}, t('kiosk.rate')), serviceHeader(s),
+    ratingForm(s, reasons, body => api.post(`${EVALUATION}/cases/${encodeURIComponent(caseNo)}/ratings?idSuffix=${encodeURIComponent(suffix)}`, body),
+      receipt => {
+        s.rated = true;
+        show(main, thanks(receipt), stages.some(x => !x.rated)
+          ? h('button', { type: 'button', id: 'rate-next', class: 'primary', onclick: () => { show(main, back(), h('h2', {}, t('kiosk.rate')), list); draw(); } }, t('kiosk.rate.next'))
+          : null, back());
+      }, true));
+  show(main, back(), h('h2', {}, t('kiosk.rate')), list);
+  draw();
+  window.scrollTo(0, 0);
+}
+
 load('/console').then(async () => {
   document.title = t('kiosk.title');
+  rating = await evaluationInstalled();
   try {
     queueGroups = (await api.get('/public/queue/groups')).filter(g => !g.priority);
   } catch (e) { /* no queue installed: no ticket tile */ }

@@ -10,6 +10,8 @@ import { prereviewPage, appointmentsPage, mobilePage, bindingsPage, onlineInstal
 import { accountPage } from './account.js';
 import { queuePage, queueInstalled } from './queue.js';
 import { hallPage } from './hall.js';
+import { evaluationPage } from './evaluation.js';
+import { evaluationInstalled } from './rating.js';
 import { usersPage } from './users.js';
 import { auditPage } from './audit.js';
 import { demoMarker } from './demo.js';
@@ -22,6 +24,7 @@ const PAGES = {
   review: { roles: ['reviewer'], nav: 'nav.review', render: reviewPage },
   board: { roles: ['supervisor', 'admin'], nav: 'nav.board', render: boardPage },
   hall: { roles: ['supervisor', 'admin'], nav: 'nav.hall', render: hallPage, feature: 'queue' },
+  evaluation: { roles: ['supervisor', 'admin'], nav: 'nav.evaluation', render: evaluationPage, feature: 'evaluation' },
   admin: { roles: ['admin'], nav: 'nav.admin', render: adminPage },
   users: { roles: ['security'], nav: 'nav.users', render: usersPage },
   audit: { roles: ['auditor'], nav: 'nav.audit', render: auditPage },
@@ -156,6 +159,7 @@ async function start(s) {
   if (online && await onlineInstalled()) features.add('online');
   const queue = ['queue', 'hall'].some(p => PAGES[p].roles.some(r => s.roles.includes(r)));
   if (queue && await queueInstalled()) features.add('queue');
+  if (PAGES.evaluation.roles.some(r => s.roles.includes(r)) && await evaluationInstalled()) features.add('evaluation');
   navigation();
   route();
 }

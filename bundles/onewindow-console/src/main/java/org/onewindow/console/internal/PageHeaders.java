@@ -16,20 +16,21 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The pages' security headers: a content security policy without inline scripts or styles and
  * without framing, no content sniffing, no referrer. Also turns {@code /console/}, {@code /kiosk/},
- * {@code /online/} and {@code /display/} into their {@code index.html}.
+ * {@code /online/}, {@code /display/} and {@code /rate/} into their {@code index.html}.
  */
 @Component(service = Filter.class, property = {
     "osgi.http.whiteboard.filter.pattern=/console/*",
     "osgi.http.whiteboard.filter.pattern=/kiosk/*",
     "osgi.http.whiteboard.filter.pattern=/online/*",
     "osgi.http.whiteboard.filter.pattern=/display/*",
+    "osgi.http.whiteboard.filter.pattern=/rate/*",
     "osgi.http.whiteboard.filter.name=onewindow-page-headers"
 })
 public class PageHeaders implements Filter {
     /** The same policy as the printable papers under {@code /api} carry. */
     static final String POLICY = ContentSecurity.POLICY;
     /** The pages' roots, each served as its {@code index.html}. */
-    private static final java.util.Set<String> PAGES = java.util.Set.of("/console", "/kiosk", "/online", "/display");
+    private static final java.util.Set<String> PAGES = java.util.Set.of("/console", "/kiosk", "/online", "/display", "/rate");
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
