@@ -105,7 +105,7 @@ export function evaluationPage(main, session) {
     h('p', {}, h('strong', { 'data-level': x.level }, levelText(x.level)), ` · ${x.caseNo} · ${stageText(x.stage)} · ${x.itemName || ''}`),
     h('p', { class: 'muted' }, [x.departmentName, x.windowNo ? t('rating.windowNo', { no: x.windowNo }) : '', x.clerk,
       t(`evaluation.channel.${x.channel}`), dateTime(x.ratedAt)].filter(Boolean).join(' · ')),
-    x.reasons && x.reasons.length ? h('p', { class: 'reasons' }, `${t('rating.reasons')}：${x.reasons.map(reasonLabel).join('、')}`) : '',
+    x.reasons && x.reasons.length ? h('p', { class: 'reasons' }, `${t('evaluation.reasons')}：${x.reasons.map(reasonLabel).join('、')}`) : '',
     x.comment ? h('p', { class: 'comment' }, `${t('rating.comment')}：${x.comment}`) : '',
     h('ul', { class: 'steps' }, step('verify', r.verify), step('putRight', r.putRight), step('followUp', r.followUp)),
     r.malicious ? h('p', { class: 'card-red' }, t('evaluation.maliciousMarked')) : '',
@@ -173,7 +173,7 @@ export function evaluationPage(main, session) {
     const list = await api.get('/evaluation/ratings?limit=50');
     show(ratingsPart, h('h3', {}, t('evaluation.recent')), list.length === 0 ? h('p', { class: 'muted' }, t('evaluation.noRatings'))
       : table([t('evaluation.ratedAt'), t('kiosk.caseNo'), t('evaluation.stage'), t('item.name'), t('item.department'), t('queue.window'),
-        t('evaluation.clerk'), t('evaluation.channel'), t('evaluation.level'), t('rating.reasons'), t('rating.comment')],
+        t('evaluation.clerk'), t('evaluation.channel'), t('evaluation.level'), t('evaluation.reasons'), t('rating.comment')],
       list.map(r => h('tr', { 'data-case': r.caseNo, 'data-level': r.level, 'data-channel': r.channel, class: r.malicious ? 'malicious' : '' },
         h('td', {}, dateTime(r.ratedAt)), h('td', {}, r.caseNo), h('td', {}, stageText(r.stage)), h('td', {}, r.itemName || ''),
         h('td', {}, r.departmentName || ''), h('td', {}, r.windowNo || ''), h('td', {}, r.clerk || ''),
