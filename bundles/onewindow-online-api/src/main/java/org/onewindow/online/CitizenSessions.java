@@ -11,6 +11,11 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface CitizenSessions {
     /** The session cookie's name. */
     String COOKIE = "OW_CITIZEN";
+    /**
+     * Where the browser sends the cookie: every citizens' endpoint, the online channel's and the others' acting for the
+     * citizen (the rating of their own case at {@code /api/v1/public/evaluation}).
+     */
+    String COOKIE_PATH = "/api/v1/public";
     /** The header that carries the session's CSRF token on a change. */
     String CSRF_HEADER = "X-CSRF-Token";
 

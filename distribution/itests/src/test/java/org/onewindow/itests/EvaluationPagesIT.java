@@ -97,14 +97,6 @@ public class EvaluationPagesIT extends PageTest {
         browser.findElement(By.id("code")).sendKeys(Citizens.lastCode(Citizens.noticesIn(appliance.home.resolve("data")), id));
         browser.findElement(By.id("sign-in")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("who")));
-        // KNOWN GAP, not the page's: onewindow-online sets OW_CITIZEN with Path=/api/v1/public/online, so a browser never
-        // sends it to /api/v1/public/evaluation/online and the online hall lists nothing to rate. Until the cookie's path is
-        // /api/v1/public (SignInResource, sign-in and sign-out), the test gives the browser the same cookie for the
-        // evaluation's path; delete these lines with that fix.
-        browser.get(BASE + "/api/v1/public/online/appointments/days");
-        org.openqa.selenium.Cookie session = browser.manage().getCookieNamed("OW_CITIZEN");
-        browser.manage().addCookie(new org.openqa.selenium.Cookie.Builder("OW_CITIZEN", session.getValue())
-                .path("/api/v1/public/evaluation").isHttpOnly(true).build());
 
         // 我的办件: the case's acceptance to rate, once the evaluation has read the case's move
         By ratable = By.cssSelector(".ratable[data-case='" + caseNo + "'][data-stage=ACCEPTANCE]");

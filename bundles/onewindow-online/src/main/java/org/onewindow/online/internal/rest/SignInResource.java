@@ -79,7 +79,7 @@ public class SignInResource {
     public Response signIn(SignInDTO request, @Context UriInfo uri, @Context javax.ws.rs.core.HttpHeaders headers, @Context HttpServletRequest http) {
         SignInDTO r = request == null ? new SignInDTO() : request;
         SessionStore.Session<CitizenAccess.SignedIn> s = access.signIn(r.idNumber, r.code, r.channel, http.getRemoteAddr());
-        return Response.ok(view(s)).header(HttpHeaders.SET_COOKIE, CitizenAccess.COOKIE + "=" + s.id() + "; Path=/api/v1/public/online;"
+        return Response.ok(view(s)).header(HttpHeaders.SET_COOKIE, CitizenAccess.COOKIE + "=" + s.id() + "; Path=" + CitizenAccess.COOKIE_PATH + ";"
                 + " HttpOnly; SameSite=Strict" + SecureCookies.attribute(uri, headers)).build();
     }
 
@@ -93,7 +93,7 @@ public class SignInResource {
     @Path("session")
     public Response signOut(@CookieParam(CitizenAccess.COOKIE) String id, @Context UriInfo uri, @Context javax.ws.rs.core.HttpHeaders headers) {
         access.signOut(id);
-        return Response.noContent().header(HttpHeaders.SET_COOKIE, CitizenAccess.COOKIE + "=; Path=/api/v1/public/online; Max-Age=0;"
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, CitizenAccess.COOKIE + "=; Path=" + CitizenAccess.COOKIE_PATH + "; Max-Age=0;"
                 + " HttpOnly; SameSite=Strict" + SecureCookies.attribute(uri, headers)).build();
     }
 
