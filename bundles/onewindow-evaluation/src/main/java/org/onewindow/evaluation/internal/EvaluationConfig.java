@@ -19,6 +19,9 @@ public @interface EvaluationConfig {
     @AttributeDefinition(description = "Minutes a new pad waits for an administrator to bind it before it is forgotten")
     int pairingMinutes() default 30;
 
+    @AttributeDefinition(description = "Pads one client address may register in a minute (a guard against filling the list of pads to bind)")
+    int padsPerMinute() default 5;
+
     @AttributeDefinition(description = "Days after a case finished (handed out, refused) when one invitation to rate goes to a case still unrated (0: none)")
     int inviteAfterDays() default 3;
 

@@ -153,6 +153,11 @@ public final class Hall {
         }
 
         @Override
+        public int padsPerMinute() {
+            return 5;
+        }
+
+        @Override
         public int inviteAfterDays() {
             return 3;
         }

@@ -139,19 +139,17 @@ public class JdbcRatings implements Ratings {
         if (rating == null || rating.caseNo() == null || rating.stage() == null) {
             throw Problem.badRequest("INVALID_RATING", "请求体须为评价（caseNo、stage、level）");
         }
-        store.tx(c -> {
+        // the pad's proof and the rating in one transaction
+        return rate(rating, RatingChannel.PAD, (c, s) -> {
             PadStore.Pad pad = PadStore.byToken(c, token, now);
             if (pad.windowNo() == null) {
                 throw new Problem(ProblemKind.CONFLICT, "PAD_NOT_BOUND", "此评价器尚未绑定窗口，请管理员输入配对码绑定");
             }
-            Service s = ServiceStore.find(c, rating.caseNo(), rating.stage()).orElseThrow(JdbcRatings::nothingToRate);
             // a pad rates only what was finished at its own window a moment ago
             if (!Objects.equals(s.windowNo(), pad.windowNo()) || s.servedAt().before(padSince(now))) {
                 throw nothingToRate();
             }
-            return null;
         });
-        return rate(rating, RatingChannel.PAD);
     }
 
     @Override
@@ -166,12 +164,23 @@ public class JdbcRatings implements Ratings {
 
     /** The rating of a stage, whatever the channel proved: once, while open; a bad one opens its rectification. */
     public RatingReceiptDTO rate(NewRatingDTO rating, RatingChannel channel) {
+        return rate(rating, channel, (c, s) -> {
+        });
+    }
+
+    /** A channel's check of the service to rate, in the rating's transaction. */
+    private interface Proof {
+        void check(Connection c, Service s) throws SQLException;
+    }
+
+    private RatingReceiptDTO rate(NewRatingDTO rating, RatingChannel channel, Proof proof) {
         if (rating.stage() == null) {
             throw Problem.badRequest("INVALID_STAGE", "请说明评价的环节（ACCEPTANCE 受理，DELIVERY 办结/出件）");
         }
         Instant now = store.clock().instant();
         return store.tx(c -> {
             Service s = ServiceStore.find(c, rating.caseNo(), rating.stage()).orElseThrow(JdbcRatings::nothingToRate);
+            proof.check(c, s);
             if (s.rated()) {
                 throw RatingStore.alreadyRated();
             }

@@ -6,6 +6,7 @@ import org.onewindow.evaluation.EvaluationFigures;
 import org.onewindow.evaluation.RatingPads;
 import org.onewindow.evaluation.Ratings;
 import org.onewindow.evaluation.Rectifications;
+import org.onewindow.evaluation.internal.EvaluationStore;
 import org.onewindow.online.CitizenSessions;
 import org.onewindow.rest.KioskGuard;
 import org.onewindow.rest.RestPublisher;
@@ -24,9 +25,6 @@ public class EvaluationApi {
     static final int LOOKUPS_PER_CLIENT = 20;
     /** Wrong ID suffixes after which a case number answers no more look-ups for ten minutes. */
     static final int WRONG_PER_CASE = 5;
-    /** Pads one client address may register in a minute. */
-    static final int PADS_PER_MINUTE = 5;
-
     @Reference
     RestPublisher publisher;
 
@@ -42,6 +40,10 @@ public class EvaluationApi {
     @Reference
     RatingPads pads;
 
+    /** The settings (pads per client and minute). */
+    @Reference
+    EvaluationStore store;
+
     /** The online hall's signed-in citizens; without the online channel its rating answers 503. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile CitizenSessions citizens;
@@ -53,7 +55,7 @@ public class EvaluationApi {
     void activate() {
         staff = publisher.publish("/v1/evaluation", new EvaluationResource(rectifications, figures, pads));
         open = publisher.publish("/v1/public/evaluation", new PublicEvaluationResource(ratings, figures, () -> citizens,
-                new KioskGuard(LOOKUPS_PER_CLIENT, WRONG_PER_CASE, Duration.ofMinutes(10)), PADS_PER_MINUTE));
+                new KioskGuard(LOOKUPS_PER_CLIENT, WRONG_PER_CASE, Duration.ofMinutes(10)), Math.max(1, store.config().padsPerMinute())));
     }
 
     @Deactivate
