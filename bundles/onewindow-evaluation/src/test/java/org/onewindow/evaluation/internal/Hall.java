@@ -2,11 +2,8 @@ package org.onewindow.evaluation.internal;
 
 import java.lang.annotation.Annotation;
 import java.sql.Connection;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +15,7 @@ import org.onewindow.calendar.WorkingCalendar;
 import org.onewindow.calendar.internal.TestCalendars;
 import org.onewindow.db.Jdbc;
 import org.onewindow.db.internal.JdbcChangeJournal;
+import org.onewindow.db.internal.TestClock;
 import org.onewindow.db.internal.TestDatabases;
 
 /**
@@ -29,7 +27,7 @@ public final class Hall {
     public final DataSource dataSource;
     public final JdbcChangeJournal journal;
     public final AuditTrail trail;
-    public final MovableClock clock;
+    public final TestClock clock;
     public final EvaluationStore store;
     public final WorkingCalendar calendar = TestCalendars.year(2026, "国庆节", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 7),
             LocalDate.of(2026, 9, 27), LocalDate.of(2026, 10, 10));
@@ -44,7 +42,7 @@ public final class Hall {
             throw new IllegalStateException(e);
         }
         trail = TestTrails.trail(dataSource);
-        clock = new MovableClock(now);
+        clock = new TestClock(now);
         store = EvaluationStore.of(dataSource, new Config(), clock);
     }
 
@@ -90,38 +88,6 @@ public final class Hall {
 
     public void exec(Connection c, String sql, Object... values) throws java.sql.SQLException {
         Jdbc.update(c, sql, values);
-    }
-
-    /** A clock the test moves. */
-    public static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        public void pass(Duration d) {
-            now = now.plus(d);
-        }
-
-        public void set(Instant t) {
-            now = t;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
     }
 
     /** The shipped defaults of {@code etc/org.onewindow.evaluation.cfg}. */

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.onewindow.db.internal.TestClock;
 import org.onewindow.db.internal.TestDatabases;
 import org.onewindow.online.AppointmentDTO;
 import org.onewindow.online.AppointmentService;
@@ -37,7 +38,7 @@ public class AppointmentCheckInTest {
     private static final Actor ADMIN = new Actor("admin", Set.of(Actor.ADMIN));
     private static final Actor DESK = new Actor("desk", Set.of(Actor.CLERK));
     // 09:50 in Shanghai on 2026-12-07
-    private final JdbcQueueTest.MovableClock clock = new JdbcQueueTest.MovableClock(Instant.parse("2026-12-07T01:50:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-07T01:50:00Z"));
     private final Day day = new Day();
     private JdbcQueue queue;
 

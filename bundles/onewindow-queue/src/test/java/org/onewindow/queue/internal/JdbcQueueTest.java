@@ -9,7 +9,6 @@ import static org.junit.Assert.fail;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -20,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.onewindow.db.internal.TestClock;
 import org.onewindow.db.internal.TestDatabases;
 import org.onewindow.problem.Problem;
 import org.onewindow.queue.NewTicketDTO;
@@ -37,37 +37,10 @@ public class JdbcQueueTest {
     private static final Actor KIOSK = new Actor("kiosk", Set.of());
     private static final String ID = "11010519491231002X";
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T01:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-07T01:00:00Z"));
     private JdbcQueue queue;
 
     /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void pass(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-    }
-
     @Before
     public void hall() {
         queue = hall("queue", clock);

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.Before;
 import org.junit.Test;
 import org.onewindow.db.JournalEntry;
+import org.onewindow.db.internal.TestClock;
 import org.onewindow.db.internal.JdbcChangeJournal;
 import org.onewindow.db.internal.TestDatabases;
 import org.onewindow.problem.Problem;
@@ -40,7 +41,7 @@ public class QueueDaysTest {
     private static final Actor LI = new Actor("li", Set.of(Actor.CLERK));
     private static final Actor BOSS = new Actor("boss", Set.of(Actor.SUPERVISOR));
     // 09:00 in Shanghai
-    private final JdbcQueueTest.MovableClock clock = new JdbcQueueTest.MovableClock(Instant.parse("2026-12-07T01:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-07T01:00:00Z"));
     private JdbcQueue queue;
 
     @Before

@@ -16,6 +16,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.onewindow.db.Jdbc;
 import org.onewindow.db.JournalEntry;
+import org.onewindow.db.internal.TestClock;
 import org.onewindow.db.internal.JdbcChangeJournal;
 import org.onewindow.db.internal.TestDatabases;
 import org.onewindow.intake.CaseStatus;
@@ -39,7 +40,7 @@ import org.onewindow.security.Actor;
 public class TicketServiceEndTest {
     private static final Actor KIOSK = new Actor("kiosk", Set.of());
     private static final Actor LI = new Actor("li", Set.of(Actor.CLERK));
-    private final JdbcQueueTest.MovableClock clock = new JdbcQueueTest.MovableClock(Instant.parse("2026-12-07T01:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-07T01:00:00Z"));
     private JdbcQueue queue;
     private JdbcChangeJournal journal;
     private CaseWatch watch;
