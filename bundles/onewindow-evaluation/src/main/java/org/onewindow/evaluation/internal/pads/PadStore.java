@@ -69,7 +69,9 @@ public final class PadStore {
         if (found.isEmpty()) {
             throw unknown();
         }
-        Jdbc.update(c, "UPDATE EVAL_PAD SET LAST_SEEN_AT = ? WHERE ID = ?", now, found.get(0).id());
+        // a pad asks every few seconds: its last contact is written once a minute, not a commit on every poll
+        Jdbc.update(c, "UPDATE EVAL_PAD SET LAST_SEEN_AT = ? WHERE ID = ? AND (LAST_SEEN_AT IS NULL OR LAST_SEEN_AT < ?)", now, found.get(0).id(),
+                now.minusSeconds(60));
         return found.get(0);
     }
 
