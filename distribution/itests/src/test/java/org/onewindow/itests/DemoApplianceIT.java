@@ -304,7 +304,12 @@ public class DemoApplianceIT extends OneWindowTestSupport {
                 "/cases/{caseNo}/decision", "/cases/{caseNo}/supplement", "/cases/{caseNo}/extension", "/review/queue",
                 "/relay/outbox", "/relay/outbox/{id}/retry", "/relay/callback/{department}", "/supervision/cards",
                 "/supervision/stats", "/licences", "/licences/{type}/{number}", "/licences/{type}/{number}/revocation",
-                "/licences/import", "/licences/access", "/catalog/licence-types", "/cases/{caseNo}/reused-materials", "/backups", "/")) {
+                "/licences/import", "/licences/access", "/catalog/licence-types", "/cases/{caseNo}/reused-materials", "/backups", "/",
+                "/public/evaluation/reasons", "/public/evaluation/pads", "/public/evaluation/pad", "/public/evaluation/pad/ratings",
+                "/public/evaluation/cases/{caseNo}", "/public/evaluation/cases/{caseNo}/ratings", "/public/evaluation/links/{token}",
+                "/public/evaluation/online", "/public/evaluation/online/ratings", "/public/evaluation/figures", "/evaluation/figures",
+                "/evaluation/ratings", "/evaluation/rectifications", "/evaluation/rectifications/{id}/verify", "/evaluation/pads",
+                "/evaluation/pads/{id}/bind", "/hub/ratings")) {
             assertTrue(path, paths.has(path));
         }
     }
