@@ -32,7 +32,11 @@ export function boardPage(main, session, args = []) {
   const chart = h('div', { id: 'chart', class: 'chart' });
   const shares = h('div', { id: 'shares', class: 'chart' });
   const waits = h('section', { id: 'queue-figures' });
-  show(main, h('h2', {}, t('board.title')), stamp, cards, waits, h('h3', {}, t('board.chart')), chart, h('h3', {}, t('board.shares')), shares);
+  // 差评整改: a supervisor's only (the API's role), and only where the evaluation is installed
+  const supervisor = session.roles.includes('supervisor');
+  const rectifications = h('section', { id: 'board-rectifications', hidden: true });
+  show(main, h('h2', {}, t('board.title')), stamp, cards, waits, rectifications, h('h3', {}, t('board.chart')), chart,
+    h('h3', {}, t('board.shares')), shares);
   let plot = null;
   let sharePlot = null;
   const refresh = async () => {
@@ -51,6 +55,7 @@ export function boardPage(main, session, args = []) {
           h('td', {}, c.kind === 'VIOLATION' ? c.detail : c.workingDaysLeft < 0
             ? t('board.overdue', { n: -c.workingDaysLeft }) : t('board.daysLeft', { n: c.workingDaysLeft }))))));
       await queueFigures(waits);
+      if (supervisor) await openRectifications(rectifications);
       const stats = await api.get('/supervision/stats');
       plot = plot || (await echarts()).init(chart);
       plot.setOption({
@@ -86,6 +91,40 @@ export function boardPage(main, session, args = []) {
   refresh();
   const timer = setInterval(refresh, REFRESH_MS);
   return () => { clearInterval(timer); [plot, sharePlot].forEach(p => p && p.dispose()); };
+}
+
+/** Whether an error says the capability is not installed here (404 of no route) or not serving (503). */
+const absent = e => (e.status === 404 && (!e.code || e.code === 'NOT_FOUND')) || e.status === 503;
+
+/**
+ * 差评整改 on the board: the open rectifications' cards counted by colour, and the yellow (due today) and red (late) ones
+ * listed, nearest due day first as the API gives them, each opening its card on the 好差评 page. Hidden where the
+ * evaluation is absent; a failure of its own is shown in it and leaves the rest of the board refreshing.
+ */
+async function openRectifications(target) {
+  let list;
+  try {
+    list = await api.get('/evaluation/rectifications');
+  } catch (e) {
+    if (absent(e)) { target.hidden = true; show(target); return; }
+    target.hidden = false;
+    fail(e, target);
+    return;
+  }
+  const open = list.filter(r => r.card && r.state !== 'CLOSED');
+  const due = open.filter(r => r.card === 'RED' || r.card === 'YELLOW');
+  target.hidden = false;
+  show(target, h('h3', {}, t('evaluation.rectifications')), h('p', { class: 'counts' }, ['RED', 'YELLOW', 'GREEN'].map(c =>
+    h('span', { class: `card-${c.toLowerCase()} rect-count`, 'data-card': c }, `${t(`evaluation.card.${c}`)} ${open.filter(r => r.card === c).length}`))),
+  due.length === 0 ? h('p', { class: 'muted', id: 'board-rect-none' }, t('board.rect.none')) : table(['', t('kiosk.caseNo'), t('item.name'),
+    t('item.department'), t('board.rect.step'), t('board.rect.due')], due.map(r => {
+    const x = r.rating || {};
+    return h('tr', { class: `card-${r.card.toLowerCase()}`, 'data-id': r.id, 'data-card': r.card, 'data-state': r.state, 'data-case': x.caseNo },
+      h('td', {}, t(`evaluation.card.${r.card}`)),
+      h('td', {}, h('a', { href: `#/evaluation/rectification/${encodeURIComponent(r.id)}`, class: 'open-rectification', 'data-id': r.id }, x.caseNo || '')),
+      h('td', {}, x.itemName || ''), h('td', {}, x.departmentName || ''), h('td', { class: 'rect-step' }, t(`evaluation.state.${r.state}`)),
+      h('td', { class: 'rect-due' }, r.dueOn || ''));
+  })));
 }
 
 /**

@@ -9,6 +9,89 @@ import { confirmDialog } from './confirm.js';
 
 const REFRESH_MS = 15000;
 const percent = v => (v == null ? '—' : `${Math.round(v * 1000) / 10}%`);
+const average = v => (v == null ? '—' : Number(v).toFixed(2));
+const MONTHS = 12;
+
+/** The {@code n} months up to {@code latest} (yyyy-MM), newest first. */
+function monthsTo(latest, n) {
+  const [y, m] = latest.split('-').map(Number);
+  return Array.from({ length: n }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 1 - i, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  });
+}
+
+/**
+ * 各区好差评 (GET /hub/ratings): a month's halls ranked by satisfaction as each district counted it, the departments
+ * over all halls, and the halls' satisfaction rates as a chart. The latest month any hall reported unless one is
+ * picked (the twelve up to the latest); the section stays hidden on a hub that does not answer it (404, 503).
+ */
+function cityRatings() {
+  const section = h('section', { id: 'city-ratings', hidden: true });
+  const stamp = h('p', { class: 'muted', id: 'city-ratings-month-shown' });
+  const pick = h('select', { id: 'city-ratings-month' });
+  const halls = h('div', { id: 'city-ratings-halls' });
+  const departments = h('div', { id: 'city-ratings-departments' });
+  const chart = h('div', { id: 'city-ratings-chart', class: 'chart' });
+  const chartPart = h('div', { hidden: true }, h('h4', {}, t('city.ratings.chart')), chart);
+  const form = h('form', { class: 'inline', id: 'city-ratings-pick', hidden: true, onsubmit: e => e.preventDefault() },
+    h('label', {}, t('city.ratings.month'), pick));
+  let chosen = null;
+  let latest = null;
+  let plot = null;
+  const load = async () => {
+    let answer;
+    try {
+      answer = await api.get(`/hub/ratings${chosen ? `?month=${encodeURIComponent(chosen)}` : ''}`);
+    } catch (e) {
+      if ((e.status === 404 && (!e.code || e.code === 'NOT_FOUND')) || e.status === 503) { section.hidden = true; return; }
+      throw e;
+    }
+    section.hidden = false;
+    if (!chosen && answer.month && answer.month !== latest) {
+      latest = answer.month;
+      show(pick, monthsTo(latest, MONTHS).map(m => h('option', { value: m }, m)));
+    }
+    form.hidden = !latest;
+    if (answer.month) pick.value = answer.month;
+    stamp.textContent = answer.month ? t('city.ratings.month.shown', { month: answer.month }) : t('city.ratings.none');
+    const list = answer.halls || [];
+    show(halls, list.length === 0 ? (answer.month ? h('p', { class: 'muted', id: 'city-ratings-empty' }, t('city.ratings.noHalls')) : '') : [h('h4', {}, t('city.ratings.hallsRanked')), table(
+      [t('city.ratings.rank'), t('city.name'), t('evaluation.ratings'), t('evaluation.satisfactionRate'), t('evaluation.average'),
+        t('evaluation.ratingRate'), t('evaluation.bad'), t('evaluation.rectificationRate')],
+      list.map(x => {
+        const f = x.total || {};
+        return h('tr', { 'data-district': x.district, 'data-rank': x.rank }, h('td', { class: 'rank' }, x.rank),
+          h('td', { class: 'district-name' }, x.districtName || x.district), h('td', { class: 'ratings' }, f.ratings ?? 0),
+          h('td', { class: 'satisfaction' }, percent(f.satisfactionRate)), h('td', {}, average(f.average)), h('td', {}, percent(f.ratingRate)),
+          h('td', { class: 'bad' }, f.bad ?? 0), h('td', {}, percent(f.rectificationRate)));
+      }))]);
+    const depts = answer.departments || [];
+    show(departments, depts.length === 0 ? '' : [h('h4', {}, t('city.ratings.departmentsRanked')), table(
+      [t('city.ratings.rank'), t('item.department'), t('city.ratings.hallCount'), t('evaluation.ratings'), t('evaluation.satisfactionRate'),
+        t('evaluation.average'), t('evaluation.bad'), t('evaluation.rectificationRate')],
+      depts.map(d => h('tr', { 'data-department': d.code, 'data-rank': d.rank }, h('td', { class: 'rank' }, d.rank),
+        h('td', {}, d.name || d.code), h('td', {}, d.halls), h('td', { class: 'ratings' }, d.ratings),
+        h('td', { class: 'satisfaction' }, percent(d.satisfactionRate)), h('td', {}, average(d.average)), h('td', { class: 'bad' }, d.bad),
+        h('td', {}, percent(d.rectificationRate)))))]);
+    chartPart.hidden = list.length === 0;
+    if (list.length === 0) return;
+    plot = plot || (await echarts()).init(chart);
+    plot.setOption({
+      tooltip: {},
+      xAxis: { type: 'category', data: list.map(x => x.districtName || x.district) },
+      yAxis: { type: 'value', name: t('evaluation.satisfactionRate'), min: 0, max: 100, interval: 20, axisLabel: { formatter: '{value}%' } },
+      series: [{ name: t('evaluation.satisfactionRate'), type: 'bar',
+        data: list.map(x => (x.total && x.total.satisfactionRate != null ? Math.round(x.total.satisfactionRate * 1000) / 10 : null)) }],
+    }, true);
+  };
+  pick.addEventListener('change', () => {
+    chosen = pick.value === latest ? null : pick.value;
+    load().catch(e => fail(e, section));
+  });
+  show(section, h('h3', {}, t('city.ratings')), form, stamp, halls, departments, chartPart);
+  return { section, load, dispose: () => { if (plot) plot.dispose(); } };
+}
 
 /**
  * A small form asking for the fingerprint district IT read out on its appliance, then sending it: the hub
@@ -69,10 +152,11 @@ export function cityPage(main, session) {
   const chart = h('div', { id: 'city-chart', class: 'chart' });
   const messages = h('div', { id: 'city-messages' });
   const queues = h('div', { id: 'city-queue' });
+  const ratings = cityRatings();
   show(main, h('h2', {}, t('city.title')), stamp, board ? figures : '', h('h3', {}, t('city.districts')), districts,
     admin ? enrolmentSection() : '',
     h('h3', {}, t('city.candidates')), h('p', { class: 'muted' }, t(security ? 'city.candidates.security' : 'city.candidates.help')), candidates,
-    board ? [h('h3', {}, t('city.queue')), queues, h('h3', {}, t('city.messages')), messages, h('h3', {}, t('city.chart')), chart] : '');
+    board ? [h('h3', {}, t('city.queue')), queues, ratings.section, h('h3', {}, t('city.messages')), messages, h('h3', {}, t('city.chart')), chart] : '');
   let plot = null;
   // a district suspended sends nothing to the city, one revoked never again: asked first, naming the district
   const change = (d, what) => async () => {
@@ -141,6 +225,8 @@ export function cityPage(main, session) {
       showCandidates(stats.districts);
       // the halls' queues on the latest day they reported (a hub without the queue's figures shows none)
       await cityQueue(queues);
+      // 各区好差评: the month's halls and departments ranked (its own failure leaves the rest of the board refreshing)
+      await ratings.load().catch(e => fail(e, ratings.section));
       // 全市通办: what the hub still carries between districts, oldest worries first
       const waiting = await api.get('/hub/messages?waiting=true&size=50');
       show(messages, waiting.length === 0 ? h('p', { class: 'muted' }, t('city.messages.none')) : table(
@@ -159,5 +245,5 @@ export function cityPage(main, session) {
   };
   refresh();
   const timer = setInterval(refresh, REFRESH_MS);
-  return () => { clearInterval(timer); if (plot) plot.dispose(); };
+  return () => { clearInterval(timer); if (plot) plot.dispose(); ratings.dispose(); };
 }

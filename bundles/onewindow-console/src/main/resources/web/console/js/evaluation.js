@@ -16,8 +16,9 @@ const DIMENSIONS = ['DEPARTMENT', 'ITEM', 'WINDOW', 'CLERK', 'CHANNEL', 'DAY', '
  * 好差评 (supervisors and administrators): the bad ratings' rectifications as cards (red, yellow, green by their step's due
  * day) worked through 核实 → 整改 → 回访; the figures of a period by a dimension, as a table and a chart; the latest ratings.
  * An administrator binds the windows' rating pads (评价器) by the pairing code each shows, and unbinds them.
+ * {@code #/evaluation/rectification/<id>} (the board's 差评整改) opens on that rectification's card.
  */
-export function evaluationPage(main, session) {
+export function evaluationPage(main, session, args = []) {
   const supervisor = session.roles.includes('supervisor');
   const admin = session.roles.includes('admin');
   const rectPart = h('section', { id: 'rectifications' });
@@ -217,6 +218,10 @@ export function evaluationPage(main, session) {
   (async () => {
     reasons = await loadReasons();
     if (supervisor) await loadRectifications().catch(e => fail(e, rectPart));
+    if (supervisor && args[0] === 'rectification' && args[1]) {
+      const target = rectPart.querySelector(`article.rectification[data-id="${CSS.escape(decodeURIComponent(args[1]))}"]`);
+      if (target) { target.classList.add('focused'); target.scrollIntoView({ block: 'center' }); }
+    }
     await loadFigures().catch(e => fail(e, figuresPart));
     if (supervisor) await loadRatings().catch(e => fail(e, ratingsPart));
     if (admin) await loadPads().catch(e => fail(e, padsPart));

@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 
 import org.junit.BeforeClass;
@@ -19,7 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * 好差评's pages in headless Chromium against the real appliance: the window's rating pad (/rate/) shows its pairing code,
  * is bound by an administrator, offers the service just handed out at its window, takes 满意 and thanks, and goes back to
  * its welcome; the online hall's citizen rates a stage of their case bad with a reason, and the supervisor's 好差评 page
- * works the rectification through 核实 → 整改 → 回访. Screenshots under target/screenshots.
+ * works the rectification through 核实 → 整改 → 回访; the supervision board lists a late (red) rectification and opens its card.
+ * Screenshots under target/screenshots.
  */
 public class EvaluationPagesIT extends PageTest {
     private static final int PORT = Ports.of(9641);
@@ -168,5 +171,65 @@ public class EvaluationPagesIT extends PageTest {
         assertTrue(total.getAttribute("data-ratings"), Integer.parseInt(total.getAttribute("data-ratings")) >= 1);
         Browsers.screenshot(browser, "rate-public");
         assertEquals(200, http.exchange("GET", "/public/evaluation/figures", Map.of(), null).status);
+    }
+
+    @Test
+    public void theBoardListsALateRectificationAndOpensItsCard() throws Exception {
+        // a citizen rates the acceptance of their case 非常不满意 at the kiosk: a rectification opens, its verification due
+        String id = Citizens.idNumber("19890909", 63);
+        String caseNo = Cases.accepted(http, Cases.item(http, "RS", 1), id).path("caseNo").asText();
+        String path = "/public/evaluation/cases/" + caseNo + "/ratings?idSuffix=" + id.substring(12);
+        String body = "{\"stage\":\"ACCEPTANCE\",\"level\":1,\"reasons\":[\"SLOW\"]}";
+        Thread.sleep(3000); // the evaluation reads the acceptance from the journal (caseWatchSeconds 2)
+        Http.Answer rated = http.exchange("POST", path, Map.of(), body);
+        for (long end = System.nanoTime() + Duration.ofSeconds(15).toNanos(); "NOTHING_TO_RATE".equals(rated.code())
+                && System.nanoTime() < end; rated = http.exchange("POST", path, Map.of(), body)) {
+            Thread.sleep(1000);
+        }
+        assertEquals(rated.toString(), 200, rated.status);
+        long rectification = -1;
+        for (JsonNode r : http.get("/evaluation/rectifications", "supervisor").json()) {
+            rectification = caseNo.equals(r.path("rating").path("caseNo").asText()) ? r.path("id").asLong() : rectification;
+        }
+        assertTrue("a rectification of " + caseNo, rectification > 0);
+
+        // it was due yesterday: as EvaluationIT does, in the appliance's database (embedded Derby, only while it is stopped)
+        appliance.kill();
+        String url = "jdbc:derby:" + appliance.home.resolve("data/onewindow/derby");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                java.sql.PreparedStatement s = c.prepareStatement("UPDATE EVAL_RECTIFICATION SET VERIFY_DUE = ? WHERE ID = ?")) {
+            s.setDate(1, java.sql.Date.valueOf(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1)));
+            s.setLong(2, rectification);
+            assertEquals(1, s.executeUpdate());
+        } finally {
+            try {
+                java.sql.DriverManager.getConnection(url + ";shutdown=true");
+            } catch (java.sql.SQLException shutDown) {
+                // Derby says so by an exception
+            }
+        }
+        appliance.start();
+        http.awaitOk("/evaluation/rectifications/" + rectification, "supervisor", Duration.ofSeconds(120));
+        assertEquals("RED", http.get("/evaluation/rectifications/" + rectification, "supervisor").json().path("card").asText());
+
+        // the supervisor's board: 差评整改 counts the cards and lists the red one, which opens its card on the 好差评 page
+        browser.get(BASE + "/console/");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("supervisor");
+        browser.findElement(By.id("password")).sendKeys("supervisor-demo", Keys.ENTER);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#bar nav a[data-page=board]"))).click();
+        By row = By.cssSelector("#board-rectifications tr[data-id='" + rectification + "']");
+        WebElement listed = wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertEquals("RED", listed.getAttribute("data-card"));
+        assertEquals("VERIFY", listed.getAttribute("data-state"));
+        assertTrue(listed.getText(), listed.getText().contains("红牌") && listed.getText().contains(caseNo) && listed.getText().contains("待核实")
+                && !listed.getText().contains(id.substring(12)));
+        String red = browser.findElement(By.cssSelector("#board-rectifications .rect-count[data-card=RED]")).getText();
+        assertTrue(red, red.matches("红牌 [1-9]\\d*"));
+        Browsers.screenshot(browser, "board-rectifications");
+        listed.findElement(By.cssSelector("a.open-rectification")).click();
+        WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("article.rectification.focused[data-id='" + rectification + "']")));
+        assertEquals("RED", card.getAttribute("data-card"));
+        assertEquals(caseNo, card.getAttribute("data-case"));
     }
 }
