@@ -614,6 +614,67 @@ public class FederationIT {
     }
 
     @Test
+    public void theCityBoardRanksTheHallsRatings() throws Exception {
+        // a citizen of each hall rates an acceptance 非常满意 at the kiosk, of RS as the ranking test's ratings are (whichever runs
+        // first, its department's counts stay the halls' sums, and district A's hall stays ahead)
+        Map<UnpackedAppliance, String> ratingPaths = new java.util.LinkedHashMap<>();
+        for (UnpackedAppliance district : new UnpackedAppliance[] {a, b}) {
+            String id = Citizens.idNumber(district == a ? "19720707" : "19730707", 70);
+            String caseNo = Cases.accepted(district.http, Cases.item(district.http, "RS", 1), id).path("caseNo").asText();
+            ratingPaths.put(district, "/public/evaluation/cases/" + caseNo + "/ratings?idSuffix=" + id.substring(12));
+        }
+        Thread.sleep(3000); // the evaluation reads the acceptances from the journal (caseWatchSeconds 2): few look-ups at the kiosk
+        for (Map.Entry<UnpackedAppliance, String> c : ratingPaths.entrySet()) {
+            String path = c.getValue();
+            String body = "{\"stage\":\"ACCEPTANCE\",\"level\":5}";
+            Http.Answer rated = c.getKey().http.exchange("POST", path, Map.of(), body);
+            for (long end = System.nanoTime() + Duration.ofSeconds(15).toNanos(); "NOTHING_TO_RATE".equals(rated.code())
+                    && System.nanoTime() < end; rated = c.getKey().http.exchange("POST", path, Map.of(), body)) {
+                Thread.sleep(1000);
+            }
+            assertEquals(rated.toString(), 200, rated.status);
+        }
+        // the months' figures reach the hub (figuresSeconds 2)
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        Map<String, String> names = new java.util.HashMap<>();
+        for (long end = System.nanoTime() + Duration.ofSeconds(60).toNanos(); names.size() < 2 && System.nanoTime() < end; Thread.sleep(500)) {
+            names.clear();
+            for (JsonNode h : hub.http.get("/hub/ratings?month=" + month, "supervisor").json().path("halls")) {
+                if (h.path("total").path("ratings").asLong() >= 1) {
+                    names.put(h.path("district").asText(), h.path("districtName").asText());
+                }
+            }
+        }
+        assertEquals(names.toString(), Set.of(A, B), names.keySet());
+
+        WebDriver browser = Browsers.chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.ignoring(StaleElementReferenceException.class);
+            Browsers.signIn(browser, wait, Ports.local(9681) + "/console/", "supervisor", "supervisor-demo");
+            // 各区好差评 on the citywide board: the latest month, both halls ranked, the departments, the chart
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("city-ratings")));
+            for (String d : List.of(A, B)) {
+                By row = By.cssSelector("#city-ratings tr[data-district='" + d + "']");
+                wait.until(ExpectedConditions.textToBe(By.cssSelector("#city-ratings tr[data-district='" + d + "'] td.district-name"), names.get(d)));
+                int ratings = Integer.parseInt(browser.findElement(row).findElement(By.cssSelector("td.ratings")).getText().trim());
+                assertTrue("the hall's ratings: " + ratings, ratings >= 1);
+                assertTrue(browser.findElement(row).getAttribute("data-rank").matches("[12]"));
+            }
+            assertEquals(2, browser.findElements(By.cssSelector("#city-ratings-halls tbody tr")).size());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#city-ratings tr[data-department=RS]")));
+            assertEquals(month, new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("city-ratings-month")))
+                    .getFirstSelectedOption().getAttribute("value"));
+            assertTrue(browser.findElement(By.id("city-ratings")).getText().contains("满意率"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#city-ratings-chart canvas")));
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("city-ratings")));
+            Browsers.screenshot(browser, "city-ratings");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     public void aSecondRegistrationOfATakenCodeIsRefusedAndTheFirstDistrictStaysTheOwner() throws Exception {
         // the tester's finding: the real district registers, someone else registers the same code with a key of
         // their own; before, the last one to register owned the district
