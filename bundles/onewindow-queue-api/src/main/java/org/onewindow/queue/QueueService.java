@@ -1,5 +1,6 @@
 package org.onewindow.queue;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.onewindow.security.Actor;
@@ -25,6 +26,12 @@ public interface QueueService {
 
     /** The windows, by number, each with who serves there and what. */
     List<WindowDTO> windows();
+
+    /**
+     * The numbers served at a window without a case that ended at or after {@code since}, oldest first, at most
+     * {@code limit}: the services the hall's 好差评 offers to rate besides the cases' stages.
+     */
+    List<ServedTicketDTO> servedWithoutCase(Instant since, int limit);
 
     /** Adds a window or changes the groups it serves, also during the day (administrator, supervisor). */
     WindowDTO saveWindow(int no, List<String> groups, Actor actor);

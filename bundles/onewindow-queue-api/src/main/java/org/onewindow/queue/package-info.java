@@ -3,9 +3,10 @@
  * appointment's check-in, windows calling them in order, and the hall screen's board of calls (numbers and windows only).
  * 1.1: a case opened from (or handed out to) a called ticket ({@link TicketIntakeDTO}, {@link TicketDTO#caseNo()}); its
  * service ends with the case's acceptance, rejection or hand-out; the day and hour reports ({@link QueueReportDTO}).
+ * 1.2: the numbers served without a case ({@link ServedTicketDTO}), which the hall's 好差评 rates.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.onewindow.queue;
 
 import org.osgi.annotation.bundle.Export;

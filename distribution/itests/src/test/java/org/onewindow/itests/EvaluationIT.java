@@ -158,6 +158,37 @@ public class EvaluationIT extends OneWindowTestSupport {
     }
 
     @Test
+    public void aNumberServedWithoutACaseIsRatedAtThePadOfItsWindow() throws Exception {
+        awaitApi();
+        JsonNode pad = open("POST", "/pads", Map.of(), null).json();
+        Map<String, String> device = Map.of("X-Pad-Token", pad.path("token").asText());
+        assertEquals(200, http.postJson("/evaluation/pads/" + pad.path("id").asLong() + "/bind", "admin",
+                "{\"pairingCode\":\"" + pad.path("pairingCode").asText() + "\",\"windowNo\":52}").status);
+        assertEquals(200, http.putJson("/queue/groups/ASK", "admin",
+                "{\"code\":\"ASK\",\"prefix\":\"Q\",\"name\":\"咨询\",\"priority\":false,\"departments\":[],\"items\":[]}").status);
+        assertEquals(200, http.putJson("/queue/windows/52", "admin", "{\"groups\":[\"ASK\"]}").status);
+        String number = http.exchange("POST", "/public/queue/tickets", Map.of(), "{\"group\":\"ASK\"}").json().path("number").asText();
+        assertEquals(200, http.post("/queue/windows/52/sign-in", "clerk", "application/json", new byte[0]).status);
+        assertEquals(number, http.post("/queue/window/call", "clerk", "application/json", new byte[0]).json().path("number").asText());
+        assertEquals(200, http.post("/queue/window/finish", "clerk", "application/json", new byte[0]).status);
+        http.post("/queue/window/sign-out", "clerk", "application/json", new byte[0]);
+        String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        JsonNode service = await("the question answered, on the pad", () -> {
+            JsonNode s = open("GET", "/pad", device, null).json().path("service");
+            return s.path("caseNo").asText().equals("Q-" + day + "-" + number) ? s : null;
+        });
+        assertEquals("窗口服务（咨询）", service.path("itemName").asText());
+        Http.Answer rated = open("POST", "/pad/ratings", device, "{\"caseNo\":\"" + service.path("caseNo").asText() + "\",\"stage\":\"DELIVERY\",\"level\":4}");
+        assertEquals(rated.toString(), 200, rated.status);
+        JsonNode byDept = http.get("/evaluation/figures?by=DEPARTMENT", "supervisor").json();
+        JsonNode ask = null;
+        for (JsonNode row : byDept.path("rows")) {
+            ask = "QUEUE-ASK".equals(row.path("key").asText()) ? row : ask;
+        }
+        assertEquals(String.valueOf(ask), 1, ask.path("ratings").asLong());
+    }
+
+    @Test
     public void aBadRatingAtTheKioskIsVerifiedPutRightAndFollowedUpAndALateStepTurnsRed() throws Exception {
         awaitApi();
         String applicant = Citizens.idNumber("19750303", 52);

@@ -37,6 +37,7 @@ import org.onewindow.queue.QueueFiguresDTO;
 import org.onewindow.queue.QueueGroupDTO;
 import org.onewindow.queue.QueueReportDTO;
 import org.onewindow.queue.QueueService;
+import org.onewindow.queue.ServedTicketDTO;
 import org.onewindow.queue.TicketDTO;
 import org.onewindow.queue.TicketIntakeDTO;
 import org.onewindow.queue.TicketSource;
@@ -242,6 +243,14 @@ public class JdbcQueue implements QueueService, JournalRestore {
             HallStore.saveGroup(c, checked);
             return HallStore.groups(c).stream().filter(x -> x.code().equals(checked.code())).findFirst().orElseThrow();
         });
+    }
+
+    @Override
+    public List<ServedTicketDTO> servedWithoutCase(Instant since, int limit) {
+        LocalDate from = LocalDate.ofInstant(since, zone).minusDays(1);
+        return tx(c -> TicketStore.servedWithoutCase(c, from, since, limit)).stream().map(t -> new ServedTicketDTO(t.id(), t.day().toString(),
+                t.number(), t.group(), Tickets.groupName(groups(), t.group()), t.itemCode(), t.window(), t.clerk(), t.finishedAt().toString()))
+                .toList();
     }
 
     @Override

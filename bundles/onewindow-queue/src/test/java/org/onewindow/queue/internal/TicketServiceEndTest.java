@@ -151,6 +151,27 @@ public class TicketServiceEndTest {
     }
 
     /** A ticket of GENERAL called at window 2 and served for {@code caseNo}, as {@link TicketCases#serve} leaves it. */
+    @Test
+    public void aNumberServedWithoutACaseIsListedForTheRatingsAndOneServedForACaseIsNot() {
+        Instant start = clock.instant();
+        TicketDTO forCase = calledFor("C-3");
+        change("C-3", CaseStatus.ACCEPTED, 20);
+        watch.run();
+        queue.take(new NewTicketDTO("GENERAL", null, null, null), TicketSource.KIOSK, KIOSK);
+        TicketDTO question = queue.callNext(LI);
+        clock.pass(java.time.Duration.ofMinutes(4));
+        queue.finish(LI);
+        List<org.onewindow.queue.ServedTicketDTO> served = queue.servedWithoutCase(start, 100);
+        assertEquals(served.toString(), 1, served.size());
+        assertEquals(question.number(), served.get(0).number());
+        assertEquals(2, served.get(0).window());
+        assertEquals("li", served.get(0).clerk());
+        assertEquals("综合受理", served.get(0).groupName());
+        assertEquals(clock.instant().toString(), served.get(0).finishedAt());
+        assertTrue("not before it ended", queue.servedWithoutCase(clock.instant().plusSeconds(1), 100).isEmpty());
+        assertFalse(served.stream().anyMatch(t -> t.id() == forCase.id()));
+    }
+
     private TicketDTO calledFor(String caseNo) {
         queue.take(new NewTicketDTO("GENERAL", null, null, null), TicketSource.KIOSK, KIOSK);
         if (queue.windows().get(1).clerk() == null) {

@@ -25,6 +25,7 @@ import org.onewindow.evaluation.internal.EvaluationStore;
 import org.onewindow.node.NodeService;
 import org.onewindow.online.Notifier;
 import org.onewindow.queue.QueueService;
+import org.onewindow.queue.ServedTicketDTO;
 import org.onewindow.queue.WindowDTO;
 import org.onewindow.rest.Json;
 import org.osgi.service.component.annotations.Activate;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * Makes the services to rate from the cases' moves: reads the change journal (intake records every change of a case in the
  * changing transaction) from where it last stopped, writes each stage reached once, with the window its clerk is signed in
  * at when the queue runs, and moves the cursor in the same transaction. A finished case's contact is texted a link at once;
- * once an hour, the finished cases still unrated after {@code inviteAfterDays} get their one invitation.
+ * once an hour, the finished cases still unrated after {@code inviteAfterDays} get their one invitation. The queue's numbers
+ * served without a case are services too ({@link TicketServices}), read from the queue when it runs.
  */
 @Component(immediate = true, service = ServiceRecorder.class, configurationPid = EvaluationConfig.PID)
 public class ServiceRecorder {
@@ -77,6 +79,10 @@ public class ServiceRecorder {
         worker.scheduleWithFixedDelay(this::runSafely, 1, Math.max(1, config.caseWatchSeconds()), TimeUnit.SECONDS);
     }
 
+    /** The cursor rows: the journal's number read up to, and the end time of the queue's numbers read from. */
+    private static final int JOURNAL = 1;
+    private static final int TICKETS = 2;
+
     /** The unit tests' way in: a recorder on the store and journal, without a worker of its own. */
     static ServiceRecorder of(EvaluationStore store, ChangeJournal journal, Invitations invitations, InvitationRule rule) {
         ServiceRecorder r = new ServiceRecorder();
@@ -90,9 +96,12 @@ public class ServiceRecorder {
         this.invitations = invitations;
         this.rule = rule;
         store.tx(c -> {
-            if (cursor(c) < 0) {
-                // cases moved before the feature was installed are not rated through it
-                Jdbc.update(c, "INSERT INTO EVAL_CURSOR (ID, LAST_SEQ) VALUES (1, ?)", journal.lastSeq());
+            // cases moved and numbers served before the feature was installed are not rated through it
+            if (cursor(c, JOURNAL) < 0) {
+                Jdbc.update(c, "INSERT INTO EVAL_CURSOR (ID, LAST_SEQ) VALUES (?, ?)", JOURNAL, journal.lastSeq());
+            }
+            if (cursor(c, TICKETS) < 0) {
+                Jdbc.update(c, "INSERT INTO EVAL_CURSOR (ID, LAST_SEQ) VALUES (?, ?)", TICKETS, store.clock().millis());
             }
             return null;
         });
@@ -106,6 +115,7 @@ public class ServiceRecorder {
     private void runSafely() {
         try {
             run();
+            tickets();
             long now = System.currentTimeMillis();
             if (now - lastRound >= INVITATION_ROUND_SECONDS * 1000) {
                 lastRound = now;
@@ -120,7 +130,7 @@ public class ServiceRecorder {
     int run() {
         int written = 0;
         for (;;) {
-            long from = store.tx(ServiceRecorder::cursor);
+            long from = store.tx(c -> cursor(c, JOURNAL));
             List<JournalEntry> entries = journal.after(from, BATCH);
             if (entries.isEmpty()) {
                 return written;
@@ -145,7 +155,7 @@ public class ServiceRecorder {
                         }
                     }
                 }
-                Jdbc.update(c, "UPDATE EVAL_CURSOR SET LAST_SEQ = ? WHERE ID = 1 AND LAST_SEQ = ?", to, from);
+                Jdbc.update(c, "UPDATE EVAL_CURSOR SET LAST_SEQ = ? WHERE ID = ? AND LAST_SEQ = ?", to, JOURNAL, from);
                 return n;
             });
             texts.forEach(t -> invitations.send(t.mobile(), t.caseNo(), t.itemName(), t.token(), false));
@@ -214,9 +224,37 @@ public class ServiceRecorder {
         }
     }
 
-    private static long cursor(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT LAST_SEQ FROM EVAL_CURSOR WHERE ID = 1"); ResultSet r = s.executeQuery()) {
-            return r.next() ? r.getLong(1) : -1;
+    private static long cursor(Connection c, int row) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT LAST_SEQ FROM EVAL_CURSOR WHERE ID = ?")) {
+            s.setInt(1, row);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong(1) : -1;
+            }
         }
+    }
+
+    /**
+     * The queue's numbers served without a case since the last read: each a service to rate at its window. Read again from
+     * the last end seen (a number ending in the same millisecond is not missed; one written already is skipped).
+     */
+    int tickets() {
+        QueueService q = queue;
+        if (q == null) {
+            return 0;
+        }
+        long since = store.tx(c -> cursor(c, TICKETS));
+        List<ServedTicketDTO> served = q.servedWithoutCase(Instant.ofEpochMilli(since), BATCH);
+        if (served.isEmpty()) {
+            return 0;
+        }
+        long last = Instant.parse(served.get(served.size() - 1).finishedAt()).toEpochMilli();
+        return store.tx(c -> {
+            int n = 0;
+            for (ServedTicketDTO t : served) {
+                n += ServiceStore.add(c, TicketServices.of(t), t.window(), store.zone()).isPresent() ? 1 : 0;
+            }
+            Jdbc.update(c, "UPDATE EVAL_CURSOR SET LAST_SEQ = ? WHERE ID = ?", Math.max(since, last), TICKETS);
+            return n;
+        });
     }
 }

@@ -186,6 +186,15 @@ public final class TicketStore {
         return out;
     }
 
+    /**
+     * The numbers served without a case that ended at or after {@code since} (from the day before its day on, for the
+     * day's index), oldest first.
+     */
+    public static List<TicketRow> servedWithoutCase(Connection c, LocalDate fromDay, Instant since, int limit) throws SQLException {
+        return select(c, " WHERE DAY >= ? AND STATUS = 'DONE' AND CASE_NO IS NULL AND WINDOW_NO IS NOT NULL AND FINISHED_AT >= ?"
+                + " ORDER BY FINISHED_AT, ID FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", java.sql.Date.valueOf(fromDay), since);
+    }
+
     private static List<TicketRow> select(Connection c, String where, Object... values) throws SQLException {
         List<TicketRow> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(SELECT + where)) {
