@@ -85,24 +85,26 @@ public class JdbcFigures implements EvaluationFigures {
 
     private Map<String, FigureRowDTO> rows(Connection c, Periods.Period p, FigureSql rated, FigureSql served, boolean noServices,
             List<String> depts) throws SQLException {
-        String deptWhere = depts.isEmpty() ? "" : " AND DEPT_CODE IN (" + Jdbc.placeholders(depts.size()) + ")";
+        // sums over SMALLINT columns are counted as INTEGER or BIGINT: Derby keeps a SUM in its column's type
+        String deptWhere = inDepartments("", depts);
         List<Object> values = new ArrayList<>(List.of(Date.valueOf(p.from()), Date.valueOf(p.to())));
         values.addAll(depts);
         Map<String, Counts> ratings = new TreeMap<>();
-        query(c, "SELECT " + rated.key() + ", " + rated.label() + ", SUM(1 - MALICIOUS), SUM(CASE WHEN MALICIOUS = 0 AND SCORE >= 4 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN MALICIOUS = 0 THEN SCORE ELSE 0 END), SUM(CASE WHEN MALICIOUS = 0 AND SCORE <= 2 THEN 1 ELSE 0 END), SUM(MALICIOUS)"
+        query(c, "SELECT " + rated.key() + ", " + rated.label() + ", SUM(CASE WHEN MALICIOUS = 0 THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN MALICIOUS = 0 AND SCORE >= 4 THEN 1 ELSE 0 END), SUM(CASE WHEN MALICIOUS = 0 THEN CAST(SCORE AS BIGINT) ELSE 0 END),"
+                + " SUM(CASE WHEN MALICIOUS = 0 AND SCORE <= 2 THEN 1 ELSE 0 END), SUM(CASE WHEN MALICIOUS = 1 THEN 1 ELSE 0 END)"
                 + " FROM EVAL_RATING WHERE RATED_DAY BETWEEN ? AND ?" + deptWhere + groupBy(rated.key()), values, r -> ratings.put(key(r),
                         new Counts(r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7))));
         Map<String, long[]> services = new TreeMap<>();
         Map<String, String> serviceLabels = new TreeMap<>();
         if (!noServices) {
-            query(c, "SELECT " + served.key() + ", " + served.label() + ", COUNT(*), SUM(RATED) FROM EVAL_SERVICE WHERE SERVED_DAY BETWEEN ? AND ?"
+            query(c, "SELECT " + served.key() + ", " + served.label() + ", COUNT(*), SUM(CASE WHEN RATED = 1 THEN 1 ELSE 0 END) FROM EVAL_SERVICE WHERE SERVED_DAY BETWEEN ? AND ?"
                     + deptWhere + groupBy(served.key()), values, r -> {
                         services.put(key(r), new long[] {r.getLong(3), r.getLong(4)});
                         serviceLabels.put(key(r), r.getString(2));
                     });
         }
-        String rDept = depts.isEmpty() ? "" : " AND r.DEPT_CODE IN (" + Jdbc.placeholders(depts.size()) + ")";
+        String rDept = inDepartments("r.", depts);
         Map<String, long[]> rectified = new TreeMap<>();
         query(c, "SELECT " + prefixed(rated.key()) + ", COUNT(*), SUM(CASE WHEN COALESCE(x.VERIFY_LATE, 0) + COALESCE(x.PUT_RIGHT_LATE, 0)"
                 + " + COALESCE(x.FOLLOW_UP_LATE, 0) = 0 THEN 1 ELSE 0 END) FROM EVAL_RECTIFICATION x JOIN EVAL_RATING r ON r.ID = x.RATING_ID"
@@ -127,6 +129,14 @@ public class JdbcFigures implements EvaluationFigures {
             return RatingChannel.valueOf(key).label();
         }
         return label == null ? "—" : label;
+    }
+
+    /** One department as an equality, so that the department's index leads; several as a list. */
+    private static String inDepartments(String alias, List<String> depts) {
+        if (depts.isEmpty()) {
+            return "";
+        }
+        return depts.size() == 1 ? " AND " + alias + "DEPT_CODE = ?" : " AND " + alias + "DEPT_CODE IN (" + Jdbc.placeholders(depts.size()) + ")";
     }
 
     /** The whole period is one row without a grouping. */

@@ -125,6 +125,39 @@ public class FiguresTest {
         assertEquals("202612", figures.hall(null, null, FigureDimension.MONTH).rows().get(0).key());
     }
 
+    @Test
+    public void moreRatingsThanASmallIntHoldsAreCounted() {
+        // the benchmark's department year failed: SUM over a SMALLINT column stays a SMALLINT in Derby (at most 32,767)
+        int n = 33_000;
+        hall.tx(c -> {
+            try (var service = c.prepareStatement("INSERT INTO EVAL_SERVICE (CASE_NO, STAGE, KIND, FINAL, ITEM_CODE, ITEM_NAME, DEPT_CODE, DEPT_NAME,"
+                    + " WINDOW_NO, CLERK, SERVED_AT, SERVED_DAY, RATED) VALUES (?, 'ACCEPTANCE', 'WINDOW', 0, 'I', 'I', 'BIG', 'BIG', 1, 'li', ?, ?, 1)");
+                    var rating = c.prepareStatement("INSERT INTO EVAL_RATING (SERVICE_ID, CASE_NO, STAGE, KIND, CHANNEL, SCORE, REASONS_VERSION,"
+                            + " ITEM_CODE, ITEM_NAME, DEPT_CODE, DEPT_NAME, WINDOW_NO, CLERK, SERVED_AT, RATED_AT, RATED_DAY, MALICIOUS) VALUES"
+                            + " (IDENTITY_VAL_LOCAL(), ?, 'ACCEPTANCE', 'WINDOW', 'PAD', 5, 1, 'I', 'I', 'BIG', 'BIG', 1, 'li', ?, ?, ?, 0)")) {
+                java.sql.Timestamp at = java.sql.Timestamp.from(T);
+                java.sql.Date day = java.sql.Date.valueOf("2026-12-07");
+                for (int i = 0; i < n; i++) {
+                    service.setString(1, "BIG-" + i);
+                    service.setTimestamp(2, at);
+                    service.setDate(3, day);
+                    service.executeUpdate();
+                    rating.setString(1, "BIG-" + i);
+                    rating.setTimestamp(2, at);
+                    rating.setTimestamp(3, at);
+                    rating.setDate(4, day);
+                    rating.executeUpdate();
+                }
+            }
+            return null;
+        });
+        FigureRowDTO big = byKey(figures.figures(null, null, FigureDimension.DEPARTMENT, "BIG", SUPERVISOR)).get("BIG");
+        assertEquals(n, big.ratings());
+        assertEquals(Long.valueOf(n), big.services());
+        assertEquals(1.0, big.ratingRate(), 1e-9);
+        assertEquals(5.0, big.average(), 1e-9);
+    }
+
     /** The expectation of a problem's code. */
     static final class RectificationsExpect {
         static void expect(String code, Runnable r) {
