@@ -64,7 +64,7 @@ public class FeatureSwapIT extends OneWindowTestSupport {
 
         // the whole window out, down to the catalog: the node stays up
         for (String feature : List.of("onewindow-scanning", "onewindow-relay", "onewindow-supervision", "onewindow-crossdistrict",
-                "onewindow-online", "onewindow-queue", "onewindow-intake", "onewindow-licences", "onewindow-catalog")) {
+                "onewindow-online", "onewindow-queue", "onewindow-evaluation", "onewindow-intake", "onewindow-licences", "onewindow-catalog")) {
             features.uninstallFeature(feature, NO_REFRESH);
             assertFalse(feature, features.isInstalled(features.getFeature(feature)));
         }
@@ -76,7 +76,7 @@ public class FeatureSwapIT extends OneWindowTestSupport {
         assertEquals("the online channel is withdrawn with its feature", 404, http.get("/public/online/appointments/days", null).status);
 
         for (String feature : List.of("onewindow-catalog", "onewindow-licences", "onewindow-intake", "onewindow-scanning",
-                "onewindow-relay", "onewindow-supervision", "onewindow-crossdistrict", "onewindow-online", "onewindow-queue")) {
+                "onewindow-relay", "onewindow-supervision", "onewindow-crossdistrict", "onewindow-online", "onewindow-queue", "onewindow-evaluation")) {
             features.installFeature(feature, NO_REFRESH);
             assertTrue(feature, features.isInstalled(features.getFeature(feature)));
         }
@@ -85,5 +85,6 @@ public class FeatureSwapIT extends OneWindowTestSupport {
         assertEquals(scansBefore, http.get("/cases/" + caseNo + "/materials", "clerk").body);
         assertEquals("DRAFT", http.get("/cases/" + caseNo, "clerk").json().path("status").asText());
         http.awaitOk("/public/online/appointments/days", null, Duration.ofSeconds(30));
+        http.awaitOk("/public/evaluation/reasons", null, Duration.ofSeconds(30));
     }
 }
