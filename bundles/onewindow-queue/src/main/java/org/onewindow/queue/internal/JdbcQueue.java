@@ -58,6 +58,8 @@ import org.onewindow.queue.internal.floor.TicketStore;
 import org.onewindow.queue.internal.floor.Tickets;
 import org.onewindow.queue.internal.floor.WindowCalls;
 import org.onewindow.queue.internal.texts.TurnTexts;
+import org.onewindow.rest.Backoff;
+import org.onewindow.rest.PollPacing;
 import org.onewindow.security.Actor;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -120,6 +122,9 @@ public class JdbcQueue implements QueueService, JournalRestore {
     private TurnTexts texts;
     private CaseWatch caseWatch;
     private ScheduledExecutorService worker;
+    /** The worker's pace after failures ({@link #pause}); it looks again only after {@code quietUntil}. */
+    private final PollPacing pacing = new PollPacing(2000, 2000, new Backoff(2000, 60_000, Math::random), Math::random);
+    private volatile long quietUntil;
     private int textAhead;
     /** The groups as last read: every ticket shown names its group, and groups change a few times a year. */
     private volatile List<QueueGroupDTO> groupCache;
@@ -168,21 +173,38 @@ public class JdbcQueue implements QueueService, JournalRestore {
     }
 
     private void closeDays() {
+        if (System.currentTimeMillis() < quietUntil) {
+            return;
+        }
         try {
             days.run();
         } catch (RuntimeException e) {
-            LOG.warn("The queue's day figures paused: {}", e.toString());
+            LOG.warn("The queue's day figures paused for {} ms: {}", pause(e), e.toString());
         }
     }
 
     private void watchCases() {
+        if (System.currentTimeMillis() < quietUntil) {
+            return;
+        }
         try {
             if (caseWatch.run() > 0) {
                 board.changed();
             }
+            pacing.worked();
         } catch (RuntimeException e) {
-            LOG.warn("Ending tickets by their cases paused: {}", e.toString());
+            LOG.warn("Ending tickets by their cases paused for {} ms: {}", pause(e), e.toString());
         }
+    }
+
+    /**
+     * The worker's next look after a failure: after a full disk or a read-only database 5 s doubling to a minute, since
+     * every look would make Derby boot the database again (StorageFaultsIT counts the boots).
+     */
+    private long pause(RuntimeException e) {
+        long wait = pacing.failed(e);
+        quietUntil = System.currentTimeMillis() + wait;
+        return wait;
     }
 
     /** After a call, off the clerk's request: texts the citizens whose turn comes (无声叫号). */

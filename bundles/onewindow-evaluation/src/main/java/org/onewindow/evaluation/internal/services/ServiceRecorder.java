@@ -27,7 +27,9 @@ import org.onewindow.online.Notifier;
 import org.onewindow.queue.QueueService;
 import org.onewindow.queue.ServedTicketDTO;
 import org.onewindow.queue.WindowDTO;
+import org.onewindow.rest.Backoff;
 import org.onewindow.rest.Json;
+import org.onewindow.rest.PollPacing;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -68,6 +70,7 @@ public class ServiceRecorder {
     private Invitations invitations;
     private InvitationRule rule;
     private ScheduledExecutorService worker;
+    private PollPacing pacing;
     private volatile long lastRound;
 
     @Activate
@@ -75,8 +78,12 @@ public class ServiceRecorder {
         String district = node.info().districtName;
         start(new Invitations(() -> notifier, (district == null ? "" : district) + "政务服务中心", config.publicBaseUrl()),
                 new InvitationRule(config.inviteAfterDays(), config.ratingDays()));
+        // every caseWatchSeconds while it works or idles; after a failure longer, and after a full disk or a read-only
+        // database 5 s doubling to a minute: each try on a full disk would make Derby boot the database again
+        long interval = 1000L * Math.max(1, config.caseWatchSeconds());
+        pacing = new PollPacing(interval, interval, new Backoff(interval, 60_000, Math::random), Math::random);
         worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-evaluation"));
-        worker.scheduleWithFixedDelay(this::runSafely, 1, Math.max(1, config.caseWatchSeconds()), TimeUnit.SECONDS);
+        worker.schedule(this::runSafely, 1, TimeUnit.SECONDS);
     }
 
     /** The cursor rows: the journal's number read up to, and the end time of the queue's numbers read from. */
@@ -113,16 +120,23 @@ public class ServiceRecorder {
     }
 
     private void runSafely() {
+        long delay;
         try {
-            run();
-            tickets();
+            int done = run() + tickets();
             long now = System.currentTimeMillis();
             if (now - lastRound >= INVITATION_ROUND_SECONDS * 1000) {
                 lastRound = now;
                 invite(store.clock().instant());
             }
+            delay = done > 0 ? pacing.worked() : pacing.idle();
         } catch (RuntimeException e) {
-            LOG.warn("Services to rate paused: {}", e.toString());
+            delay = pacing.failed(e);
+            LOG.warn("Services to rate paused for {} ms: {}", delay, e.toString());
+        }
+        try {
+            worker.schedule(this::runSafely, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // the component was deactivated meanwhile
         }
     }
 
