@@ -65,12 +65,16 @@ public final class RatingRules {
         if (comment != null && comment.codePointCount(0, comment.length()) > COMMENT_MAX) {
             throw Problem.badRequest("INVALID_COMMENT", "意见建议不超过 " + COMMENT_MAX + " 字");
         }
-        String stored = indicators.entrySet().stream().map(e -> e.getKey().name() + "=" + e.getValue()).collect(Collectors.joining(","));
-        return new Checked(level, stored, picked.isEmpty() ? null : String.join(",", picked), comment);
+        return new Checked(level, stored(indicators), picked.isEmpty() ? null : String.join(",", picked), comment);
     }
 
     public static Instant closesAt(Instant servedAt, int ratingDays) {
         return servedAt.plus(Duration.ofDays(ratingDays));
+    }
+
+    /** The indicators as stored ({@code CODE=n,...}); {@link #indicators} reads them back. */
+    public static String stored(Map<Indicator, Integer> indicators) {
+        return indicators.entrySet().stream().map(e -> e.getKey().name() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 
     /** The stored indicators read back. */

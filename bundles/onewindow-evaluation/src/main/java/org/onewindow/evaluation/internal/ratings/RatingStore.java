@@ -57,8 +57,7 @@ public final class RatingStore {
 
     /** A rating as another copy holds it (the city hub's, after a restore), for the service {@code serviceId}. */
     public static long insert(Connection c, long serviceId, RatingDTO r, Date ratedDay) throws SQLException {
-        String indicators = r.indicators() == null ? null
-                : r.indicators().entrySet().stream().map(e -> e.getKey().name() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(","));
+        String indicators = r.indicators() == null ? null : RatingRules.stored(r.indicators());
         try (PreparedStatement s = c.prepareStatement("INSERT INTO EVAL_RATING (SERVICE_ID, CASE_NO, STAGE, KIND, CHANNEL, SCORE, INDICATORS,"
                 + " REASONS, REASONS_VERSION, RATING_COMMENT, ITEM_CODE, ITEM_NAME, DEPT_CODE, DEPT_NAME, WINDOW_NO, CLERK, SERVED_AT, RATED_AT,"
                 + " RATED_DAY, MALICIOUS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
