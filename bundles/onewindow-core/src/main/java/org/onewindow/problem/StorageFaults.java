@@ -73,11 +73,22 @@ public final class StorageFaults {
         if (!isReadOnly(failure) && isFull(failure)) {
             return full();
         }
-        if (isReadOnly(failure)) {
-            return Problem.retryLater(ProblemKind.UNAVAILABLE, READ_ONLY,
-                    "数据库暂时只能读取，本次操作没有保存。请通知信息科检查服务器磁盘；已保存的办件不受影响，修复后重新提交即可。", RETRY);
-        }
-        return null;
+        return isReadOnly(failure) ? readOnly() : null;
+    }
+
+    /**
+     * The problem a caller is told while the storage is known to be in {@code fault} ({@link #FULL} or {@link #READ_ONLY},
+     * as {@code org.onewindow.db.StorageState} names it), or null for any other value: a request the database failed
+     * in ways of its own while it shut down or booted again after the fault is answered as the fault it came from.
+     */
+    public static Problem problemFor(String fault) {
+        return FULL.equals(fault) ? full() : READ_ONLY.equals(fault) ? readOnly() : null;
+    }
+
+    /** The database or its disk can only be read: nothing was saved. */
+    public static Problem readOnly() {
+        return Problem.retryLater(ProblemKind.UNAVAILABLE, READ_ONLY,
+                "数据库暂时只能读取，本次操作没有保存。请通知信息科检查服务器磁盘；已保存的办件不受影响，修复后重新提交即可。", RETRY);
     }
 
     /** The disk is full: nothing was saved. */

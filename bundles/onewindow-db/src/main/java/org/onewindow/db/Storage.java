@@ -11,4 +11,14 @@ public interface Storage {
 
     /** As of now; the write check is made at most every {@code probeSeconds} of {@code etc/org.onewindow.storage.cfg}. */
     StorageState state();
+
+    /**
+     * As of now, the write check made again unless made within the last second: for a caller that has just seen the
+     * database fail in a way that names no storage fault (Derby, shutting a database down after a failed write, first
+     * answers "no current connection" or "table does not exist"), to tell whether the disk is behind it. A storage
+     * that checks nothing ahead of time has nothing to make again: its state.
+     */
+    default StorageState recheck() {
+        return state();
+    }
 }

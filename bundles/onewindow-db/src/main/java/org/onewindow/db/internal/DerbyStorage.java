@@ -40,15 +40,23 @@ public class DerbyStorage implements Storage {
     private static final long MIB = 1024L * 1024;
     /** Less than this free, a write is sure to fail: the disk is taken as full without asking Derby. */
     static final long FULL_BELOW_BYTES = 1 * MIB;
+    /**
+     * After a failed check the next comes sooner than {@code probeSeconds}: the hall's requests are refused while the
+     * database cannot be written (see onewindow-rest's StorageGuard), and should pass soon after district IT freed space.
+     * Not every second: a check of a database Derby booted read-only boots it again.
+     */
+    static final int RETRY_SECONDS = 10;
 
     @Reference(target = "(osgi.jndi.service.name=onewindow)")
     DataSource dataSource;
 
     Clock clock = Clock.systemUTC();
     private Path data;
+    private volatile FileStore store;
+    private volatile boolean storeOfData;
     private volatile StorageConfig config;
     private Instant checkedAt = Instant.EPOCH;
-    private Check last = new Check(true, null, null);
+    private volatile Check last = new Check(true, null, null);
 
     /** The outcome of one write check. */
     record Check(boolean writable, String fault, String detail) {
@@ -59,6 +67,7 @@ public class DerbyStorage implements Storage {
     void activate(StorageConfig config) {
         this.config = config;
         data = Paths.get(System.getProperty("karaf.data", "data"), "onewindow");
+        store = null;
         synchronized (this) {
             checkedAt = Instant.EPOCH;
         }
@@ -66,23 +75,49 @@ public class DerbyStorage implements Storage {
 
     @Override
     public StorageState state() {
+        return stateAfter(Duration.ofSeconds(Math.max(1, last.writable ? config.probeSeconds() : Math.min(config.probeSeconds(), RETRY_SECONDS))));
+    }
+
+    @Override
+    public StorageState recheck() {
+        return stateAfter(Duration.ofSeconds(1));
+    }
+
+    /** The state, with the write check made again if the last one is older than {@code maxAge}. */
+    private StorageState stateAfter(Duration maxAge) {
         long free = -1;
         long total = -1;
         try {
-            Path existing = data.toAbsolutePath();
-            while (!Files.exists(existing) && existing.getParent() != null) {
-                existing = existing.getParent(); // before the first start: the disk it will be on
-            }
-            FileStore store = Files.getFileStore(existing);
+            FileStore store = store();
             free = store.getUsableSpace();
             total = store.getTotalSpace();
         } catch (IOException e) {
+            store = null;
             LOG.debug("Free space of {} unknown: {}", data, e.toString());
         }
         Check check = free >= 0 && free < FULL_BELOW_BYTES
                 ? new Check(false, StorageFaults.FULL, "less than 1 MiB free on the disk of " + data)
-                : recentCheck();
+                : recentCheck(maxAge);
         return new StorageState(check.writable, check.fault, check.detail, free, total, threshold(config, total));
+    }
+
+    /**
+     * The filesystem of {@code data/onewindow}, found once (the JDK reads the mount table to find it; every request asks
+     * through StorageGuard), or of the nearest folder above it that exists before the first start.
+     */
+    private FileStore store() throws IOException {
+        FileStore known = store;
+        if (known != null && storeOfData) {
+            return known;
+        }
+        Path existing = data.toAbsolutePath();
+        while (!Files.exists(existing) && existing.getParent() != null) {
+            existing = existing.getParent(); // before the first start: the disk it will be on
+        }
+        known = Files.getFileStore(existing);
+        storeOfData = existing.equals(data.toAbsolutePath());
+        store = known;
+        return known;
     }
 
     /** The smaller of the two thresholds that are set; 0 (no check) when neither is. */
@@ -93,9 +128,9 @@ public class DerbyStorage implements Storage {
         return threshold == Long.MAX_VALUE ? 0 : threshold;
     }
 
-    private synchronized Check recentCheck() {
+    private synchronized Check recentCheck(Duration maxAge) {
         Instant now = clock.instant();
-        if (Duration.between(checkedAt, now).getSeconds() >= Math.max(1, config.probeSeconds())) {
+        if (Duration.between(checkedAt, now).compareTo(maxAge) >= 0) {
             last = write(now);
             checkedAt = now;
         }

@@ -66,6 +66,36 @@ public class DerbyStorageTest {
     }
 
     @Test
+    public void afterAFailedCheckTheNextComesSoonerAndARecheckAtOnce() {
+        boolean[] readOnly = {true};
+        EmbeddedDataSource db = derby(false);
+        DataSource switching = new Delegating(db) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection c = db.getConnection();
+                c.setReadOnly(readOnly[0]);
+                return c;
+            }
+        };
+        DerbyStorage storage = storage(switching, config(2048, 5, 30));
+        Instant t0 = Instant.parse("2026-12-06T02:00:00Z");
+        storage.clock = Clock.fixed(t0, ZoneOffset.UTC);
+        assertFalse(storage.state().writable());
+        readOnly[0] = false;
+        storage.clock = Clock.fixed(t0.plusSeconds(DerbyStorage.RETRY_SECONDS - 1), ZoneOffset.UTC);
+        assertFalse("the failed check of a moment ago", storage.state().writable());
+        storage.clock = Clock.fixed(t0.plusSeconds(DerbyStorage.RETRY_SECONDS), ZoneOffset.UTC);
+        assertTrue("checked again well before probeSeconds", storage.state().writable());
+
+        readOnly[0] = true;
+        Instant t1 = t0.plusSeconds(DerbyStorage.RETRY_SECONDS);
+        storage.clock = Clock.fixed(t1.plusMillis(500), ZoneOffset.UTC);
+        assertTrue("no recheck within a second of the last check", storage.recheck().writable());
+        storage.clock = Clock.fixed(t1.plusSeconds(1), ZoneOffset.UTC);
+        assertEquals("DATABASE_READ_ONLY", storage.recheck().fault());
+    }
+
+    @Test
     public void theSmallerOfTheThresholdsThatAreSetCounts() {
         long gib = 1024L * 1024 * 1024;
         assertEquals("5 % of 20 GiB is less than 2 GiB", gib, DerbyStorage.threshold(config(2048, 5, 30), 20 * gib));

@@ -11,6 +11,7 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.logging.FaultListener;
 import org.onewindow.access.StaffLogins;
+import org.onewindow.db.Storage;
 import org.onewindow.rest.Json;
 import org.onewindow.rest.RequestTimings;
 import org.onewindow.rest.RestPublisher;
@@ -43,6 +44,10 @@ public class CxfRestPublisher implements RestPublisher {
      */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     final List<RequestTimings> timings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The disk under the database: a request is refused while it is full or read-only (StorageGuard), not answered 500. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile Storage storage;
 
     private StaffAccess access;
     private Sessions sessions;
@@ -81,8 +86,8 @@ public class CxfRestPublisher implements RestPublisher {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(BusFactory.getDefaultBus());
         factory.setAddress(address);
-        List<Object> all = new ArrayList<>(List.of(new Timing(address, timings), new JacksonJsonProvider(Json.requests()), new ProblemExceptionMapper(), new SecurityHeaders(),
-                new AccessFilter(access, sessions), uploads));
+        List<Object> all = new ArrayList<>(List.of(new Timing(address, timings), new JacksonJsonProvider(Json.requests()), new ProblemExceptionMapper(this::storage),
+                new SecurityHeaders(), new StorageGuard(this::storage), new AccessFilter(access, sessions), uploads));
         all.addAll(providers);
         factory.setProviders(all);
         // a client's mistake is answered and logged in one line where it is refused, never with CXF's stack trace
@@ -99,6 +104,10 @@ public class CxfRestPublisher implements RestPublisher {
                 LOG.info("REST resources at {} withdrawn", address);
             }
         };
+    }
+
+    private Storage storage() {
+        return storage;
     }
 
     @Override

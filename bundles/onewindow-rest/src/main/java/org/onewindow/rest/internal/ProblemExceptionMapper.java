@@ -1,5 +1,8 @@
 package org.onewindow.rest.internal;
 
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
@@ -7,6 +10,8 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
+import org.onewindow.db.Storage;
+import org.onewindow.db.StorageState;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.problem.StorageFaults;
@@ -26,9 +31,15 @@ final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     @Context
     HttpHeaders headers;
 
+    private final Supplier<Storage> storage;
+
+    ProblemExceptionMapper(Supplier<Storage> storage) {
+        this.storage = storage;
+    }
+
     @Override
     public Response toResponse(Throwable failure) {
-        Problem problem = toProblem(failure);
+        Problem problem = toProblem(failure, storage.get());
         Response.ResponseBuilder answer = Response.status(problem.kind().status())
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .entity(new ErrorDTO(problem.code(), problem.getMessage(), problem.details()));
@@ -42,7 +53,7 @@ final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         return answer.build();
     }
 
-    static Problem toProblem(Throwable failure) {
+    static Problem toProblem(Throwable failure, Storage storage) {
         // a problem thrown while a body was read (a refused text) comes wrapped in Jackson's exception
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof Problem) {
@@ -57,11 +68,16 @@ final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof WebApplicationException) {
             return fromStatus(((WebApplicationException) failure).getResponse().getStatus());
         }
-        Problem storage = StorageFaults.problemOf(failure);
-        if (storage != null) {
+        Problem fault = StorageFaults.problemOf(failure);
+        if (fault == null && storage != null && fromDatabase(failure)) {
+            // what Derby says while it shuts a database down after a failed write, or of a database it booted read-only
+            StorageState state = storage.recheck();
+            fault = state.writable() ? null : StorageFaults.problemFor(state.fault());
+        }
+        if (fault != null) {
             // district IT's to fix, not a bug: one line, no stack trace
-            LOG.warn("Request refused, {}: {}", storage.code(), rootMessage(failure));
-            return storage;
+            LOG.warn("Request refused, {}: {}", fault.code(), rootMessage(failure));
+            return fault;
         }
         if (QuietFaults.clientGone(failure)) {
             LOG.info("Request body not read whole: the client went away ({})", failure.getClass().getSimpleName());
@@ -69,6 +85,15 @@ final class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         }
         LOG.error("Unexpected failure while answering a request", failure);
         return new Problem(ProblemKind.INTERNAL, "INTERNAL_ERROR", "服务器内部错误，详情见日志");
+    }
+
+    private static boolean fromDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable failure) {

@@ -10,6 +10,8 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 
 import org.junit.Test;
+import org.onewindow.db.Storage;
+import org.onewindow.db.StorageState;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
 import org.onewindow.rest.ErrorDTO;
@@ -17,7 +19,22 @@ import org.onewindow.rest.ErrorDTO;
 import com.fasterxml.jackson.core.JsonParseException;
 
 public class ProblemExceptionMapperTest {
-    private final ProblemExceptionMapper mapper = new ProblemExceptionMapper();
+    /** The disk as the storage sees it; writable unless a test says otherwise. */
+    private StorageState disk = new StorageState(true, null, null, 10_000_000, 20_000_000, 0);
+    private int rechecks;
+    private final Storage storage = new Storage() {
+        @Override
+        public StorageState state() {
+            return disk;
+        }
+
+        @Override
+        public StorageState recheck() {
+            rechecks++;
+            return disk;
+        }
+    };
+    private final ProblemExceptionMapper mapper = new ProblemExceptionMapper(() -> storage);
 
     @Test
     public void problemsKeepTheirStatusAndCode() {
@@ -84,6 +101,33 @@ public class ProblemExceptionMapperTest {
     public void otherDatabaseFailuresStayInternal() {
         assertEquals("INTERNAL_ERROR", code(new RuntimeException(new java.sql.SQLException("syntax", "42X01"))));
         assertEquals("INTERNAL_ERROR", code(new java.io.UncheckedIOException(new java.io.IOException("Permission denied"))));
+    }
+
+    /**
+     * What Derby answered in StorageFaultsIT while it shut the database down after a full disk and booted it read-only
+     * without its log: no storage fault in the chain, but the storage's fresh check says what is behind it.
+     */
+    @Test
+    public void aDatabaseFailureWhileTheDiskIsFullIsStorageFull() {
+        RuntimeException noTable = new RuntimeException("javax.persistence.PersistenceException",
+                new java.sql.SQLSyntaxErrorException("Table/View 'CASE_FILE' does not exist.", "42X05"));
+        assertEquals("the disk fine: a fault of ours", "INTERNAL_ERROR", code(noTable));
+        assertEquals("the storage asked again", 1, rechecks);
+
+        disk = new StorageState(false, "STORAGE_FULL", "less than 1 MiB free", 1000, 20_000_000, 0);
+        Response r = mapper.toResponse(noTable);
+        assertEquals(507, r.getStatus());
+        assertEquals("STORAGE_FULL", ((ErrorDTO) r.getEntity()).code);
+        assertEquals("STORAGE_FULL", code(new IllegalStateException("Database", new java.sql.SQLException("Java exception: 'containerCache is null'", "XJ001"))));
+        disk = new StorageState(false, "DATABASE_READ_ONLY", "25502", 10_000_000, 20_000_000, 0);
+        assertEquals("DATABASE_READ_ONLY", code(new java.sql.SQLNonTransientConnectionException("No current connection.", "08003")));
+        disk = new StorageState(false, "DATABASE_FAILED", "lock", 10_000_000, 20_000_000, 0);
+        assertEquals("a failed check that is no storage fault", "INTERNAL_ERROR", code(noTable));
+
+        int before = rechecks;
+        disk = new StorageState(false, "STORAGE_FULL", "less than 1 MiB free", 1000, 20_000_000, 0);
+        assertEquals("not the database's: the disk not asked", "INTERNAL_ERROR", code(new IllegalStateException("secret detail")));
+        assertEquals(before, rechecks);
     }
 
     private String code(Throwable t) {
