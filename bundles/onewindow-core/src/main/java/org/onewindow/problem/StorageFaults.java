@@ -21,6 +21,11 @@ public final class StorageFaults {
     private static final Set<String> FULL_STATES = Set.of("XSDG1", "XSLA4", "XSDFI");
     /** Derby: a change or DDL on a read-only database, an update of a read-only database. */
     private static final Set<String> READ_ONLY_STATES = Set.of("25502", "25503", "XSLAH");
+    /**
+     * Derby: no current connection, the database shut down, it failed to start, it was not found, its log marked to
+     * shut down after an earlier failure.
+     */
+    private static final Set<String> DOWN_STATES = Set.of("08003", "08006", "XJ040", "XJ004", "XSLAJ");
     /** How the operating system says it, as the JDK passes it on: Linux, macOS and Windows. */
     private static final String[] NO_SPACE = {"no space left on device", "disk quota exceeded", "not enough space on the disk"};
     private static final Duration RETRY = Duration.ofMinutes(1);
@@ -62,9 +67,23 @@ public final class StorageFaults {
         return false;
     }
 
-    /** Whether {@code failure} is either: waiting is the answer, not trying again at once. */
+    /**
+     * Whether {@code failure} is either, or the database not there because Derby shut it down after one (no current
+     * connection, shut down, not started, not found, its log closed): waiting is the answer, not trying again at once.
+     * Each try would make Derby boot the database again, and on a full disk it shuts it down again at the first write.
+     */
     public static boolean isStorageFault(Throwable failure) {
-        return isFull(failure) || isReadOnly(failure);
+        return isFull(failure) || isReadOnly(failure) || isDatabaseDown(failure);
+    }
+
+    /** Whether {@code failure} says the database is not there to use (see {@link #isStorageFault}). */
+    static boolean isDatabaseDown(Throwable failure) {
+        for (Throwable t = failure; t != null; t = next(t, failure)) {
+            if (t instanceof SQLException && DOWN_STATES.contains(((SQLException) t).getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The problem a caller is told for a storage fault, or null if {@code failure} is none. */

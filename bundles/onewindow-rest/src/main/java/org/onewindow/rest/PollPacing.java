@@ -1,6 +1,7 @@
 package org.onewindow.rest;
 
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 import org.onewindow.problem.StorageFaults;
 
@@ -19,14 +20,23 @@ public final class PollPacing {
     private final long idleMaxMillis;
     private final Backoff failures;
     private final Backoff storage;
+    private final LongSupplier clock;
     private int idleLooks;
     private int failed;
+    private int storageFaults;
+    private long lastStorageFault;
 
     public PollPacing(long intervalMillis, long idleMaxMillis, Backoff failures, DoubleSupplier random) {
+        this(intervalMillis, idleMaxMillis, failures, random, System::nanoTime);
+    }
+
+    /** The same, with {@code nanos} for the time (the tests'). */
+    PollPacing(long intervalMillis, long idleMaxMillis, Backoff failures, DoubleSupplier random, LongSupplier nanos) {
         this.intervalMillis = Math.max(1, intervalMillis);
         this.idleMaxMillis = Math.max(this.intervalMillis, idleMaxMillis);
         this.failures = failures;
         this.storage = new Backoff(STORAGE_BASE_MILLIS, STORAGE_MAX_MILLIS, random);
+        this.clock = nanos;
     }
 
     /** Work was found and done: look again after the interval. */
@@ -44,11 +54,25 @@ public final class PollPacing {
         return delay;
     }
 
-    /** A failure: the loop's backoff, or the storage backoff if the disk or the database refused a write. */
+    /**
+     * A failure: the loop's backoff, or the storage backoff if the disk or the database refused a write. The storage
+     * backoff goes on doubling across the looks that succeed in between, until a minute passes without a storage fault:
+     * on a full disk a loop's reads succeed (Derby boots the database again for them) and only its writes fail, so
+     * counting from the last success would start from 5 s at every write, and boot Derby every few seconds.
+     */
     public synchronized long failed(Throwable failure) {
         idleLooks = 0;
         failed++;
-        return StorageFaults.isStorageFault(failure) ? storage.delayMillis(failed) : failures.delayMillis(failed);
+        if (!StorageFaults.isStorageFault(failure)) {
+            return failures.delayMillis(failed);
+        }
+        long now = clock.getAsLong();
+        if (storageFaults > 0 && now - lastStorageFault > STORAGE_MAX_MILLIS * 1_000_000) {
+            storageFaults = 0;
+        }
+        lastStorageFault = now;
+        storageFaults++;
+        return storage.delayMillis(storageFaults);
     }
 
     /** Failures in a row, 0 after a success or an idle look. */

@@ -41,4 +41,26 @@ public class PollPacingTest {
         }
         assertEquals(PollPacing.STORAGE_MAX_MILLIS / 2, pacing.failed(full));
     }
+
+    /**
+     * StorageFaultsIT: the relay read its outbox between the writes that failed (reads succeed, Derby booting the
+     * database again for them), and each read started its storage backoff again from 5 s.
+     */
+    @Test
+    public void theStorageBackoffGoesOnAcrossSuccessesUntilAMinuteWithoutAStorageFault() {
+        long[] now = {0};
+        PollPacing loop = new PollPacing(500, 8_000, new Backoff(1000, 10_000, () -> 1.0), () -> 1.0, () -> now[0]);
+        RuntimeException down = new IllegalStateException(new SQLException("No current connection.", "08003"));
+        assertEquals(5_000, loop.failed(down));
+        now[0] += 5_000_000_000L;
+        loop.worked();
+        assertEquals("doubling on after a look that worked", 10_000, loop.failed(down));
+        now[0] += 10_000_000_000L;
+        loop.idle();
+        assertEquals(20_000, loop.failed(down));
+        assertEquals("an ordinary failure keeps its own backoff", 1_000, new PollPacing(500, 8_000, new Backoff(1000, 10_000, () -> 1.0),
+                () -> 1.0, () -> now[0]).failed(new IllegalStateException("hub down")));
+        now[0] += 61_000_000_000L;
+        assertEquals("a minute without one: from the start", 5_000, loop.failed(down));
+    }
 }

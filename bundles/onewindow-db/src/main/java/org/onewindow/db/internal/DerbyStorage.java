@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
@@ -55,7 +56,9 @@ public class DerbyStorage implements Storage {
     private volatile FileStore store;
     private volatile boolean storeOfData;
     private volatile StorageConfig config;
-    private Instant checkedAt = Instant.EPOCH;
+    private volatile Instant checkedAt = Instant.EPOCH;
+    /** Held by the one thread making the write check; the others answer with the last check meanwhile. */
+    private final ReentrantLock checking = new ReentrantLock();
     private volatile Check last = new Check(true, null, null);
 
     /** The outcome of one write check. */
@@ -68,23 +71,22 @@ public class DerbyStorage implements Storage {
         this.config = config;
         data = Paths.get(System.getProperty("karaf.data", "data"), "onewindow");
         store = null;
-        synchronized (this) {
-            checkedAt = Instant.EPOCH;
-        }
+        checkedAt = Instant.EPOCH;
     }
 
     @Override
     public StorageState state() {
-        return stateAfter(Duration.ofSeconds(Math.max(1, last.writable ? config.probeSeconds() : Math.min(config.probeSeconds(), RETRY_SECONDS))));
+        int seconds = last.writable ? config.probeSeconds() : Math.min(config.probeSeconds(), RETRY_SECONDS);
+        return stateAfter(Duration.ofSeconds(Math.max(1, seconds)), false);
     }
 
     @Override
     public StorageState recheck() {
-        return stateAfter(Duration.ofSeconds(1));
+        return stateAfter(Duration.ofSeconds(1), true);
     }
 
     /** The state, with the write check made again if the last one is older than {@code maxAge}. */
-    private StorageState stateAfter(Duration maxAge) {
+    private StorageState stateAfter(Duration maxAge, boolean wait) {
         long free = -1;
         long total = -1;
         try {
@@ -97,7 +99,7 @@ public class DerbyStorage implements Storage {
         }
         Check check = free >= 0 && free < FULL_BELOW_BYTES
                 ? new Check(false, StorageFaults.FULL, "less than 1 MiB free on the disk of " + data)
-                : recentCheck(maxAge);
+                : recentCheck(maxAge, wait);
         return new StorageState(check.writable, check.fault, check.detail, free, total, threshold(config, total));
     }
 
@@ -128,13 +130,30 @@ public class DerbyStorage implements Storage {
         return threshold == Long.MAX_VALUE ? 0 : threshold;
     }
 
-    private synchronized Check recentCheck(Duration maxAge) {
+    /**
+     * The last check, made again first if older than {@code maxAge}: by one thread, while the others (every request asks,
+     * through StorageGuard) go on with the last one instead of waiting for a write transaction; unless {@code wait}, for a
+     * caller that has just seen the database fail and needs this check's outcome.
+     */
+    private Check recentCheck(Duration maxAge, boolean wait) {
         Instant now = clock.instant();
-        if (Duration.between(checkedAt, now).compareTo(maxAge) >= 0) {
-            last = write(now);
-            checkedAt = now;
+        if (Duration.between(checkedAt, now).compareTo(maxAge) < 0) {
+            return last;
         }
-        return last;
+        if (wait) {
+            checking.lock();
+        } else if (!checking.tryLock()) {
+            return last;
+        }
+        try {
+            if (Duration.between(checkedAt, now).compareTo(maxAge) >= 0) {
+                last = write(now);
+                checkedAt = now;
+            }
+            return last;
+        } finally {
+            checking.unlock();
+        }
     }
 
     private Check write(Instant now) {

@@ -45,16 +45,7 @@ public class DerbyStorageTest {
     @Test
     public void theWriteIsCheckedAtMostEveryProbeSeconds() {
         boolean[] readOnly = {false};
-        EmbeddedDataSource db = derby(false);
-        DataSource switching = new Delegating(db) {
-            @Override
-            public Connection getConnection() throws SQLException {
-                Connection c = db.getConnection();
-                c.setReadOnly(readOnly[0]);
-                return c;
-            }
-        };
-        DerbyStorage storage = storage(switching, config(2048, 5, 30));
+        DerbyStorage storage = storage(switching(readOnly), config(2048, 5, 30));
         Instant t0 = Instant.parse("2026-12-06T02:00:00Z");
         storage.clock = Clock.fixed(t0, ZoneOffset.UTC);
         assertTrue(storage.state().writable());
@@ -68,16 +59,7 @@ public class DerbyStorageTest {
     @Test
     public void afterAFailedCheckTheNextComesSoonerAndARecheckAtOnce() {
         boolean[] readOnly = {true};
-        EmbeddedDataSource db = derby(false);
-        DataSource switching = new Delegating(db) {
-            @Override
-            public Connection getConnection() throws SQLException {
-                Connection c = db.getConnection();
-                c.setReadOnly(readOnly[0]);
-                return c;
-            }
-        };
-        DerbyStorage storage = storage(switching, config(2048, 5, 30));
+        DerbyStorage storage = storage(switching(readOnly), config(2048, 5, 30));
         Instant t0 = Instant.parse("2026-12-06T02:00:00Z");
         storage.clock = Clock.fixed(t0, ZoneOffset.UTC);
         assertFalse(storage.state().writable());
@@ -106,6 +88,19 @@ public class DerbyStorageTest {
         assertTrue(new StorageState(true, null, null, gib - 1, 20 * gib, gib).low());
         assertFalse(new StorageState(true, null, null, gib, 20 * gib, gib).low());
         assertFalse("unknown free space is not low", new StorageState(true, null, null, -1, -1, gib).low());
+    }
+
+    /** A database whose connections refuse writes while {@code readOnly[0]}, as Derby does on a read-only filesystem. */
+    private static DataSource switching(boolean[] readOnly) {
+        EmbeddedDataSource db = derby(false);
+        return new Delegating(db) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection c = db.getConnection();
+                c.setReadOnly(readOnly[0]);
+                return c;
+            }
+        };
     }
 
     private static DerbyStorage storage(DataSource ds, StorageConfig config) {

@@ -12,7 +12,9 @@ import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.JournalEntry;
 import org.onewindow.online.internal.common.OnlineConfig;
 import org.onewindow.online.internal.common.OnlineDatabase;
+import org.onewindow.rest.Backoff;
 import org.onewindow.rest.Json;
+import org.onewindow.rest.PollPacing;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -45,6 +47,7 @@ public class CaseNotices {
     Notices notices;
 
     private ScheduledExecutorService timer;
+    private PollPacing pacing;
 
     @Activate
     void activate(OnlineConfig config) {
@@ -57,7 +60,10 @@ public class CaseNotices {
             return null;
         });
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-case-notices"));
-        timer.scheduleWithFixedDelay(this::runSafely, 1, Math.max(1, config.caseNoticeSeconds()), TimeUnit.SECONDS);
+        long interval = Math.max(1, config.caseNoticeSeconds()) * 1000L;
+        // after a failure it waits longer, after a full disk longest: each look makes Derby boot a database it shut down
+        pacing = new PollPacing(interval, interval, new Backoff(interval, 60_000, Math::random), Math::random);
+        timer.schedule(this::runSafely, 1, TimeUnit.SECONDS);
     }
 
     @Deactivate
@@ -66,12 +72,20 @@ public class CaseNotices {
     }
 
     private void runSafely() {
+        long delay;
         try {
             while (run() == BATCH) {
                 // a full batch: go on at once
             }
+            delay = pacing.worked();
         } catch (RuntimeException e) {
-            LOG.warn("Case notices paused: {}", e.toString());
+            delay = pacing.failed(e);
+            LOG.warn("Case notices paused for {} ms: {}", delay, e.toString());
+        }
+        try {
+            timer.schedule(this::runSafely, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // the component was deactivated meanwhile
         }
     }
 
