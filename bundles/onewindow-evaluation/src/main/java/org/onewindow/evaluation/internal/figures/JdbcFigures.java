@@ -18,6 +18,7 @@ import org.onewindow.evaluation.FigureDimension;
 import org.onewindow.evaluation.FigureRowDTO;
 import org.onewindow.evaluation.FiguresDTO;
 import org.onewindow.evaluation.RatingChannel;
+import org.onewindow.evaluation.internal.DepartmentScope;
 import org.onewindow.evaluation.internal.EvaluationStore;
 import org.onewindow.evaluation.internal.Periods;
 import org.onewindow.problem.Problem;
@@ -53,8 +54,8 @@ public class JdbcFigures implements EvaluationFigures {
                 throw Problem.notFound("DEPARTMENT_NOT_YOURS", "您不属于部门 " + department);
             }
             depts.add(department.strip());
-        } else if (!actor.departments().isEmpty() && !actor.worksFor(Actor.ALL_DEPARTMENTS)) {
-            depts.addAll(actor.departments());
+        } else {
+            depts.addAll(DepartmentScope.of(actor));
         }
         return compute(Periods.of(from, to, store.today()), by == null ? FigureDimension.DEPARTMENT : by, depts,
                 department == null || department.isBlank() ? null : department.strip());
@@ -86,25 +87,20 @@ public class JdbcFigures implements EvaluationFigures {
     private Map<String, FigureRowDTO> rows(Connection c, Periods.Period p, FigureSql rated, FigureSql served, boolean noServices,
             List<String> depts) throws SQLException {
         // sums over SMALLINT columns are counted as INTEGER or BIGINT: Derby keeps a SUM in its column's type
-        String deptWhere = inDepartments("", depts);
         List<Object> values = new ArrayList<>(List.of(Date.valueOf(p.from()), Date.valueOf(p.to())));
         values.addAll(depts);
         Map<String, Counts> ratings = new TreeMap<>();
-        query(c, "SELECT " + rated.key() + ", " + rated.label() + ", SUM(CASE WHEN MALICIOUS = 0 THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN MALICIOUS = 0 AND SCORE >= 4 THEN 1 ELSE 0 END), SUM(CASE WHEN MALICIOUS = 0 THEN CAST(SCORE AS BIGINT) ELSE 0 END),"
-                + " SUM(CASE WHEN MALICIOUS = 0 AND SCORE <= 2 THEN 1 ELSE 0 END), SUM(CASE WHEN MALICIOUS = 1 THEN 1 ELSE 0 END)"
-                + " FROM EVAL_RATING WHERE RATED_DAY BETWEEN ? AND ?" + deptWhere + groupBy(rated.key()), values, r -> ratings.put(key(r),
-                        new Counts(r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7))));
+        query(c, ratingsSql(rated, depts.size()), values, r -> ratings.put(key(r),
+                new Counts(r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7))));
         Map<String, long[]> services = new TreeMap<>();
         Map<String, String> serviceLabels = new TreeMap<>();
         if (!noServices) {
-            query(c, "SELECT " + served.key() + ", " + served.label() + ", COUNT(*), SUM(CASE WHEN RATED = 1 THEN 1 ELSE 0 END) FROM EVAL_SERVICE WHERE SERVED_DAY BETWEEN ? AND ?"
-                    + deptWhere + groupBy(served.key()), values, r -> {
+            query(c, servicesSql(served, depts.size()), values, r -> {
                         services.put(key(r), new long[] {r.getLong(3), r.getLong(4)});
                         serviceLabels.put(key(r), r.getString(2));
                     });
         }
-        String rDept = inDepartments("r.", depts);
+        String rDept = inDepartments("r.", depts.size());
         Map<String, long[]> rectified = new TreeMap<>();
         query(c, "SELECT " + prefixed(rated.key()) + ", COUNT(*), SUM(CASE WHEN COALESCE(x.VERIFY_LATE, 0) + COALESCE(x.PUT_RIGHT_LATE, 0)"
                 + " + COALESCE(x.FOLLOW_UP_LATE, 0) = 0 THEN 1 ELSE 0 END) FROM EVAL_RECTIFICATION x JOIN EVAL_RATING r ON r.ID = x.RATING_ID"
@@ -124,6 +120,23 @@ public class JdbcFigures implements EvaluationFigures {
         return out;
     }
 
+    /**
+     * The ratings of a period counted by {@code rated}'s key, of {@code depts} departments (none: all). Every column it
+     * names is in IX_EVAL_RATING_DEPT and IX_EVAL_RATING_DAY (migration V3), so Derby counts from the index alone.
+     */
+    static String ratingsSql(FigureSql rated, int depts) {
+        return "SELECT " + rated.key() + ", " + rated.label() + ", SUM(CASE WHEN MALICIOUS = 0 THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN MALICIOUS = 0 AND SCORE >= 4 THEN 1 ELSE 0 END), SUM(CASE WHEN MALICIOUS = 0 THEN CAST(SCORE AS BIGINT) ELSE 0 END),"
+                + " SUM(CASE WHEN MALICIOUS = 0 AND SCORE <= 2 THEN 1 ELSE 0 END), SUM(CASE WHEN MALICIOUS = 1 THEN 1 ELSE 0 END)"
+                + " FROM EVAL_RATING WHERE RATED_DAY BETWEEN ? AND ?" + inDepartments("", depts) + groupBy(rated.key());
+    }
+
+    /** The services of a period and how many were rated, likewise from IX_EVAL_SERVICE_DEPT or IX_EVAL_SERVICE_DAY alone. */
+    static String servicesSql(FigureSql served, int depts) {
+        return "SELECT " + served.key() + ", " + served.label() + ", COUNT(*), SUM(CASE WHEN RATED = 1 THEN 1 ELSE 0 END) FROM EVAL_SERVICE"
+                + " WHERE SERVED_DAY BETWEEN ? AND ?" + inDepartments("", depts) + groupBy(served.key());
+    }
+
     private static String label(FigureSql sql, String label, String key) {
         if ("CHANNEL".equals(sql.key()) && key != null) {
             return RatingChannel.valueOf(key).label();
@@ -132,11 +145,11 @@ public class JdbcFigures implements EvaluationFigures {
     }
 
     /** One department as an equality, so that the department's index leads; several as a list. */
-    private static String inDepartments(String alias, List<String> depts) {
-        if (depts.isEmpty()) {
+    private static String inDepartments(String alias, int depts) {
+        if (depts == 0) {
             return "";
         }
-        return depts.size() == 1 ? " AND " + alias + "DEPT_CODE = ?" : " AND " + alias + "DEPT_CODE IN (" + Jdbc.placeholders(depts.size()) + ")";
+        return depts == 1 ? " AND " + alias + "DEPT_CODE = ?" : " AND " + alias + "DEPT_CODE IN (" + Jdbc.placeholders(depts) + ")";
     }
 
     /** The whole period is one row without a grouping. */

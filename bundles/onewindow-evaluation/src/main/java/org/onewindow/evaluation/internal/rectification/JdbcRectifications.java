@@ -20,6 +20,7 @@ import org.onewindow.evaluation.RectificationDTO;
 import org.onewindow.evaluation.RectificationState;
 import org.onewindow.evaluation.Rectifications;
 import org.onewindow.evaluation.VerificationDTO;
+import org.onewindow.evaluation.internal.DepartmentScope;
 import org.onewindow.evaluation.internal.EvaluationStore;
 import org.onewindow.evaluation.internal.Periods;
 import org.onewindow.evaluation.internal.journal.RatingRecords;
@@ -207,12 +208,12 @@ public class JdbcRectifications implements Rectifications {
     }
 
     private static String departments(Actor actor) {
-        return actor.departments().isEmpty() || actor.worksFor(Actor.ALL_DEPARTMENTS) ? ""
-                : " AND x.DEPT_CODE IN (" + Jdbc.placeholders(actor.departments().size()) + ")";
+        List<String> depts = DepartmentScope.of(actor);
+        return depts.isEmpty() ? "" : " AND x.DEPT_CODE IN (" + Jdbc.placeholders(depts.size()) + ")";
     }
 
     private static List<Object> deptValues(Actor actor) {
-        return actor.departments().isEmpty() || actor.worksFor(Actor.ALL_DEPARTMENTS) ? List.of() : List.copyOf(actor.departments());
+        return List.copyOf(DepartmentScope.of(actor));
     }
 
     private static Object[] concat(Object first, Actor actor) {

@@ -1,0 +1,12 @@
+-- The figures count from indexes alone (Derby reads no base row when an index holds every column a query names): a
+-- department's month is one range of IX_EVAL_RATING_DEPT, the hall's month one range of IX_EVAL_RATING_DAY. Before,
+-- each rating of the range was fetched from the table, a page read at a time over a year of a hall (stop 35's
+-- benchmark: a department's month p99 694 ms over 1,000,000 ratings). The names are there for the labels.
+DROP INDEX IX_EVAL_RATING_DEPT;
+CREATE INDEX IX_EVAL_RATING_DEPT ON EVAL_RATING (DEPT_CODE, RATED_DAY, MALICIOUS, SCORE, CHANNEL, WINDOW_NO, ITEM_CODE, CLERK, DEPT_NAME, ITEM_NAME);
+DROP INDEX IX_EVAL_RATING_DAY;
+CREATE INDEX IX_EVAL_RATING_DAY ON EVAL_RATING (RATED_DAY, DEPT_CODE, MALICIOUS, SCORE, CHANNEL, WINDOW_NO, ITEM_CODE, CLERK, DEPT_NAME, ITEM_NAME);
+DROP INDEX IX_EVAL_SERVICE_DEPT;
+CREATE INDEX IX_EVAL_SERVICE_DEPT ON EVAL_SERVICE (DEPT_CODE, SERVED_DAY, RATED, WINDOW_NO, ITEM_CODE, CLERK, DEPT_NAME, ITEM_NAME);
+DROP INDEX IX_EVAL_SERVICE_DAY;
+CREATE INDEX IX_EVAL_SERVICE_DAY ON EVAL_SERVICE (SERVED_DAY, DEPT_CODE, RATED, WINDOW_NO, ITEM_CODE, CLERK, DEPT_NAME, ITEM_NAME);
