@@ -1,6 +1,5 @@
 package org.onewindow.evaluation.internal.pads;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,15 +8,14 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
 import org.onewindow.db.Jdbc;
+import org.onewindow.evaluation.internal.Tokens;
 import org.onewindow.evaluation.PadDTO;
 import org.onewindow.problem.Problem;
 import org.onewindow.problem.ProblemKind;
-import org.onewindow.security.Hmac;
 
 /**
  * Rating pads ({@code EVAL_PAD}): a pad registers and gets a random token (kept only as its hash) and a six-digit pairing
@@ -25,7 +23,6 @@ import org.onewindow.security.Hmac;
  * deleted.
  */
 public final class PadStore {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "ID, PAIRING_CODE, WINDOW_NO, CLIENT, CREATED_AT, BOUND_AT, BOUND_BY, LAST_SEEN_AT";
 
     private PadStore() {
@@ -42,13 +39,11 @@ public final class PadStore {
 
     /** A new pad: answers it and its token. */
     public static Registered register(Connection c, String client, Instant now) throws SQLException {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        String token = Tokens.next(24);
+        String code = String.format("%06d", Tokens.number(1_000_000));
         try (PreparedStatement s = c.prepareStatement("INSERT INTO EVAL_PAD (TOKEN_HASH, PAIRING_CODE, CLIENT, CREATED_AT) VALUES (?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
-            Jdbc.bind(s, hash(token), code, client == null || client.length() <= 64 ? client : client.substring(0, 64), now);
+            Jdbc.bind(s, Tokens.hash(token), code, client == null || client.length() <= 64 ? client : client.substring(0, 64), now);
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
@@ -65,7 +60,7 @@ public final class PadStore {
         if (token == null || token.isBlank() || token.length() > 100) {
             throw unknown();
         }
-        List<Pad> found = list(c, "WHERE TOKEN_HASH = ?", hash(token.strip()));
+        List<Pad> found = list(c, "WHERE TOKEN_HASH = ?", Tokens.hash(token.strip()));
         if (found.isEmpty()) {
             throw unknown();
         }
@@ -99,10 +94,6 @@ public final class PadStore {
     /** Forgets the pads nobody bound since {@code before}. */
     public static int sweep(Connection c, Instant before) throws SQLException {
         return Jdbc.update(c, "DELETE FROM EVAL_PAD WHERE WINDOW_NO IS NULL AND CREATED_AT < ?", before);
-    }
-
-    static String hash(String token) {
-        return Hmac.sha256(Hmac.utf8(token));
     }
 
     static Problem unknown() {

@@ -21,11 +21,11 @@ import org.onewindow.evaluation.Ratings;
 import org.onewindow.evaluation.ReasonsDTO;
 import org.onewindow.evaluation.Stage;
 import org.onewindow.evaluation.internal.EvaluationStore;
+import org.onewindow.evaluation.internal.Tokens;
 import org.onewindow.evaluation.internal.journal.RatingRecords;
 import org.onewindow.evaluation.internal.pads.PadStore;
 import org.onewindow.evaluation.internal.rectification.RectificationStore;
 import org.onewindow.evaluation.internal.rectification.StepDeadlines;
-import org.onewindow.evaluation.internal.services.Invitations;
 import org.onewindow.evaluation.internal.services.ServiceStore;
 import org.onewindow.evaluation.internal.services.ServiceStore.Service;
 import org.onewindow.intake.IntakeService;
@@ -215,7 +215,7 @@ public class JdbcRatings implements Ratings {
         }
         List<Long> ids = new ArrayList<>();
         try (var s = c.prepareStatement("SELECT SERVICE_ID FROM EVAL_LINK WHERE TOKEN_HASH = ?")) {
-            Jdbc.bind(s, Invitations.hash(token.strip()));
+            Jdbc.bind(s, Tokens.hash(token.strip()));
             try (var r = s.executeQuery()) {
                 while (r.next()) {
                     ids.add(r.getLong(1));

@@ -1,18 +1,16 @@
 package org.onewindow.evaluation.internal.services;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.function.Supplier;
 
 import org.onewindow.citizen.Mobiles;
 import org.onewindow.db.Jdbc;
+import org.onewindow.evaluation.internal.Tokens;
 import org.onewindow.online.NoticeDTO;
 import org.onewindow.online.NoticeKind;
 import org.onewindow.online.Notifier;
-import org.onewindow.security.Hmac;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Invitations {
     private static final Logger LOG = LoggerFactory.getLogger(Invitations.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final Supplier<Notifier> notifier;
     private final String hall;
     private final String base;
@@ -39,15 +36,9 @@ public final class Invitations {
         if (base == null) {
             return null;
         }
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        Jdbc.update(c, "INSERT INTO EVAL_LINK (TOKEN_HASH, SERVICE_ID, SENT_AT) VALUES (?, ?, ?)", hash(token), serviceId, now);
+        String token = Tokens.next(18);
+        Jdbc.update(c, "INSERT INTO EVAL_LINK (TOKEN_HASH, SERVICE_ID, SENT_AT) VALUES (?, ?, ?)", Tokens.hash(token), serviceId, now);
         return token;
-    }
-
-    public static String hash(String token) {
-        return Hmac.sha256(Hmac.utf8(token));
     }
 
     /** Hands the text to the notifier (after the link's transaction committed); answers whether it was sent. */
