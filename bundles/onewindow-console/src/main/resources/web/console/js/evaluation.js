@@ -7,6 +7,7 @@ import { dayField, readDay } from './day.js';
 import { echarts } from './board.js';
 import { confirmDialog } from './confirm.js';
 import { loadReasons, levelText, reasonText, stageText } from './rating.js';
+import { loadReasonLists } from './evaluation-reasons.js';
 
 const percent = v => (v == null ? '—' : `${Math.round(v * 1000) / 10}%`);
 const average = v => (v == null ? '—' : v.toFixed(2));
@@ -15,7 +16,8 @@ const DIMENSIONS = ['DEPARTMENT', 'ITEM', 'WINDOW', 'CLERK', 'CHANNEL', 'DAY', '
 /**
  * 好差评 (supervisors and administrators): the bad ratings' rectifications as cards (red, yellow, green by their step's due
  * day) worked through 核实 → 整改 → 回访; the figures of a period by a dimension, as a table and a chart; the latest ratings.
- * An administrator binds the windows' rating pads (评价器) by the pairing code each shows, and unbinds them.
+ * An administrator binds the windows' rating pads (评价器) by the pairing code each shows, and unbinds them, and publishes
+ * the reasons' list (evaluation-reasons.js).
  * {@code #/evaluation/rectification/<id>} (the board's 差评整改) opens on that rectification's card.
  */
 export function evaluationPage(main, session, args = []) {
@@ -25,6 +27,7 @@ export function evaluationPage(main, session, args = []) {
   const figuresPart = h('section', { id: 'eval-figures' });
   const ratingsPart = h('section', { id: 'eval-ratings' });
   const padsPart = h('section', { id: 'pads' });
+  const reasonsPart = h('section', { id: 'eval-reasons' });
   const chart = h('div', { id: 'eval-chart', class: 'chart' });
   let plot = null;
   let reasons = [];
@@ -214,7 +217,8 @@ export function evaluationPage(main, session, args = []) {
         h('td', {}, dateTime(p.lastSeenAt)), h('td', {}, h('button', { type: 'button', class: 'pad-unbind', onclick: () => unbind(p) }, t('evaluation.pads.unbind')))))));
   };
 
-  show(main, h('h2', {}, t('evaluation.title')), supervisor ? rectPart : null, figuresPart, supervisor ? ratingsPart : null, admin ? padsPart : null);
+  show(main, h('h2', {}, t('evaluation.title')), supervisor ? rectPart : null, figuresPart, supervisor ? ratingsPart : null, admin ? padsPart : null,
+    admin ? reasonsPart : null);
   (async () => {
     reasons = await loadReasons();
     if (supervisor) await loadRectifications().catch(e => fail(e, rectPart));
@@ -225,6 +229,7 @@ export function evaluationPage(main, session, args = []) {
     await loadFigures().catch(e => fail(e, figuresPart));
     if (supervisor) await loadRatings().catch(e => fail(e, ratingsPart));
     if (admin) await loadPads().catch(e => fail(e, padsPart));
+    if (admin) await loadReasonLists(reasonsPart).catch(e => fail(e, reasonsPart));
   })();
   return () => { if (plot) plot.dispose(); };
 }

@@ -6,7 +6,7 @@
  * ({@link RatingPads}). A rating never names who gave it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.onewindow.evaluation;
 
 import org.osgi.annotation.bundle.Export;

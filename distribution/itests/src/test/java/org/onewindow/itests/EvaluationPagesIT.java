@@ -19,7 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * 好差评's pages in headless Chromium against the real appliance: the window's rating pad (/rate/) shows its pairing code,
  * is bound by an administrator, offers the service just handed out at its window, takes 满意 and thanks, and goes back to
  * its welcome; the online hall's citizen rates a stage of their case bad with a reason, and the supervisor's 好差评 page
- * works the rectification through 核实 → 整改 → 回访; the supervision board lists a late (red) rectification and opens its card.
+ * works the rectification through 核实 → 整改 → 回访; the text's one-time link rates the hand-out on the phone, once; the
+ * administrator publishes a new version of the reasons; the supervision board lists a late (red) rectification and opens
+ * its card.
  * Screenshots under target/screenshots.
  */
 public class EvaluationPagesIT extends PageTest {
@@ -172,6 +174,75 @@ public class EvaluationPagesIT extends PageTest {
         assertTrue(total.getAttribute("data-ratings"), Integer.parseInt(total.getAttribute("data-ratings")) >= 1);
         Browsers.screenshot(browser, "rate-public");
         assertEquals(200, http.exchange("GET", "/public/evaluation/figures", Map.of(), null).status);
+    }
+
+    @Test
+    public void theTextsOneTimeLinkRatesTheHandOutOnThePhoneOnce() throws Exception {
+        String mobile = "13800138064";
+        String caseNo = Cases.readyInstant(http, Citizens.idNumber("19870707", 64), "赵六", mobile, null, null);
+        String pickup = http.get("/cases/" + caseNo, "clerk").json().path("pickupCode").asText();
+        assertEquals(200, http.postJson("/cases/" + caseNo + "/transitions", "clerk", "{\"to\":\"DELIVERED\",\"pickupCode\":\"" + pickup + "\"}").status);
+        String text = null;
+        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); text == null && System.nanoTime() < end; Thread.sleep(500)) {
+            text = Citizens.notices(Citizens.noticesIn(appliance.home.resolve("data"))).stream()
+                    .filter(n -> mobile.equals(n.path("mobile").asText()) && "RATING_INVITATION".equals(n.path("kind").asText()))
+                    .map(n -> n.path("text").asText()).findFirst().orElse(null);
+        }
+        assertTrue("the invitation text of " + caseNo, text != null && text.contains("/rate/link.html#"));
+        String token = text.replaceAll(".*/rate/link\\.html#([A-Za-z0-9_-]+).*", "$1");
+
+        browser.manage().deleteAllCookies();
+        browser.get(BASE + "/rate/link.html#" + token);
+        WebElement service = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".rating-service[data-case='" + caseNo + "']")));
+        assertEquals("DELIVERY", service.getAttribute("data-stage"));
+        assertTrue("nothing personal on the page", !browser.findElement(By.id("main")).getText().contains("赵六"));
+        browser.findElement(By.cssSelector("button.level[data-level='5']")).click();
+        Browsers.screenshot(browser, "rate-link-form");
+        browser.findElement(By.id("rating-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rating-thanks"), "感谢您的评价"));
+        JsonNode found = null;
+        for (JsonNode r : http.get("/evaluation/ratings", "supervisor").json()) {
+            found = caseNo.equals(r.path("caseNo").asText()) ? r : found;
+        }
+        assertTrue(String.valueOf(found), found != null && found.path("level").asInt() == 5 && "SMS".equals(found.path("channel").asText()));
+
+        // the link again: rated, no form; a link that was never sent: invalid
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-rated"), "已评价"));
+        assertTrue(browser.findElements(By.id("rating-submit")).isEmpty());
+        browser.get(BASE + "/rate/link.html#" + "x".repeat(24));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-error"), "链接无效或已过期"));
+    }
+
+    @Test
+    public void theAdministratorPublishesANewVersionOfTheReasons() throws Exception {
+        int before = http.exchange("GET", "/public/evaluation/reasons", Map.of(), null).json().path("version").asInt();
+        browser.manage().deleteAllCookies();
+        try {
+            browser.get(BASE + "/console/");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys("admin");
+            browser.findElement(By.id("password")).sendKeys("admin-demo", Keys.ENTER);
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#bar nav a[data-page=evaluation]"))).click();
+            WebElement version = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reasons-version")));
+            assertEquals(String.valueOf(before), version.getAttribute("data-version"));
+            int rows = browser.findElements(By.cssSelector("#reasons-form tr.reason-row")).size();
+            browser.findElement(By.id("reason-add")).click();
+            WebElement added = browser.findElements(By.cssSelector("#reasons-form tr.reason-row")).get(rows);
+            added.findElement(By.cssSelector("input.reason-code")).sendKeys("QUEUE_LONG");
+            added.findElement(By.cssSelector("input.reason-label")).sendKeys("排队等候时间过长");
+            new org.openqa.selenium.support.ui.Select(added.findElement(By.cssSelector("select.reason-kind"))).selectByValue("WINDOW");
+            Browsers.screenshot(browser, "evaluation-reasons");
+            browser.findElement(By.id("reasons-publish")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("reasons-version"), "data-version", String.valueOf(before + 1)));
+        } finally {
+            browser.manage().deleteAllCookies();
+        }
+        JsonNode published = http.exchange("GET", "/public/evaluation/reasons", Map.of(), null).json();
+        assertEquals(before + 1, published.path("version").asInt());
+        JsonNode last = published.path("reasons").get(published.path("reasons").size() - 1);
+        assertEquals("QUEUE_LONG", last.path("code").asText());
+        assertEquals("排队等候时间过长", last.path("label").asText());
+        assertEquals("WINDOW", last.path("kind").asText());
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.onewindow.db.Jdbc;
 import org.onewindow.evaluation.Level;
@@ -109,16 +111,23 @@ public final class RatingStore {
 
     /** The newest version of the reasons' list. */
     public static ReasonsDTO reasons(Connection c) throws SQLException {
-        List<ReasonsDTO.ReasonDTO> out = new ArrayList<>();
-        int version = 0;
-        try (PreparedStatement s = c.prepareStatement("SELECT VERSION, CODE, LABEL, KIND FROM EVAL_REASON"
-                + " WHERE VERSION = (SELECT MAX(VERSION) FROM EVAL_REASON) ORDER BY SORT_ORDER"); ResultSet r = s.executeQuery()) {
+        List<ReasonsDTO> newest = reasonVersions(c, " WHERE VERSION = (SELECT MAX(VERSION) FROM EVAL_REASON)");
+        return newest.isEmpty() ? new ReasonsDTO(0, List.of()) : newest.get(0);
+    }
+
+    /** The versions of the reasons' list {@code where} selects, newest first. */
+    static List<ReasonsDTO> reasonVersions(Connection c, String where) throws SQLException {
+        Map<Integer, List<ReasonsDTO.ReasonDTO>> byVersion = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT VERSION, CODE, LABEL, KIND FROM EVAL_REASON" + where
+                + " ORDER BY VERSION DESC, SORT_ORDER"); ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                version = r.getInt(1);
                 String kind = r.getString(4);
-                out.add(new ReasonsDTO.ReasonDTO(r.getString(2), r.getString(3), kind == null ? null : ServiceKind.valueOf(kind)));
+                byVersion.computeIfAbsent(r.getInt(1), v -> new ArrayList<>())
+                        .add(new ReasonsDTO.ReasonDTO(r.getString(2), r.getString(3), kind == null ? null : ServiceKind.valueOf(kind)));
             }
         }
-        return new ReasonsDTO(version, List.copyOf(out));
+        List<ReasonsDTO> out = new ArrayList<>();
+        byVersion.forEach((version, list) -> out.add(new ReasonsDTO(version, List.copyOf(list))));
+        return out;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.onewindow.evaluation.EvaluationFigures;
 import org.onewindow.evaluation.RatingPads;
+import org.onewindow.evaluation.RatingReasons;
 import org.onewindow.evaluation.Ratings;
 import org.onewindow.evaluation.Rectifications;
 import org.onewindow.evaluation.internal.EvaluationStore;
@@ -40,6 +41,9 @@ public class EvaluationApi {
     @Reference
     RatingPads pads;
 
+    @Reference
+    RatingReasons reasons;
+
     /** The settings (pads per client and minute). */
     @Reference
     EvaluationStore store;
@@ -53,7 +57,7 @@ public class EvaluationApi {
 
     @Activate
     void activate() {
-        staff = publisher.publish("/v1/evaluation", new EvaluationResource(rectifications, figures, pads));
+        staff = publisher.publish("/v1/evaluation", new EvaluationResource(rectifications, figures, pads, reasons));
         open = publisher.publish("/v1/public/evaluation", new PublicEvaluationResource(ratings, figures, () -> citizens,
                 new KioskGuard(LOOKUPS_PER_CLIENT, WRONG_PER_CASE, Duration.ofMinutes(10)), Math.max(1, store.config().padsPerMinute())));
     }

@@ -8,6 +8,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -23,6 +24,8 @@ import org.onewindow.evaluation.FollowUpDTO;
 import org.onewindow.evaluation.PadDTO;
 import org.onewindow.evaluation.RatingDTO;
 import org.onewindow.evaluation.RatingPads;
+import org.onewindow.evaluation.RatingReasons;
+import org.onewindow.evaluation.ReasonsDTO;
 import org.onewindow.evaluation.RectificationDTO;
 import org.onewindow.evaluation.Rectifications;
 import org.onewindow.evaluation.VerificationDTO;
@@ -31,8 +34,8 @@ import org.onewindow.rest.Caller;
 
 /**
  * {@code /api/v1/evaluation}: the staff's side of 好差评. Supervisors read the ratings and work the bad ones through
- * (核实, 整改, 回访); supervisors and the system administrator read the figures; the system administrator binds rating pads
- * to windows. Nobody here learns who gave a rating.
+ * (核实, 整改, 回访); supervisors and the system administrator read the figures and the reasons' versions; the system
+ * administrator binds rating pads to windows and publishes a new list of reasons. Nobody here learns who gave a rating.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,11 +44,28 @@ public class EvaluationResource {
     private final Rectifications rectifications;
     private final EvaluationFigures figures;
     private final RatingPads pads;
+    private final RatingReasons reasons;
 
-    EvaluationResource(Rectifications rectifications, EvaluationFigures figures, RatingPads pads) {
+    EvaluationResource(Rectifications rectifications, EvaluationFigures figures, RatingPads pads, RatingReasons reasons) {
         this.rectifications = rectifications;
         this.figures = figures;
         this.pads = pads;
+        this.reasons = reasons;
+    }
+
+    @GET
+    @Path("reasons")
+    public List<ReasonsDTO> reasonVersions(@Context SecurityContext caller) {
+        return reasons.versions(Caller.actor(caller));
+    }
+
+    /** Body: the new list, {@code [{"code": "SLOW", "label": "…", "kind": "WINDOW"}, …]}. */
+    @PUT
+    @Path("reasons")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public ReasonsDTO publishReasons(List<ReasonsDTO.ReasonDTO> list, @Context SecurityContext caller) {
+        return reasons.publish(list, Caller.actor(caller));
     }
 
     @GET
