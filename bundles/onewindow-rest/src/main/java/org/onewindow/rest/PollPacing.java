@@ -9,12 +9,18 @@ import org.onewindow.problem.StorageFaults;
  * How long a background loop (the relay, replication's shipper, the cross-district inbox) waits before it looks again:
  * its interval after it found work, doubling while it finds none up to {@code idleMaxMillis} (an idle hall costs
  * little, and the first case of the morning waits at most that), and after a failure the {@link Backoff} of the
- * loop's own; after a storage fault (a full disk, a read-only database) longer still, from 5 s doubling to a minute:
+ * loop's own; after a storage fault (a full disk, a read-only database) longer still, from 5 s doubling to 20 s:
  * a disk is not freed in a second, and every try makes Derby boot the database again.
  */
 public final class PollPacing {
     static final long STORAGE_BASE_MILLIS = 5_000;
-    static final long STORAGE_MAX_MILLIS = 60_000;
+    /**
+     * At most this long between looks during a storage fault: a look costs nothing while the disk is full (the
+     * transactions refuse before asking Derby, DiskGate), and the hall's work should flow soon after space is freed.
+     */
+    static final long STORAGE_MAX_MILLIS = 20_000;
+    /** A storage fault this long after the last one starts the doubling again. */
+    static final long STORAGE_QUIET_MILLIS = 60_000;
 
     private final long intervalMillis;
     private final long idleMaxMillis;
@@ -67,7 +73,7 @@ public final class PollPacing {
             return failures.delayMillis(failed);
         }
         long now = clock.getAsLong();
-        if (storageFaults > 0 && now - lastStorageFault > STORAGE_MAX_MILLIS * 1_000_000) {
+        if (storageFaults > 0 && now - lastStorageFault > STORAGE_QUIET_MILLIS * 1_000_000) {
             storageFaults = 0;
         }
         lastStorageFault = now;

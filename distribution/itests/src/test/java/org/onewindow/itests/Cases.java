@@ -29,7 +29,11 @@ final class Cases {
 
     /** Waits (up to 20 s) until the case has {@code status}, as the relay or a department moves it; returns it. */
     static JsonNode awaitStatus(Http http, String caseNo, String status) {
-        long end = System.nanoTime() + 20_000_000_000L;
+        return awaitStatus(http, caseNo, status, java.time.Duration.ofSeconds(20));
+    }
+
+    static JsonNode awaitStatus(Http http, String caseNo, String status, java.time.Duration within) {
+        long end = System.nanoTime() + within.toNanos();
         JsonNode c = null;
         while (System.nanoTime() < end) {
             c = http.get("/cases/" + caseNo, "supervisor").json();
@@ -43,7 +47,7 @@ final class Cases {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("case " + caseNo + " not " + status + " within 20 s: " + (c == null ? "" : c.path("status").asText()));
+        throw new AssertionError("case " + caseNo + " not " + status + " within " + within.toSeconds() + " s: " + (c == null ? "" : c.path("status").asText()));
     }
 
     /** The first item of {@code department} with a time limit of at least {@code minDays} working days. */

@@ -129,8 +129,9 @@ public class StorageFaultsIT {
             }
         }
         assertEquals("writes work again once space is freed: " + opened, 201, opened.status);
+        // the relay looks again within its longest wait during a storage fault (20 s, PollPacing)
         for (String caseNo : accepted) {
-            JsonNode c = Cases.awaitStatus(http, caseNo, "IN_REVIEW");
+            JsonNode c = Cases.awaitStatus(http, caseNo, "IN_REVIEW", Duration.ofSeconds(45));
             assertEquals(caseNo, c.path("caseNo").asText());
         }
         assertEquals(1, http.get("/cases/" + scanned + "/materials", "clerk").json().size());

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.onewindow.db.DiskGate;
 import org.onewindow.intake.CaseDTO;
 import org.onewindow.intake.CrossDistrictCases;
 import org.onewindow.node.StatusContributor;
@@ -88,6 +89,7 @@ public class CityInbox implements StatusContributor {
             return;
         }
         try {
+            DiskGate.check();
             int pulled;
             int total = 0;
             do {

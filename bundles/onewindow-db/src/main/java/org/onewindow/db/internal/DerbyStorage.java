@@ -12,16 +12,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
+import org.onewindow.db.DiskGate;
 import org.onewindow.db.Storage;
 import org.onewindow.db.StorageState;
 import org.onewindow.problem.StorageFaults;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -65,6 +68,16 @@ public class DerbyStorage implements Storage {
     record Check(boolean writable, String fault, String detail) {
     }
 
+    /** What the background loops ask before they look (DiskGate): one statfs, no Derby. */
+    private final BooleanSupplier fullNow = () -> {
+        try {
+            long free = store().getUsableSpace();
+            return free >= 0 && free < FULL_BELOW_BYTES;
+        } catch (IOException e) {
+            return false;
+        }
+    };
+
     @Activate
     @Modified
     void activate(StorageConfig config) {
@@ -72,6 +85,12 @@ public class DerbyStorage implements Storage {
         data = Paths.get(System.getProperty("karaf.data", "data"), "onewindow");
         store = null;
         checkedAt = Instant.EPOCH;
+        DiskGate.watch(fullNow);
+    }
+
+    @Deactivate
+    void deactivate() {
+        DiskGate.release(fullNow);
     }
 
     @Override

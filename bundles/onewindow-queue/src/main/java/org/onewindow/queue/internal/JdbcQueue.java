@@ -19,6 +19,7 @@ import org.onewindow.audit.AuditTrail;
 import org.onewindow.catalog.CatalogService;
 import org.onewindow.db.ChangeJournal;
 import org.onewindow.db.DbFailures;
+import org.onewindow.db.DiskGate;
 import org.onewindow.db.Jdbc;
 import org.onewindow.db.JournalEntry;
 import org.onewindow.db.JournalRestore;
@@ -177,6 +178,7 @@ public class JdbcQueue implements QueueService, JournalRestore {
             return;
         }
         try {
+            DiskGate.check();
             days.run();
         } catch (RuntimeException e) {
             LOG.warn("The queue's day figures paused for {} ms: {}", pause(e), e.toString());
@@ -188,6 +190,7 @@ public class JdbcQueue implements QueueService, JournalRestore {
             return;
         }
         try {
+            DiskGate.check();
             if (caseWatch.run() > 0) {
                 board.changed();
             }
@@ -198,7 +201,7 @@ public class JdbcQueue implements QueueService, JournalRestore {
     }
 
     /**
-     * The worker's next look after a failure: after a full disk or a read-only database 5 s doubling to a minute, since
+     * The worker's next look after a failure: after a full disk or a read-only database 5 s doubling to 20 s, since
      * every look would make Derby boot the database again (StorageFaultsIT counts the boots).
      */
     private long pause(RuntimeException e) {

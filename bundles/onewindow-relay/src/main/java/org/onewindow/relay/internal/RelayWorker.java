@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import org.onewindow.db.DiskGate;
 import org.onewindow.problem.StorageFaults;
 import org.onewindow.rest.Backoff;
 import org.onewindow.rest.PollPacing;
@@ -141,6 +142,7 @@ public class RelayWorker implements StatusContributor {
             return pacing.worked(); // a delivery just met a full disk: the loop waits, not this look
         }
         try {
+            DiskGate.check();
             int room = 2 * Math.max(1, config.threads()) - inFlight.size();
             if (room <= 0) {
                 return pacing.worked();

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.onewindow.audit.AuditTrail;
 import org.onewindow.db.ChangeJournal;
+import org.onewindow.db.DiskGate;
 import org.onewindow.db.JournalRestore;
 import org.onewindow.db.SchemaMigrations;
 import org.onewindow.node.HealthReason;
@@ -213,6 +214,7 @@ public class ReplicationShipper implements StatusContributor {
     private void run() {
         long delay;
         try {
+            DiskGate.check();
             delay = cycle();
         } catch (RuntimeException e) {
             if (StorageFaults.isStorageFault(e)) {

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.onewindow.db.ChangeJournal;
+import org.onewindow.db.DiskGate;
 import org.onewindow.db.Jdbc;
 import org.onewindow.db.JournalEntry;
 import org.onewindow.evaluation.ServiceKind;
@@ -79,7 +80,7 @@ public class ServiceRecorder {
         start(new Invitations(() -> notifier, (district == null ? "" : district) + "政务服务中心", config.publicBaseUrl()),
                 new InvitationRule(config.inviteAfterDays(), config.ratingDays()));
         // every caseWatchSeconds while it works or idles; after a failure longer, and after a full disk or a read-only
-        // database 5 s doubling to a minute: each try on a full disk would make Derby boot the database again
+        // database 5 s doubling to 20 s: each try on a full disk would make Derby boot the database again
         long interval = 1000L * Math.max(1, config.caseWatchSeconds());
         pacing = new PollPacing(interval, interval, new Backoff(interval, 60_000, Math::random), Math::random);
         worker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "onewindow-evaluation"));
@@ -122,6 +123,7 @@ public class ServiceRecorder {
     private void runSafely() {
         long delay;
         try {
+            DiskGate.check();
             int done = run() + tickets();
             long now = System.currentTimeMillis();
             if (now - lastRound >= INVITATION_ROUND_SECONDS * 1000) {

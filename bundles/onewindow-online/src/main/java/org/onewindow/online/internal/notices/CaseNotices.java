@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.onewindow.db.ChangeJournal;
+import org.onewindow.db.DiskGate;
 import org.onewindow.db.JournalEntry;
 import org.onewindow.online.internal.common.OnlineConfig;
 import org.onewindow.online.internal.common.OnlineDatabase;
@@ -74,6 +75,7 @@ public class CaseNotices {
     private void runSafely() {
         long delay;
         try {
+            DiskGate.check();
             while (run() == BATCH) {
                 // a full batch: go on at once
             }
